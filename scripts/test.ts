@@ -1,0 +1,78 @@
+// `./dawr test`: every check, in order — lint (import boundaries), types per layer, unit and
+// integration tests (vitest), browser tests (Playwright with the system Chromium), then the
+// Electron suite where a binary exists. Ends with one line: `N passed, N failed, N skipped`.
+//   ./dawr test                 everything
+//   ./dawr test --quick         lint, types and unit tests only
+//   ./dawr test <vitest filter> only matching vitest files (no lint/types/browser)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name: string, file: string) => `${root}node_modules/${name}/${file}`;
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const filters = args.filter((a) => !a.startsWith('--'));
+
+type Tally = { passed: number; failed: number; skipped: number };
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const steps: string[] = [];
+
+function run(label: string, argv: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n=== ${label}`);
+  const r = spawnSync(process.execPath, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  steps.push(`${ok ? 'ok    ' : 'FAILED'} ${label}`);
+  return ok;
+}
+
+function check(label: string, argv: string[]) {
+  if (run(label, argv)) total.passed++;
+  else total.failed++;
+}
+
+function vitestJson(label: string, extra: string[]) {
+  mkdirSync(`${root}test-results`, { recursive: true });
+  const out = `${root}test-results/vitest-${label}.json`;
+  rmSync(out, { force: true });
+  const ok = run(`vitest ${label}`, [bin('vitest', 'vitest.mjs'), 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  if (!existsSync(out)) {
+    total.failed++;
+    return;
+  }
+  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; message?: string }[] };
+  total.passed += r.numPassedTests;
+  total.failed += r.numFailedTests;
+  total.skipped += r.numPendingTests + r.numTodoTests;
+  // A file that fails to load counts as a failure even though it holds no test result.
+  const broken = r.testResults.filter((f) => f.status === 'failed' && f.message).length;
+  if (!ok && r.numFailedTests === 0) total.failed += Math.max(1, broken);
+}
+
+if (filters.length) {
+  vitestJson('filtered', filters);
+} else {
+  check('lint (import boundaries)', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
+  check('typecheck (one tsconfig per layer)', ['scripts/typecheck.ts']);
+  vitestJson(quick ? 'unit' : 'all', quick ? ['--project', 'unit'] : []);
+  if (!quick) {
+    for (const suite of ['test/e2e/run.ts', 'test/electron/run.ts']) {
+      if (!existsSync(`${root}${suite}`)) continue;
+      const resultFile = `${root}test-results/${suite.split('/')[1]}-tally.json`;
+      rmSync(resultFile, { force: true });
+      const ok = run(suite, [suite], { DAWR_TALLY: resultFile });
+      if (existsSync(resultFile)) {
+        const t = JSON.parse(readFileSync(resultFile, 'utf8')) as Tally;
+        total.passed += t.passed;
+        total.failed += t.failed;
+        total.skipped += t.skipped;
+        if (!ok && t.failed === 0) total.failed++;
+      } else if (!ok) total.failed++;
+    }
+  }
+}
+
+console.log('\n=== summary');
+for (const s of steps) console.log(s);
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed ? 1 : 0);

@@ -1,0 +1,92 @@
+// The entities every layer shares: one zod schema each, the TypeScript type inferred from it.
+import { z } from 'zod';
+
+export const Lang = z.enum(['ar', 'en']);
+export type Lang = z.infer<typeof Lang>;
+
+export const I18nText = z.object({ ar: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+export type I18nText = z.infer<typeof I18nText>;
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'cancelled']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** A declared need that weights a ticket up in call-next; `appointment` is a checked-in, due appointment. */
+export const Priority = z.enum(['none', 'elderly', 'disability', 'pregnancy', 'appointment']);
+export type Priority = z.infer<typeof Priority>;
+
+export const Service = z.object({
+  id: Id,
+  prefix: z.string().regex(/^[A-Z]$/, 'one capital letter A–Z'),
+  name: I18nText,
+  category: z.string().min(1).max(64),
+  targetWaitMinutes: z.number().int().min(1).max(600),
+  active: z.boolean(),
+});
+export type Service = z.infer<typeof Service>;
+
+export const CounterState = z.enum(['closed', 'open', 'break']);
+export type CounterState = z.infer<typeof CounterState>;
+
+export const Counter = z.object({
+  id: Id,
+  number: z.number().int().min(1).max(999),
+  name: I18nText,
+  serviceIds: z.array(Id),
+  state: CounterState,
+  clerkId: z.string().optional(),
+  /** The ticket called or being served at this counter now. */
+  ticketId: z.string().optional(),
+});
+export type Counter = z.infer<typeof Counter>;
+
+export const ExpectedWait = z.object({
+  minMinutes: z.number().int().min(0),
+  maxMinutes: z.number().int().min(0),
+});
+export type ExpectedWait = z.infer<typeof ExpectedWait>;
+
+/** A ticket as the API shows it. Never carries an ID number; `identityVerified` only says a card or finger was checked. */
+export const Ticket = z.object({
+  id: z.string(),
+  /** Shown form, e.g. `A-042`. */
+  number: z.string(),
+  serviceId: z.string(),
+  status: TicketStatus,
+  priority: Priority,
+  lang: Lang,
+  issuedAt: z.string(),
+  /** Business day in the branch's time zone, `YYYY-MM-DD`. */
+  day: z.string(),
+  calledAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  counterId: z.string().optional(),
+  recalls: z.number().int(),
+  outcome: z.string().optional(),
+  note: z.string().optional(),
+  /** Services this ticket was transferred from, oldest first. */
+  transferredFrom: z.array(z.string()),
+  identityVerified: z.boolean(),
+  position: z.number().int().optional(),
+  expectedWait: ExpectedWait.optional(),
+  trackingCode: z.string(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const Branch = z.object({
+  id: Id,
+  name: I18nText,
+  timeZone: z.string(),
+});
+export type Branch = z.infer<typeof Branch>;
+
+export const StaffRole = z.enum(['admin', 'manager', 'supervisor', 'clerk']);
+export type StaffRole = z.infer<typeof StaffRole>;
+export const DeviceRole = z.enum(['kiosk', 'display', 'counter']);
+export type DeviceRole = z.infer<typeof DeviceRole>;
+export type Role = StaffRole | DeviceRole;
+
+export const User = z.object({ id: z.string(), username: z.string(), role: StaffRole, displayName: z.string().optional() });
+export type User = z.infer<typeof User>;
