@@ -1,0 +1,64 @@
+// The devices layer's logger. ID numbers must never reach a log line (brief §8), so redaction
+// happens here, in the logger, not at call sites: every message string and every field value is
+// scrubbed of digit runs of 6+ and of MRZ-like strings before it is written.
+import pino, { type Logger } from 'pino';
+
+const DIGIT_RUN = /\d{6,}/g;
+// MRZ text: long runs of A–Z, 0–9 and the filler `<` (or `_`, which some readers send for `<`).
+const MRZ_LIKE = /[A-Z0-9<_]*[<_][A-Z0-9<_]*/g;
+const MRZ_MIN = 10;
+
+export function redact(text: string): string {
+  return text
+    .replace(MRZ_LIKE, (m) => (m.length >= MRZ_MIN ? '[mrz]' : m))
+    .replace(DIGIT_RUN, '[redacted]');
+}
+
+function redactValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 100_000) return '[redacted]';
+  if (typeof value === 'bigint') return '[redacted]';
+  if (value instanceof Error) {
+    return { type: value.name, message: redact(value.message), stack: value.stack ? redact(value.stack) : undefined };
+  }
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `[${value.length} bytes]`;
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, depth + 1)]));
+}
+
+/** Where log lines go; tests swap it to capture lines and prove nothing ID-shaped leaks. */
+type Sink = (line: string) => void;
+const stdoutSink: Sink = (line) => process.stdout.write(line);
+let sink: Sink = stdoutSink;
+
+const root: Logger = pino(
+  {
+    name: 'dawr-devices',
+    level: process.env.DAWR_LOG_LEVEL ?? (process.env.VITEST ? 'warn' : 'info'),
+    hooks: {
+      logMethod(args, method) {
+        const clean = args.map((a) => (typeof a === 'string' ? redact(a) : a)) as Parameters<typeof method>;
+        method.apply(this, clean);
+      },
+    },
+    formatters: { log: (obj) => redactValue(obj, 0) as Record<string, unknown> },
+    serializers: { err: (e: unknown) => redactValue(e, 0) },
+  },
+  { write: (line: string) => sink(line) },
+);
+
+export function deviceLogger(module: string): Logger {
+  return root.child({ module });
+}
+
+/** Routes every device log line (all levels down to `debug`) to `onLine` until the returned stop is called. */
+export function captureDeviceLogs(onLine: (line: string) => void): () => void {
+  const previousLevel = root.level;
+  root.level = 'debug';
+  sink = onLine;
+  return () => {
+    sink = stdoutSink;
+    root.level = previousLevel;
+  };
+}
