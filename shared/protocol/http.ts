@@ -60,6 +60,8 @@ export const TrackResponse = z.object({
   expectedWait: ExpectedWait.optional(),
   counter: z.object({ number: z.number().int(), name: I18nText }).optional(),
   issuedAt: z.string(),
+  /** Whether the citizen has already rated this visit. */
+  rated: z.boolean(),
 });
 export type TrackResponse = z.infer<typeof TrackResponse>;
 
@@ -84,6 +86,8 @@ export const LiveStats = z.object({
   counters: z.array(Counter),
   alerts: z.array(z.object({ serviceId: z.string(), longestWaitMinutes: z.number(), targetWaitMinutes: z.number() })),
   devices: z.array(z.object({ deviceId: z.string(), device: z.string(), state: z.string(), at: z.string(), detail: z.string().optional() })),
+  /** Per hour of the business day (branch time): tickets issued, and the average wait of those called. */
+  hourly: z.array(z.object({ hour: z.number().int(), issued: z.number().int(), avgWaitMinutes: z.number().nullable() })),
 });
 export type LiveStats = z.infer<typeof LiveStats>;
 

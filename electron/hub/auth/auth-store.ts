@@ -1,0 +1,78 @@
+// Staff accounts, sessions, paired devices and pairing codes. Secrets are stored hashed only.
+import type { DeviceRole, StaffRole, User } from '../../../shared/protocol/entities.ts';
+import type { Db } from '../store/database.ts';
+import { hashToken, newId, newPairingCode, newToken } from './tokens.ts';
+
+export interface Principal {
+  id: string;
+  role: StaffRole | DeviceRole;
+  kind: 'staff' | 'device';
+  name: string;
+}
+
+export const SESSION_HOURS = 12;
+export const PAIRING_MINUTES = 10;
+
+export type AuthStore = ReturnType<typeof createAuthStore>;
+
+export function createAuthStore(db: Db) {
+  const q = {
+    userByName: db.prepare('SELECT id, username, role, display_name AS displayName, password_hash AS passwordHash, active FROM users WHERE username = ?'),
+    insertUser: db.prepare('INSERT INTO users (id, username, role, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    listUsers: db.prepare('SELECT id, username, role, display_name AS displayName, active FROM users ORDER BY username'),
+    insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
+    sessionPrincipal: db.prepare('SELECT u.id, u.role, u.username AS name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1'),
+    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    devicePrincipal: db.prepare('SELECT id, role, name FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
+    insertCode: db.prepare('INSERT INTO pairing_codes (code_hash, role, expires_at, created_by) VALUES (?, ?, ?, ?)'),
+    takeCode: db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING role'),
+    insertDevice: db.prepare('INSERT INTO devices (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    listDevices: db.prepare('SELECT id, name, role, created_at AS createdAt, revoked_at AS revokedAt FROM devices ORDER BY created_at'),
+    revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+  };
+
+  return {
+    userByName: (username: string) =>
+      q.userByName.get(username) as (User & { passwordHash: string; active: number; displayName: string | null }) | undefined,
+    users: () => (q.listUsers.all() as (User & { active: number; displayName: string | null })[]).map((u) => ({
+      id: u.id, username: u.username, role: u.role, active: u.active === 1, ...(u.displayName ? { displayName: u.displayName } : {}),
+    })),
+    createUser(input: { username: string; role: StaffRole; passwordHash: string; displayName?: string }): User {
+      const id = newId('u');
+      q.insertUser.run(id, input.username, input.role, input.displayName ?? null, input.passwordHash, new Date().toISOString());
+      return { id, username: input.username, role: input.role, ...(input.displayName ? { displayName: input.displayName } : {}) };
+    },
+    createSession(userId: string, now: number): { token: string; expiresAt: number } {
+      const token = newToken();
+      const expiresAt = now + SESSION_HOURS * 3_600_000;
+      q.purgeSessions.run(now);
+      q.insertSession.run(hashToken(token), userId, expiresAt);
+      return { token, expiresAt };
+    },
+    /** The principal behind a bearer token: a staff session or a paired device; undefined when unknown, expired or revoked. */
+    principal(token: string, now: number): Principal | undefined {
+      const h = hashToken(token);
+      const s = q.sessionPrincipal.get(h, now) as { id: string; role: StaffRole; name: string } | undefined;
+      if (s) return { ...s, kind: 'staff' };
+      const d = q.devicePrincipal.get(h) as { id: string; role: DeviceRole; name: string } | undefined;
+      return d ? { ...d, kind: 'device' } : undefined;
+    },
+    createPairingCode(role: DeviceRole, createdBy: string, now: number): { code: string; expiresAt: number } {
+      const code = newPairingCode();
+      const expiresAt = now + PAIRING_MINUTES * 60_000;
+      q.insertCode.run(hashToken(code), role, expiresAt, createdBy);
+      return { code, expiresAt };
+    },
+    /** Exchanges a one-time code for a device token; undefined when the code is unknown, used or expired. */
+    pair: db.transaction((code: string, name: string, now: number): { deviceId: string; role: DeviceRole; token: string } | undefined => {
+      const row = q.takeCode.get(new Date(now).toISOString(), hashToken(code.toUpperCase()), now) as { role: DeviceRole } | undefined;
+      if (!row) return undefined;
+      const deviceId = newId('d');
+      const token = newToken();
+      q.insertDevice.run(deviceId, name, row.role, hashToken(token), new Date(now).toISOString());
+      return { deviceId, role: row.role, token };
+    }),
+    devices: () => q.listDevices.all() as { id: string; name: string; role: DeviceRole; createdAt: string; revokedAt: string | null }[],
+    revokeDevice: (id: string, now: number) => q.revokeDevice.run(new Date(now).toISOString(), id).changes === 1,
+  };
+}

@@ -1,0 +1,76 @@
+// `dawr hub [--data DIR] [--port N] [--host H] [--demo]`: runs the hub until stopped.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEMO_ACCOUNTS } from './demo.ts';
+import { type RunningHub, startHub } from './hub.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface HubCliOptions {
+  data: string;
+  port: number;
+  host?: string;
+  demo: boolean;
+}
+
+export function parseHubArgs(argv: string[]): HubCliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const port = Number(values.port ?? process.env.DAWR_PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+  return {
+    data: resolve(values.data ?? process.env.DAWR_DATA ?? `${root}data`),
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    demo: values.demo ?? false,
+  };
+}
+
+export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<string, string> = {}): void {
+  const lines = [
+    '',
+    `Dawr hub ${hub.ctx.version} — ${hub.url}`,
+    `  data:       ${hub.ctx.hall.state.branch.name.en} (${hub.ctx.hall.state.day})`,
+    '',
+    'Screens (open in a browser):',
+    `  kiosk        ${hub.url}/kiosk`,
+    `  counter      ${hub.url}/counter`,
+    `  hall display ${hub.url}/display`,
+    `  dashboard    ${hub.url}/dashboard`,
+    `  admin        ${hub.url}/admin`,
+    `  API          ${hub.url}/api/v1/openapi.json`,
+    ...Object.entries(extra).map(([k, v]) => `  ${k.padEnd(12)} ${v}`),
+  ];
+  if (demo) {
+    lines.push('', 'Demo accounts (username / password):');
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(10)} ${a.username} / ${a.password}`);
+  }
+  if (hub.bootstrapAdminPassword) lines.push('', `First start: sign in as admin / ${hub.bootstrapAdminPassword} (shown once; create your own accounts, then change it).`);
+  if (!existsSync(`${root}dist/renderer/index.html`)) lines.push('', 'The screens are not built yet: run ./dawr start (it builds them) or ./dawr npm run build.');
+  console.log(lines.join('\n') + '\n');
+}
+
+export async function main(argv: string[]): Promise<RunningHub> {
+  const o = parseHubArgs(argv);
+  const hub = await startHub({ dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, ...(o.host ? { host: o.host } : {}) });
+  printWelcome(hub, o.demo);
+  const stop = async () => {
+    await hub.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return hub;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main(process.argv.slice(2)).catch((err: Error) => {
+    console.error(`dawr hub: ${err.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,30 @@
+// What every route needs, built once by the server.
+import type { Command } from '../../shared/domain/commands.ts';
+import type { SequencedEvent } from '../../shared/protocol/events.ts';
+import type { AuthStore, Principal } from './auth/auth-store.ts';
+import type { Hall } from './hall.ts';
+import { fromDomain } from './http/errors.ts';
+import type { Logger } from './log.ts';
+import type { AuditStore } from './store/audit-store.ts';
+import type { AppendExtras } from './store/event-store.ts';
+
+export interface HubContext {
+  hall: Hall;
+  auth: AuthStore;
+  audit: AuditStore;
+  log: Logger;
+  version: string;
+  /** Tickets a device or session may issue per minute. */
+  issuePerMinute: number;
+}
+
+/** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */
+export function run(ctx: HubContext, cmd: Command, principal: Principal, extras?: AppendExtras): SequencedEvent[] {
+  const out = ctx.hall.execute(cmd, { id: principal.id, role: principal.role }, extras);
+  if (!out.ok) throw fromDomain(out.error);
+  return out.events;
+}
+
+export function audit(ctx: HubContext, principal: Principal, action: string, target?: string, detail?: string): void {
+  ctx.audit.record({ at: new Date(ctx.hall.now()).toISOString(), actor: `${principal.kind}:${principal.name}`, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) });
+}

@@ -1,0 +1,97 @@
+// startHub: opens the store, rebuilds the day, starts the HTTP server and the event stream.
+// Used by the `dawr hub` command, by the Electron all-in-one station and by the tests.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Clock, systemClock } from '../../shared/domain/clock.ts';
+import { createAuthStore } from './auth/auth-store.ts';
+import { hashPassword } from './auth/passwords.ts';
+import type { HubContext } from './context.ts';
+import { seedDemo } from './demo.ts';
+import { createHall } from './hall.ts';
+import { type Logger, createLogger } from './log.ts';
+import { buildServer } from './server.ts';
+import { createAuditStore } from './store/audit-store.ts';
+import { createConfigStore } from './store/config-store.ts';
+import { openDatabase } from './store/database.ts';
+import { createEventStore } from './store/event-store.ts';
+
+export interface HubOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Listens on loopback unless told otherwise. */
+  host?: string;
+  demo?: boolean;
+  clock?: Clock;
+  rendererDir?: string;
+  log?: Logger;
+  /** Tickets one device or session may issue per minute (default 60). */
+  issuePerMinute?: number;
+  /** Days pseudonyms of ID numbers are kept (default 30). */
+  retentionDays?: number;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  ctx: HubContext;
+  /** Printed once at first start when no account exists (not in demo mode). */
+  bootstrapAdminPassword?: string;
+  close(): Promise<void>;
+}
+
+export const HUB_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? createLogger();
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(join(options.dataDir, 'dawr.sqlite'));
+  const config = createConfigStore(db);
+  const events = createEventStore(db);
+  const auth = createAuthStore(db);
+  const audit = createAuditStore(db);
+  if (!config.get<string>('installationSecret')) config.set('installationSecret', randomBytes(32).toString('hex'));
+
+  const hall = createHall({ events, config, clock });
+  let bootstrapAdminPassword: string | undefined;
+  if (options.demo) await seedDemo(hall, auth);
+  else if (auth.users().length === 0) {
+    bootstrapAdminPassword = randomBytes(9).toString('base64url');
+    auth.createUser({ username: 'admin', role: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(bootstrapAdminPassword) });
+  }
+
+  const retentionDays = options.retentionDays ?? config.get<number>('retentionDays') ?? 30;
+  const purge = () => {
+    const cutoff = new Date(clock.now() - retentionDays * 86_400_000).toISOString();
+    const n = events.purgeIdentities(cutoff);
+    if (n) log.info({ purged: n }, 'purged ID pseudonyms past retention');
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
+
+  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, issuePerMinute: options.issuePerMinute ?? 60 };
+  const { app, streams } = await buildServer(ctx, { ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) });
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 0, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  let closed = false;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    ctx,
+    ...(bootstrapAdminPassword ? { bootstrapAdminPassword } : {}),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(purgeTimer);
+      streams.close();
+      await app.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// The hub's logger. Personal data is redacted here, in the logger, not at call sites (brief §8):
+// any run of 6+ digits (ID numbers, phone numbers) and anything MRZ-shaped is replaced.
+import pino, { type Logger } from 'pino';
+
+const ID_SHAPED = /\d{6,}|[A-Z0-9<]{2,}<<[A-Z0-9<]*|[A-Z0-9<]{25,}/g;
+
+export function redactText(s: string): string {
+  return s.replace(ID_SHAPED, '[redacted]');
+}
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  if (value instanceof Error) return { type: value.name, message: redactText(value.message), stack: value.stack && redactText(value.stack) };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrub(v, depth + 1);
+  return out;
+}
+
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? process.env.DAWR_LOG_LEVEL ?? 'info',
+      base: { app: 'dawr-hub' },
+      redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token', 'idToken', '*.idToken'], censor: '[redacted]' },
+      formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    options.destination,
+  );
+}
+
+export type { Logger };

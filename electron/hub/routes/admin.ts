@@ -1,0 +1,70 @@
+// Administration: services, counters, staff, devices, the audit log; and device health reports.
+import { z } from 'zod';
+import { Counter, Service, User } from '../../../shared/protocol/entities.ts';
+import { CounterBody, DeviceHealthBody, NewStaffBody, ServiceBody } from '../../../shared/protocol/http.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { newId } from '../auth/tokens.ts';
+import { type HubContext, audit, run } from '../context.ts';
+import type { Api } from '../http/api.ts';
+import { ApiError } from '../http/errors.ts';
+
+const ADMIN = ['admin'] as const;
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export function adminRoutes(api: Api, ctx: HubContext): void {
+  const { hall } = ctx;
+
+  api.route({ method: 'GET', url: '/api/v1/admin/services', summary: 'All services, inactive too', access: ADMIN, responses: { 200: z.array(Service) } }, () => [...hall.state.services.values()]);
+  api.route(
+    { method: 'POST', url: '/api/v1/admin/services', summary: 'Create a service, or update it by id', access: ADMIN, body: ServiceBody, responses: { 200: Service } },
+    ({ body, principal }) => {
+      const service = { ...body, id: body.id ?? newId('s') };
+      run(ctx, { type: 'saveService', service }, principal);
+      audit(ctx, principal, 'service.saved', service.id, service.name.en);
+      return service;
+    },
+  );
+
+  api.route({ method: 'GET', url: '/api/v1/admin/counters', summary: 'All counters', access: ADMIN, responses: { 200: z.array(Counter) } }, () => [...hall.state.counters.values()]);
+  api.route(
+    { method: 'POST', url: '/api/v1/admin/counters', summary: 'Create a counter, or update it by id (number, names, services served)', access: ADMIN, body: CounterBody, responses: { 200: Counter } },
+    ({ body, principal }) => {
+      const counter = { ...body, id: body.id ?? newId('c') };
+      run(ctx, { type: 'saveCounter', counter }, principal);
+      audit(ctx, principal, 'counter.saved', counter.id, String(counter.number));
+      return hall.state.counters.get(counter.id);
+    },
+  );
+
+  api.route({ method: 'GET', url: '/api/v1/admin/staff', summary: 'Staff accounts', access: ADMIN, responses: { 200: z.array(User.extend({ active: z.boolean() })) } }, () => ctx.auth.users());
+  api.route(
+    { method: 'POST', url: '/api/v1/admin/staff', summary: 'Create a staff account', access: ADMIN, body: NewStaffBody, responses: { 201: User } },
+    async ({ body, principal, reply }) => {
+      if (ctx.auth.userByName(body.username)) throw new ApiError('conflict', `username ${body.username} is taken`);
+      const user = ctx.auth.createUser({ username: body.username, role: body.role, passwordHash: await hashPassword(body.password), ...(body.displayName ? { displayName: body.displayName } : {}) });
+      audit(ctx, principal, 'staff.created', user.id, `${user.username} (${user.role})`);
+      reply.code(201);
+      return user;
+    },
+  );
+
+  api.route({ method: 'GET', url: '/api/v1/admin/devices', summary: 'Paired devices', access: ADMIN }, () => ctx.auth.devices());
+  api.route(
+    { method: 'POST', url: '/api/v1/admin/devices/:id/revoke', summary: "Revoke a device's token", access: ADMIN, params: IdParams, responses: { 204: null } },
+    ({ params, principal }) => {
+      if (!ctx.auth.revokeDevice(params.id, hall.now())) throw new ApiError('not_found', `no active device ${params.id}`);
+      audit(ctx, principal, 'device.revoked', params.id);
+      return undefined;
+    },
+  );
+
+  api.route({ method: 'GET', url: '/api/v1/admin/audit', summary: 'The audit log, newest first', access: ['admin', 'manager'] }, () => ctx.audit.recent());
+
+  api.route(
+    { method: 'POST', url: '/api/v1/devices/health', summary: "A station reports a device's health (printer paper, reader unplugged…)", access: ['kiosk', 'display', 'counter', 'admin'], body: DeviceHealthBody, responses: { 204: null } },
+    ({ body, principal }) => {
+      run(ctx, { type: 'deviceHealth', deviceId: principal.id, device: body.device, state: body.state, ...(body.detail ? { detail: body.detail } : {}) }, principal);
+      return undefined;
+    },
+  );
+}

@@ -1,0 +1,62 @@
+// Health, staff sign-in, device pairing and the OpenAPI description.
+import { z } from 'zod';
+import { Health, LoginBody, LoginResponse, PairBody, PairingCodeBody, PairingCodeResponse, PairResponse } from '../../../shared/protocol/http.ts';
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+import { type HubContext, audit } from '../context.ts';
+import type { Api } from '../http/api.ts';
+import { ApiError } from '../http/errors.ts';
+
+export function sessionRoutes(api: Api, ctx: HubContext): void {
+  api.route({ method: 'GET', url: '/api/health', summary: 'Liveness', access: 'public', responses: { 200: Health } }, () => ({ status: 'ok', version: ctx.version }));
+
+  api.route({ method: 'GET', url: '/api/v1/openapi.json', summary: 'This description', access: 'public' }, () => api.openapi(ctx.version));
+
+  api.route(
+    {
+      method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', body: LoginBody, responses: { 200: LoginResponse },
+      rateLimit: { max: 10, timeWindow: 60_000 },
+    },
+    async ({ body, req }) => {
+      const user = ctx.auth.userByName(body.username);
+      // Always spend the same work, so the answer's timing does not reveal which usernames exist.
+      const good = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !good || !user.active) {
+        ctx.audit.record({ at: new Date(ctx.hall.now()).toISOString(), actor: `ip:${req.ip}`, action: 'login.failed', target: body.username.slice(0, 64) });
+        throw new ApiError('unauthorized', 'wrong username or password');
+      }
+      const session = ctx.auth.createSession(user.id, ctx.hall.now());
+      audit(ctx, { id: user.id, role: user.role, kind: 'staff', name: user.username }, 'login');
+      return {
+        token: session.token,
+        expiresAt: new Date(session.expiresAt).toISOString(),
+        user: { id: user.id, username: user.username, role: user.role, ...(user.displayName ? { displayName: user.displayName } : {}) },
+      };
+    },
+  );
+
+  api.route(
+    { method: 'POST', url: '/api/v1/devices/pairing-codes', summary: 'One-time pairing code for a new device', access: ['admin'], body: PairingCodeBody, responses: { 201: PairingCodeResponse } },
+    ({ body, principal, reply }) => {
+      const code = ctx.auth.createPairingCode(body.role, principal.id, ctx.hall.now());
+      audit(ctx, principal, 'device.pairing-code', body.role);
+      reply.code(201);
+      return { code: code.code, expiresAt: new Date(code.expiresAt).toISOString() };
+    },
+  );
+
+  api.route(
+    {
+      method: 'POST', url: '/api/v1/devices/pair', summary: 'Exchange a pairing code for a device token', access: 'public', body: PairBody, responses: { 201: PairResponse },
+      rateLimit: { max: 10, timeWindow: 60_000 },
+    },
+    ({ body, reply }) => {
+      const paired = ctx.auth.pair(body.code, body.name, ctx.hall.now());
+      if (!paired) throw new ApiError('unauthorized', 'the pairing code is unknown, used or expired');
+      ctx.audit.record({ at: new Date(ctx.hall.now()).toISOString(), actor: `device:${body.name}`, action: 'device.paired', target: paired.deviceId, detail: paired.role });
+      reply.code(201);
+      return paired;
+    },
+  );
+
+  api.route({ method: 'GET', url: '/api/v1/me', summary: 'Who this token belongs to', access: 'signed-in', responses: { 200: z.object({ id: z.string(), role: z.string(), kind: z.string(), name: z.string() }) } }, ({ principal }) => principal);
+}

@@ -1,0 +1,89 @@
+// The append-only event log and the projections written in the same transaction.
+// One writer: only the hub process holds this object.
+import type { DomainEvent, SequencedEvent } from '../../../shared/protocol/events.ts';
+import type { Db } from './database.ts';
+
+const STATUS_BY_EVENT: Partial<Record<DomainEvent['type'], string>> = {
+  'ticket.called': 'called',
+  'ticket.started': 'serving',
+  'ticket.completed': 'done',
+  'ticket.no_show': 'no_show',
+  'ticket.transferred': 'waiting',
+  'ticket.parked': 'parked',
+  'ticket.cancelled': 'cancelled',
+};
+
+export interface AppendExtras {
+  /** HMAC pseudonym of the citizen's ID number for a ticket issued with a card. */
+  idToken?: string;
+}
+
+export type EventStore = ReturnType<typeof createEventStore>;
+
+export function createEventStore(db: Db) {
+  let lastSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM events').get() as { s: number }).s;
+  const insertEvent = db.prepare('INSERT INTO events (seq, day, type, at, body) VALUES (?, ?, ?, ?, ?)');
+  const insertTicket = db.prepare('INSERT INTO tickets (id, day, number, service_id, status, issued_at, tracking) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const updateStatus = db.prepare('UPDATE tickets SET status = ?, service_id = COALESCE(?, service_id) WHERE id = ?');
+  const insertQuote = db.prepare('INSERT INTO quotes (ticket_id, at, min_minutes, max_minutes) VALUES (?, ?, ?, ?)');
+  const insertIdentity = db.prepare('INSERT INTO ticket_identity (ticket_id, id_token, created_at) VALUES (?, ?, ?)');
+  const upsertService = db.prepare('INSERT INTO services (id, body, position) VALUES (?, ?, (SELECT COUNT(*) FROM services)) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
+  const upsertCounter = db.prepare('INSERT INTO counters (id, body, number) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, number = excluded.number');
+  const selectSince = db.prepare('SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+  const selectDay = db.prepare('SELECT seq, body FROM events WHERE day = ? ORDER BY seq');
+  const deleteIdentities = db.prepare('DELETE FROM ticket_identity WHERE created_at < ?');
+
+  function project(e: DomainEvent, extras: AppendExtras): void {
+    switch (e.type) {
+      case 'ticket.issued': {
+        const t = e.ticket;
+        insertTicket.run(t.id, t.day, t.number, t.serviceId, t.status, t.issuedAt, t.trackingCode);
+        insertQuote.run(t.id, e.at, e.quote.minMinutes, e.quote.maxMinutes);
+        if (extras.idToken) insertIdentity.run(t.id, extras.idToken, e.at);
+        return;
+      }
+      case 'service.saved':
+        upsertService.run(e.service.id, JSON.stringify(e.service));
+        return;
+      case 'counter.saved':
+        upsertCounter.run(e.counter.id, JSON.stringify(e.counter), e.counter.number);
+        return;
+      default: {
+        const status = STATUS_BY_EVENT[e.type];
+        if (status && 'ticketId' in e) updateStatus.run(status, e.type === 'ticket.transferred' ? e.toServiceId : null, e.ticketId);
+      }
+    }
+  }
+
+  const appendTx = db.transaction((events: DomainEvent[], day: string, extras: AppendExtras): SequencedEvent[] => {
+    let seq = lastSeq;
+    const out: SequencedEvent[] = [];
+    for (const e of events) {
+      seq++;
+      insertEvent.run(seq, e.type === 'day.opened' ? e.day : day, e.type, e.at, JSON.stringify(e));
+      project(e, extras);
+      out.push({ ...e, seq });
+    }
+    return out;
+  });
+
+  const rows = (r: unknown[]) => (r as { seq: number; body: string }[]).map((x) => ({ ...JSON.parse(x.body), seq: x.seq }) as SequencedEvent);
+
+  return {
+    get lastSeq() {
+      return lastSeq;
+    },
+    /** Appends the events durably in one transaction; returns them with their seq. Throws and writes nothing on failure. */
+    append(events: DomainEvent[], day: string, extras: AppendExtras = {}): SequencedEvent[] {
+      if (events.length === 0) return [];
+      const out = appendTx.immediate(events, day, extras);
+      lastSeq = out[out.length - 1]!.seq;
+      return out;
+    },
+    /** Events after `seq`, oldest first, at most `limit`. */
+    since: (seq: number, limit = 10_000) => rows(selectSince.all(seq, limit)),
+    ofDay: (day: string) => rows(selectDay.all(day)),
+    /** Removes pseudonyms older than the retention period; returns how many. */
+    purgeIdentities: (olderThanIso: string) => deleteIdentities.run(olderThanIso).changes,
+  };
+}

@@ -1,0 +1,115 @@
+// Numbered, append-only migrations, each applied in its own transaction. The hash of each is
+// stored; a database whose applied migration no longer matches the code is refused (someone
+// edited a migration after it shipped — add a new one instead).
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'event log, configuration, staff, devices, audit',
+    sql: `
+      CREATE TABLE events (
+        seq  INTEGER PRIMARY KEY,
+        day  TEXT NOT NULL,
+        type TEXT NOT NULL,
+        at   TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX events_day ON events(day, seq);
+      CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+      CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+      -- Projection of tickets for reports; UNIQUE(day, number) makes a reused number impossible.
+      CREATE TABLE tickets (
+        id          TEXT PRIMARY KEY,
+        day         TEXT NOT NULL,
+        number      TEXT NOT NULL,
+        service_id  TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        issued_at   TEXT NOT NULL,
+        tracking    TEXT NOT NULL UNIQUE,
+        UNIQUE (day, number)
+      );
+      -- Every expected-wait quote, so its error can be measured later.
+      CREATE TABLE quotes (
+        ticket_id   TEXT NOT NULL REFERENCES tickets(id),
+        at          TEXT NOT NULL,
+        min_minutes INTEGER NOT NULL,
+        max_minutes INTEGER NOT NULL
+      );
+      -- Pseudonyms only (HMAC of the ID number), purged after the retention period.
+      CREATE TABLE ticket_identity (
+        ticket_id  TEXT PRIMARY KEY REFERENCES tickets(id),
+        id_token   TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE services (id TEXT PRIMARY KEY, body TEXT NOT NULL, position INTEGER NOT NULL);
+      CREATE TABLE counters (id TEXT PRIMARY KEY, body TEXT NOT NULL, number INTEGER NOT NULL UNIQUE);
+
+      CREATE TABLE users (
+        id            TEXT PRIMARY KEY,
+        username      TEXT NOT NULL UNIQUE,
+        role          TEXT NOT NULL,
+        display_name  TEXT,
+        password_hash TEXT NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1,
+        created_at    TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id),
+        expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE devices (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TABLE pairing_codes (
+        code_hash  TEXT PRIMARY KEY,
+        role       TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at    TEXT,
+        created_by TEXT NOT NULL
+      );
+      CREATE TABLE audit (
+        id     INTEGER PRIMARY KEY,
+        at     TEXT NOT NULL,
+        actor  TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      );
+    `,
+  },
+];
+
+const hash = (m: Migration) => createHash('sha256').update(m.sql).digest('hex');
+
+export function migrate(db: Database, list: readonly Migration[] = migrations): void {
+  db.exec('CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Map((db.prepare('SELECT id, sha256 FROM migrations').all() as { id: number; sha256: string }[]).map((r) => [r.id, r.sha256]));
+  for (const m of list) {
+    const known = applied.get(m.id);
+    if (known !== undefined) {
+      if (known !== hash(m)) throw new Error(`migration ${m.id} (${m.name}) was edited after it was applied; add a new migration instead`);
+      continue;
+    }
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO migrations (id, name, sha256, applied_at) VALUES (?, ?, ?, ?)').run(m.id, m.name, hash(m), new Date().toISOString());
+    })();
+  }
+}

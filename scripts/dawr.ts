@@ -1,0 +1,30 @@
+// Dispatches `./dawr <command>` (the wrapper has already found Node and installed dependencies).
+import { main as hubMain } from '../electron/hub/cli.ts';
+
+const [command, ...argv] = process.argv.slice(2);
+
+async function run(): Promise<void> {
+  switch (command) {
+    case 'hub':
+      await hubMain(argv);
+      return;
+    case 'start': {
+      const { start } = await import('./start.ts');
+      await start(argv);
+      return;
+    }
+    case 'devices': {
+      const { main } = await import('../electron/devices/cli.ts');
+      await main(argv);
+      return;
+    }
+    default:
+      console.error(`dawr: unknown command ${command}`);
+      process.exit(2);
+  }
+}
+
+run().catch((err: Error) => {
+  console.error(`dawr ${command}: ${err.message}`);
+  process.exit(1);
+});

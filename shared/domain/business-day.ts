@@ -1,0 +1,28 @@
+// The business day of an instant in the branch's time zone: numbering restarts each day.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-CA formats dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** `YYYY-MM-DD` of `ms` in `timeZone`. Throws RangeError for an unknown zone. */
+export function businessDay(ms: number, timeZone: string): string {
+  return formatter(timeZone).format(new Date(ms));
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';

@@ -1,0 +1,222 @@
+// Commands → events. `decide` is pure: it reads the state, checks the command against the
+// domain rules and yields the events that record it — or a refusal that changes nothing.
+import type { Counter, Lang, Priority, Service } from '../protocol/entities.ts';
+import type { DomainEvent } from '../protocol/events.ts';
+import { businessDay } from './business-day.ts';
+import { type Decision, ok, refuse } from './errors.ts';
+import { expectedWait } from './eta.ts';
+import { formatTicketNumber, nextTicketNumber, ticketId } from './numbering.ts';
+import { pickNext } from './routing.ts';
+import type { HallState, TicketRecord } from './state.ts';
+import { type TicketAction, canMove } from './ticket-states.ts';
+
+export interface Actor {
+  id: string;
+  role: 'admin' | 'manager' | 'supervisor' | 'clerk' | 'kiosk' | 'display' | 'counter';
+}
+
+export type Command =
+  | { type: 'issue'; serviceId: string; lang: Lang; priority: Priority; identityVerified: boolean }
+  | { type: 'callNext'; counterId: string }
+  | { type: 'call'; ticketId: string; counterId: string }
+  | { type: 'recall'; ticketId: string }
+  | { type: 'start'; ticketId: string }
+  | { type: 'complete'; ticketId: string; outcome?: string; note?: string }
+  | { type: 'noShow'; ticketId: string }
+  | { type: 'transfer'; ticketId: string; serviceId: string }
+  | { type: 'park'; ticketId: string }
+  | { type: 'cancel'; ticketId: string }
+  | { type: 'openCounter'; counterId: string }
+  | { type: 'closeCounter'; counterId: string }
+  | { type: 'break'; counterId: string }
+  | { type: 'saveService'; service: Service }
+  | { type: 'saveCounter'; counter: Omit<Counter, 'state' | 'clerkId' | 'ticketId'> }
+  | { type: 'rate'; ticketId: string; rating: number; reason?: string }
+  | { type: 'deviceHealth'; deviceId: string; device: string; state: 'connected' | 'disconnected' | 'paper_low' | 'paper_out' | 'cover_open' | 'error'; detail?: string };
+
+export interface DecideContext {
+  now: number;
+  actor: Actor;
+  /** Random, unguessable code for the public tracking page. */
+  newTrackingCode: () => string;
+}
+
+type Events = Decision<DomainEvent[]>;
+
+/** Supervisors and admins may act at any counter; a clerk only at the counter they opened. */
+function mayActAt(actor: Actor, counter: Counter): boolean {
+  if (actor.role === 'supervisor' || actor.role === 'admin') return true;
+  return counter.clerkId === actor.id;
+}
+
+function findTicket(state: HallState, id: string): Decision<TicketRecord> {
+  const t = state.tickets.get(id);
+  return t ? ok(t) : refuse('not_found', `no ticket ${id} today`);
+}
+
+function findCounter(state: HallState, id: string): Decision<Counter> {
+  const c = state.counters.get(id);
+  return c ? ok(c) : refuse('not_found', `no counter ${id}`);
+}
+
+/** The counter holding a ticket (called or being served), checked for the actor's right to act there. */
+function heldAt(state: HallState, t: TicketRecord, actor: Actor): Decision<Counter> {
+  const c = t.counterId ? state.counters.get(t.counterId) : undefined;
+  if (!c) return refuse('illegal_transition', `ticket ${t.number} is not at a counter`);
+  if (!mayActAt(actor, c)) return refuse('forbidden', `ticket ${t.number} is at counter ${c.number}, not yours`);
+  return ok(c);
+}
+
+function illegal(t: TicketRecord, action: TicketAction): Events {
+  return refuse('illegal_transition', `cannot ${action.replace('_', '-')} ticket ${t.number}: it is ${t.status}`);
+}
+
+/** A counter that may call: open, staffed by the actor (or a supervisor), holding no ticket. */
+function readyToCall(counter: Counter, actor: Actor): Decision<Counter> {
+  if (!mayActAt(actor, counter)) return refuse('forbidden', `counter ${counter.number} is not yours`);
+  if (counter.state !== 'open') return refuse('illegal_transition', `counter ${counter.number} is ${counter.state}`);
+  if (counter.ticketId) return refuse('illegal_transition', `counter ${counter.number} still holds a ticket: finish, park or mark it no-show first`);
+  return ok(counter);
+}
+
+function ticketMove(state: HallState, cmd: { ticketId: string }, action: TicketAction, ctx: DecideContext, make: (t: TicketRecord, c: Counter, at: string) => DomainEvent[]): Events {
+  const t = findTicket(state, cmd.ticketId);
+  if (!t.ok) return t;
+  if (!canMove(t.value.status, action)) return illegal(t.value, action);
+  const c = heldAt(state, t.value, ctx.actor);
+  if (!c.ok) return c;
+  return ok(make(t.value, c.value, new Date(ctx.now).toISOString()));
+}
+
+export function decide(state: HallState, cmd: Command, ctx: DecideContext): Events {
+  const at = new Date(ctx.now).toISOString();
+  const by = ctx.actor.id;
+  switch (cmd.type) {
+    case 'issue': {
+      const service = state.services.get(cmd.serviceId);
+      if (!service) return refuse('not_found', `no service ${cmd.serviceId}`);
+      if (!service.active) return refuse('conflict', `service ${service.name.en} is not offered now`);
+      const n = nextTicketNumber(state.lastNumber, service.prefix);
+      const day = businessDay(ctx.now, state.branch.timeZone);
+      const ticket = {
+        id: ticketId(day, service.prefix, n),
+        number: formatTicketNumber(service.prefix, n),
+        serviceId: service.id,
+        status: 'waiting' as const,
+        priority: cmd.priority,
+        lang: cmd.lang,
+        issuedAt: at,
+        day,
+        recalls: 0,
+        transferredFrom: [],
+        identityVerified: cmd.identityVerified,
+        trackingCode: ctx.newTrackingCode(),
+      };
+      const quote = expectedWait(state, { ...ticket, ordinal: state.tickets.size + 1, waitingSince: ctx.now }, ctx.now).expectedWait;
+      return ok([{ type: 'ticket.issued', at, ticket, quote, by }]);
+    }
+    case 'callNext': {
+      const c = findCounter(state, cmd.counterId);
+      if (!c.ok) return c;
+      const ready = readyToCall(c.value, ctx.actor);
+      if (!ready.ok) return ready;
+      const next = pickNext(state.tickets.values(), state.services, ctx.now, state.config.routing, new Set(c.value.serviceIds));
+      return ok(next ? [{ type: 'ticket.called', at, ticketId: next.id, counterId: c.value.id, by }] : []);
+    }
+    case 'call': {
+      const t = findTicket(state, cmd.ticketId);
+      if (!t.ok) return t;
+      const c = findCounter(state, cmd.counterId);
+      if (!c.ok) return c;
+      if (!canMove(t.value.status, 'call')) return illegal(t.value, 'call');
+      const ready = readyToCall(c.value, ctx.actor);
+      if (!ready.ok) return ready;
+      return ok([{ type: 'ticket.called', at, ticketId: t.value.id, counterId: c.value.id, by }]);
+    }
+    case 'recall':
+      return ticketMove(state, cmd, 'recall', ctx, (t, c) =>
+        t.recalls >= state.config.recallLimit
+          ? [{ type: 'ticket.no_show', at, ticketId: t.id, counterId: c.id }]
+          : [{ type: 'ticket.recalled', at, ticketId: t.id, counterId: c.id, recalls: t.recalls + 1 }]);
+    case 'start':
+      return ticketMove(state, cmd, 'start', ctx, (t, c) => [{ type: 'ticket.started', at, ticketId: t.id, counterId: c.id }]);
+    case 'complete':
+      return ticketMove(state, cmd, 'complete', ctx, (t, c) => [{
+        type: 'ticket.completed', at, ticketId: t.id, counterId: c.id,
+        ...(cmd.outcome !== undefined ? { outcome: cmd.outcome } : {}),
+        ...(cmd.note !== undefined ? { note: cmd.note } : {}),
+      }]);
+    case 'noShow':
+      return ticketMove(state, cmd, 'no_show', ctx, (t, c) => [{ type: 'ticket.no_show', at, ticketId: t.id, counterId: c.id }]);
+    case 'park':
+      return ticketMove(state, cmd, 'park', ctx, (t, c) => [{ type: 'ticket.parked', at, ticketId: t.id, counterId: c.id }]);
+    case 'transfer': {
+      const to = state.services.get(cmd.serviceId);
+      if (!to) return refuse('not_found', `no service ${cmd.serviceId}`);
+      if (!to.active) return refuse('conflict', `service ${to.name.en} is not offered now`);
+      const t = state.tickets.get(cmd.ticketId);
+      if (t && t.serviceId === to.id) return refuse('conflict', `ticket ${t.number} is already in that service`);
+      return ticketMove(state, cmd, 'transfer', ctx, (tk, c) => [{ type: 'ticket.transferred', at, ticketId: tk.id, fromServiceId: tk.serviceId, toServiceId: to.id, counterId: c.id }]);
+    }
+    case 'cancel': {
+      const t = findTicket(state, cmd.ticketId);
+      if (!t.ok) return t;
+      if (!canMove(t.value.status, 'cancel')) return illegal(t.value, 'cancel');
+      return ok([{ type: 'ticket.cancelled', at, ticketId: t.value.id, reason: `by ${ctx.actor.role}` }]);
+    }
+    case 'openCounter': {
+      const c = findCounter(state, cmd.counterId);
+      if (!c.ok) return c;
+      if (c.value.state !== 'closed' && c.value.clerkId && c.value.clerkId !== by && ctx.actor.role === 'clerk') {
+        return refuse('conflict', `counter ${c.value.number} is open by another clerk`);
+      }
+      const other = [...state.counters.values()].find((o) => o.id !== c.value.id && o.clerkId === by && o.state !== 'closed');
+      if (other) return refuse('conflict', `you already have counter ${other.number} open: close it first`);
+      if (c.value.state === 'open' && c.value.clerkId === by) return ok([]);
+      return ok([{ type: 'counter.opened', at, counterId: c.value.id, clerkId: by }]);
+    }
+    case 'closeCounter':
+    case 'break': {
+      const c = findCounter(state, cmd.counterId);
+      if (!c.ok) return c;
+      if (!mayActAt(ctx.actor, c.value)) return refuse('forbidden', `counter ${c.value.number} is not yours`);
+      if (c.value.ticketId) return refuse('illegal_transition', `counter ${c.value.number} still holds a ticket: finish, park or mark it no-show first`);
+      if (cmd.type === 'break') {
+        if (c.value.state !== 'open') return refuse('illegal_transition', `counter ${c.value.number} is ${c.value.state}`);
+        return ok([{ type: 'counter.break', at, counterId: c.value.id }]);
+      }
+      if (c.value.state === 'closed') return ok([]);
+      return ok([{ type: 'counter.closed', at, counterId: c.value.id }]);
+    }
+    case 'saveService': {
+      const clash = [...state.services.values()].find((s) => s.prefix === cmd.service.prefix && s.id !== cmd.service.id);
+      if (clash) return refuse('conflict', `prefix ${cmd.service.prefix} is already used by ${clash.name.en}`);
+      return ok([{ type: 'service.saved', at, service: cmd.service }]);
+    }
+    case 'saveCounter': {
+      const unknown = cmd.counter.serviceIds.find((id) => !state.services.has(id));
+      if (unknown) return refuse('invalid_input', `no service ${unknown}`);
+      const clash = [...state.counters.values()].find((c) => c.number === cmd.counter.number && c.id !== cmd.counter.id);
+      if (clash) return refuse('conflict', `counter number ${cmd.counter.number} is already used`);
+      return ok([{ type: 'counter.saved', at, counter: cmd.counter }]);
+    }
+    case 'rate': {
+      const t = findTicket(state, cmd.ticketId);
+      if (!t.ok) return t;
+      if (t.value.status !== 'done') return refuse('illegal_transition', `ticket ${t.value.number} can be rated once it is done`);
+      if (t.value.rating !== undefined) return refuse('conflict', `ticket ${t.value.number} is already rated`);
+      return ok([{ type: 'ticket.rated', at, ticketId: t.value.id, rating: cmd.rating, ...(cmd.reason ? { reason: cmd.reason } : {}) }]);
+    }
+    case 'deviceHealth': {
+      const key = `${cmd.deviceId}:${cmd.device}`;
+      if (state.devices.get(key)?.state === cmd.state) return ok([]);
+      return ok([{ type: 'device.health', at, deviceId: cmd.deviceId, device: cmd.device, state: cmd.state, ...(cmd.detail ? { detail: cmd.detail } : {}) }]);
+    }
+  }
+}
+
+/** The event that opens a new business day, when `now` is past the state's day. */
+export function dayRollover(state: HallState, now: number): DomainEvent[] {
+  const day = businessDay(now, state.branch.timeZone);
+  return day !== state.day ? [{ type: 'day.opened', at: new Date(now).toISOString(), day }] : [];
+}

@@ -1,0 +1,12 @@
+// Domain refusals. The hub maps each code to an HTTP status; a refusal changes nothing.
+export type DomainErrorCode = 'invalid_input' | 'not_found' | 'illegal_transition' | 'conflict' | 'forbidden';
+
+export interface DomainError {
+  code: DomainErrorCode;
+  message: string;
+}
+
+export type Decision<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export const ok = <T>(value: T): Decision<T> => ({ ok: true, value });
+export const refuse = (code: DomainErrorCode, message: string): { ok: false; error: DomainError } => ({ ok: false, error: { code, message } });

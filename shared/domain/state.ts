@@ -1,0 +1,266 @@
+// The hall's in-memory state for one business day, and `apply`, which folds one event into it.
+// The hub rebuilds it at start-up by replaying the day's events from the store; `apply` must
+// therefore be deterministic and must accept every event `decide` can yield.
+import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
+import type { DomainEvent, EventOf } from '../protocol/events.ts';
+import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
+
+export interface HallConfig {
+  routing: RoutingPolicy;
+  /** Recalls allowed before a further recall marks the ticket a no-show. */
+  recallLimit: number;
+  /** Service time assumed before the day has taught us one, in minutes. */
+  defaultServiceMinutes: number;
+}
+
+export const DEFAULT_CONFIG: HallConfig = {
+  routing: DEFAULT_ROUTING,
+  recallLimit: 3,
+  defaultServiceMinutes: 6,
+};
+
+/** A ticket as the hub keeps it: the API ticket plus what routing needs. */
+export interface TicketRecord extends Omit<Ticket, 'position' | 'expectedWait'> {
+  /** Issue order of the day; breaks ties deterministically. */
+  ordinal: number;
+  /** Epoch ms of the original issue (kept across transfers): waiting time runs from here. */
+  waitingSince: number;
+  /** The quote given at issue (minutes), kept to measure its error. */
+  quote?: { minMinutes: number; maxMinutes: number };
+  rating?: number;
+}
+
+/** Running sums per service, so KPIs and expected waits cost O(1) to read. */
+export interface ServiceTally {
+  issued: number;
+  served: number;
+  noShows: number;
+  waitCount: number;
+  waitSumMs: number;
+  withinTarget: number;
+  serviceCount: number;
+  serviceSumMs: number;
+  ratingCount: number;
+  ratingSum: number;
+}
+
+export interface DeviceStatus {
+  deviceId: string;
+  device: string;
+  state: string;
+  at: string;
+  detail?: string;
+}
+
+export interface HallState {
+  day: string;
+  branch: Branch;
+  config: HallConfig;
+  services: Map<string, Service>;
+  counters: Map<string, Counter>;
+  tickets: Map<string, TicketRecord>;
+  /** Last number issued today per prefix. */
+  lastNumber: Map<string, number>;
+  tally: Map<string, ServiceTally>;
+  /** Issued count and wait samples per hour of the day (0–23, branch time), for charts. */
+  hourly: { issued: number; waitCount: number; waitSumMs: number }[];
+  devices: Map<string, DeviceStatus>;
+}
+
+export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[] }): HallState {
+  return {
+    day: input.day,
+    branch: input.branch,
+    config: { ...DEFAULT_CONFIG, ...input.config },
+    services: new Map((input.services ?? []).map((s) => [s.id, s])),
+    counters: new Map((input.counters ?? []).map((c) => [c.id, { ...c }])),
+    tickets: new Map(),
+    lastNumber: new Map(),
+    tally: new Map(),
+    hourly: Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 })),
+    devices: new Map(),
+  };
+}
+
+export function emptyTally(): ServiceTally {
+  return { issued: 0, served: 0, noShows: 0, waitCount: 0, waitSumMs: 0, withinTarget: 0, serviceCount: 0, serviceSumMs: 0, ratingCount: 0, ratingSum: 0 };
+}
+
+export function tallyOf(state: HallState, serviceId: string): ServiceTally {
+  let t = state.tally.get(serviceId);
+  if (!t) {
+    t = emptyTally();
+    state.tally.set(serviceId, t);
+  }
+  return t;
+}
+
+export function isPriority(p: Priority): boolean {
+  return p !== 'none';
+}
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+export function hourOfDay(ms: number, timeZone: string): number {
+  let f = hourFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, f);
+  }
+  return Number(f.format(new Date(ms))) % 24;
+}
+
+function freeCounter(state: HallState, counterId: string | undefined, ticketId: string) {
+  if (!counterId) return;
+  const c = state.counters.get(counterId);
+  if (c && c.ticketId === ticketId) delete c.ticketId;
+}
+
+function ticket(state: HallState, id: string): TicketRecord {
+  const t = state.tickets.get(id);
+  if (!t) throw new Error(`apply: unknown ticket ${id}`);
+  return t;
+}
+
+type Handlers = { [K in DomainEvent['type']]: (s: HallState, e: EventOf<K>) => void };
+
+const handlers: Handlers = {
+  'day.opened': (s, e) => {
+    s.day = e.day;
+    s.tickets.clear();
+    s.lastNumber.clear();
+    s.tally.clear();
+    s.hourly = Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 }));
+    // Clerks sign in afresh each day: a restart that replays only today's events agrees.
+    for (const c of s.counters.values()) {
+      c.state = 'closed';
+      delete c.ticketId;
+      delete c.clerkId;
+    }
+  },
+  'ticket.issued': (s, e) => {
+    const at = Date.parse(e.at);
+    const [prefix, num] = e.ticket.number.split('-') as [string, string];
+    s.tickets.set(e.ticket.id, { ...e.ticket, ordinal: s.tickets.size + 1, waitingSince: at, quote: e.quote });
+    s.lastNumber.set(prefix, Math.max(s.lastNumber.get(prefix) ?? 0, Number(num)));
+    tallyOf(s, e.ticket.serviceId).issued++;
+    s.hourly[hourOfDay(at, s.branch.timeZone)]!.issued++;
+  },
+  'ticket.called': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    const at = Date.parse(e.at);
+    if (t.status === 'waiting') {
+      // A wait sample: from the (original) issue to this call.
+      const waited = at - t.waitingSince;
+      const tally = tallyOf(s, t.serviceId);
+      tally.waitCount++;
+      tally.waitSumMs += waited;
+      const target = s.services.get(t.serviceId)?.targetWaitMinutes ?? Infinity;
+      if (waited <= target * 60_000) tally.withinTarget++;
+      const h = s.hourly[hourOfDay(t.waitingSince, s.branch.timeZone)]!;
+      h.waitCount++;
+      h.waitSumMs += waited;
+    }
+    t.status = 'called';
+    t.calledAt = e.at;
+    t.counterId = e.counterId;
+    t.recalls = 0;
+    const c = s.counters.get(e.counterId);
+    if (c) c.ticketId = t.id;
+  },
+  'ticket.recalled': (s, e) => {
+    ticket(s, e.ticketId).recalls = e.recalls;
+  },
+  'ticket.started': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    t.status = 'serving';
+    t.startedAt = e.at;
+  },
+  'ticket.completed': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    t.status = 'done';
+    t.finishedAt = e.at;
+    if (e.outcome !== undefined) t.outcome = e.outcome;
+    if (e.note !== undefined) t.note = e.note;
+    const tally = tallyOf(s, t.serviceId);
+    tally.served++;
+    if (t.startedAt) {
+      tally.serviceCount++;
+      tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
+    }
+    freeCounter(s, e.counterId, t.id);
+  },
+  'ticket.no_show': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    t.status = 'no_show';
+    t.finishedAt = e.at;
+    tallyOf(s, t.serviceId).noShows++;
+    freeCounter(s, e.counterId, t.id);
+  },
+  'ticket.transferred': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    const tally = tallyOf(s, e.fromServiceId);
+    if (t.startedAt) {
+      tally.serviceCount++;
+      tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
+    }
+    freeCounter(s, t.counterId, t.id);
+    t.status = 'waiting';
+    t.transferredFrom = [...t.transferredFrom, e.fromServiceId];
+    t.serviceId = e.toServiceId;
+    delete t.counterId;
+    delete t.calledAt;
+    delete t.startedAt;
+    t.recalls = 0;
+  },
+  'ticket.parked': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    t.status = 'parked';
+    freeCounter(s, e.counterId, t.id);
+  },
+  'ticket.cancelled': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    t.status = 'cancelled';
+    t.finishedAt = e.at;
+  },
+  'ticket.rated': (s, e) => {
+    const t = ticket(s, e.ticketId);
+    t.rating = e.rating;
+    const tally = tallyOf(s, t.serviceId);
+    tally.ratingCount++;
+    tally.ratingSum += e.rating;
+  },
+  'counter.opened': (s, e) => {
+    const c = s.counters.get(e.counterId);
+    if (c) {
+      c.state = 'open';
+      c.clerkId = e.clerkId;
+    }
+  },
+  'counter.closed': (s, e) => {
+    const c = s.counters.get(e.counterId);
+    if (c) {
+      c.state = 'closed';
+      delete c.clerkId;
+      delete c.ticketId;
+    }
+  },
+  'counter.break': (s, e) => {
+    const c = s.counters.get(e.counterId);
+    if (c) c.state = 'break';
+  },
+  'service.saved': (s, e) => {
+    s.services.set(e.service.id, e.service);
+  },
+  'counter.saved': (s, e) => {
+    const old = s.counters.get(e.counter.id);
+    s.counters.set(e.counter.id, { ...e.counter, state: old?.state ?? 'closed', ...(old?.clerkId ? { clerkId: old.clerkId } : {}), ...(old?.ticketId ? { ticketId: old.ticketId } : {}) });
+  },
+  'device.health': (s, e) => {
+    s.devices.set(`${e.deviceId}:${e.device}`, { deviceId: e.deviceId, device: e.device, state: e.state, at: e.at, ...(e.detail ? { detail: e.detail } : {}) });
+  },
+};
+
+/** Folds one event into the state (mutates it). */
+export function apply(state: HallState, event: DomainEvent): void {
+  (handlers[event.type] as (s: HallState, e: DomainEvent) => void)(state, event);
+}
