@@ -1,0 +1,37 @@
+// Admin: services, counters, staff, devices — one tab each.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TopBar } from '../shell/TopBar.tsx';
+import { ServicesAdmin } from './ServicesAdmin.tsx';
+import { CountersAdmin } from './CountersAdmin.tsx';
+import { StaffAdmin } from './StaffAdmin.tsx';
+import { DevicesAdmin } from './DevicesAdmin.tsx';
+import '../styles/admin.css';
+
+const tabs = ['services', 'counters', 'staff', 'devices'] as const;
+type Tab = (typeof tabs)[number];
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('services');
+  return (
+    <div data-testid="admin">
+      <TopBar title={t('screens.admin.title')} />
+      <main className="page">
+        <div role="tablist" className="tabs" aria-label={t('screens.admin.title')}>
+          {tabs.map((x) => (
+            <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={tab === x} aria-controls={`panel-${x}`} className={`tab ${tab === x ? 'on' : ''}`} onClick={() => setTab(x)} data-testid={`admin-tab-${x}`}>
+              {t(`admin.tabs.${x}`)}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'services' && <ServicesAdmin />}
+          {tab === 'counters' && <CountersAdmin />}
+          {tab === 'staff' && <StaffAdmin />}
+          {tab === 'devices' && <DevicesAdmin />}
+        </div>
+      </main>
+    </div>
+  );
+}

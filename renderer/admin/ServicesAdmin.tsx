@@ -1,0 +1,70 @@
+// Services: prefix, names in both languages, category, target wait, active.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHub } from '../shell/app-context.tsx';
+import type { Service } from '../../shared/protocol/entities.ts';
+import { useAdminList, errorText } from './use-admin-list.ts';
+import { useFormat } from '../i18n/use-format.ts';
+
+const blank = { id: '', prefix: '', nameAr: '', nameEn: '', category: '', target: 15, active: true };
+
+export function ServicesAdmin() {
+  const { t } = useTranslation();
+  const hub = useHub();
+  const f = useFormat();
+  const { items, error, reload } = useAdminList<Service>('/api/v1/admin/services');
+  const [form, setForm] = useState(blank);
+  const [msg, setMsg] = useState<string | null>(null);
+  const edit = (s: Service) => setForm({ id: s.id, prefix: s.prefix, nameAr: s.name.ar, nameEn: s.name.en, category: s.category, target: s.targetWaitMinutes, active: s.active });
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await hub.post('/api/v1/admin/services', {
+        ...(form.id ? { id: form.id } : {}),
+        prefix: form.prefix.toUpperCase(),
+        name: { ar: form.nameAr, en: form.nameEn },
+        category: form.category,
+        targetWaitMinutes: Number(form.target),
+        active: form.active,
+      });
+      setMsg(t('admin.saved'));
+      setForm(blank);
+      reload();
+    } catch (err) {
+      setMsg(errorText(err));
+    }
+  };
+  return (
+    <div className="admin-section" data-testid="admin-services">
+      {error && <p className="error" role="alert">{error}</p>}
+      <table className="data">
+        <thead><tr><th>{t('admin.prefix')}</th><th>{t('admin.nameAr')}</th><th>{t('admin.nameEn')}</th><th>{t('admin.category')}</th><th>{t('admin.target')}</th><th>{t('admin.active')}</th><th><span className="sr-only">{t('admin.edit')}</span></th></tr></thead>
+        <tbody>
+          {(items ?? []).map((s) => (
+            <tr key={s.id}>
+              <td><strong>{s.prefix}</strong></td><td lang="ar">{s.name.ar}</td><td lang="en">{s.name.en}</td><td>{s.category}</td><td>{f.n(s.targetWaitMinutes)}</td>
+              <td>{s.active ? t('common.yes') : t('common.no')}</td>
+              <td><button type="button" className="btn" onClick={() => edit(s)} aria-label={`${t('admin.edit')} ${s.name[f.lang]}`}>{t('admin.edit')}</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="card form admin-form" onSubmit={save}>
+        <h3>{form.id ? t('admin.editService') : t('admin.newService')}</h3>
+        <div className="form-grid">
+          <label>{t('admin.prefix')}<input value={form.prefix} onChange={(e) => setForm({ ...form, prefix: e.target.value })} maxLength={1} pattern="[A-Za-z]" required dir="ltr" data-testid="svc-prefix" /></label>
+          <label>{t('admin.nameAr')}<input value={form.nameAr} onChange={(e) => setForm({ ...form, nameAr: e.target.value })} required lang="ar" dir="rtl" data-testid="svc-name-ar" /></label>
+          <label>{t('admin.nameEn')}<input value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} required lang="en" dir="ltr" data-testid="svc-name-en" /></label>
+          <label>{t('admin.category')}<input value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} required dir="ltr" data-testid="svc-category" /></label>
+          <label>{t('admin.target')}<input type="number" min={1} max={600} value={form.target} onChange={(e) => setForm({ ...form, target: Number(e.target.value) })} required /></label>
+          <label className="radio"><input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />{t('admin.active')}</label>
+        </div>
+        {msg && <p role="status">{msg}</p>}
+        <div className="row">
+          <button type="submit" className="btn-primary" data-testid="svc-save">{t('admin.save')}</button>
+          {form.id && <button type="button" className="btn" onClick={() => setForm(blank)}>{t('common.cancel')}</button>}
+        </div>
+      </form>
+    </div>
+  );
+}

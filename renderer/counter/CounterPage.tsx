@@ -1,0 +1,143 @@
+// The counter station: the ticket in hand and its actions, the queue, parked tickets, my day.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TopBar } from '../shell/TopBar.tsx';
+import { useHall } from '../store/hall-store.ts';
+import { useFormat } from '../i18n/use-format.ts';
+import { useNow } from '../shell/use-now.ts';
+import { CounterPicker } from './CounterPicker.tsx';
+import { legalActions, type CounterAction } from './legal-actions.ts';
+import { useCounterActions } from './use-counter-actions.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+import { useQueue } from './use-queue.ts';
+import { ActionBar } from './ActionBar.tsx';
+import { TicketInHand } from './TicketInHand.tsx';
+import { QueuePanel } from './QueuePanel.tsx';
+import { ParkedPanel } from './ParkedPanel.tsx';
+import { MyDay } from './MyDay.tsx';
+import { CompleteDialog } from './CompleteDialog.tsx';
+import { TransferDialog } from './TransferDialog.tsx';
+import '../styles/counter.css';
+
+const counterKey = 'dawr.counter';
+
+export function CounterPage() {
+  const { t } = useTranslation();
+  const [counterId, setCounterId] = useState<string | null>(() => sessionStorage.getItem(counterKey));
+  const choose = (id: string | null) => {
+    if (id) sessionStorage.setItem(counterKey, id);
+    else sessionStorage.removeItem(counterKey);
+    setCounterId(id);
+  };
+  const counter = useHall((s) => s.counters.find((c) => c.id === counterId));
+  const ready = useHall((s) => s.ready);
+  return (
+    <div className="counter-app" data-testid="counter">
+      <TopBar title={t('screens.counter.title')}>
+        {counter && (
+          <button type="button" className="btn-quiet" onClick={() => choose(null)} data-testid="change-counter">{t('counter.change')}</button>
+        )}
+      </TopBar>
+      {counterId && counter && counter.state !== 'closed' ? (
+        <CounterDesk counterId={counterId} onClosed={() => choose(null)} />
+      ) : ready || !counterId ? (
+        <CounterPicker onChosen={choose} />
+      ) : (
+        <p className="page muted">{t('shell.connecting')}</p>
+      )}
+    </div>
+  );
+}
+
+function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const now = useNow(15_000);
+  const counter = useHall((s) => s.counters.find((c) => c.id === counterId));
+  const services = useHall((s) => s.services);
+  const ticketsById = useHall((s) => s.tickets);
+  const tickets = useMemo(() => Object.values(ticketsById), [ticketsById]);
+  const ticket = counter?.ticketId ? ticketsById[counter.ticketId] : undefined;
+  const parked = tickets.filter((x) => x.status === 'parked' && x.counterId === counterId);
+  const legal = legalActions(counter, ticket);
+  const acts = useCounterActions(counterId);
+  const queue = useQueue();
+  const [dialog, setDialog] = useState<'complete' | 'transfer' | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  const run = useCallback(
+    (a: CounterAction) => {
+      if (!legal.has(a) || acts.busy) return;
+      const id = ticket?.id;
+      switch (a) {
+        case 'callNext': return void acts.callNext();
+        case 'recall': return void (id && acts.recall(id));
+        case 'start': return void (id && acts.start(id));
+        case 'complete': return setDialog('complete');
+        case 'transfer': return setDialog('transfer');
+        case 'noShow': return void (id && acts.noShow(id));
+        case 'park': return void (id && acts.park(id));
+        case 'break': return void acts.takeBreak();
+        case 'resume': return void acts.resume();
+        case 'close': return void acts.close().then(onClosed);
+        default: return undefined;
+      }
+    },
+    [legal, acts, ticket, onClosed],
+  );
+  useShortcuts(root, dialog === null, run);
+
+  if (!counter) return null;
+  const service = ticket ? services.find((s) => s.id === ticket.serviceId) : undefined;
+  return (
+    <div className="page counter-desk" ref={root} data-counter-state={counter.state}>
+      <div className="desk-head row">
+        <h2 className="grow" data-testid="counter-title">
+          {t('counter.counterN', { n: f.n(counter.number) })} · {f.name(counter.name)}{' '}
+          <span className={`badge ${counter.state === 'open' ? 'ok' : 'warn'}`} data-testid="counter-state">{t(`counterState.${counter.state}`)}</span>
+        </h2>
+        {counter.state === 'break' ? (
+          <button type="button" className="btn-primary" data-testid="action-resume" disabled={!legal.has('resume')} onClick={() => run('resume')}>{t('counter.act.resume')}</button>
+        ) : (
+          <button type="button" className="btn" data-testid="action-break" aria-keyshortcuts="F9" disabled={!legal.has('break')} onClick={() => run('break')}>
+            {t('counter.act.break')} <kbd className="ltr">F9</kbd>
+          </button>
+        )}
+        <button type="button" className="btn" data-testid="action-close" disabled={!legal.has('close')} onClick={() => run('close')}>{t('counter.act.close')}</button>
+      </div>
+      {acts.message && (
+        <p className={acts.message.kind === 'error' ? 'error' : 'notice'} role={acts.message.kind === 'error' ? 'alert' : 'status'} data-testid="counter-message">
+          {acts.message.text}
+        </p>
+      )}
+      <div className="desk-grid">
+        <div className="desk-main">
+          <TicketInHand ticket={ticket} service={service} services={services} now={now} />
+          <ActionBar legal={legal} busy={acts.busy} run={run} />
+          <p className="muted small">{t('counter.shortcutHint')}</p>
+          <ParkedPanel parked={parked} canCall={legal.has('callParked') && !acts.busy} onCall={(id) => void acts.callParked(id)} />
+          <MyDay tickets={tickets} counterId={counterId} />
+        </div>
+        <QueuePanel queue={queue} serviceIds={counter.serviceIds} services={services} now={now} />
+      </div>
+      <CompleteDialog
+        open={dialog === 'complete'}
+        onClose={() => setDialog(null)}
+        onSubmit={(outcome, note) => {
+          setDialog(null);
+          if (ticket) void acts.complete(ticket.id, outcome, note);
+        }}
+      />
+      <TransferDialog
+        open={dialog === 'transfer'}
+        services={services}
+        currentServiceId={ticket?.serviceId}
+        onClose={() => setDialog(null)}
+        onSubmit={(serviceId) => {
+          setDialog(null);
+          if (ticket) void acts.transfer(ticket.id, serviceId);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// Pure formatting: numbers with Arabic-Indic or Latin digits, times in the branch's time zone.
+import type { Lang } from '../../shared/protocol/entities.ts';
+
+export type Digits = 'arab' | 'latn';
+export type FormatOptions = { lang: Lang; digits: Digits; timeZone: string };
+
+export function locale(o: Pick<FormatOptions, 'lang' | 'digits'>): string {
+  return o.lang === 'ar' ? `ar-u-nu-${o.digits}` : 'en-u-nu-latn';
+}
+
+export function formatNumber(n: number, o: Pick<FormatOptions, 'lang' | 'digits'>, maxFraction = 0): string {
+  return new Intl.NumberFormat(locale(o), { maximumFractionDigits: maxFraction }).format(n);
+}
+
+export function formatPercent(share: number, o: Pick<FormatOptions, 'lang' | 'digits'>): string {
+  return new Intl.NumberFormat(locale(o), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** Replaces the Latin digits in an identifier such as `A-042` (letters stay as they are). */
+export function localizeDigits(s: string, o: Pick<FormatOptions, 'lang' | 'digits'>): string {
+  if (o.lang !== 'ar' || o.digits !== 'arab') return s;
+  return s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+}
+
+export function formatTime(iso: string | Date, o: FormatOptions, seconds = false): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return new Intl.DateTimeFormat(locale(o), {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    timeZone: o.timeZone,
+  }).format(d);
+}
+
+export function formatDate(iso: string | Date, o: FormatOptions): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return new Intl.DateTimeFormat(locale(o), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: o.timeZone }).format(d);
+}
+
+/** Hour of day (0–23) of an instant in a time zone. */
+export function hourIn(iso: string, timeZone: string): number {
+  const h = new Intl.DateTimeFormat('en-u-nu-latn', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date(iso));
+  return Number(h) % 24;
+}
+
+export function minutesBetween(from: string, to: string | number): number {
+  const end = typeof to === 'number' ? to : new Date(to).getTime();
+  return Math.max(0, (end - new Date(from).getTime()) / 60000);
+}

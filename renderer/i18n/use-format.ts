@@ -1,0 +1,23 @@
+// The formatting helpers bound to this screen's language, digits and the branch time zone.
+import { useSettings } from './settings-store.ts';
+import { useHall } from '../store/hall-store.ts';
+import * as f from './format.ts';
+import type { Lang } from '../../shared/protocol/entities.ts';
+
+export function useFormat(overrideTz?: string) {
+  const lang = useSettings((s) => s.lang);
+  const digits = useSettings((s) => s.digits);
+  const branchTz = useHall((s) => s.branch?.timeZone);
+  const o: f.FormatOptions = { lang, digits, timeZone: overrideTz ?? branchTz ?? 'Asia/Riyadh' };
+  return {
+    lang,
+    digits,
+    timeZone: o.timeZone,
+    n: (x: number, frac = 0) => f.formatNumber(x, o, frac),
+    pct: (x: number) => f.formatPercent(x, o),
+    ticket: (s: string) => f.localizeDigits(s, o),
+    time: (iso: string | Date, seconds = false) => f.formatTime(iso, o, seconds),
+    date: (iso: string | Date) => f.formatDate(iso, o),
+    name: (t: { ar: string; en: string }, l: Lang = lang) => t[l],
+  };
+}

@@ -1,0 +1,98 @@
+// The kiosk: touch only, big targets, back to the start when left alone.
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHub, useBridge } from '../shell/app-context.tsx';
+import { useHall } from '../store/hall-store.ts';
+import { useSettings } from '../i18n/settings-store.ts';
+import { initialKiosk, kioskReducer, type IdOk } from './kiosk-flow.ts';
+import { useIdleTimeout } from './use-idle-timeout.ts';
+import { LanguageStep } from './LanguageStep.tsx';
+import { CategoryStep, ServiceStep } from './ServiceStep.tsx';
+import { PriorityStep } from './PriorityStep.tsx';
+import { IdStep } from './IdStep.tsx';
+import { TicketStep } from './TicketStep.tsx';
+import type { Ticket } from '../../shared/protocol/entities.ts';
+import { HubError } from '../hub-client.ts';
+import '../styles/kiosk.css';
+
+const IDLE_MS = 45_000;
+const TICKET_IDLE_MS = 60_000;
+
+export function KioskPage() {
+  const { t } = useTranslation();
+  const hub = useHub();
+  const bridge = useBridge();
+  const setLang = useSettings((s) => s.setLang);
+  const services = useHall((s) => s.services).filter((s) => s.active);
+  const ready = useHall((s) => s.ready);
+  const [st, dispatch] = useReducer(kioskReducer, { ...initialKiosk, lang: useSettings.getState().lang });
+  const issuing = useRef(false);
+
+  const reset = useCallback(() => dispatch({ type: 'reset' }), []);
+  const onIdDone = useCallback((id: IdOk | null) => dispatch({ type: 'id', id }), []);
+  const onBack = useCallback(() => dispatch({ type: 'back' }), []);
+  const touch = useIdleTimeout(st.step === 'lang' ? null : st.step === 'ticket' || st.step === 'error' ? TICKET_IDLE_MS : IDLE_MS, reset);
+
+  useEffect(() => {
+    setLang(st.lang);
+  }, [st.lang, setLang]);
+
+  // Issue exactly once per visit: the step moves to 'issuing' on the first tap, and a ref guards
+  // against a second tap landing before React re-renders.
+  useEffect(() => {
+    if (st.step !== 'issuing' || issuing.current || !st.serviceId) return;
+    issuing.current = true;
+    hub
+      .post<Ticket>('/api/v1/tickets', {
+        serviceId: st.serviceId,
+        lang: st.lang,
+        ...(st.priority !== 'none' ? { priority: st.priority } : {}),
+        ...(st.id ? { idToken: st.id.idToken } : {}),
+      })
+      .then((ticket) => dispatch({ type: 'issued', ticket }))
+      .catch((err: unknown) => dispatch({ type: 'failed', error: err instanceof HubError && err.status === 429 ? t('kiosk.errorBusy') : t('kiosk.errorIssue') }))
+      .finally(() => {
+        issuing.current = false;
+      });
+  }, [st.step, st.serviceId, st.lang, st.priority, st.id, hub, t]);
+
+  const service = services.find((s) => s.id === st.serviceId);
+  return (
+    <div className="kiosk" data-testid="kiosk" data-step={st.step} onPointerDownCapture={touch} onKeyDownCapture={touch}>
+      {st.step === 'lang' && <LanguageStep onPick={(lang) => dispatch({ type: 'lang', lang })} />}
+      {st.step === 'category' && (
+        <CategoryStep
+          services={services}
+          ready={ready}
+          onPick={(category, single) => dispatch({ type: 'category', category, single })}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      )}
+      {st.step === 'service' && st.category && (
+        <ServiceStep
+          services={services.filter((s) => s.category === st.category)}
+          category={st.category}
+          onPick={(serviceId) => dispatch({ type: 'service', serviceId })}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      )}
+      {st.step === 'priority' && service && (
+        <PriorityStep service={service} onPick={(priority) => dispatch({ type: 'priority', priority, idStep: bridge.available })} onBack={() => dispatch({ type: 'back' })} />
+      )}
+      {st.step === 'id' && <IdStep onDone={onIdDone} onBack={onBack} />}
+      {st.step === 'issuing' && (
+        <section className="kiosk-step kiosk-center" data-testid="kiosk-issuing" aria-live="polite">
+          <span className="spinner big" aria-hidden="true" />
+          <h1>{t('kiosk.issuing')}</h1>
+        </section>
+      )}
+      {st.step === 'ticket' && st.ticket && service && <TicketStep ticket={st.ticket} service={service} priority={st.priority} onDone={reset} />}
+      {st.step === 'error' && (
+        <section className="kiosk-step kiosk-center" data-testid="kiosk-error" role="alert">
+          <h1>{st.error}</h1>
+          <button type="button" className="kiosk-btn primary" onClick={reset} data-testid="kiosk-restart">{t('kiosk.startOver')}</button>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// An optional declared need; "no" is the first and biggest choice.
+import { useTranslation } from 'react-i18next';
+import type { Priority, Service } from '../../shared/protocol/entities.ts';
+import { useSettings } from '../i18n/settings-store.ts';
+import { KioskHeader } from './KioskHeader.tsx';
+
+const needs: { p: Priority; icon: string }[] = [
+  { p: 'elderly', icon: '🧓' },
+  { p: 'disability', icon: '♿' },
+  { p: 'pregnancy', icon: '🤰' },
+];
+
+export function PriorityStep({ service, onPick, onBack }: { service: Service; onPick: (p: Priority) => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  return (
+    <section className="kiosk-step" data-testid="kiosk-priority">
+      <KioskHeader title={t('kiosk.priorityQuestion')} onBack={onBack} />
+      <p className="kiosk-note">{t('kiosk.chosenService', { service: service.name[lang] })}</p>
+      <button type="button" className="kiosk-btn primary wide" data-testid="kiosk-priority-none" onClick={() => onPick('none')}>
+        {t('kiosk.priorityNone')}
+      </button>
+      <div className="kiosk-grid three">
+        {needs.map(({ p, icon }) => (
+          <button key={p} type="button" className="kiosk-tile" data-testid={`kiosk-priority-${p}`} onClick={() => onPick(p)}>
+            <span className="tile-icon" aria-hidden="true">{icon}</span>
+            <span className="tile-name">{t(`priority.${p}`)}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

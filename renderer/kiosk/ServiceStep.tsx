@@ -1,0 +1,58 @@
+// Categories, then the services of one category: icons and both names on every button.
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Service } from '../../shared/protocol/entities.ts';
+import { useSettings } from '../i18n/settings-store.ts';
+import { categoryIcon } from './category-icons.ts';
+import { KioskHeader } from './KioskHeader.tsx';
+
+/** A category's name in a given language; an unknown category shows its id. */
+export function categoryName(category: string, lang: 'ar' | 'en'): string {
+  return i18next.getFixedT(lang)(`categories.${category}`, { defaultValue: category });
+}
+
+export function CategoryStep({ services, ready, onPick, onBack }: { services: Service[]; ready: boolean; onPick: (category: string, single?: string) => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const other = lang === 'ar' ? 'en' : 'ar';
+  const categories = [...new Set(services.map((s) => s.category))];
+  return (
+    <section className="kiosk-step" data-testid="kiosk-categories">
+      <KioskHeader title={t('kiosk.chooseCategory')} onBack={onBack} />
+      {!ready && <p className="kiosk-note">{t('shell.connecting')}</p>}
+      {ready && categories.length === 0 && <p className="kiosk-note">{t('kiosk.noServices')}</p>}
+      <div className="kiosk-grid">
+        {categories.map((c) => {
+          const inCat = services.filter((s) => s.category === c);
+          return (
+            <button key={c} type="button" className="kiosk-tile" data-testid={`kiosk-category-${c}`} onClick={() => onPick(c, inCat.length === 1 ? inCat[0]?.id : undefined)}>
+              <span className="tile-icon" aria-hidden="true">{categoryIcon(c)}</span>
+              <span className="tile-name">{categoryName(c, lang)}</span>
+              <span className="tile-sub" lang={other}>{categoryName(c, other)}</span>
+            </button>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+export function ServiceStep({ services, category, onPick, onBack }: { services: Service[]; category: string; onPick: (id: string) => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const other = lang === 'ar' ? 'en' : 'ar';
+  return (
+    <section className="kiosk-step" data-testid="kiosk-services">
+      <KioskHeader title={t('kiosk.chooseService', { category: categoryName(category, lang) })} onBack={onBack} />
+      <div className="kiosk-grid">
+        {services.map((s) => (
+          <button key={s.id} type="button" className="kiosk-tile" data-testid={`kiosk-service-${s.id}`} onClick={() => onPick(s.id)}>
+            <span className="tile-icon" aria-hidden="true">{categoryIcon(s.category)}</span>
+            <span className="tile-name">{s.name[lang]}</span>
+            <span className="tile-sub" lang={other}>{s.name[other]}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// The kiosk's steps as a pure reducer: language → category → service → priority → ID → ticket.
+import type { Lang, Priority, Ticket } from '../../shared/protocol/entities.ts';
+import type { IdCardRead } from '../../shared/protocol/device-bridge.ts';
+
+export type IdOk = Extract<IdCardRead, { ok: true }>;
+export type KioskStep = 'lang' | 'category' | 'service' | 'priority' | 'id' | 'issuing' | 'ticket' | 'error';
+
+export type KioskState = {
+  step: KioskStep;
+  lang: Lang;
+  category: string | null;
+  serviceId: string | null;
+  priority: Priority;
+  id: IdOk | null;
+  ticket: Ticket | null;
+  error: string | null;
+};
+
+export type KioskAction =
+  | { type: 'lang'; lang: Lang }
+  | { type: 'category'; category: string; single?: string }
+  | { type: 'service'; serviceId: string }
+  | { type: 'priority'; priority: Priority; idStep: boolean }
+  | { type: 'id'; id: IdOk | null }
+  | { type: 'issued'; ticket: Ticket }
+  | { type: 'failed'; error: string }
+  | { type: 'back' }
+  | { type: 'reset' };
+
+export const initialKiosk: KioskState = { step: 'lang', lang: 'ar', category: null, serviceId: null, priority: 'none', id: null, ticket: null, error: null };
+
+export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
+  switch (a.type) {
+    case 'lang':
+      return { ...initialKiosk, lang: a.lang, step: 'category' };
+    case 'category':
+      // A category with one service skips straight to the priority question.
+      return a.single ? { ...s, category: a.category, serviceId: a.single, step: 'priority' } : { ...s, category: a.category, step: 'service' };
+    case 'service':
+      return { ...s, serviceId: a.serviceId, step: 'priority' };
+    case 'priority':
+      return { ...s, priority: a.priority, step: a.idStep ? 'id' : 'issuing' };
+    case 'id':
+      return s.step === 'id' ? { ...s, id: a.id, step: 'issuing' } : s;
+    case 'issued':
+      return s.step === 'issuing' ? { ...s, ticket: a.ticket, step: 'ticket' } : s;
+    case 'failed':
+      return { ...s, error: a.error, step: 'error' };
+    case 'back':
+      if (s.step === 'service') return { ...s, step: 'category', category: null };
+      if (s.step === 'priority') return { ...s, step: s.category ? 'service' : 'category' };
+      if (s.step === 'id') return { ...s, step: 'priority' };
+      if (s.step === 'category') return { ...s, step: 'lang' };
+      return s;
+    case 'reset':
+      return { ...initialKiosk, lang: s.lang };
+  }
+}

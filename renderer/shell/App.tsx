@@ -1,0 +1,37 @@
+// One renderer, a route per role.
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppContext } from './app-context.tsx';
+import type { HubClient } from '../hub-client.ts';
+import type { DeviceBridge } from '../../shared/protocol/device-bridge.ts';
+import type { StationInfo } from '../../shared/protocol/station.ts';
+import { Landing } from './Landing.tsx';
+import { StaffGate } from './StaffGate.tsx';
+import { DeviceGate } from './DeviceGate.tsx';
+import { KioskPage } from '../kiosk/KioskPage.tsx';
+import { CounterPage } from '../counter/CounterPage.tsx';
+import { DisplayPage } from '../display/DisplayPage.tsx';
+import { DashboardPage } from '../dashboard/DashboardPage.tsx';
+import { TrackPage } from '../track/TrackPage.tsx';
+import { RatePage } from '../track/RatePage.tsx';
+import { AdminPage } from '../admin/AdminPage.tsx';
+import { NotFound } from './NotFound.tsx';
+
+export function App({ hub, bridge, station }: { hub: HubClient; bridge: DeviceBridge; station: StationInfo | null }) {
+  return (
+    <AppContext.Provider value={{ hub, bridge, station }}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/" element={<Landing />} />
+          <Route path="/kiosk" element={<DeviceGate role="kiosk"><KioskPage /></DeviceGate>} />
+          <Route path="/display" element={<DeviceGate role="display"><DisplayPage /></DeviceGate>} />
+          <Route path="/counter" element={<StaffGate screen="counter" roles={['clerk', 'supervisor', 'manager', 'admin']}><CounterPage /></StaffGate>} />
+          <Route path="/dashboard" element={<StaffGate screen="dashboard" roles={['supervisor', 'manager', 'admin']}><DashboardPage /></StaffGate>} />
+          <Route path="/admin" element={<StaffGate screen="admin" roles={['admin']}><AdminPage /></StaffGate>} />
+          <Route path="/track/:code" element={<TrackPage />} />
+          <Route path="/rate/:code" element={<RatePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </BrowserRouter>
+    </AppContext.Provider>
+  );
+}

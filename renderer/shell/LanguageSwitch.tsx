@@ -1,0 +1,24 @@
+// Language and digit choice. Arabic first.
+import { useTranslation } from 'react-i18next';
+import { useSettings } from '../i18n/settings-store.ts';
+
+export function LanguageSwitch({ digits = true }: { digits?: boolean }) {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const d = useSettings((s) => s.digits);
+  const setLang = useSettings((s) => s.setLang);
+  const setDigits = useSettings((s) => s.setDigits);
+  return (
+    <div className="lang-switch" role="group" aria-label={t('shell.language')}>
+      <button type="button" data-testid="lang-toggle" lang={lang === 'ar' ? 'en' : 'ar'} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
+        {lang === 'ar' ? 'English' : 'العربية'}
+      </button>
+      {digits && lang === 'ar' && (
+        <button type="button" data-testid="digits-toggle" aria-pressed={d === 'arab'} onClick={() => setDigits(d === 'arab' ? 'latn' : 'arab')}>
+          {d === 'arab' ? '123' : '١٢٣'}
+          <span className="sr-only"> {t('shell.digits')}</span>
+        </button>
+      )}
+    </div>
+  );
+}

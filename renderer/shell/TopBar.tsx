@@ -1,0 +1,39 @@
+// The bar above staff screens: where you are, the connection, language, who is signed in.
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ConnectionDot } from './ConnectionBanner.tsx';
+import { useSession } from '../store/session-store.ts';
+import { useHall } from '../store/hall-store.ts';
+import { useFormat } from '../i18n/use-format.ts';
+import type { ReactNode } from 'react';
+
+export function TopBar({ title, children }: { title: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff);
+  const signOut = useSession((s) => s.signOut);
+  const branch = useHall((s) => s.branch);
+  const f = useFormat();
+  return (
+    <header className="topbar">
+      <Link to="/" className="brand" aria-label={t('shell.home')}>
+        <span aria-hidden="true">دور</span>
+      </Link>
+      <div className="topbar-title">
+        <h1>{title}</h1>
+        {branch && <span className="muted">{f.name(branch.name)}</span>}
+      </div>
+      <div className="topbar-tools">
+        {children}
+        <ConnectionDot />
+        <LanguageSwitch />
+        {staff && (
+          <>
+            <span className="who" data-testid="signed-in-user">{staff.user.displayName ?? staff.user.username}</span>
+            <button type="button" className="btn-quiet" data-testid="sign-out" onClick={signOut}>{t('shell.signOut')}</button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

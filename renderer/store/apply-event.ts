@@ -1,0 +1,112 @@
+// Pure: folds one streamed event into the hall state the screens draw from. Unit-tested.
+import type { Branch, Counter, Service, Ticket } from '../../shared/protocol/entities.ts';
+import type { SequencedEvent } from '../../shared/protocol/events.ts';
+import type { Snapshot } from '../../shared/protocol/http.ts';
+
+/** A ticket as the screens hold it: `lastCallAt` is the latest call or recall (hall display order). */
+export type HallTicket = Ticket & { lastCallAt?: string };
+export type DeviceHealthEntry = { deviceId: string; device: string; state: string; at: string; detail?: string };
+
+export type HallState = {
+  seq: number;
+  day: string;
+  branch: Branch | null;
+  services: Service[];
+  counters: Counter[];
+  tickets: Record<string, HallTicket>;
+  devices: DeviceHealthEntry[];
+};
+
+export const emptyHall: HallState = { seq: -1, day: '', branch: null, services: [], counters: [], tickets: {}, devices: [] };
+
+export function fromSnapshot(s: Snapshot, prev: HallState = emptyHall): HallState {
+  const tickets: Record<string, HallTicket> = {};
+  for (const t of s.tickets) tickets[t.id] = { ...t, lastCallAt: prev.tickets[t.id]?.lastCallAt ?? t.calledAt };
+  return { seq: s.seq, day: s.day, branch: s.branch, services: s.services, counters: s.counters, tickets, devices: prev.devices };
+}
+
+function patchTicket(st: HallState, id: string, patch: (t: HallTicket) => HallTicket): HallState {
+  const t = st.tickets[id];
+  if (!t) return st;
+  return { ...st, tickets: { ...st.tickets, [id]: patch(t) } };
+}
+
+function patchCounter(st: HallState, id: string, patch: (c: Counter) => Counter): HallState {
+  return { ...st, counters: st.counters.map((c) => (c.id === id ? patch(c) : c)) };
+}
+
+/** Frees the counter that held this ticket. */
+function release(st: HallState, counterId: string | undefined, ticketId: string): HallState {
+  if (!counterId) return st;
+  return patchCounter(st, counterId, (c) => (c.ticketId === ticketId ? { ...c, ticketId: undefined } : c));
+}
+
+export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
+  let st: HallState = { ...prev, seq: e.seq };
+  switch (e.type) {
+    case 'ticket.issued':
+      return { ...st, tickets: { ...st.tickets, [e.ticket.id]: { ...e.ticket, expectedWait: e.quote } } };
+    case 'ticket.called':
+      st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'called', counterId: e.counterId, calledAt: t.calledAt ?? e.at, lastCallAt: e.at }));
+      return patchCounter(st, e.counterId, (c) => ({ ...c, ticketId: e.ticketId }));
+    case 'ticket.recalled':
+      return patchTicket(st, e.ticketId, (t) => ({ ...t, recalls: e.recalls, lastCallAt: e.at }));
+    case 'ticket.started':
+      return patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'serving', startedAt: e.at }));
+    case 'ticket.completed':
+      st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'done', finishedAt: e.at, outcome: e.outcome, note: e.note }));
+      return release(st, e.counterId, e.ticketId);
+    case 'ticket.no_show':
+      st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'no_show', finishedAt: e.at }));
+      return release(st, e.counterId, e.ticketId);
+    case 'ticket.transferred':
+      st = patchTicket(st, e.ticketId, (t) => ({
+        ...t,
+        status: 'waiting',
+        serviceId: e.toServiceId,
+        transferredFrom: [...t.transferredFrom, e.fromServiceId],
+        counterId: undefined,
+        startedAt: undefined,
+      }));
+      return release(st, e.counterId ?? prev.tickets[e.ticketId]?.counterId, e.ticketId);
+    case 'ticket.parked':
+      st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'parked', counterId: e.counterId }));
+      return release(st, e.counterId, e.ticketId);
+    case 'ticket.cancelled':
+      return patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'cancelled', finishedAt: e.at }));
+    case 'ticket.rated':
+      return st;
+    case 'counter.opened':
+      return patchCounter(st, e.counterId, (c) => ({ ...c, state: 'open', clerkId: e.clerkId }));
+    case 'counter.closed':
+      return patchCounter(st, e.counterId, (c) => ({ ...c, state: 'closed', clerkId: undefined }));
+    case 'counter.break':
+      return patchCounter(st, e.counterId, (c) => ({ ...c, state: 'break' }));
+    case 'service.saved': {
+      const exists = st.services.some((s) => s.id === e.service.id);
+      return { ...st, services: exists ? st.services.map((s) => (s.id === e.service.id ? e.service : s)) : [...st.services, e.service] };
+    }
+    case 'counter.saved': {
+      const old = st.counters.find((c) => c.id === e.counter.id);
+      const next: Counter = old ? { ...old, ...e.counter } : { ...e.counter, state: 'closed' };
+      return { ...st, counters: old ? st.counters.map((c) => (c.id === next.id ? next : c)) : [...st.counters, next] };
+    }
+    case 'day.opened':
+      return { ...st, day: e.day, tickets: {} };
+    case 'device.health': {
+      const entry: DeviceHealthEntry = { deviceId: e.deviceId, device: e.device, state: e.state, at: e.at, detail: e.detail };
+      const rest = st.devices.filter((d) => !(d.deviceId === e.deviceId && d.device === e.device));
+      return { ...st, devices: [...rest, entry] };
+    }
+    default:
+      return st;
+  }
+}
+
+/** Calls for the hall display, newest first: tickets called at a counter, by latest call. */
+export function recentCalls(st: HallState, limit: number): HallTicket[] {
+  return Object.values(st.tickets)
+    .filter((t) => t.lastCallAt && t.counterId && t.status !== 'waiting' && t.status !== 'cancelled' && t.status !== 'parked')
+    .sort((a, b) => (b.lastCallAt ?? '').localeCompare(a.lastCallAt ?? ''))
+    .slice(0, limit);
+}

@@ -1,0 +1,62 @@
+// The citizen's phone (QR on the ticket): position, expected wait, "your turn: counter N".
+// Nothing personal is shown or asked.
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useTrack } from './use-track.ts';
+import { useFormat } from '../i18n/use-format.ts';
+import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { RatingForm } from './RatingForm.tsx';
+import '../styles/track.css';
+
+export function TrackPage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { data, error } = useTrack(code);
+  const yourTurn = data && (data.status === 'called' || data.status === 'serving') && data.counter;
+  return (
+    <main className="track" data-testid="track" data-status={data?.status ?? ''}>
+      <header className="track-head">
+        <span className="brand-big" aria-hidden="true">دور</span>
+        <LanguageSwitch />
+      </header>
+      {error === 'not_found' && <p className="track-card" role="alert" data-testid="track-not-found">{t('track.notFound')}</p>}
+      {error === 'network' && <p className="track-offline" role="status">{t('track.offline')}</p>}
+      {data && (
+        <>
+          <section className={`track-card ${yourTurn ? 'your-turn' : ''}`} aria-live="polite">
+            <p className="muted">{f.name(data.service)}</p>
+            <p className="track-number ticket-no" data-testid="track-number">{f.ticket(data.number)}</p>
+            {yourTurn && data.counter ? (
+              <p className="track-turn" data-testid="track-your-turn">{t('track.yourTurn', { n: f.n(data.counter.number), name: f.name(data.counter.name) })}</p>
+            ) : (
+              <p className="track-status" data-testid="track-status">{t(`track.status.${data.status}`)}</p>
+            )}
+          </section>
+          {data.status === 'waiting' && (
+            <section className="track-card track-facts">
+              {data.position !== undefined && (
+                <div>
+                  <span className="track-big" data-testid="track-position">{f.n(data.position)}</span>
+                  <span className="muted">{t('track.ahead', { count: Math.max(0, data.position - 1), n: f.n(Math.max(0, data.position - 1)) })}</span>
+                </div>
+              )}
+              {data.expectedWait && (
+                <div>
+                  <span className="track-big" data-testid="track-wait">{t('track.range', { min: f.n(data.expectedWait.minMinutes), max: f.n(data.expectedWait.maxMinutes) })}</span>
+                  <span className="muted">{t('track.minutesExpected', { count: data.expectedWait.maxMinutes })}</span>
+                </div>
+              )}
+            </section>
+          )}
+          {data.status === 'done' && (
+            <section className="track-card">
+              <RatingForm code={code} />
+            </section>
+          )}
+          <p className="muted small center">{t('track.issuedAt', { time: f.time(data.issuedAt) })} · {t('track.autoRefresh')}</p>
+        </>
+      )}
+    </main>
+  );
+}
