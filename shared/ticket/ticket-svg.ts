@@ -111,7 +111,8 @@ export function renderTicketSvg(job: TicketPrintJob, options: TicketLayoutOption
   }
   col.line(ticketDateTime(job.issuedAt, job.timeZone, digits), { size: px(24) });
 
-  if ((options.qr ?? 'inline') === 'inline') {
+  const inlineQr = (options.qr ?? 'inline') === 'inline';
+  if (inlineQr) {
     col.gap(10 * s);
     const matrix = qrMatrix(job.trackingUrl);
     const cell = Math.max(3, Math.floor((width >= 576 ? 220 : 150) / matrix.size));
@@ -125,6 +126,11 @@ export function renderTicketSvg(job: TicketPrintJob, options: TicketLayoutOption
   col.rule(2 * s);
   col.gap(6 * s);
   bilingual(col, LABEL.footer, { size: px(20) }, { size: px(17) }, 2);
+  // With a native QR the printer adds it right under the image: the caption leads into it.
+  if (!inlineQr) {
+    col.gap(6 * s);
+    bilingual(col, LABEL.scan, { size: px(22), bold: true }, { size: px(18) }, 1);
+  }
   col.gap(col.margin);
 
   const height = Math.ceil(col.y);
