@@ -13,12 +13,19 @@ export interface HubCliOptions {
   port: number;
   host?: string;
   demo: boolean;
+  issuePerMinute?: number;
+}
+
+function positive(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0, not ${v}`);
+  return n;
 }
 
 export function parseHubArgs(argv: string[]): HubCliOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port ?? process.env.DAWR_PORT ?? 8080);
@@ -28,6 +35,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     port,
     ...(values.host ? { host: values.host } : {}),
     demo: values.demo ?? false,
+    ...(values['issue-per-minute'] ? { issuePerMinute: positive(values['issue-per-minute'], '--issue-per-minute') } : {}),
   };
 }
 
@@ -57,7 +65,7 @@ export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<strin
 
 export async function main(argv: string[]): Promise<RunningHub> {
   const o = parseHubArgs(argv);
-  const hub = await startHub({ dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, ...(o.host ? { host: o.host } : {}) });
+  const hub = await startHub({ dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}) });
   printWelcome(hub, o.demo);
   const stop = async () => {
     await hub.close();

@@ -1,0 +1,128 @@
+// Sign-in, pairing, roles and deny-by-default, over a real hub with a real SQLite file.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TestHub, startTestHub } from '../../support/hub.ts';
+
+let t: TestHub;
+beforeEach(async () => { t = await startTestHub(); });
+afterEach(async () => { await t.close(); });
+
+describe('staff sign-in', () => {
+  it('gives a token and the user for the right password', async () => {
+    const r = await t.api.post('/api/v1/auth/login', undefined, { username: 'clerk1', password: 'dawr-clerk' });
+    expect(r.status).toBe(200);
+    expect(r.body.user).toMatchObject({ username: 'clerk1', role: 'clerk' });
+    expect(r.body.token).toMatch(/^[\w-]{40,}$/);
+    expect(Date.parse(r.body.expiresAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('refuses a wrong password or unknown user with 401 and the error shape', async () => {
+    for (const body of [{ username: 'clerk1', password: 'nope-nope' }, { username: 'ghost', password: 'dawr-clerk' }]) {
+      const r = await t.api.post('/api/v1/auth/login', undefined, body);
+      expect(r.status).toBe(401);
+      expect(r.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    }
+  });
+
+  it('answers a malformed body with 400', async () => {
+    for (const raw of ['{"username":1}', '{nope', '{"username":"a","password":"b","extra":true}']) {
+      const r = await t.api.request('POST', '/api/v1/auth/login', { raw });
+      expect(r.status, raw).toBe(400);
+      expect(r.body.error.code).toBe('invalid_input');
+    }
+  });
+
+  it('records sign-ins and failures in the audit log', async () => {
+    await t.api.post('/api/v1/auth/login', undefined, { username: 'clerk1', password: 'wrong-pass' });
+    const admin = await t.api.login('admin', 'dawr-admin');
+    const audit = await t.api.get('/api/v1/admin/audit', admin);
+    const actions = audit.body.map((e: { action: string }) => e.action);
+    expect(actions).toContain('login.failed');
+    expect(actions).toContain('login');
+  });
+});
+
+describe('deny by default', () => {
+  it('refuses every non-public route without a token (401) or with a bad one (401)', async () => {
+    const spec = (await t.api.get('/api/v1/openapi.json')).body;
+    const guarded = Object.entries(spec.paths as Record<string, Record<string, { 'x-access': unknown }>>).flatMap(([path, ops]) =>
+      Object.entries(ops).filter(([, op]) => op['x-access'] !== 'public').map(([method]) => ({ method: method.toUpperCase(), path: path.replace(/\{\w+\}/g, 'x') })));
+    expect(guarded.length).toBeGreaterThan(25);
+    for (const { method, path } of guarded) {
+      const none = await t.api.request(method, path, method === 'POST' ? { body: {} } : {});
+      expect(none.status, `${method} ${path}`).toBe(401);
+      const bad = await t.api.request(method, path, { token: 'forged-token', ...(method === 'POST' ? { body: {} } : {}) });
+      expect(bad.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
+  it('refuses a role that may not act with 403', async () => {
+    const clerk = await t.api.login('clerk1', 'dawr-clerk');
+    const manager = await t.api.login('manager', 'dawr-manager');
+    expect((await t.api.get('/api/v1/stats/live', clerk)).status).toBe(403);
+    expect((await t.api.get('/api/v1/stats/live', manager)).status).toBe(200);
+    expect((await t.api.post('/api/v1/devices/pairing-codes', clerk, { role: 'kiosk' })).status).toBe(403);
+    expect((await t.api.post('/api/v1/tickets', manager, { serviceId: 'reception', lang: 'ar' })).status).toBe(403);
+    expect((await t.api.get('/api/v1/admin/staff', manager)).status).toBe(403);
+  });
+});
+
+describe('device pairing', () => {
+  it('exchanges a one-time code for a kiosk token that issues tickets but cannot serve them', async () => {
+    const admin = await t.api.login('admin', 'dawr-admin');
+    const code = await t.api.post('/api/v1/devices/pairing-codes', admin, { role: 'kiosk' });
+    expect(code.status).toBe(201);
+    expect(code.body.code).toMatch(/^[2-9A-Z]{8}$/);
+    const paired = await t.api.post('/api/v1/devices/pair', undefined, { code: code.body.code, name: 'Kiosk by the door' });
+    expect(paired.status).toBe(201);
+    expect(paired.body).toMatchObject({ role: 'kiosk', deviceId: expect.any(String), token: expect.any(String) });
+
+    const again = await t.api.post('/api/v1/devices/pair', undefined, { code: code.body.code, name: 'Thief' });
+    expect(again.status).toBe(401);
+
+    const kiosk = paired.body.token as string;
+    const ticket = await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'ar' });
+    expect(ticket.status).toBe(201);
+    expect((await t.api.post('/api/v1/counters/counter-1/call-next', kiosk)).status).toBe(403);
+    expect((await t.api.post(`/api/v1/tickets/${ticket.body.id}/cancel`, kiosk)).status).toBe(403);
+  });
+
+  it('stores the device token hashed and stops a revoked device at once', async () => {
+    const admin = await t.api.login('admin', 'dawr-admin');
+    const kiosk = await t.api.pairDevice(admin, 'kiosk', 'Kiosk 2');
+    const devices = await t.api.get('/api/v1/admin/devices', admin);
+    expect(JSON.stringify(devices.body)).not.toContain(kiosk);
+    const { Database } = await import('../../support/sqlite.ts');
+    const db = new Database(`${t.dir}/dawr.sqlite`, { readonly: true });
+    const rows = JSON.stringify(db.prepare('SELECT * FROM devices').all()) + JSON.stringify(db.prepare('SELECT * FROM sessions').all());
+    db.close();
+    expect(rows).not.toContain(kiosk);
+
+    const id = devices.body.find((d: { name: string }) => d.name === 'Kiosk 2').id;
+    expect((await t.api.post(`/api/v1/admin/devices/${id}/revoke`, admin)).status).toBe(204);
+    expect((await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'en' })).status).toBe(401);
+  });
+
+  it('refuses an unknown code and a bad body', async () => {
+    expect((await t.api.post('/api/v1/devices/pair', undefined, { code: 'ZZZZZZZZ', name: 'x' })).status).toBe(401);
+    expect((await t.api.post('/api/v1/devices/pair', undefined, { code: 'ZZ' })).status).toBe(400);
+  });
+});
+
+describe('rate limit', () => {
+  it('limits ticket issue per device with 429 and issues nothing more', async () => {
+    await t.close();
+    t = await startTestHub({ issuePerMinute: 5 });
+    const admin = await t.api.login('admin', 'dawr-admin');
+    const kiosk = await t.api.pairDevice(admin, 'kiosk', 'Busy kiosk');
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'ar' })).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    const limited = await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'ar' });
+    expect(limited.body.error.code).toBe('rate_limited');
+    const queue = await t.api.get('/api/v1/queue', admin);
+    expect(queue.body.tickets).toHaveLength(5);
+    // Another kiosk is not held back by the first one's limit.
+    const other = await t.api.pairDevice(admin, 'kiosk', 'Quiet kiosk');
+    expect((await t.api.post('/api/v1/tickets', other, { serviceId: 'reception', lang: 'ar' })).status).toBe(201);
+  });
+});
