@@ -26,16 +26,18 @@ const nodeExternal = (id: string) =>
 
 type Entry = { input: string; file: string; kind: 'node' | 'preload'; optional?: boolean };
 const entries: Entry[] = [
-  { input: 'electron/main/index.ts', file: 'dist/electron/main/index.js', kind: 'node' },
-  { input: 'electron/preload/index.ts', file: 'dist/electron/preload/index.cjs', kind: 'preload' },
-  { input: 'electron/preload/station-pages.ts', file: 'dist/electron/preload/station-pages.cjs', kind: 'preload' },
-  { input: 'electron/hub/start-hub.ts', file: 'dist/electron/hub/start-hub.js', kind: 'node', optional: true },
-  { input: 'electron/devices/device-manager.ts', file: 'dist/electron/devices/device-manager.js', kind: 'node', optional: true },
+  { input: 'electron/main/index.ts', file: 'electron/main/index.js', kind: 'node' },
+  { input: 'electron/preload/index.ts', file: 'electron/preload/index.cjs', kind: 'preload' },
+  { input: 'electron/preload/station-pages.ts', file: 'electron/preload/station-pages.cjs', kind: 'preload' },
+  { input: 'electron/hub/start-hub.ts', file: 'electron/hub/start-hub.js', kind: 'node', optional: true },
+  { input: 'electron/devices/device-manager.ts', file: 'electron/devices/device-manager.js', kind: 'node', optional: true },
 ];
 
-export async function buildElectron(): Promise<string[]> {
+/** Builds into `<outDir>/electron/…` (dist/ by default; tests pass a temporary folder). Returns the files written. */
+export async function buildElectron(outDir = at('dist')): Promise<string[]> {
   const built: string[] = [];
-  rmSync(at('dist/electron'), { recursive: true, force: true });
+  const out = (rel: string) => `${outDir}/${rel}`;
+  rmSync(out('electron'), { recursive: true, force: true });
   for (const entry of entries) {
     if (!existsSync(at(entry.input))) {
       if (entry.optional) {
@@ -50,24 +52,24 @@ export async function buildElectron(): Promise<string[]> {
       platform: preload ? 'browser' : 'node',
       external: preload ? ['electron'] : nodeExternal,
       logLevel: 'warn',
-      output: { file: at(entry.file), format: preload ? 'cjs' : 'esm', sourcemap: true },
+      output: { file: out(entry.file), format: preload ? 'cjs' : 'esm', sourcemap: true },
     });
-    if (preload) assertSandboxSafe(entry.file);
-    built.push(entry.file);
+    if (preload) assertSandboxSafe(out(entry.file));
+    built.push(out(entry.file));
   }
   for (const page of ['first-run', 'maintenance']) {
-    const out = at(`dist/electron/pages/${page}`);
-    mkdirSync(out, { recursive: true });
-    cpSync(at(`electron/main/${page}`), out, { recursive: true });
-    copyFileSync(at('electron/main/station-page.css'), `${out}/station-page.css`);
-    built.push(`dist/electron/pages/${page}/`);
+    const dir = out(`electron/pages/${page}`);
+    mkdirSync(dir, { recursive: true });
+    cpSync(at(`electron/main/${page}`), dir, { recursive: true });
+    copyFileSync(at('electron/main/station-page.css'), `${dir}/station-page.css`);
+    built.push(`${dir}/`);
   }
   return built;
 }
 
 /** A sandboxed preload has a `require` that knows only a few modules; ours may need `electron` alone. */
 function assertSandboxSafe(file: string): void {
-  const code = readFileSync(at(file), 'utf8');
+  const code = readFileSync(file, 'utf8');
   const required = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
   const extra = required.filter((id) => id !== 'electron');
   if (extra.length) throw new Error(`${file} requires ${extra.join(', ')}: a sandboxed preload may only require electron`);

@@ -115,7 +115,27 @@ export function createRealElectron(): ElectronFacade {
     displays: () => screen.getAllDisplays().map((d) => ({ id: d.id, label: d.label, bounds: d.bounds })),
     createWindow: (options, parent) => {
       const parentWindow = parent ? realWindows.get(parent) : undefined;
-      return wrapWindow(new BrowserWindow(parentWindow ? { ...options, parent: parentWindow } : options));
+      // The one place windows are made: the secure preferences are forced here whatever the
+      // caller passed (windows.ts sets them too; this is the backstop electronegativity checks).
+      const window = new BrowserWindow({
+        ...options,
+        ...(parentWindow ? { parent: parentWindow } : {}),
+        webPreferences: {
+          ...options.webPreferences,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          webviewTag: false,
+          // Middle-click (auxclick) on a link would be one more way to ask for a new window.
+          disableBlinkFeatures: 'Auxclick',
+        },
+      });
+      return wrapWindow(window);
     },
   };
 }
