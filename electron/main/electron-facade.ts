@@ -70,6 +70,7 @@ export interface AppPort {
   readonly isPackaged: boolean;
   getAppPath(): string;
   getPath(name: 'userData' | 'logs'): string;
+  setPath(name: 'userData' | 'logs', path: string): void;
   whenReady(): Promise<void>;
   requestSingleInstanceLock(): boolean;
   appendSwitch(name: string, value?: string): void;

@@ -75,6 +75,7 @@ export function createRealElectron(): ElectronFacade {
       isPackaged: app.isPackaged,
       getAppPath: () => app.getAppPath(),
       getPath: (name) => app.getPath(name),
+      setPath: (name, path) => app.setPath(name, path),
       whenReady: () => app.whenReady(),
       requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
       appendSwitch: (name, value) => app.commandLine.appendSwitch(name, value),

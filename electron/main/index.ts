@@ -9,6 +9,12 @@ import { createStationLog } from './logger.ts';
 import { startStation, type CreateDevices, type StartHub } from './station.ts';
 
 const electron = createRealElectron();
+// test/electron runs the unpackaged app with a data folder per test; a packaged station ignores this.
+const testData = process.env.DAWR_USER_DATA;
+if (!electron.app.isPackaged && testData) {
+  electron.app.setPath('userData', testData);
+  electron.app.setPath('logs', join(testData, 'logs'));
+}
 const appPath = electron.app.getAppPath();
 const dist = join(appPath, 'dist');
 const log = createStationLog(electron.app.getPath('logs'));

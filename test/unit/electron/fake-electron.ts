@@ -122,6 +122,7 @@ export class FakeElectron implements ElectronFacade {
     isPackaged: true,
     getAppPath: () => '/app',
     getPath: (name: 'userData' | 'logs') => (name === 'userData' ? this.userData : join(this.userData, 'logs')),
+    setPath: () => { throw new Error('the station does not move its folders'); },
     whenReady: async () => {},
     requestSingleInstanceLock: () => this.singleInstance,
     appendSwitch: (name: string, value?: string) => { this.switches.push([name, value]); },
