@@ -97,7 +97,9 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       if (!service) return refuse('not_found', `no service ${cmd.serviceId}`);
       if (!service.active) return refuse('conflict', `service ${service.name.en} is not offered now`);
       const n = nextTicketNumber(state.lastNumber, service.prefix);
-      const day = businessDay(ctx.now, state.branch.timeZone);
+      // The state's day, not the clock's: they differ only if the clock stepped back, and the
+      // number comes from the state's day.
+      const day = state.day;
       const ticket = {
         id: ticketId(day, service.prefix, n),
         number: formatTicketNumber(service.prefix, n),
@@ -218,5 +220,6 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
 /** The event that opens a new business day, when `now` is past the state's day. */
 export function dayRollover(state: HallState, now: number): DomainEvent[] {
   const day = businessDay(now, state.branch.timeZone);
-  return day !== state.day ? [{ type: 'day.opened', at: new Date(now).toISOString(), day }] : [];
+  // Only forward: a clock set back across midnight (NTP) must not reopen yesterday and reuse its numbers.
+  return day > state.day ? [{ type: 'day.opened', at: new Date(now).toISOString(), day }] : [];
 }

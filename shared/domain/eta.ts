@@ -6,7 +6,7 @@
 // an Exp(c/μ) interval, so the wait is Gamma(k+1−idle, μ/c). We quote its 20th–80th percentile.
 // μ is learnt from today's completed services (blended with a prior until enough are seen).
 import type { Counter, ExpectedWait } from '../protocol/entities.ts';
-import { callOrder } from './routing.ts';
+import { callOrder, countAhead } from './routing.ts';
 import type { HallState, TicketRecord } from './state.ts';
 
 const Z80 = 0.8416; // standard normal 80th percentile
@@ -43,10 +43,10 @@ export function competingServices(state: HallState, serviceId: string): Set<stri
 /** The range for a ticket with `ahead` tickets before it. */
 export function waitRange(state: HallState, serviceId: string, ahead: number): ExpectedWait {
   const counters = countersServing(state, serviceId);
-  const open = counters.filter((c) => c.state !== 'closed');
-  // Before the counters open, assume the configured ones will.
+  // Counters on a break serve nobody now; before any counter opens, assume the configured ones will.
+  const open = counters.filter((c) => c.state === 'open');
   const c = Math.max(1, open.length || counters.length);
-  const idle = open.filter((k) => k.state === 'open' && !k.ticketId).length;
+  const idle = open.filter((k) => !k.ticketId).length;
   const shape = ahead + 1 - idle;
   if (shape <= 0) return { minMinutes: 0, maxMinutes: 1 };
   const scale = meanServiceMinutes(state, serviceId) / c;
@@ -72,14 +72,26 @@ export function expectedWait(state: HallState, ticket: TicketRecord, _now: numbe
   return { position: ahead + 1, expectedWait: waitRange(state, ticket.serviceId, ahead) };
 }
 
+/** Live placement of one waiting ticket: O(n). */
+export function placementOf(state: HallState, ticket: TicketRecord, now: number): Placement {
+  const ahead = countAhead(state.tickets.values(), state.services, now, state.config.routing, competingServices(state, ticket.serviceId), ticket);
+  return { position: ahead + 1, expectedWait: waitRange(state, ticket.serviceId, ahead) };
+}
+
 /** Live placement of every waiting ticket, computed once per service group. */
 export function placements(state: HallState, now: number): Map<string, Placement> {
   const out = new Map<string, Placement>();
   const orderByGroup = new Map<string, Map<string, number>>();
+  const groupOf = new Map<string, { key: string; competing: Set<string> }>();
   for (const t of state.tickets.values()) {
     if (t.status !== 'waiting') continue;
-    const competing = competingServices(state, t.serviceId);
-    const key = [...competing].sort().join(',');
+    let group = groupOf.get(t.serviceId);
+    if (!group) {
+      const competing = competingServices(state, t.serviceId);
+      group = { key: [...competing].sort().join(','), competing };
+      groupOf.set(t.serviceId, group);
+    }
+    const { key, competing } = group;
     let order = orderByGroup.get(key);
     if (!order) {
       order = new Map(callOrder(state.tickets.values(), state.services, now, state.config.routing, competing).map((x, i) => [x.id, i]));

@@ -75,3 +75,21 @@ export function pickNext(
   }
   return best?.ticket;
 }
+
+/** How many waiting tickets of `serviceIds` call-next would take before `target`: O(n), no sort. */
+export function countAhead(
+  tickets: Iterable<TicketRecord>,
+  services: ReadonlyMap<string, Service>,
+  nowMs: number,
+  policy: RoutingPolicy,
+  serviceIds: ReadonlySet<string>,
+  target: TicketRecord,
+): number {
+  const me = rank(target, services.get(target.serviceId), nowMs, policy);
+  let n = 0;
+  for (const t of tickets) {
+    if (t === target || t.id === target.id || t.status !== 'waiting' || !serviceIds.has(t.serviceId)) continue;
+    if (compare(rank(t, services.get(t.serviceId), nowMs, policy), me) < 0) n++;
+  }
+  return n;
+}

@@ -2,7 +2,7 @@
 // public tracking view. Pure functions of the state and the time.
 import type { Ticket } from '../protocol/entities.ts';
 import type { LiveStats, QueueResponse, TrackResponse } from '../protocol/http.ts';
-import { type Placement, placements } from './eta.ts';
+import { type Placement, placementOf, placements } from './eta.ts';
 import { callOrder } from './routing.ts';
 import type { HallState, ServiceTally, TicketRecord } from './state.ts';
 import { emptyTally } from './state.ts';
@@ -15,7 +15,7 @@ export function toTicket(t: TicketRecord, placement?: Placement): Ticket {
 export function ticketView(state: HallState, id: string, now: number): Ticket | undefined {
   const t = state.tickets.get(id);
   if (!t) return undefined;
-  return toTicket(t, t.status === 'waiting' ? placements(state, now).get(id) : undefined);
+  return toTicket(t, t.status === 'waiting' ? placementOf(state, t, now) : undefined);
 }
 
 /** Today's tickets that are still in play (waiting, called, serving, parked), waiting ones placed. */
@@ -87,7 +87,7 @@ export function liveStats(state: HallState, now: number): LiveStats {
 export function trackView(state: HallState, t: TicketRecord, now: number): TrackResponse {
   const service = state.services.get(t.serviceId);
   const counter = t.counterId ? state.counters.get(t.counterId) : undefined;
-  const placed = t.status === 'waiting' ? placements(state, now).get(t.id) : undefined;
+  const placed = t.status === 'waiting' ? placementOf(state, t, now) : undefined;
   return {
     number: t.number,
     service: service?.name ?? { ar: t.serviceId, en: t.serviceId },

@@ -23,9 +23,8 @@ export type EventStore = ReturnType<typeof createEventStore>;
 export function createEventStore(db: Db) {
   let lastSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM events').get() as { s: number }).s;
   const insertEvent = db.prepare('INSERT INTO events (seq, day, type, at, body) VALUES (?, ?, ?, ?, ?)');
-  const insertTicket = db.prepare('INSERT INTO tickets (id, day, number, service_id, status, issued_at, tracking) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertTicket = db.prepare('INSERT INTO tickets (id, day, number, service_id, status, issued_at) VALUES (?, ?, ?, ?, ?, ?)');
   const updateStatus = db.prepare('UPDATE tickets SET status = ?, service_id = COALESCE(?, service_id) WHERE id = ?');
-  const insertQuote = db.prepare('INSERT INTO quotes (ticket_id, at, min_minutes, max_minutes) VALUES (?, ?, ?, ?)');
   const insertIdentity = db.prepare('INSERT INTO ticket_identity (ticket_id, id_token, created_at) VALUES (?, ?, ?)');
   const upsertService = db.prepare('INSERT INTO services (id, body, position) VALUES (?, ?, (SELECT COUNT(*) FROM services)) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
   const upsertCounter = db.prepare('INSERT INTO counters (id, body, number) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, number = excluded.number');
@@ -37,8 +36,7 @@ export function createEventStore(db: Db) {
     switch (e.type) {
       case 'ticket.issued': {
         const t = e.ticket;
-        insertTicket.run(t.id, t.day, t.number, t.serviceId, t.status, t.issuedAt, t.trackingCode);
-        insertQuote.run(t.id, e.at, e.quote.minMinutes, e.quote.maxMinutes);
+        insertTicket.run(t.id, t.day, t.number, t.serviceId, t.status, t.issuedAt);
         if (extras.idToken) insertIdentity.run(t.id, extras.idToken, e.at);
         return;
       }

@@ -27,6 +27,7 @@ export const migrations: readonly Migration[] = [
       CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 
       -- Projection of tickets for reports; UNIQUE(day, number) makes a reused number impossible.
+      -- (Tracking codes are looked up in memory: the day's tickets are all there.)
       CREATE TABLE tickets (
         id          TEXT PRIMARY KEY,
         day         TEXT NOT NULL,
@@ -34,16 +35,9 @@ export const migrations: readonly Migration[] = [
         service_id  TEXT NOT NULL,
         status      TEXT NOT NULL,
         issued_at   TEXT NOT NULL,
-        tracking    TEXT NOT NULL UNIQUE,
         UNIQUE (day, number)
       );
-      -- Every expected-wait quote, so its error can be measured later.
-      CREATE TABLE quotes (
-        ticket_id   TEXT NOT NULL REFERENCES tickets(id),
-        at          TEXT NOT NULL,
-        min_minutes INTEGER NOT NULL,
-        max_minutes INTEGER NOT NULL
-      );
+      -- The expected-wait quote given at issue is kept in the ticket.issued event itself.
       -- Pseudonyms only (HMAC of the ID number), purged after the retention period.
       CREATE TABLE ticket_identity (
         ticket_id  TEXT PRIMARY KEY REFERENCES tickets(id),
