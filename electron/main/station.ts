@@ -140,13 +140,20 @@ export async function startStation(deps: StationDeps): Promise<RunningStation | 
   });
 
   const maintenance = createMaintenance({ electron, registry, ipc, stationPagesPreload: paths.stationPagesPreload, pinHash: () => config.maintenancePinHash, log });
+  // Once the app is really quitting (the PIN, or the OS shutting down: SIGTERM / session end →
+  // before-quit), locked screens must let their windows close, or shutdown would hang on them.
+  let quitting = false;
+  electron.app.on('before-quit', () => {
+    quitting = true;
+  });
+  const unlocked = () => quitting || maintenance.isUnlocked();
   const watchdog = createWatchdog({ app: electron.app, log, ...(deps.now ? { now: deps.now } : {}) });
   const screens = screensFor(config, electron.displays().length);
   for (const { screen, monitor } of screens) {
     const window = openScreenWindow({ electron, registry, preloadPath: paths.preload, devTools: !electron.app.isPackaged }, screen, monitor);
     watchdog.watch(window, screen);
     if (LOCKED_SCREENS.includes(screen)) {
-      applyLockdown(window, { isUnlocked: maintenance.isUnlocked, onMaintenanceChord: (w) => maintenance.openPrompt(w), log });
+      applyLockdown(window, { isUnlocked: unlocked, onMaintenanceChord: (w) => maintenance.openPrompt(w), log });
     }
   }
   if (screens.some((s) => LOCKED_SCREENS.includes(s.screen))) electron.powerSaveBlocker.start('prevent-display-sleep');

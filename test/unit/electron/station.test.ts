@@ -148,4 +148,15 @@ describe('station start-up per role', () => {
     kiosk!.close();
     expect(kiosk!.destroyed).toBe(true);
   });
+
+  it('a locked screen closes when the OS shuts the app down (before-quit), not before', async () => {
+    const { electron, running } = await start(configFor('display'));
+    await running;
+    const [display] = screens(electron);
+    display!.close();
+    expect(display!.destroyed).toBe(false);
+    electron.emitApp('before-quit');
+    display!.close();
+    expect(display!.destroyed).toBe(true);
+  });
 });
