@@ -43,7 +43,7 @@ export function DashboardPage() {
               const svc = services.find((s) => s.id === a.serviceId);
               return (
                 <p key={a.serviceId} className="alert-item">
-                  ⚠ {t('dashboard.alert', { service: svc ? f.name(svc.name) : a.serviceId, longest: f.n(a.longestWaitMinutes), target: f.n(a.targetWaitMinutes) })}
+                  {t('dashboard.alert', { service: svc ? f.name(svc.name) : a.serviceId, longest: f.n(a.longestWaitMinutes), target: f.n(a.targetWaitMinutes) })}
                 </p>
               );
             })}

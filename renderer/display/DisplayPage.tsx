@@ -1,5 +1,6 @@
 // The hall screen: the latest call large and highlighted, recent calls, the clock; every call
 // and recall is chimed and spoken, Arabic then English. Bilingual labels throughout.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHall } from '../store/hall-store.ts';
 import { recentCalls } from '../store/apply-event.ts';
@@ -7,6 +8,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { useNow } from '../shell/use-now.ts';
 import { useAnnouncements } from './use-announcements.ts';
 import { Bi } from './Bi.tsx';
+import { Icon } from '../ui/Icon.tsx';
 import '../styles/display.css';
 
 export function DisplayPage() {
@@ -15,9 +17,9 @@ export function DisplayPage() {
   const now = useNow(1000);
   const branch = useHall((s) => s.branch);
   const counters = useHall((s) => s.counters);
-  const calls = useHall((s) => recentCalls(s, 9));
   const services = useHall((s) => s.services);
   const waiting = useHall((s) => s.tickets);
+  const calls = useMemo(() => recentCalls(waiting, 9), [waiting]);
   const { current, flash, soundLocked, unlock } = useAnnouncements();
   const [latest, ...history] = calls;
   const counterOf = (id?: string) => counters.find((c) => c.id === id);
@@ -42,7 +44,7 @@ export function DisplayPage() {
       </header>
       {soundLocked && (
         <button type="button" className="sound-unlock" onClick={() => void unlock()} data-testid="sound-unlock">
-          🔈 {t('display.enableSound')}
+          {t('display.enableSound')}
         </button>
       )}
       <main className="display-main">
@@ -54,7 +56,7 @@ export function DisplayPage() {
                 <span className="call-label"><Bi k="display.ticket" /></span>
                 <span className="call-ticket ticket-no" data-testid="display-latest-ticket">{latest.number}</span>
               </div>
-              <span className="call-arrow" aria-hidden="true">⬅</span>
+              <span className="call-arrow"><Icon name="arrow" size={120} /></span>
               <div className="call-part">
                 <span className="call-label"><Bi k="display.counter" /></span>
                 <span className="call-counter num" data-testid="display-latest-counter">{counterOf(latest.counterId)?.number ?? '—'}</span>

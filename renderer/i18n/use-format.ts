@@ -15,7 +15,8 @@ export function useFormat(overrideTz?: string) {
     timeZone: o.timeZone,
     n: (x: number, frac = 0) => f.formatNumber(x, o, frac),
     pct: (x: number) => f.formatPercent(x, o),
-    ticket: (s: string) => f.localizeDigits(s, o),
+    /** Ticket numbers stay as printed (Latin digits, `A-042`) on every screen, so all match the paper and the hall display. */
+    ticket: (s: string) => s,
     time: (iso: string | Date, seconds = false) => f.formatTime(iso, o, seconds),
     date: (iso: string | Date) => f.formatDate(iso, o),
     name: (t: { ar: string; en: string }, l: Lang = lang) => t[l],

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../shell/app-context.tsx';
 import type { IdOk } from './kiosk-flow.ts';
 import { KioskHeader } from './KioskHeader.tsx';
+import { Icon } from '../ui/Icon.tsx';
 
 export function IdStep({ onDone, onBack }: { onDone: (id: IdOk | null) => void; onBack: () => void }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function IdStep({ onDone, onBack }: { onDone: (id: IdOk | null) => void; 
     <section className="kiosk-step" data-testid="kiosk-id">
       <KioskHeader title={t('kiosk.idTitle')} onBack={onBack} />
       <div className="kiosk-center">
-        <span className="tile-icon huge" aria-hidden="true">🪪</span>
+        <span className="tile-icon"><Icon name="idcard" size={140} /></span>
         {read ? (
           <p className="kiosk-note ok" role="status">{t('kiosk.idRead', { name: read.name, masked: read.maskedNumber })}</p>
         ) : (

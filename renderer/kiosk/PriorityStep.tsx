@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Priority, Service } from '../../shared/protocol/entities.ts';
 import { useSettings } from '../i18n/settings-store.ts';
 import { KioskHeader } from './KioskHeader.tsx';
+import { Icon } from '../ui/Icon.tsx';
 
 const needs: { p: Priority; icon: string }[] = [
-  { p: 'elderly', icon: '🧓' },
-  { p: 'disability', icon: '♿' },
-  { p: 'pregnancy', icon: '🤰' },
+  { p: 'elderly', icon: 'elderly' },
+  { p: 'disability', icon: 'disability' },
+  { p: 'pregnancy', icon: 'pregnancy' },
 ];
 
 export function PriorityStep({ service, onPick, onBack }: { service: Service; onPick: (p: Priority) => void; onBack: () => void }) {
@@ -23,7 +24,7 @@ export function PriorityStep({ service, onPick, onBack }: { service: Service; on
       <div className="kiosk-grid three">
         {needs.map(({ p, icon }) => (
           <button key={p} type="button" className="kiosk-tile" data-testid={`kiosk-priority-${p}`} onClick={() => onPick(p)}>
-            <span className="tile-icon" aria-hidden="true">{icon}</span>
+            <span className="tile-icon"><Icon name={icon} /></span>
             <span className="tile-name">{t(`priority.${p}`)}</span>
           </button>
         ))}

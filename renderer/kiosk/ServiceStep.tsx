@@ -5,6 +5,7 @@ import type { Service } from '../../shared/protocol/entities.ts';
 import { useSettings } from '../i18n/settings-store.ts';
 import { categoryIcon } from './category-icons.ts';
 import { KioskHeader } from './KioskHeader.tsx';
+import { Icon } from '../ui/Icon.tsx';
 
 /** A category's name in a given language; an unknown category shows its id. */
 export function categoryName(category: string, lang: 'ar' | 'en'): string {
@@ -26,7 +27,7 @@ export function CategoryStep({ services, ready, onPick, onBack }: { services: Se
           const inCat = services.filter((s) => s.category === c);
           return (
             <button key={c} type="button" className="kiosk-tile" data-testid={`kiosk-category-${c}`} onClick={() => onPick(c, inCat.length === 1 ? inCat[0]?.id : undefined)}>
-              <span className="tile-icon" aria-hidden="true">{categoryIcon(c)}</span>
+              <span className="tile-icon"><Icon name={categoryIcon(c)} /></span>
               <span className="tile-name">{categoryName(c, lang)}</span>
               <span className="tile-sub" lang={other}>{categoryName(c, other)}</span>
             </button>
@@ -47,7 +48,7 @@ export function ServiceStep({ services, category, onPick, onBack }: { services: 
       <div className="kiosk-grid">
         {services.map((s) => (
           <button key={s.id} type="button" className="kiosk-tile" data-testid={`kiosk-service-${s.id}`} onClick={() => onPick(s.id)}>
-            <span className="tile-icon" aria-hidden="true">{categoryIcon(s.category)}</span>
+            <span className="tile-icon"><Icon name={categoryIcon(s.category)} /></span>
             <span className="tile-name">{s.name[lang]}</span>
             <span className="tile-sub" lang={other}>{s.name[other]}</span>
           </button>

@@ -15,10 +15,12 @@ import { TrackPage } from '../track/TrackPage.tsx';
 import { RatePage } from '../track/RatePage.tsx';
 import { AdminPage } from '../admin/AdminPage.tsx';
 import { NotFound } from './NotFound.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 export function App({ hub, bridge, station }: { hub: HubClient; bridge: DeviceBridge; station: StationInfo | null }) {
   return (
     <AppContext.Provider value={{ hub, bridge, station }}>
+      <ErrorBoundary>
       <BrowserRouter>
         <Routes>
           <Route path="/" element={<Landing />} />
@@ -32,6 +34,7 @@ export function App({ hub, bridge, station }: { hub: HubClient; bridge: DeviceBr
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>
+      </ErrorBoundary>
     </AppContext.Provider>
   );
 }

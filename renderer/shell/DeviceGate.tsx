@@ -30,9 +30,10 @@ export function DeviceGate({ role, children }: { role: DeviceRole; children: Rea
     navigate({ pathname: location.pathname, search: rest ? `?${rest}` : '' }, { replace: true });
   }, [location, navigate]);
 
+  // Set during render: the screen's own effects (its first requests) run before this gate's.
+  if (token) hub.setToken(token);
   useEffect(() => {
     if (!token) return;
-    hub.setToken(token);
     hub.connect();
     // A revoked or unknown token: forget it and ask for a pairing code again.
     hub.get('/api/v1/services').catch((err: unknown) => {

@@ -2,9 +2,10 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Icon } from '../ui/Icon.tsx';
 
 const screens = ['kiosk', 'counter', 'display', 'dashboard', 'admin'] as const;
-const icons: Record<(typeof screens)[number], string> = { kiosk: '🎫', counter: '🪟', display: '📺', dashboard: '📊', admin: '⚙️' };
+const icons: Record<(typeof screens)[number], string> = { kiosk: 'licence', counter: 'idcard', display: 'hall', dashboard: 'map', admin: 'info' };
 
 export function Landing() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function Landing() {
           {screens.map((s) => (
             <li key={s}>
               <Link to={`/${s}`} className="screen-card" data-testid={`landing-${s}`}>
-                <span className="screen-icon" aria-hidden="true">{icons[s]}</span>
+                <span className="screen-icon"><Icon name={icons[s]} size={40} /></span>
                 <span className="screen-name">{t(`screens.${s}.title`)}</span>
                 <span className="muted">{t(`screens.${s}.who`)}</span>
               </Link>

@@ -13,9 +13,10 @@ export function StaffGate({ roles, screen, children }: { roles: StaffRole[]; scr
   const hub = useHub();
   const staff = useSession((s) => s.staff);
   const allowed = staff !== null && roles.includes(staff.user.role);
+  // Set during render: the screen's own effects (its first requests) run before this gate's.
+  if (allowed) hub.setToken(staff.token);
   useEffect(() => {
     if (!allowed || !staff) return;
-    hub.setToken(staff.token);
     hub.connect();
     return () => hub.disconnect();
   }, [hub, allowed, staff]);

@@ -16,8 +16,9 @@ export function TopBar({ title, children }: { title: string; children?: ReactNod
   const f = useFormat();
   return (
     <header className="topbar">
-      <Link to="/" className="brand" aria-label={t('shell.home')}>
-        <span aria-hidden="true">دور</span>
+      <Link to="/" className="brand">
+        <span lang="ar">دور</span>
+        <span className="sr-only"> — {t('shell.home')}</span>
       </Link>
       <div className="topbar-title">
         <h1>{title}</h1>

@@ -104,8 +104,8 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
 }
 
 /** Calls for the hall display, newest first: tickets called at a counter, by latest call. */
-export function recentCalls(st: HallState, limit: number): HallTicket[] {
-  return Object.values(st.tickets)
+export function recentCalls(tickets: Record<string, HallTicket>, limit: number): HallTicket[] {
+  return Object.values(tickets)
     .filter((t) => t.lastCallAt && t.counterId && t.status !== 'waiting' && t.status !== 'cancelled' && t.status !== 'parked')
     .sort((a, b) => (b.lastCallAt ?? '').localeCompare(a.lastCallAt ?? ''))
     .slice(0, limit);

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { HubError } from '../hub-client.ts';
+import { Icon } from '../ui/Icon.tsx';
 
 const reasons = ['fast', 'friendly', 'slow', 'unclear', 'unresolved'] as const;
 
@@ -48,7 +49,7 @@ export function RatingForm({ code, big = false }: { code: string; big?: boolean 
               onClick={() => setRating(n)}
               data-testid={`rate-${n}`}
             >
-              ★
+              <Icon name="star" size={big ? 64 : 40} filled={n <= rating} />
             </button>
           ))}
         </div>

@@ -1,0 +1,26 @@
+// Playwright with the system Chromium (npx playwright install cannot run here). The flags keep
+// Chromium from calling home on a closed network.
+import { defineConfig } from '@playwright/test';
+
+export const chromiumPath = process.env.DAWR_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.ts$/,
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  outputDir: '../../test-results/e2e-artifacts',
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e-report.json' }]],
+  use: {
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    },
+    locale: 'ar',
+    timezoneId: 'Asia/Riyadh',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,60 @@
+// Browser tests: builds the renderer (vite → dist/renderer), then runs the Playwright suite with
+// the system Chromium. Each spec starts its own real hub (`dawr hub --demo`, free port, temp
+// data folder; see hub-process.ts). Writes {"passed","failed","skipped"} to $DAWR_TALLY.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const chromium = process.env.DAWR_CHROMIUM ?? '/usr/bin/chromium';
+const tallyFile = process.env.DAWR_TALLY;
+const pw = `${root}node_modules/@playwright/test/cli.js`;
+const config = `${root}test/e2e/playwright.config.ts`;
+
+type Tally = { passed: number; failed: number; skipped: number };
+const writeTally = (t: Tally) => {
+  if (tallyFile) writeFileSync(tallyFile, JSON.stringify(t));
+  console.log(`e2e: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+};
+
+type Suite = { specs?: { tests?: unknown[] }[]; suites?: Suite[] };
+const countIn = (s: Suite): number => (s.specs ?? []).reduce((n, sp) => n + (sp.tests?.length ?? 1), 0) + (s.suites ?? []).reduce((n, x) => n + countIn(x), 0);
+
+/** How many tests there are, without a browser (`--list`), so a skip is counted honestly. */
+function countTests(): number {
+  const r = spawnSync(process.execPath, [pw, 'test', '-c', config, '--list', '--reporter=json'], { cwd: root, encoding: 'utf8' });
+  try {
+    return Math.max(1, countIn(JSON.parse(r.stdout) as Suite));
+  } catch {
+    return 1;
+  }
+}
+
+if (!existsSync(chromium)) {
+  console.log(`e2e: skipped — no Chromium at ${chromium} (install it: apt-get install -y chromium; or set DAWR_CHROMIUM).`);
+  writeTally({ passed: 0, failed: 0, skipped: countTests() });
+  process.exit(0);
+}
+
+console.log('e2e: building the renderer (vite build → dist/renderer)');
+const build = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', `${root}renderer/vite.config.ts`, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.log('e2e: the renderer build failed');
+  writeTally({ passed: 0, failed: 1, skipped: 0 });
+  process.exit(1);
+}
+
+const report = `${root}test-results/e2e-report.json`;
+rmSync(report, { force: true });
+mkdirSync(`${root}test-results/screens`, { recursive: true });
+const args = [pw, 'test', '-c', config, ...process.argv.slice(2)];
+const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, DAWR_CHROMIUM: chromium } });
+
+if (!existsSync(report)) {
+  writeTally({ passed: 0, failed: 1, skipped: 0 });
+  process.exit(1);
+}
+const stats = (JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }).stats;
+const tally = { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+writeTally(tally);
+process.exit(r.status === 0 && tally.failed === 0 ? 0 : 1);
