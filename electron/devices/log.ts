@@ -35,7 +35,7 @@ let sink: Sink = stdoutSink;
 const root: Logger = pino(
   {
     name: 'dawr-devices',
-    level: process.env.DAWR_LOG_LEVEL ?? (process.env.VITEST ? 'warn' : 'info'),
+    level: process.env.DAWR_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
     hooks: {
       logMethod(args, method) {
         const clean = args.map((a) => (typeof a === 'string' ? redact(a) : a)) as Parameters<typeof method>;
@@ -48,17 +48,22 @@ const root: Logger = pino(
   { write: (line: string) => sink(line) },
 );
 
+// pino children copy their level when created, so the level is changed on each of them.
+const children = new Set<Logger>();
+
 export function deviceLogger(module: string): Logger {
-  return root.child({ module });
+  const child = root.child({ module });
+  children.add(child);
+  return child;
 }
 
 /** Routes every device log line (all levels down to `debug`) to `onLine` until the returned stop is called. */
 export function captureDeviceLogs(onLine: (line: string) => void): () => void {
-  const previousLevel = root.level;
-  root.level = 'debug';
+  const previous = new Map<Logger, string>([root, ...children].map((l) => [l, l.level]));
+  for (const l of previous.keys()) l.level = 'debug';
   sink = onLine;
   return () => {
     sink = stdoutSink;
-    root.level = previousLevel;
+    for (const [l, level] of previous) l.level = level;
   };
 }
