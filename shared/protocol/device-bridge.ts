@@ -53,7 +53,8 @@ export const IdCardRead = z.discriminatedUnion('ok', [
 ]);
 export type IdCardRead = z.infer<typeof IdCardRead>;
 
-export const FingerprintResult = z.discriminatedUnion('ok', [
+// A plain union: two variants share ok:true, which a discriminated union on `ok` refuses at parse time.
+export const FingerprintResult = z.union([
   /** A match on the module: the page id of the stored template, never the template itself. */
   z.object({ ok: z.literal(true), matched: z.literal(true), pageId: z.number().int(), score: z.number().int() }),
   z.object({ ok: z.literal(true), matched: z.literal(false) }),
