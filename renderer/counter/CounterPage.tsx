@@ -18,6 +18,13 @@ import { MyDay } from './MyDay.tsx';
 import { CompleteDialog } from './CompleteDialog.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 import '../styles/counter.css';
+import type { Counter } from '../../shared/protocol/entities.ts';
+
+/** "Counter 5 · Reception", or just the name when it already says the number. */
+export function counterLabel(t: (k: string, o: { n: string }) => string, f: { n: (x: number) => string; name: (x: { ar: string; en: string }) => string }, c: Counter): string {
+  const name = f.name(c.name);
+  return name.includes(String(c.number)) || name.includes(f.n(c.number)) ? name : `${t('counter.counterN', { n: f.n(c.number) })} · ${name}`;
+}
 
 const counterKey = 'dawr.counter';
 
@@ -93,7 +100,7 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
     <div className="page counter-desk" ref={root} data-counter-state={counter.state}>
       <div className="desk-head row">
         <h2 className="grow" data-testid="counter-title">
-          {t('counter.counterN', { n: f.n(counter.number) })} · {f.name(counter.name)}{' '}
+          {counterLabel(t, f, counter)}{' '}
           <span className={`badge ${counter.state === 'open' ? 'ok' : 'warn'}`} data-testid="counter-state">{t(`counterState.${counter.state}`)}</span>
         </h2>
         {counter.state === 'break' ? (

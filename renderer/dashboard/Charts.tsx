@@ -3,15 +3,16 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Service, Ticket } from '../../shared/protocol/entities.ts';
+import type { LiveStats } from '../../shared/protocol/http.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { ticketsByService, waitByHour } from './chart-data.ts';
 
-export function Charts({ tickets, services }: { tickets: Ticket[]; services: Service[] }) {
+export function Charts({ tickets, services, stats }: { tickets: Ticket[]; services: Service[]; stats: LiveStats | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   const rtl = f.lang === 'ar';
   const hours = useMemo(() => waitByHour(tickets, f.timeZone), [tickets, f.timeZone]);
-  const bySvc = useMemo(() => ticketsByService(tickets, services, f.lang), [tickets, services, f.lang]);
+  const bySvc = useMemo(() => ticketsByService(stats?.services ?? [], services, f.lang), [stats, services, f.lang]);
   const num = (v: unknown) => (typeof v === 'number' ? f.n(v, 1) : String(v));
   return (
     <div className="charts">
@@ -50,7 +51,7 @@ export function Charts({ tickets, services }: { tickets: Ticket[]; services: Ser
                 <Legend />
                 <Bar dataKey="served" stackId="a" name={t('dashboard.kpi.served')} fill="#0b5d4b" isAnimationActive={false} />
                 <Bar dataKey="waiting" stackId="a" name={t('dashboard.kpi.waiting')} fill="#b8860b" isAnimationActive={false} />
-                <Bar dataKey="other" stackId="a" name={t('dashboard.otherStatus')} fill="#8a9a9f" isAnimationActive={false} />
+                <Bar dataKey="other" stackId="a" name={t('dashboard.kpi.noShows')} fill="#8a9a9f" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           )}

@@ -54,7 +54,7 @@ export function DashboardPage() {
           {stats && <ServiceTable stats={stats} services={services} />}
           <CountersPanel counters={counters.length ? counters : (stats?.counters ?? [])} tickets={ticketMap} />
         </div>
-        <Charts tickets={tickets} services={services} />
+        <Charts tickets={tickets} services={services} stats={stats} />
         <DevicesPanel devices={devices} />
       </main>
     </div>

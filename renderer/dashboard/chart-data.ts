@@ -29,11 +29,12 @@ export function waitByHour(tickets: Ticket[], timeZone: string): HourPoint[] {
 
 export type ServicePoint = { serviceId: string; label: string; waiting: number; served: number; other: number };
 
-export function ticketsByService(tickets: Ticket[], services: Service[], lang: 'ar' | 'en'): ServicePoint[] {
-  return services.map((s) => {
-    const mine = tickets.filter((t) => t.serviceId === s.id);
-    const waiting = mine.filter((t) => t.status === 'waiting').length;
-    const served = mine.filter((t) => t.status === 'done').length;
-    return { serviceId: s.id, label: `${s.prefix} · ${s.name[lang]}`, waiting, served, other: mine.length - waiting - served };
-  }).filter((p) => p.waiting + p.served + p.other > 0);
+/** Served, waiting and no-show per service, from the hub's live statistics (the whole day). */
+export function ticketsByService(stats: { serviceId: string; waiting: number; served: number; noShows: number }[], services: Service[], lang: 'ar' | 'en'): ServicePoint[] {
+  return stats
+    .map((x) => {
+      const s = services.find((v) => v.id === x.serviceId);
+      return { serviceId: x.serviceId, label: s ? `${s.prefix} · ${s.name[lang]}` : x.serviceId, waiting: x.waiting, served: x.served, other: x.noShows };
+    })
+    .filter((p) => p.waiting + p.served + p.other > 0);
 }

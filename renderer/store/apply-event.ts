@@ -19,8 +19,15 @@ export type HallState = {
 
 export const emptyHall: HallState = { seq: -1, day: '', branch: null, services: [], counters: [], tickets: {}, devices: [] };
 
+const finished = new Set(['done', 'no_show', 'cancelled']);
+
+/**
+ * The snapshot carries only live tickets; finished ones already seen today are kept (they can no
+ * longer change), so the display's history and "my day" survive a resync.
+ */
 export function fromSnapshot(s: Snapshot, prev: HallState = emptyHall): HallState {
   const tickets: Record<string, HallTicket> = {};
+  if (prev.day === s.day) for (const t of Object.values(prev.tickets)) if (finished.has(t.status)) tickets[t.id] = t;
   for (const t of s.tickets) tickets[t.id] = { ...t, lastCallAt: prev.tickets[t.id]?.lastCallAt ?? t.calledAt };
   return { seq: s.seq, day: s.day, branch: s.branch, services: s.services, counters: s.counters, tickets, devices: prev.devices };
 }
