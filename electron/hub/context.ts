@@ -6,7 +6,6 @@ import type { Hall } from './hall.ts';
 import { fromDomain } from './http/errors.ts';
 import type { Logger } from './log.ts';
 import type { AuditStore } from './store/audit-store.ts';
-import type { AppendExtras } from './store/event-store.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -19,8 +18,8 @@ export interface HubContext {
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */
-export function run(ctx: HubContext, cmd: Command, principal: Principal, extras?: AppendExtras): SequencedEvent[] {
-  const out = ctx.hall.execute(cmd, { id: principal.id, role: principal.role }, extras);
+export async function run(ctx: HubContext, cmd: Command, principal: Principal, idToken?: string): Promise<SequencedEvent[]> {
+  const out = await ctx.hall.execute(cmd, { id: principal.id, role: principal.role }, idToken);
   if (!out.ok) throw fromDomain(out.error);
   return out.events;
 }

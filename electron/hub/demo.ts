@@ -47,8 +47,8 @@ export async function seedDemo(hall: Hall, auth: AuthStore): Promise<void> {
   const system = { id: 'system', role: 'admin' as const };
   if (hall.state.services.size === 0) {
     hall.setBranch(DEMO_BRANCH);
-    for (const service of DEMO_SERVICES) hall.execute({ type: 'saveService', service }, system);
-    for (const counter of DEMO_COUNTERS) hall.execute({ type: 'saveCounter', counter }, system);
+    await Promise.all(DEMO_SERVICES.map((service) => hall.execute({ type: 'saveService', service }, system)));
+    await Promise.all(DEMO_COUNTERS.map((counter) => hall.execute({ type: 'saveCounter', counter }, system)));
   }
   const missing = DEMO_ACCOUNTS.filter((a) => !auth.userByName(a.username));
   const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));

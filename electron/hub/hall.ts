@@ -1,5 +1,11 @@
 // The hall engine: the one writer. A command is decided by the pure domain code, its events are
-// appended durably in one transaction, then applied to the in-memory state and broadcast.
+// appended durably, then applied and broadcast; only then is the command acknowledged.
+//
+// Group commit: commands that arrive together (in the same turn of the event loop) are decided
+// one after the other against the state — each sees the ones before it — and their events are
+// written in ONE transaction, so a busy hall pays one fsync for many commands. If that
+// transaction fails, the state is rebuilt from the store and every command of the batch fails:
+// nothing unacknowledged is kept, nothing acknowledged is lost.
 // At start-up the day is rebuilt from the store.
 import { businessDay } from '../../shared/domain/business-day.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
@@ -7,13 +13,25 @@ import { type Actor, type Command, dayRollover, decide } from '../../shared/doma
 import type { DomainError } from '../../shared/domain/errors.ts';
 import { type HallConfig, type HallState, apply, createHallState } from '../../shared/domain/state.ts';
 import type { Branch } from '../../shared/protocol/entities.ts';
-import type { SequencedEvent } from '../../shared/protocol/events.ts';
+import type { DomainEvent, SequencedEvent } from '../../shared/protocol/events.ts';
 import { newTrackingCode } from './auth/tokens.ts';
 import type { ConfigStore } from './store/config-store.ts';
-import type { AppendExtras, EventStore } from './store/event-store.ts';
+import type { EventStore } from './store/event-store.ts';
 
 export type Outcome = { ok: true; events: SequencedEvent[] } | { ok: false; error: DomainError };
 export type Listener = (events: SequencedEvent[]) => void;
+
+export interface Submission {
+  cmd: Command;
+  actor: Actor;
+  /** HMAC pseudonym of the citizen's ID number, for an `issue`. */
+  idToken?: string;
+}
+
+interface Pending extends Submission {
+  resolve: (o: Outcome) => void;
+  reject: (e: unknown) => void;
+}
 
 export const DEFAULT_BRANCH: Branch = { id: 'main', name: { ar: 'قاعة خدمة المواطن', en: 'Citizen Service Hall' }, timeZone: 'Asia/Riyadh' };
 
@@ -22,12 +40,13 @@ export type Hall = ReturnType<typeof createHall>;
 export function createHall(deps: { events: EventStore; config: ConfigStore; clock: Clock }) {
   const { events, config, clock } = deps;
   const listeners = new Set<Listener>();
+  let queue: Pending[] = [];
+  let scheduled = false;
 
   function load(): HallState {
     const branch = config.get<Branch>('branch') ?? DEFAULT_BRANCH;
-    const now = clock.now();
     const state = createHallState({
-      day: businessDay(now, branch.timeZone),
+      day: businessDay(clock.now(), branch.timeZone),
       branch,
       config: config.get<Partial<HallConfig>>('hallConfig') ?? {},
       services: config.services(),
@@ -39,21 +58,55 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
 
   let state = load();
 
-  function commit(list: Parameters<EventStore['append']>[0], extras: AppendExtras): SequencedEvent[] {
-    const appended = events.append(list, state.day, extras);
-    for (const e of appended) apply(state, e);
-    return appended;
-  }
-
   function publish(appended: SequencedEvent[]) {
     if (appended.length === 0) return;
     for (const l of listeners) {
       try {
         l(appended);
       } catch {
-        // A failing screen connection must not fail the command that was already committed.
+        // A failing screen connection must not fail commands that are already committed.
       }
     }
+  }
+
+  function flush() {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    const now = clock.now();
+    const all: DomainEvent[] = [];
+    const identities = new Map<string, string>();
+    const results: ({ ok: true; from: number; to: number } | { ok: false; error: DomainError })[] = [];
+    let appended: SequencedEvent[];
+    try {
+      const rolled = dayRollover(state, now);
+      for (const e of rolled) apply(state, e);
+      all.push(...rolled);
+      for (const p of batch) {
+        const decision = decide(state, p.cmd, { now, actor: p.actor, newTrackingCode });
+        if (!decision.ok) {
+          results.push(decision);
+          continue;
+        }
+        for (const e of decision.value) {
+          apply(state, e);
+          if (e.type === 'ticket.issued' && p.idToken) identities.set(e.ticket.id, p.idToken);
+        }
+        results.push({ ok: true, from: all.length, to: all.length + decision.value.length });
+        all.push(...decision.value);
+      }
+      appended = events.append(all, state.day, identities);
+    } catch (err) {
+      // Nothing of this batch was written: drop what was applied in memory.
+      state = load();
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    publish(appended);
+    batch.forEach((p, i) => {
+      const r = results[i]!;
+      p.resolve(r.ok ? { ok: true, events: appended.slice(r.from, r.to) } : r);
+    });
   }
 
   return {
@@ -61,28 +114,18 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
       return state;
     },
     now: () => clock.now(),
-    /** Decides, appends durably, applies and broadcasts. A refusal changes nothing. */
-    execute(cmd: Command, actor: Actor, extras: AppendExtras = {}): Outcome {
-      const now = clock.now();
-      const rolled = dayRollover(state, now);
-      const appendedRoll = rolled.length ? commit(rolled, {}) : [];
-      const decision = decide(state, cmd, { now, actor, newTrackingCode });
-      if (!decision.ok) {
-        publish(appendedRoll);
-        return decision;
-      }
-      let appended: SequencedEvent[];
-      try {
-        appended = commit(decision.value, extras);
-      } catch (err) {
-        // The transaction rolled back; the state may hold nothing of it, but rebuild to be sure.
-        state = load();
-        publish(appendedRoll);
-        throw err;
-      }
-      const all = [...appendedRoll, ...appended];
-      publish(all);
-      return { ok: true, events: all };
+    /**
+     * Decides, appends durably, applies and broadcasts. Resolves once the events are committed;
+     * a refusal resolves `{ok:false}` and changes nothing. Rejects if the store fails.
+     */
+    execute(cmd: Command, actor: Actor, idToken?: string): Promise<Outcome> {
+      return new Promise((resolve, reject) => {
+        queue.push({ cmd, actor, ...(idToken ? { idToken } : {}), resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
     },
     subscribe(listener: Listener): () => void {
       listeners.add(listener);
@@ -92,9 +135,6 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
     since: (seq: number, limit?: number) => events.since(seq, limit),
     setBranch(branch: Branch) {
       config.set('branch', branch);
-      state = load();
-    },
-    reload() {
       state = load();
     },
   };

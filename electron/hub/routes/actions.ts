@@ -20,8 +20,8 @@ export function actionRoutes(api: Api, ctx: HubContext): void {
   for (const [verb, type] of Object.entries(counterCommands)) {
     api.route(
       { method: 'POST', url: `/api/v1/counters/:id/${verb}`, summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a counter`, access: STAFF, params: IdParams, responses: { 200: Counter } },
-      ({ params, principal }) => {
-        run(ctx, { type, counterId: params.id }, principal);
+      async ({ params, principal }) => {
+        await run(ctx, { type, counterId: params.id }, principal);
         return counter(params.id);
       },
     );
@@ -29,8 +29,8 @@ export function actionRoutes(api: Api, ctx: HubContext): void {
 
   api.route(
     { method: 'POST', url: '/api/v1/counters/:id/call-next', summary: 'Call the next ticket to this counter (204 when nothing waits)', access: STAFF, params: IdParams, responses: { 200: Ticket, 204: null } },
-    ({ params, principal }) => {
-      const events = run(ctx, { type: 'callNext', counterId: params.id }, principal);
+    async ({ params, principal }) => {
+      const events = await run(ctx, { type: 'callNext', counterId: params.id }, principal);
       const called = events.find((e) => e.type === 'ticket.called');
       return called && called.type === 'ticket.called' ? ticket(called.ticketId) : undefined;
     },
@@ -50,8 +50,8 @@ export function actionRoutes(api: Api, ctx: HubContext): void {
   for (const v of verbs) {
     api.route(
       { method: 'POST', url: `/api/v1/tickets/:id/${v.verb}`, summary: v.summary, access: ['clerk', 'supervisor', 'admin'], params: IdParams, body: v.body, responses: { 200: Ticket } },
-      ({ params, body, principal }) => {
-        run(ctx, v.command(params.id, (body ?? {}) as Record<string, unknown>), principal);
+      async ({ params, body, principal }) => {
+        await run(ctx, v.command(params.id, (body ?? {}) as Record<string, unknown>), principal);
         return ticket(params.id);
       },
     );

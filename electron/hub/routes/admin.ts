@@ -17,9 +17,9 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
   api.route({ method: 'GET', url: '/api/v1/admin/services', summary: 'All services, inactive too', access: ADMIN, responses: { 200: z.array(Service) } }, () => [...hall.state.services.values()]);
   api.route(
     { method: 'POST', url: '/api/v1/admin/services', summary: 'Create a service, or update it by id', access: ADMIN, body: ServiceBody, responses: { 200: Service } },
-    ({ body, principal }) => {
+    async ({ body, principal }) => {
       const service = { ...body, id: body.id ?? newId('s') };
-      run(ctx, { type: 'saveService', service }, principal);
+      await run(ctx, { type: 'saveService', service }, principal);
       audit(ctx, principal, 'service.saved', service.id, service.name.en);
       return service;
     },
@@ -28,9 +28,9 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
   api.route({ method: 'GET', url: '/api/v1/admin/counters', summary: 'All counters', access: ADMIN, responses: { 200: z.array(Counter) } }, () => [...hall.state.counters.values()]);
   api.route(
     { method: 'POST', url: '/api/v1/admin/counters', summary: 'Create a counter, or update it by id (number, names, services served)', access: ADMIN, body: CounterBody, responses: { 200: Counter } },
-    ({ body, principal }) => {
+    async ({ body, principal }) => {
       const counter = { ...body, id: body.id ?? newId('c') };
-      run(ctx, { type: 'saveCounter', counter }, principal);
+      await run(ctx, { type: 'saveCounter', counter }, principal);
       audit(ctx, principal, 'counter.saved', counter.id, String(counter.number));
       return hall.state.counters.get(counter.id);
     },
@@ -62,8 +62,8 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
 
   api.route(
     { method: 'POST', url: '/api/v1/devices/health', summary: "A station reports a device's health (printer paper, reader unplugged…)", access: ['kiosk', 'display', 'counter', 'admin'], body: DeviceHealthBody, responses: { 204: null } },
-    ({ body, principal }) => {
-      run(ctx, { type: 'deviceHealth', deviceId: principal.id, device: body.device, state: body.state, ...(body.detail ? { detail: body.detail } : {}) }, principal);
+    async ({ body, principal }) => {
+      await run(ctx, { type: 'deviceHealth', deviceId: principal.id, device: body.device, state: body.state, ...(body.detail ? { detail: body.detail } : {}) }, principal);
       return undefined;
     },
   );

@@ -30,8 +30,8 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
       method: 'POST', url: '/api/v1/tickets', summary: 'Issue a ticket', access: ['kiosk', 'clerk', 'supervisor', 'admin'], body: IssueTicketBody, responses: { 201: Ticket },
       rateLimit: { max: ctx.issuePerMinute, timeWindow: 60_000, keyGenerator: (req) => bearer(req) ?? req.ip },
     },
-    ({ body, principal, reply }) => {
-      const events = run(ctx, { type: 'issue', serviceId: body.serviceId, lang: body.lang, priority: body.priority ?? 'none', identityVerified: Boolean(body.idToken) }, principal, body.idToken ? { idToken: body.idToken } : {});
+    async ({ body, principal, reply }) => {
+      const events = await run(ctx, { type: 'issue', serviceId: body.serviceId, lang: body.lang, priority: body.priority ?? 'none', identityVerified: Boolean(body.idToken) }, principal, body.idToken);
       const issued = events.find((e) => e.type === 'ticket.issued');
       if (!issued || issued.type !== 'ticket.issued') throw new ApiError('internal', 'no ticket was issued');
       reply.code(201);
@@ -53,9 +53,9 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
 
   api.route(
     { method: 'POST', url: '/api/v1/track/:code/rating', summary: 'The citizen rates a finished visit (once)', access: 'public', params: TrackParams, body: RateBody, responses: { 204: null }, rateLimit: { max: 20, timeWindow: 60_000 } },
-    ({ params, body }) => {
+    async ({ params, body }) => {
       const t = byCode(params.code);
-      run(ctx, { type: 'rate', ticketId: t.id, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) }, { id: `track:${t.id}`, role: 'kiosk', kind: 'device', name: 'tracking page' });
+      await run(ctx, { type: 'rate', ticketId: t.id, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) }, { id: `track:${t.id}`, role: 'kiosk', kind: 'device', name: 'tracking page' });
       return undefined;
     },
   );

@@ -13,10 +13,8 @@ const STATUS_BY_EVENT: Partial<Record<DomainEvent['type'], string>> = {
   'ticket.cancelled': 'cancelled',
 };
 
-export interface AppendExtras {
-  /** HMAC pseudonym of the citizen's ID number for a ticket issued with a card. */
-  idToken?: string;
-}
+/** HMAC pseudonyms of citizens' ID numbers, by ticket id, for tickets issued with a card. */
+export type Identities = ReadonlyMap<string, string>;
 
 export type EventStore = ReturnType<typeof createEventStore>;
 
@@ -32,12 +30,13 @@ export function createEventStore(db: Db) {
   const selectDay = db.prepare('SELECT seq, body FROM events WHERE day = ? ORDER BY seq');
   const deleteIdentities = db.prepare('DELETE FROM ticket_identity WHERE created_at < ?');
 
-  function project(e: DomainEvent, extras: AppendExtras): void {
+  function project(e: DomainEvent, identities: Identities): void {
     switch (e.type) {
       case 'ticket.issued': {
         const t = e.ticket;
         insertTicket.run(t.id, t.day, t.number, t.serviceId, t.status, t.issuedAt);
-        if (extras.idToken) insertIdentity.run(t.id, extras.idToken, e.at);
+        const idToken = identities.get(t.id);
+        if (idToken) insertIdentity.run(t.id, idToken, e.at);
         return;
       }
       case 'service.saved':
@@ -53,13 +52,13 @@ export function createEventStore(db: Db) {
     }
   }
 
-  const appendTx = db.transaction((events: DomainEvent[], day: string, extras: AppendExtras): SequencedEvent[] => {
+  const appendTx = db.transaction((events: DomainEvent[], day: string, identities: Identities): SequencedEvent[] => {
     let seq = lastSeq;
     const out: SequencedEvent[] = [];
     for (const e of events) {
       seq++;
       insertEvent.run(seq, e.type === 'day.opened' ? e.day : day, e.type, e.at, JSON.stringify(e));
-      project(e, extras);
+      project(e, identities);
       out.push({ ...e, seq });
     }
     return out;
@@ -72,9 +71,9 @@ export function createEventStore(db: Db) {
       return lastSeq;
     },
     /** Appends the events durably in one transaction; returns them with their seq. Throws and writes nothing on failure. */
-    append(events: DomainEvent[], day: string, extras: AppendExtras = {}): SequencedEvent[] {
+    append(events: DomainEvent[], day: string, identities: Identities = new Map()): SequencedEvent[] {
       if (events.length === 0) return [];
-      const out = appendTx.immediate(events, day, extras);
+      const out = appendTx.immediate(events, day, identities);
       lastSeq = out[out.length - 1]!.seq;
       return out;
     },

@@ -1,0 +1,188 @@
+// `./dawr npm run bench:hub`: the hub's figures against the targets of brief §9.
+//  1. durable ticket issue over HTTP, one request at a time: p50/p99 from request to committed response
+//  2. sustained durable commands/s through the hall engine (decide → append with fsync → apply → publish)
+//     and over HTTP with concurrent clients
+//  3. raw better-sqlite3 transactions/s with the same pragmas in the same run, and the ratio
+//  4. call-to-screen latency p50/p95 with 500 WebSocket screens connected
+// The hub runs as its own process (as in a hall); the clients run in this one.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../shared/domain/clock.ts';
+import { startHub } from '../electron/hub/hub.ts';
+import { createLogger } from '../electron/hub/log.ts';
+import { PRAGMAS } from '../electron/hub/store/database.ts';
+import { ApiClient } from '../test/support/hub.ts';
+import { spawnHub } from '../test/support/hub-process.ts';
+
+const quick = process.argv.includes('--quick');
+const ISSUES = quick ? 300 : 2000;
+const SECONDS = quick ? 1 : 3;
+const SCREENS = 500;
+const CALLS = quick ? 10 : 40;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const tmp = () => mkdtempSync(join(tmpdir(), 'dawr-bench-'));
+const rows: { figure: string; value: string; target: string; met: string }[] = [];
+const row = (figure: string, value: string, target = '', met?: boolean) => rows.push({ figure, value, target, met: met === undefined ? '' : met ? 'yes' : 'NO' });
+
+async function httpFigures() {
+  const dir = tmp();
+  const hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+  const api = new ApiClient(hub.url);
+  try {
+    const admin = await api.login('admin', 'dawr-admin');
+    const kiosk = await api.pairDevice(admin, 'kiosk', 'bench kiosk');
+    const services = ['building-permits', 'commercial-licences', 'reception', 'fees-payments', 'certificates'];
+    for (let i = 0; i < 100; i++) await api.post('/api/v1/tickets', kiosk, { serviceId: services[i % 5], lang: 'ar' }); // warm-up
+    const lat: number[] = [];
+    for (let i = 0; i < ISSUES; i++) {
+      const t0 = performance.now();
+      const r = await api.post('/api/v1/tickets', kiosk, { serviceId: services[i % 5], lang: i % 2 ? 'ar' : 'en' });
+      lat.push(performance.now() - t0);
+      if (r.status !== 201) throw new Error(`issue failed: ${r.status}`);
+    }
+    row('ticket issue over HTTP, p50', `${pct(lat, 50).toFixed(2)} ms`);
+    row('ticket issue over HTTP, p99', `${pct(lat, 99).toFixed(2)} ms`, '<= 5 ms', pct(lat, 99) <= 5);
+
+    // Throughput over HTTP with 8 clients in flight.
+    let done = 0;
+    const until = performance.now() + SECONDS * 1000;
+    await Promise.all(Array.from({ length: 8 }, async (_, w) => {
+      while (performance.now() < until) {
+        await api.post('/api/v1/tickets', kiosk, { serviceId: services[(w + done) % 5], lang: 'ar' });
+        done++;
+      }
+    }));
+    row('durable commands/s over HTTP (8 clients)', `${Math.round(done / SECONDS)}`);
+  } finally {
+    hub.child.kill('SIGTERM');
+    await hub.exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function engineAndRaw() {
+  // The hall engine in this process, on its own file: the full command path without HTTP.
+  const dir = tmp();
+  const hub = await startHub({ dataDir: dir, port: 0, demo: true, log: createLogger({ level: 'silent' }), clock: systemClock });
+  const hall = hub.ctx.hall;
+  const kiosk = { id: 'bench-kiosk', role: 'kiosk' as const };
+  const services = [...hall.state.services.keys()];
+  // Sequential: one command in flight, so every command pays its own commit.
+  const sequential = async () => {
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < SECONDS * 1000) {
+      const out = await hall.execute({ type: 'issue', serviceId: services[n % services.length]!, lang: 'ar', priority: 'none', identityVerified: false }, kiosk);
+      if (!out.ok) throw new Error(out.error.message);
+      n++;
+    }
+    return n / ((performance.now() - t0) / 1000);
+  };
+  // Sustained: 16 kiosks and counters in flight at once, as in a busy hall; group commit shares fsyncs.
+  const concurrent = async () => {
+    let n = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 16 }, async (_, w) => {
+      while (performance.now() - t0 < SECONDS * 1000) {
+        const out = await hall.execute({ type: 'issue', serviceId: services[(n + w) % services.length]!, lang: 'ar', priority: 'none', identityVerified: false }, kiosk);
+        if (!out.ok) throw new Error(out.error.message);
+        n++;
+      }
+    }));
+    return n / ((performance.now() - t0) / 1000);
+  };
+  const single = await sequential();
+  const engine = await concurrent();
+  await hub.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  // Raw better-sqlite3: one row per transaction, same pragmas, similar row size, same disk.
+  const rawDir = tmp();
+  const db = new Database(join(rawDir, 'raw.sqlite'));
+  for (const p of PRAGMAS) db.pragma(p);
+  db.exec('CREATE TABLE events (seq INTEGER PRIMARY KEY, day TEXT, type TEXT, at TEXT, body TEXT)');
+  const ins = db.prepare('INSERT INTO events (day, type, at, body) VALUES (?, ?, ?, ?)');
+  const tx = db.transaction((body: string) => ins.run('2026-11-22', 'ticket.issued', new Date().toISOString(), body));
+  const body = JSON.stringify({ type: 'ticket.issued', ticket: { id: '2026-11-22-A001', number: 'A-001', serviceId: 'building-permits', status: 'waiting', priority: 'none', lang: 'ar', issuedAt: new Date().toISOString(), trackingCode: 'ABCDEFGHJK' }, quote: { minMinutes: 3, maxMinutes: 9 } });
+  let m = 0;
+  const r0 = performance.now();
+  while (performance.now() - r0 < SECONDS * 1000) {
+    tx(body);
+    m++;
+  }
+  const raw = m / ((performance.now() - r0) / 1000);
+  db.close();
+  rmSync(rawDir, { recursive: true, force: true });
+
+  row('durable commands/s, one at a time (hall engine)', `${Math.round(single)}`);
+  row('durable commands/s, 16 in flight (hall engine)', `${Math.round(engine)}`, '>= 1000', engine >= 1000);
+  row('raw better-sqlite3 transactions/s (same pragmas)', `${Math.round(raw)}`);
+  row('engine ÷ raw', `${((engine / raw) * 100).toFixed(0)} %`, '>= 50 %', engine / raw >= 0.5);
+}
+
+async function callToScreen() {
+  const dir = tmp();
+  const hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+  const api = new ApiClient(hub.url);
+  const sockets: WebSocket[] = [];
+  try {
+    const admin = await api.login('admin', 'dawr-admin');
+    const display = await api.pairDevice(admin, 'display', 'bench display');
+    const clerk = await api.login('clerk7', 'dawr-clerk');
+    for (let i = 0; i < CALLS; i++) await api.post('/api/v1/tickets', admin, { serviceId: 'certificates', lang: 'ar' });
+    await api.post('/api/v1/counters/counter-7/open', clerk);
+
+    let pending: { ticketId: string; sentAt: number } | undefined;
+    const samples: number[] = [];
+    let received = 0;
+    let onAll: (() => void) | undefined;
+    const wsUrl = `${hub.url.replace('http', 'ws')}/api/v1/events?token=${display}`;
+    await Promise.all(Array.from({ length: SCREENS }, () => new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(wsUrl);
+      sockets.push(ws);
+      ws.addEventListener('message', (e) => {
+        const m = JSON.parse(String(e.data));
+        if (m.kind === 'snapshot') return resolve();
+        if (m.type === 'ticket.called' && pending && m.ticketId === pending.ticketId) {
+          samples.push(performance.now() - pending.sentAt);
+          if (++received === SCREENS) onAll?.();
+        }
+      });
+      ws.addEventListener('error', () => reject(new Error('screen failed to connect')));
+    })));
+
+    const queue = (await api.get('/api/v1/queue', admin)).body.tickets as { id: string }[];
+    for (let i = 0; i < CALLS; i++) {
+      const next = queue[i]!;
+      received = 0;
+      const all = new Promise<void>((r) => { onAll = r; });
+      pending = { ticketId: next.id, sentAt: performance.now() };
+      const r = await api.post(`/api/v1/tickets/${next.id}/call`, clerk, { counterId: 'counter-7' });
+      if (r.status !== 200) throw new Error(`call failed ${r.status} ${JSON.stringify(r.body)}`);
+      await all;
+      await api.post(`/api/v1/tickets/${next.id}/no-show`, clerk);
+    }
+    row(`call → screen, ${SCREENS} screens, p50`, `${pct(samples, 50).toFixed(1)} ms`);
+    row(`call → screen, ${SCREENS} screens, p95`, `${pct(samples, 95).toFixed(1)} ms`, '<= 50 ms', pct(samples, 95) <= 50);
+  } finally {
+    for (const s of sockets) s.close();
+    hub.child.kill('SIGTERM');
+    await hub.exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await httpFigures();
+await engineAndRaw();
+await callToScreen();
+
+const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 8];
+console.log(`\nDawr hub benchmark (${quick ? 'quick' : 'full'}; ${ISSUES} sequential issues, ${SECONDS}s throughput runs, ${CALLS} calls to ${SCREENS} screens)\n`);
+console.log(`${'figure'.padEnd(w[0]!)}  ${'value'.padStart(w[1]!)}  ${'target'.padEnd(w[2]!)}  met`);
+for (const r of rows) console.log(`${r.figure.padEnd(w[0]!)}  ${r.value.padStart(w[1]!)}  ${r.target.padEnd(w[2]!)}  ${r.met}`);
