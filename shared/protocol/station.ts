@@ -12,18 +12,18 @@ export type ScreenRole = z.infer<typeof ScreenRole>;
 export const StationRole = z.enum(['kiosk', 'counter', 'display', 'dashboard', 'all-in-one']);
 export type StationRole = z.infer<typeof StationRole>;
 
-/** An http(s) origin with no credentials, path, query or fragment: where the hub answers. */
+/**
+ * An http(s) origin with no credentials, path, query or fragment: where the hub answers. A host
+ * name, an IPv4 address or a bracketed IPv6 address, an optional port, an optional final slash.
+ * (A regex, not `new URL`: shared/ runs without DOM or Node globals.)
+ */
+const ORIGIN = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::(\d{1,5}))?\/?$/;
 export const HubUrl = z
   .string()
   .max(200)
   .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password
-        && (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
-    } catch {
-      return false;
-    }
+    const m = ORIGIN.exec(value);
+    return m !== null && (m[2] === undefined || (Number(m[2]) >= 1 && Number(m[2]) <= 65535));
   }, 'an http(s) address such as http://192.168.1.10:4700');
 
 /** What the renderer of one window learns about its station (through the preload). */
