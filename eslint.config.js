@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 
-const noNode = { group: ['node:*', ...builtinModules], message: 'This layer runs without Node: no node:* or Node built-ins.' };
+// Bare built-in names (fs, path, domain…) are matched exactly: as patterns they would also match
+// folders of the same name (shared/domain).
+const NO_NODE_MESSAGE = 'This layer runs without Node: no node:* or Node built-ins.';
+const noNode = { group: ['node:*'], message: NO_NODE_MESSAGE, builtins: true };
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload import electron.' };
 const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const noElectronFolder = { group: ['**/electron/**'], message: 'This layer may not reach into electron/.' };
@@ -12,8 +15,11 @@ const noMainPreload = { group: ['**/electron/main/**', '**/electron/preload/**',
 const noSqlite = { group: ['better-sqlite3'], message: 'One writer: only electron/hub opens the database.' };
 const noUi = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'react-router', 'i18next', 'react-i18next'], message: 'UI libraries belong to the renderer.' };
 
-const restrict = (...patterns) => ({
-  'no-restricted-imports': ['error', { paths: [], patterns }],
+const restrict = (...rules) => ({
+  'no-restricted-imports': ['error', {
+    paths: rules.some((r) => r.builtins) ? builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: NO_NODE_MESSAGE })) : [],
+    patterns: rules.map(({ group, message }) => ({ group, message })),
+  }],
 });
 
 export default tseslint.config(

@@ -1,0 +1,36 @@
+// `GET /api/v1/openapi.json` is generated from the zod schemas and describes every endpoint of brief §6.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startHub } from '../../../electron/hub/hub.ts';
+import { createLogger } from '../../../electron/hub/log.ts';
+
+const BRIEF = [
+  'GET /api/health', 'POST /api/v1/auth/login', 'POST /api/v1/devices/pairing-codes', 'POST /api/v1/devices/pair',
+  'GET /api/v1/services', 'GET /api/v1/counters', 'POST /api/v1/tickets', 'GET /api/v1/tickets/{id}', 'GET /api/v1/track/{code}',
+  'GET /api/v1/queue', 'POST /api/v1/counters/{id}/open', 'POST /api/v1/counters/{id}/close', 'POST /api/v1/counters/{id}/call-next',
+  ...['call', 'recall', 'start', 'complete', 'no-show', 'transfer', 'park', 'cancel'].map((v) => `POST /api/v1/tickets/{id}/${v}`),
+  'GET /api/v1/stats/live',
+];
+
+describe('the OpenAPI description', () => {
+  it('lists every endpoint of the brief with its request schema, generated from zod', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawr-openapi-'));
+    const hub = await startHub({ dataDir: dir, port: 0, log: createLogger({ level: 'silent' }) });
+    try {
+      const spec = await (await fetch(`${hub.url}/api/v1/openapi.json`)).json();
+      expect(spec.openapi).toBe('3.1.0');
+      const ops = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([p, o]) => Object.keys(o).map((m) => `${m.toUpperCase()} ${p}`));
+      for (const op of BRIEF) expect(ops).toContain(op);
+      const issue = spec.paths['/api/v1/tickets'].post;
+      expect(issue.requestBody.content['application/json'].schema.properties.lang.enum).toEqual(['ar', 'en']);
+      expect(issue.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+      expect(Object.keys(issue.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '429']));
+      expect(issue.responses['201'].content['application/json'].schema.properties.number).toBeDefined();
+    } finally {
+      await hub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
