@@ -4,9 +4,10 @@
 // serial-port or SQLite code, and main does not depend on their internals.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deviceManagerAdapter, type DeviceManagerFactory } from './device-loader.ts';
 import { createRealElectron } from './electron-real.ts';
 import { createStationLog } from './logger.ts';
-import { startStation, type CreateDevices, type StartHub } from './station.ts';
+import { startStation, type StartHub } from './station.ts';
 
 const electron = createRealElectron();
 // test/electron runs the unpackaged app with a data folder per test; a packaged station ignores this.
@@ -38,7 +39,14 @@ startStation({
     stationPagesPreload: join(dist, 'electron', 'preload', 'station-pages.cjs'),
   },
   loadHub: () => loadExport<StartHub>('electron/hub/start-hub.js', ['startHub']),
-  loadDevices: () => loadExport<CreateDevices>('electron/devices/device-manager.js', ['createDeviceManager', 'createStationDevices']),
+  loadDevices: async () =>
+    deviceManagerAdapter(await loadExport<DeviceManagerFactory>('electron/devices/device-manager.js', ['createDeviceManager']), {
+      userDataDir: electron.app.getPath('userData'),
+      // Packaged: electron-builder's extraResources; unpackaged: the repository's resources/.
+      fontDir: electron.app.isPackaged ? join(process.resourcesPath, 'resources', 'fonts') : join(appPath, 'resources', 'fonts'),
+      safeStorage: electron.safeStorage,
+      log,
+    }),
 }).catch((err: unknown) => {
   log.error({ err }, 'station failed to start');
   electron.app.exit(1);

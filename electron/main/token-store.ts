@@ -16,8 +16,9 @@ export interface TokenStore {
   clear(): void;
 }
 
-export function createTokenStore(userDataDir: string, safeStorage: SafeStoragePort, log: Log): TokenStore {
-  const file = join(userDataDir, TOKEN_FILE);
+/** Also used for the installation secret (device-loader.ts): any small secret kept encrypted in its own file. */
+export function createTokenStore(userDataDir: string, safeStorage: SafeStoragePort, log: Log, fileName = TOKEN_FILE): TokenStore {
+  const file = join(userDataDir, fileName);
   return {
     save(token) {
       if (!safeStorage.isEncryptionAvailable()) {
