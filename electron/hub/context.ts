@@ -13,6 +13,8 @@ export interface HubContext {
   audit: AuditStore;
   log: Logger;
   version: string;
+  /** Key of the HMAC pseudonyms of ID numbers (brief §8), one per installation. */
+  installationSecret: string;
   /** Tickets a device or session may issue per minute. */
   issuePerMinute: number;
 }

@@ -52,6 +52,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const auth = createAuthStore(db);
   const audit = createAuditStore(db);
   if (!config.get<string>('installationSecret')) config.set('installationSecret', randomBytes(32).toString('hex'));
+  const installationSecret = config.get<string>('installationSecret')!;
 
   const hall = createHall({ events, config, clock });
   let bootstrapAdminPassword: string | undefined;
@@ -71,7 +72,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
 
-  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, issuePerMinute: options.issuePerMinute ?? 60 };
+  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, issuePerMinute: options.issuePerMinute ?? 60 };
   const { app, streams } = await buildServer(ctx, { ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });

@@ -29,6 +29,7 @@ export function createAuthStore(db: Db) {
     insertDevice: db.prepare('INSERT INTO devices (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
     listDevices: db.prepare('SELECT id, name, role, created_at AS createdAt, revoked_at AS revokedAt FROM devices ORDER BY created_at'),
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    revokeDevicesNamed: db.prepare('UPDATE devices SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL'),
   };
 
   return {
@@ -74,5 +75,13 @@ export function createAuthStore(db: Db) {
     }),
     devices: () => q.listDevices.all() as { id: string; name: string; role: DeviceRole; createdAt: string; revokedAt: string | null }[],
     revokeDevice: (id: string, now: number) => q.revokeDevice.run(new Date(now).toISOString(), id).changes === 1,
+    /** A device the hub makes for itself (the all-in-one station's own screens); older ones of that name are revoked. */
+    ownDevice(name: string, role: DeviceRole, now: number): string {
+      q.revokeDevicesNamed.run(new Date(now).toISOString(), name);
+      const deviceId = newId('d');
+      const token = newToken();
+      q.insertDevice.run(deviceId, name, role, hashToken(token), new Date(now).toISOString());
+      return token;
+    },
   };
 }

@@ -58,5 +58,17 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
     },
   );
 
+  api.route(
+    {
+      method: 'GET', url: '/api/v1/devices/pseudonym-key',
+      summary: "The hall's key for HMAC pseudonyms of ID numbers, so every station makes the same pseudonym without the number leaving it",
+      access: ['kiosk', 'counter', 'admin'], responses: { 200: z.object({ key: z.string() }) },
+    },
+    ({ principal }) => {
+      audit(ctx, principal, 'device.pseudonym-key');
+      return { key: ctx.installationSecret };
+    },
+  );
+
   api.route({ method: 'GET', url: '/api/v1/me', summary: 'Who this token belongs to', access: 'signed-in', responses: { 200: z.object({ id: z.string(), role: z.string(), kind: z.string(), name: z.string() }) } }, ({ principal }) => principal);
 }

@@ -126,3 +126,33 @@ describe('rate limit', () => {
     expect((await t.api.post('/api/v1/tickets', other, { serviceId: 'reception', lang: 'ar' })).status).toBe(201);
   });
 });
+
+describe('the hall pseudonym key', () => {
+  it('is given to kiosks (so every station makes the same pseudonym) but not to hall screens or clerks', async () => {
+    const admin = await t.api.login('admin', 'dawr-admin');
+    const kiosk = await t.api.pairDevice(admin, 'kiosk', 'K');
+    const display = await t.api.pairDevice(admin, 'display', 'D');
+    const clerk = await t.api.login('clerk1', 'dawr-clerk');
+    const key = await t.api.get('/api/v1/devices/pseudonym-key', kiosk);
+    expect(key.status).toBe(200);
+    expect(key.body.key).toMatch(/^[0-9a-f]{64}$/);
+    expect((await t.api.get('/api/v1/devices/pseudonym-key', display)).status).toBe(403);
+    expect((await t.api.get('/api/v1/devices/pseudonym-key', clerk)).status).toBe(403);
+  });
+});
+
+describe('the all-in-one station hub', () => {
+  it('starts the demo hall with a kiosk token of its own', async () => {
+    const { startHub } = await import('../../../electron/hub/start-hub.ts');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(`${t.dir}-aio`);
+    const hub = await startHub({ dataDir: dir });
+    try {
+      const r = await fetch(`${hub.url}/api/v1/tickets`, { method: 'POST', headers: { authorization: `Bearer ${hub.deviceToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 'reception', lang: 'ar' }) });
+      expect(r.status).toBe(201);
+    } finally {
+      await hub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
