@@ -10,6 +10,7 @@ import { monoToPng } from '../mono-raster.ts';
 import { canPrint, statusBytesFor } from '../printer/escpos-status.ts';
 import { EscPosDecoder } from './escpos-decoder.ts';
 import { PaperRoll, type PrintedTicket } from './paper-roll.ts';
+import { SerialSimPort } from './serial-sim-port.ts';
 
 export type { PrintedTicket } from './paper-roll.ts';
 
@@ -18,6 +19,9 @@ const log = deviceLogger('printer-simulator');
 export interface PrinterSimulatorOptions {
   /** 0 or absent: a free port chosen by the OS (read it back from `.port`). */
   port?: number;
+  /** Also (or instead, with `tcp: false`) be a serial printer on this pseudo-terminal path. */
+  serialPath?: string;
+  tcp?: boolean;
   host?: string;
   /** Where ticket PNGs go; absent: tickets are kept in memory only. */
   outDir?: string;
@@ -68,19 +72,16 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   let port = options.port ?? 0;
   if (options.outDir) mkdirSync(options.outDir, { recursive: true });
 
-  function onConnection(socket: net.Socket): void {
-    connections++;
-    sockets.add(socket);
+  /** One byte stream to the printer (a TCP connection or a serial port). */
+  function attach(io: { write(bytes: Buffer): void }): (chunk: Buffer) => void {
     const decoder = new EscPosDecoder();
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
     function handle(bytes: Buffer): void {
       if (!bytes.length) return;
       let statusBytes = 0;
       for (const ev of decoder.push(bytes)) {
         if (ev.kind === 'status') {
           statusBytes += 3;
-          answerStatus(socket, ev.n);
+          answerStatus(io, ev.n);
           continue;
         }
         if (!canPrint(state)) continue;
@@ -89,7 +90,7 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
       }
       if (!canPrint(state)) discardedBytes += Math.max(0, bytes.length - statusBytes);
     }
-    socket.on('data', (chunk: Buffer) => {
+    return (chunk: Buffer) => {
       if (canPrint(state) && paperLeft < chunk.length) {
         // The roll ends inside this chunk: what is on paper so far comes out uncut and short.
         const printable = Math.max(0, paperLeft);
@@ -101,18 +102,26 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
       }
       if (canPrint(state) && paperLeft !== Infinity) paperLeft -= chunk.length;
       handle(chunk);
-    });
+    };
   }
 
-  function answerStatus(socket: net.Socket, n: number): void {
+  function onConnection(socket: net.Socket): void {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.on('data', attach({ write: (b) => socket.write(b) }));
+  }
+
+  function answerStatus(io: { write(bytes: Buffer): void }, n: number): void {
     statusQueries++;
     if (replies === 'silent') return;
     if (replies === 'garbage') {
-      socket.write(Buffer.from([0xff, 0x00]));
+      io.write(Buffer.from([0xff, 0x00]));
       return;
     }
     const s = statusBytesFor(state);
-    socket.write(Buffer.from([n === 1 ? s.printer : n === 2 ? s.offlineCause : n === 4 ? s.paperSensor : 0x12]));
+    io.write(Buffer.from([n === 1 ? s.printer : n === 2 ? s.offlineCause : n === 4 ? s.paperSensor : 0x12]));
   }
 
   function setState(next: PrinterState): void {
@@ -135,7 +144,14 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   }
 
   let server: net.Server | undefined;
+  let serial: SerialSimPort | undefined;
   async function listen(): Promise<void> {
+    if (options.serialPath) {
+      serial = await SerialSimPort.open(options.serialPath, 115200);
+      const sp = serial;
+      sp.onData(attach({ write: (b) => void sp.send(b).catch(() => undefined) }));
+    }
+    if (options.tcp === false) return;
     const s = net.createServer(onConnection);
     await new Promise<void>((resolve, reject) => {
       s.once('error', reject);
@@ -148,6 +164,9 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   async function stop(): Promise<void> {
     const s = server;
     server = undefined;
+    const sp = serial;
+    serial = undefined;
+    await sp?.close();
     for (const socket of sockets) socket.destroy();
     sockets.clear();
     if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
