@@ -18,13 +18,7 @@ import { MyDay } from './MyDay.tsx';
 import { CompleteDialog } from './CompleteDialog.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 import '../styles/counter.css';
-import type { Counter } from '../../shared/protocol/entities.ts';
-
-/** "Counter 5 · Reception", or just the name when it already says the number. */
-export function counterLabel(t: (k: string, o: { n: string }) => string, f: { n: (x: number) => string; name: (x: { ar: string; en: string }) => string }, c: Counter): string {
-  const name = f.name(c.name);
-  return name.includes(String(c.number)) || name.includes(f.n(c.number)) ? name : `${t('counter.counterN', { n: f.n(c.number) })} · ${name}`;
-}
+import { counterLabel } from './counter-label.ts';
 
 const counterKey = 'dawr.counter';
 

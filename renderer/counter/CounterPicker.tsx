@@ -7,6 +7,7 @@ import { useSession } from '../store/session-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import type { Counter } from '../../shared/protocol/entities.ts';
 import { HubError } from '../hub-client.ts';
+import { counterLabel } from './counter-label.ts';
 
 export function CounterPicker({ onChosen }: { onChosen: (id: string) => void }) {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export function CounterPicker({ onChosen }: { onChosen: (id: string) => void }) 
           return (
             <li key={c.id} className="card picker-item">
               <div className="grow">
-                <h3>{t('counter.counterN', { n: f.n(c.number) })} · {f.name(c.name)}</h3>
+                <h3>{counterLabel(t, f, c)}</h3>
                 <p className="muted small">{c.serviceIds.map((id) => services.find((s) => s.id === id)).filter(Boolean).map((s) => f.name(s!.name)).join('، ')}</p>
               </div>
               <span className={`badge ${c.state === 'open' ? 'ok' : c.state === 'break' ? 'warn' : ''}`}>{t(`counterState.${c.state}`)}</span>

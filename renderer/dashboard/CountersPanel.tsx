@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Counter } from '../../shared/protocol/entities.ts';
 import type { HallTicket, DeviceHealthEntry } from '../store/apply-event.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { counterLabel } from '../counter/counter-label.ts';
 
 export function CountersPanel({ counters, tickets }: { counters: Counter[]; tickets: Record<string, HallTicket> }) {
   const { t } = useTranslation();
@@ -15,8 +16,7 @@ export function CountersPanel({ counters, tickets }: { counters: Counter[]; tick
           const tk = c.ticketId ? tickets[c.ticketId] : undefined;
           return (
             <li key={c.id} className={`counter-tile state-${c.state}`} data-testid={`dash-counter-${c.number}`} data-state={c.state}>
-              <strong>{t('counter.counterN', { n: f.n(c.number) })}</strong>
-              <span className="small">{f.name(c.name)}</span>
+              <strong>{counterLabel(t, f, c)}</strong>
               <span className={`badge ${c.state === 'open' ? 'ok' : c.state === 'break' ? 'warn' : ''}`}>{t(`counterState.${c.state}`)}</span>
               {tk && <span className="small"><span className="ticket-no">{f.ticket(tk.number)}</span> · {t(`status.${tk.status}`)}</span>}
             </li>
