@@ -1,5 +1,5 @@
 // Issue time as printed: day and minute in the branch's time zone (brief §5: business days are
-// counted there), dd/mm/yyyy HH:MM — "/" and ":" keep the digits in one run under the bidi algorithm.
+// counted there), dd/mm/yyyy · HH:MM — "/" and ":" keep the digits in one run under the bidi algorithm.
 import { localDigits } from './ticket-labels.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -34,5 +34,8 @@ export function ticketDateTime(issuedAt: string, timeZone: string, digits: 'arab
     f = formatter('UTC');
   }
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
-  return localDigits(`${parts.day}/${parts.month}/${parts.year}  ${parts.hour}:${parts.minute}`, digits);
+  // A visible separator: SVG collapses spaces, and two digit runs side by side would read as one.
+  // With Arabic-Indic digits a middle dot looks like a zero (٠), so the Arabic comma separates.
+  const sep = digits === 'arab' ? '، ' : ' · ';
+  return localDigits(`${parts.day}/${parts.month}/${parts.year}${sep}${parts.hour}:${parts.minute}`, digits);
 }

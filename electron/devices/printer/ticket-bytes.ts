@@ -17,7 +17,8 @@ export interface TicketBytesOptions {
 /** A node-thermal-printer instance whose `execute()` hands the buffer to `iface` (ours: TCP or serial). */
 export function escPosBuilder(widthDots: TicketWidthDots, iface: object): ThermalPrinter {
   // The typings only admit a URI string; the library accepts an interface object (lib/interfaces/index.js).
-  return new ThermalPrinter({ type: PrinterTypes.EPSON, interface: iface as unknown as string, width: widthDots >= 576 ? 48 : 32 });
+  // Width in characters of font B (9 dots), the only font used for text: 42 on 58 mm, 64 on 80 mm.
+  return new ThermalPrinter({ type: PrinterTypes.EPSON, interface: iface as unknown as string, width: widthDots >= 576 ? 64 : 42 });
 }
 
 /** Appends the ticket to `p`'s buffer (cleared first). */

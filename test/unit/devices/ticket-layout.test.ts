@@ -44,17 +44,17 @@ describe('ticket layout (SVG)', () => {
   });
 
   it('prints the issue time in the branch time zone, not the machine one', () => {
-    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Asia/Riyadh', 'latn')).toBe('13/03/2025  00:05');
-    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Europe/London', 'latn')).toBe('12/03/2025  21:05');
+    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Asia/Riyadh', 'latn')).toBe('13/03/2025 · 00:05');
+    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Europe/London', 'latn')).toBe('12/03/2025 · 21:05');
   });
 
   it('uses Arabic-Indic digits when the branch asks for them', () => {
-    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Asia/Riyadh', 'arab')).toBe('١٣/٠٣/٢٠٢٥  ٠٠:٠٥');
+    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Asia/Riyadh', 'arab')).toBe('١٣/٠٣/٢٠٢٥، ٠٠:٠٥');
     expect(renderTicketSvg(sampleJob({ digits: 'arab' }), { widthDots: 576 })).toContain('من ١٠ إلى ١٥ دقيقة');
   });
 
   it('still prints a ticket when the time zone name is unknown', () => {
-    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Not/AZone', 'latn')).toBe('12/03/2025  21:05');
+    expect(ticketDateTime('2025-03-12T21:05:00Z', 'Not/AZone', 'latn')).toBe('12/03/2025 · 21:05');
   });
 
   it('escapes markup in names', () => {
