@@ -54,6 +54,11 @@ export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<strin
     `  API          ${hub.url}/api/v1/openapi.json`,
     ...Object.entries(extra).map(([k, v]) => `  ${k.padEnd(12)} ${v}`),
   ];
+  if (hub.demoDevices) {
+    lines.push('', 'Demo devices, already paired (tokens are new at each start):');
+    lines.push(`  kiosk        ${hub.url}/kiosk?token=${hub.demoDevices.kiosk}`);
+    lines.push(`  hall display ${hub.url}/display?token=${hub.demoDevices.display}`);
+  }
   if (demo) {
     lines.push('', 'Demo accounts (username / password):');
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(10)} ${a.username} / ${a.password}`);

@@ -38,6 +38,8 @@ export interface RunningHub {
   ctx: HubContext;
   /** Printed once at first start when no account exists (not in demo mode). */
   bootstrapAdminPassword?: string;
+  /** Demo mode: device tokens for a ready-paired kiosk and hall display (new at each start). */
+  demoDevices?: { kiosk: string; display: string };
   close(): Promise<void>;
 }
 
@@ -80,8 +82,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
+  const demoDevices = options.demo
+    ? { kiosk: auth.ownDevice('Demo kiosk', 'kiosk', clock.now()), display: auth.ownDevice('Demo hall display', 'display', clock.now()) }
+    : undefined;
+
   let closed = false;
   return {
+    ...(demoDevices ? { demoDevices } : {}),
     url: `http://${shownHost}:${port}`,
     port,
     ctx,

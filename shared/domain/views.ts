@@ -18,15 +18,23 @@ export function ticketView(state: HallState, id: string, now: number): Ticket | 
   return toTicket(t, t.status === 'waiting' ? placementOf(state, t, now) : undefined);
 }
 
-/** Today's tickets that are still in play (waiting, called, serving, parked), waiting ones placed. */
-export function liveTickets(state: HallState, now: number): Ticket[] {
+const finished = (t: TicketRecord) => t.status === 'done' || t.status === 'no_show' || t.status === 'cancelled';
+
+/**
+ * Today's tickets for a screen's snapshot: every ticket still in play (waiting ones placed), and
+ * the `finishedLimit` most recently finished (all of them when undefined) — so a reloaded display
+ * still has its recent calls and a counter its day.
+ */
+export function snapshotTickets(state: HallState, now: number, finishedLimit?: number): Ticket[] {
   const placed = placements(state, now);
-  const out: Ticket[] = [];
+  const live: Ticket[] = [];
+  const done: TicketRecord[] = [];
   for (const t of state.tickets.values()) {
-    if (t.status === 'done' || t.status === 'no_show' || t.status === 'cancelled') continue;
-    out.push(toTicket(t, placed.get(t.id)));
+    if (finished(t)) done.push(t);
+    else live.push(toTicket(t, placed.get(t.id)));
   }
-  return out;
+  const kept = finishedLimit === undefined ? done : done.sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? '')).slice(0, finishedLimit);
+  return [...kept.map((t) => toTicket(t)), ...live];
 }
 
 function longestWaitMinutes(state: HallState, serviceId: string | undefined, now: number): number {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
 import { z } from 'zod';
-import { liveTickets } from '../../../shared/domain/views.ts';
+import { snapshotTickets } from '../../../shared/domain/views.ts';
 import type { SequencedEvent } from '../../../shared/protocol/events.ts';
 import type { Snapshot } from '../../../shared/protocol/http.ts';
 import type { Principal } from '../auth/auth-store.ts';
@@ -52,7 +52,8 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: (
 
   function snapshot(audience: Audience): string {
     const s = ctx.hall.state;
-    const tickets = liveTickets(s, ctx.hall.now()).map((t) => (audience === 'device' ? { ...t, note: undefined } : t));
+    // Staff screens get the whole day; hall screens and kiosks the last 50 finished, without notes.
+    const tickets = audience === 'staff' ? snapshotTickets(s, ctx.hall.now()) : snapshotTickets(s, ctx.hall.now(), 50).map(({ note: _n, ...t }) => t);
     const snap: Snapshot = { seq: ctx.hall.lastSeq(), day: s.day, branch: s.branch, services: [...s.services.values()], counters: [...s.counters.values()], tickets };
     return JSON.stringify({ kind: 'snapshot', snapshot: snap });
   }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock.ts';
 import type { HallState } from '../../../shared/domain/state.ts';
-import { liveStats, liveTickets, queueView, ticketView, trackView } from '../../../shared/domain/views.ts';
+import { liveStats, queueView, snapshotTickets, ticketView, trackView } from '../../../shared/domain/views.ts';
 import { MIN, T0, clerk1, issue, must, newHall, ticketOf } from './support.ts';
 
 function serviceStats(state: HallState, now: number, id: string) {
@@ -76,7 +76,7 @@ describe('ticket views', () => {
     const b = issue(state, 'civil', T0 + MIN);
     must(state, { type: 'callNext', counterId: 'c2' }, clerk1, T0 + 2 * MIN);
     const now = T0 + 3 * MIN;
-    const live = liveTickets(state, now);
+    const live = snapshotTickets(state, now);
     expect(live.map((t) => [t.id, t.status, t.position])).toEqual([[a.id, 'called', undefined], [b.id, 'waiting', 1]]);
     expect(Object.keys(ticketView(state, b.id, now)!)).not.toContain('waitingSince');
     expect(queueView(state, now).tickets.map((t) => t.id)).toEqual([b.id]);
