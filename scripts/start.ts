@@ -1,11 +1,18 @@
 // `./dawr start`: the hall on this machine. With an Electron binary, the all-in-one station;
 // without one (as on a server or this build machine), the hub with the demo hall in the
-// browser — building the screens first when they are missing or older than their sources.
+// browser — building the screens first when they are missing or older than their sources — and
+// the simulated devices: tickets issued at a browser kiosk are printed by the simulated network
+// printer, saved as PNG. Type simulator commands (`help`, `printer paper_out`) on the console.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { main as hubMain } from '../electron/hub/cli.ts';
+import { createDeviceManager } from '../electron/devices/device-manager.ts';
+import { COMMANDS, startStationSimulators } from '../electron/devices/simulators/station-simulators.ts';
+import { main as hubMain, parseHubArgs } from '../electron/hub/cli.ts';
+import { attachHallPrinter } from '../electron/hub/hall-printer.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,12 +37,11 @@ export function buildRendererIfStale(): void {
 }
 
 function electronBinary(): string | undefined {
-  try {
-    const p = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { cwd: root, encoding: 'utf8' });
-    return p.status === 0 && p.stdout && existsSync(p.stdout) ? p.stdout : undefined;
-  } catch {
-    return undefined;
-  }
+  // electron's index.js reads path.txt, written only when its binary was downloaded.
+  const pathFile = `${root}node_modules/electron/path.txt`;
+  if (!existsSync(pathFile)) return undefined;
+  const bin = `${root}node_modules/electron/dist/${readFileSync(pathFile, 'utf8').trim()}`;
+  return existsSync(bin) ? bin : undefined;
 }
 
 export async function start(argv: string[]): Promise<void> {
@@ -46,5 +52,24 @@ export async function start(argv: string[]): Promise<void> {
   }
   console.log(electron ? 'dawr: starting in the browser (--browser)' : 'dawr: no Electron binary on this machine — starting the hub with the demo hall; open the screens in a browser.');
   buildRendererIfStale();
-  await hubMain(['--demo', ...argv.filter((a) => a !== '--browser')]);
+  const hubArgs = ['--demo', ...argv.filter((a) => a !== '--browser')];
+  const dataDir = parseHubArgs(hubArgs).data;
+  const outDir = join(dataDir, 'printed');
+  const sims = await startStationSimulators({ printerPort: 0, outDir, devDir: join(tmpdir(), `dawr-devices-${process.pid}`) });
+  let stopDevices = async () => sims.close();
+  const hub = await hubMain(hubArgs, () => stopDevices());
+  const printer = createDeviceManager({ config: { printer: sims.config.printer }, installationSecret: hub.ctx.installationSecret, ledgerFile: join(dataDir, 'printed-jobs.jsonl') });
+  printer.start();
+  attachHallPrinter(hub, printer, hub.url);
+  console.log(`Simulated ticket printer: tcp://${sims.printer.host}:${sims.printer.port} — tickets from the kiosk are saved in ${outDir}`);
+  console.log(`Type a simulator command and Enter, e.g. "printer paper_out" (the dashboard shows the fault), "printer ready". ${COMMANDS.split('\n').length - 1} commands: "help".`);
+  stopDevices = async () => {
+    await printer.close();
+    await sims.close();
+  };
+  if (process.stdin.isTTY || process.env.DAWR_STDIN_COMMANDS) {
+    createInterface({ input: process.stdin }).on('line', (line) => {
+      if (line.trim()) sims.command(line.trim()).then((answer) => console.log(answer), (err: Error) => console.log(`? ${err.message}`));
+    });
+  }
 }

@@ -68,11 +68,13 @@ export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<strin
   console.log(lines.join('\n') + '\n');
 }
 
-export async function main(argv: string[]): Promise<RunningHub> {
+/** Runs the hub until SIGINT/SIGTERM; `beforeExit` stops what the caller started alongside it. */
+export async function main(argv: string[], beforeExit?: () => Promise<void>): Promise<RunningHub> {
   const o = parseHubArgs(argv);
   const hub = await startHub({ dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}) });
   printWelcome(hub, o.demo);
   const stop = async () => {
+    await beforeExit?.().catch(() => undefined);
     await hub.close();
     process.exit(0);
   };
