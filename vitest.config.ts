@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Browser (Playwright) suites live in test/e2e and are run by scripts/test.ts, not here.
 export default defineConfig({
   test: {
+    globalSetup: ['test/support/global-tmp.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
