@@ -41,7 +41,9 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
     case 'priority':
       return { ...s, priority: a.priority, step: a.idStep ? 'id' : 'issuing' };
     case 'id':
-      return s.step === 'id' ? { ...s, id: a.id, step: 'issuing' } : s;
+      if (s.step !== 'id') return s;
+      // A card that shows the holder is 60 or older gives the elderly priority without asking.
+      return { ...s, id: a.id, step: 'issuing', priority: s.priority === 'none' && a.id?.ageBand === '60plus' ? 'elderly' : s.priority };
     case 'issued':
       return s.step === 'issuing' ? { ...s, ticket: a.ticket, step: 'ticket' } : s;
     case 'failed':
