@@ -75,7 +75,8 @@ export function DisplayPage() {
             <tbody>
               {history.map((c) => (
                 <tr key={c.id} data-testid="display-history-row">
-                  <td className="ticket-no">{c.number}</td>
+                  {/* The number is isolated LTR inside the cell, so the cell keeps the page's alignment. */}
+                  <td><span className="ticket-no">{c.number}</span></td>
                   <td className="num">{counterOf(c.counterId)?.number ?? '—'}</td>
                 </tr>
               ))}

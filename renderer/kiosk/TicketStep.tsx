@@ -57,7 +57,8 @@ export function TicketStep({ ticket, service, priority, onDone }: { ticket: Tick
         )}
         {state === 'screen' && (
           <div className="kiosk-fallback" data-testid="kiosk-fallback" role="status">
-            <p className="kiosk-note bad">{problem ?? t('kiosk.noPrinter')}</p>
+            {/* A failed print is an error; a kiosk without a printer of its own (a browser; the hall printer may print) is not. */}
+            <p className={problem ? 'kiosk-note bad' : 'kiosk-note'}>{problem ?? t('kiosk.noPrinter')}</p>
             <QrCode text={job.trackingUrl} size={320} label={t('kiosk.qrLabel')} testId="kiosk-qr" />
             <p className="kiosk-note">{t('kiosk.photoHint')}</p>
           </div>
