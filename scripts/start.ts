@@ -47,7 +47,7 @@ function electronBinary(): string | undefined {
 export async function start(argv: string[]): Promise<void> {
   const electron = electronBinary();
   if (electron && existsSync(`${root}dist/electron/main/index.js`) && !argv.includes('--browser')) {
-    const r = spawnSync(electron, [root, '--role=all-in-one'], { stdio: 'inherit' });
+    const r = spawnSync(electron, [root, '--role=all-in-one'], { stdio: 'inherit', env: { ...process.env, DAWR_DEMO: '1' } });
     process.exit(r.status ?? 0);
   }
   console.log(electron ? 'dawr: starting in the browser (--browser)' : 'dawr: no Electron binary on this machine — starting the hub with the demo hall; open the screens in a browser.');

@@ -142,11 +142,11 @@ describe('the hall pseudonym key', () => {
 });
 
 describe('the all-in-one station hub', () => {
-  it('starts the demo hall with a kiosk token of its own', async () => {
+  it('starts the hall (demo when asked) with a kiosk token of its own', async () => {
     const { startHub } = await import('../../../electron/hub/start-hub.ts');
     const { mkdtempSync, rmSync } = await import('node:fs');
     const dir = mkdtempSync(`${t.dir}-aio`);
-    const hub = await startHub({ dataDir: dir });
+    const hub = await startHub({ dataDir: dir, demo: true });
     try {
       const r = await fetch(`${hub.url}/api/v1/tickets`, { method: 'POST', headers: { authorization: `Bearer ${hub.deviceToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 'reception', lang: 'ar' }) });
       expect(r.status).toBe(201);
