@@ -1,23 +1,11 @@
 // Ticket raster benchmark (brief §9: ticket raster <= 50 ms). SVG layout + resvg + 1-bit pack,
 // per width, after a warm-up. Prints p50/p95; asserts nothing (timing belongs here, not in tests).
 //   ./dawr node bench/ticket-bench.ts [iterations]
-import type { TicketPrintJob } from '../shared/protocol/device-bridge.ts';
 import { renderTicketRaster } from '../electron/devices/ticket-raster.ts';
+import { sampleJob } from '../test/support/ticket-fixtures.ts';
 
 const iterations = Number(process.argv[2] ?? 200);
-const job: TicketPrintJob = {
-  jobId: 'bench',
-  ticketId: 'bench',
-  number: 'A-042',
-  service: { ar: 'إصدار رخصة بناء', en: 'Building permit issue' },
-  branch: { ar: 'صالة خدمة المواطن – حمص', en: 'Homs Citizen Service Hall' },
-  issuedAt: '2025-03-12T06:41:00Z',
-  timeZone: 'Asia/Damascus',
-  lang: 'ar',
-  priority: 'elderly',
-  expectedWait: { minMinutes: 10, maxMinutes: 15 },
-  trackingUrl: 'https://dawr.example/t/K7Q2XW',
-};
+const job = sampleJob({ jobId: 'bench', ticketId: 'bench', priority: 'elderly' });
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -1,19 +1,9 @@
 // Shared test data for the station tests.
 import type { TicketPrintJob } from '../../../shared/protocol/device-bridge.ts';
 import type { StationDevices } from '../../../electron/main/device-ipc.ts';
+import { sampleJob } from '../../support/ticket-fixtures.ts';
 
-export const printJob: TicketPrintJob = {
-  jobId: 'job-1',
-  ticketId: 't-1',
-  number: 'A-042',
-  service: { ar: 'رخصة بناء', en: 'Building permit' },
-  branch: { ar: 'حمص', en: 'Homs' },
-  issuedAt: '2025-01-05T08:00:00Z',
-  timeZone: 'Asia/Riyadh',
-  lang: 'ar',
-  priority: 'none',
-  trackingUrl: 'http://hub.local/t/ABC123',
-};
+export const printJob: TicketPrintJob = sampleJob({ jobId: 'job-1', ticketId: 't-1' });
 
 type Listeners = { idCard: ((v: unknown) => void)[]; scan: ((v: unknown) => void)[]; health: ((v: unknown) => void)[] };
 
