@@ -36,7 +36,7 @@ export interface StartedHub {
 }
 export type StartHub = (options: HubStartOptions) => Promise<StartedHub>;
 /** What main expects electron/devices to offer: a device manager built from the station's device settings. */
-export type CreateDevices = (devicesConfig: unknown) => Promise<StationDevices>;
+export type CreateDevices = (devicesConfig: unknown, hub?: { url: string; token?: string }) => Promise<StationDevices>;
 
 export interface StationPaths {
   rendererDir: string;
@@ -69,11 +69,11 @@ export function screensFor(config: StationConfig, displayCount: number): { scree
   return present.length ? present : [{ ...wanted[0]!, monitor: 0 }];
 }
 
-async function startDevices(deps: StationDeps, config: StationConfig): Promise<StationDevices> {
+async function startDevices(deps: StationDeps, config: StationConfig, hub: { url: string; token?: string }): Promise<StationDevices> {
   if (config.role === 'display' || config.role === 'dashboard') return noLocalDevices();
   try {
     const create = await deps.loadDevices();
-    return await create(config.devices);
+    return await create(config.devices, hub);
   } catch (error) {
     deps.log.error({ err: error }, 'devices did not start; the screens carry on without them');
     return noLocalDevices();
@@ -127,7 +127,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation | 
     closeHub = () => hub.close();
   }
   const stationHubUrl = hubUrl;
-  const devices = await startDevices(deps, config);
+  const devices = await startDevices(deps, config, { url: stationHubUrl, ...(deviceToken ? { token: deviceToken } : {}) });
   registerDeviceIpc(ipc, registry, devices, log);
   ipc.handleSync(IPC.stationConfig, {
     from: screenOf('kiosk', 'counter', 'display', 'dashboard'),
