@@ -137,6 +137,8 @@ export interface ElectronFacade {
   powerSaveBlocker: { start(type: 'prevent-display-sleep'): number; stop(id: number): void };
   /** Displays in the order the OS reports them; available after `ready`. */
   displays(): DisplayInfo[];
+  /** A message box the person at the station must acknowledge (start-up failures, a one-time password). */
+  showMessage(message: { type: 'error' | 'info'; title: string; message: string; detail?: string }): Promise<void>;
   /** `parent` makes the new window a child (the maintenance prompt over a kiosk screen). */
   createWindow(options: Omit<BrowserWindowConstructorOptions, 'parent'>, parent?: BrowserWindowPort): BrowserWindowPort;
 }

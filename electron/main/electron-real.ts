@@ -2,7 +2,7 @@
 // It stays a thin translation (no decisions), because it is the one part no unit test reaches;
 // the Playwright suite in test/electron covers it where an Electron binary exists.
 import {
-  app, BrowserWindow, ipcMain, powerSaveBlocker, protocol, safeStorage, screen, session,
+  app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, screen, session,
   type IpcMainEvent, type IpcMainInvokeEvent, type WebContents,
 } from 'electron';
 import type {
@@ -103,6 +103,9 @@ export function createRealElectron(): ElectronFacade {
       handle: (scheme, handler) => protocol.handle(scheme, handler),
     },
     session: defaultSession,
+    showMessage: async ({ type, title, message, detail }) => {
+      await dialog.showMessageBox({ type, title, message, ...(detail ? { detail } : {}), buttons: ['OK / حسنًا'] });
+    },
     safeStorage: {
       isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
       encryptString: (plain) => safeStorage.encryptString(plain),

@@ -33,6 +33,8 @@ export interface StartedHub {
   close(): Promise<void>;
   /** A device token for the app's own screens, when the hub can issue one to its host. */
   deviceToken?: string;
+  /** First start of a real (non-demo) hall: the one admin account's password, shown once. */
+  bootstrapAdminPassword?: string;
 }
 export type StartHub = (options: HubStartOptions) => Promise<StartedHub>;
 /** What main expects electron/devices to offer: a device manager built from the station's device settings. */
@@ -120,8 +122,30 @@ export async function startStation(deps: StationDeps): Promise<RunningStation | 
   let closeHub: (() => Promise<void>) | null = null;
   hubUrl = config.hubUrl;
   if (config.role === 'all-in-one') {
-    const startHub = await deps.loadHub();
-    const hub = await startHub({ dataDir: `${userData}/hub`, host: config.allInOne?.hub.host ?? '0.0.0.0', port: config.allInOne?.hub.port ?? 4700 });
+    let hub: StartedHub;
+    try {
+      const startHub = await deps.loadHub();
+      hub = await startHub({ dataDir: `${userData}/hub`, host: config.allInOne?.hub.host ?? '0.0.0.0', port: config.allInOne?.hub.port ?? 4700 });
+    } catch (err) {
+      // Without its hub an all-in-one station has nothing to show: say so on screen, then quit.
+      log.error({ err }, 'the hall server did not start');
+      await electron.showMessage({
+        type: 'error',
+        title: 'Dawr — دور',
+        message: 'تعذّر تشغيل خادم القاعة.\nThe hall server could not start.',
+        detail: `${(err as Error).message}\n\nسجلّ الأخطاء / log: ${electron.app.getPath('logs')}`,
+      });
+      electron.app.quit();
+      return null;
+    }
+    if (hub.bootstrapAdminPassword) {
+      await electron.showMessage({
+        type: 'info',
+        title: 'Dawr — دور',
+        message: 'أول تشغيل: حساب المدير\nFirst start: the admin account',
+        detail: `admin / ${hub.bootstrapAdminPassword}\n\nتُعرض مرة واحدة فقط؛ أنشئ حسابات فريقك ثم غيّرها.\nShown once only: create your staff accounts, then change it.`,
+      });
+    }
     hubUrl = new URL(hub.url).origin;
     deviceToken = hub.deviceToken ?? deviceToken;
     closeHub = () => hub.close();

@@ -106,6 +106,10 @@ export class FakeElectron implements ElectronFacade {
   readonly invokeHandlers = new Map<string, (sender: IpcSender, payload: unknown) => Promise<unknown>>();
   readonly syncHandlers = new Map<string, (sender: IpcSender, payload: unknown) => unknown>();
   readonly powerBlocks: string[] = [];
+  readonly messages: { type: 'error' | 'info'; title: string; message: string; detail?: string }[] = [];
+  showMessage = async (m: { type: 'error' | 'info'; title: string; message: string; detail?: string }) => {
+    this.messages.push(m);
+  };
   permissionRequest: PermissionRequestHandler | null = null;
   permissionCheck: ((contents: unknown, permission: string) => boolean) | null = null;
   devicePermission: (() => boolean) | null = null;

@@ -114,6 +114,25 @@ describe('station start-up per role', () => {
     expect(fake.devices.closed).toBe(true);
   });
 
+  it('all-in-one: a hub that cannot start is said on screen, in both languages, and the app quits', async () => {
+    const startHub = vi.fn(async () => { throw new Error('EADDRINUSE: port 4700 is taken'); });
+    const { electron, running } = await start(configFor('all-in-one'), { startHub });
+    expect(await running).toBeNull();
+    expect(electron.messages).toHaveLength(1);
+    expect(electron.messages[0]).toMatchObject({ type: 'error', message: expect.stringContaining('The hall server could not start') });
+    expect(electron.messages[0]!.message).toContain('تعذّر تشغيل خادم القاعة');
+    expect(electron.messages[0]!.detail).toContain('EADDRINUSE');
+    expect(electron.calls).toContain('quit');
+    expect(screens(electron)).toHaveLength(0);
+  });
+
+  it('all-in-one, first start of a real hall: the one-time admin password is shown once', async () => {
+    const hub = { url: 'http://127.0.0.1:4711', close: vi.fn(async () => {}), deviceToken: 'tok-local', bootstrapAdminPassword: 'x7Yq-one-time' };
+    const { electron, running } = await start(configFor('all-in-one'), { startHub: vi.fn(async () => hub) });
+    await running;
+    expect(electron.messages).toEqual([expect.objectContaining({ type: 'info', detail: expect.stringContaining('admin / x7Yq-one-time') })]);
+  });
+
   it('first run: no config → the setup page; once saved, the screen opens and the page closes', async () => {
     const { electron, running } = await start(null);
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
