@@ -1,18 +1,11 @@
 // The devices layer's logger. ID numbers must never reach a log line (brief §8), so redaction
 // happens here, in the logger, not at call sites: every message string and every field value is
-// scrubbed of digit runs of 6+ and of MRZ-like strings before it is written.
+// scrubbed of digit runs of 6+ and of MRZ-like strings (shared/privacy/redact.ts, the hub's rule
+// too) before it is written.
 import pino, { type Logger } from 'pino';
+import { redactIdShaped as redact } from '../../shared/privacy/redact.ts';
 
-const DIGIT_RUN = /\d{6,}/g;
-// MRZ text: long runs of A–Z, 0–9 and the filler `<` (or `_`, which some readers send for `<`).
-const MRZ_LIKE = /[A-Z0-9<_]*[<_][A-Z0-9<_]*/g;
-const MRZ_MIN = 10;
-
-export function redact(text: string): string {
-  return text
-    .replace(MRZ_LIKE, (m) => (m.length >= MRZ_MIN ? '[mrz]' : m))
-    .replace(DIGIT_RUN, '[redacted]');
-}
+export { redact };
 
 function redactValue(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return redact(value);

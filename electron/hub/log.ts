@@ -1,12 +1,8 @@
 // The hub's logger. Personal data is redacted here, in the logger, not at call sites (brief §8):
-// any run of 6+ digits (ID numbers, phone numbers) and anything MRZ-shaped is replaced.
+// any run of 6+ digits (ID numbers, phone numbers) and anything MRZ-shaped is replaced, by the
+// same rule as the devices' logger (shared/privacy/redact.ts).
 import pino, { type Logger } from 'pino';
-
-const ID_SHAPED = /\d{6,}|[A-Z0-9<]{2,}<<[A-Z0-9<]*|[A-Z0-9<]{25,}/g;
-
-export function redactText(s: string): string {
-  return s.replace(ID_SHAPED, '[redacted]');
-}
+import { redactIdShaped as redactText } from '../../shared/privacy/redact.ts';
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
