@@ -15,7 +15,8 @@ import { SerialPrinterTransport } from './printer/serial-transport.ts';
 import { TcpPrinterTransport } from './printer/tcp-transport.ts';
 import { TicketPrinter } from './printer/ticket-printer.ts';
 import { BarcodeScanner } from './scanner/barcode-scanner.ts';
-import { SerialSlot } from './serial/serial-slot.ts';
+import type { SerialLink } from './serial/serial-link.ts';
+import { SerialSlot, type Detachable } from './serial/serial-slot.ts';
 
 const log = deviceLogger('device-manager');
 
@@ -90,55 +91,37 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     pollTimer = setTimeout(() => void pollPrinter(), delay);
   }
 
-  const idReader = config.idReader
-    ? new SerialSlot({
-        kind: 'idReader',
-        path: config.idReader.path,
-        baudRate: config.idReader.baudRate,
-        backoff: backoff(),
-        onHealth: (s, d) => setHealth('idReader', s, d),
-        attach: (link) => {
-          const reader = new MrzReader(link, { secret: options.installationSecret, now: options.now, rejectExpired: config.idReader?.rejectExpired });
-          reader.onRead((r) => idListeners.forEach((l) => l(r)));
-          return reader;
-        },
-      })
-    : undefined;
+  /** A serial device kept open when configured: its health reported, its handler attached on each open. */
+  function serialSlot<P extends { path: string; baudRate: number }, H extends Detachable>(
+    kind: 'idReader' | 'scanner' | 'fingerprint',
+    port: P | undefined,
+    attach: (link: SerialLink, port: P) => Promise<H> | H,
+  ): SerialSlot<H> | undefined {
+    if (!port) return undefined;
+    return new SerialSlot({ kind, path: port.path, baudRate: port.baudRate, backoff: backoff(), onHealth: (s, d) => setHealth(kind, s, d), attach: (link) => attach(link, port) });
+  }
 
-  const scanner = config.scanner
-    ? new SerialSlot({
-        kind: 'scanner',
-        path: config.scanner.path,
-        baudRate: config.scanner.baudRate,
-        backoff: backoff(),
-        onHealth: (s, d) => setHealth('scanner', s, d),
-        attach: (link) => {
-          const s = new BarcodeScanner(link);
-          s.onScan((scan) => scanListeners.forEach((l) => l(scan)));
-          return s;
-        },
-      })
-    : undefined;
+  const idReader = serialSlot('idReader', config.idReader, (link, port) => {
+    const reader = new MrzReader(link, { secret: options.installationSecret, now: options.now, rejectExpired: port.rejectExpired });
+    reader.onRead((r) => idListeners.forEach((l) => l(r)));
+    return reader;
+  });
 
-  const fpConfig = config.fingerprint;
-  const fingerprint = fpConfig
-    ? new SerialSlot({
-        kind: 'fingerprint',
-        path: fpConfig.path,
-        baudRate: fpConfig.baudRate,
-        backoff: backoff(),
-        onHealth: (s, d) => setHealth('fingerprint', s, d),
-        attach: async (link) => {
-          const reader = new FingerprintReader(link, { password: fpConfig.password, address: fpConfig.address, capacity: fpConfig.capacity });
-          // A port that opens is not yet a module: it must answer the password handshake.
-          if (!(await reader.handshake())) {
-            reader.detach();
-            throw new Error('fingerprint module did not answer the handshake');
-          }
-          return reader;
-        },
-      })
-    : undefined;
+  const scanner = serialSlot('scanner', config.scanner, (link) => {
+    const s = new BarcodeScanner(link);
+    s.onScan((scan) => scanListeners.forEach((l) => l(scan)));
+    return s;
+  });
+
+  const fingerprint = serialSlot('fingerprint', config.fingerprint, async (link, port) => {
+    const reader = new FingerprintReader(link, { password: port.password, address: port.address, capacity: port.capacity });
+    // A port that opens is not yet a module: it must answer the password handshake.
+    if (!(await reader.handshake())) {
+      reader.detach();
+      throw new Error('fingerprint module did not answer the handshake');
+    }
+    return reader;
+  });
 
   const slots = [idReader, scanner, fingerprint].filter((s) => s !== undefined);
 
