@@ -1,33 +1,20 @@
 // Counters: number, names, and which services each serves.
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHub } from '../shell/app-context.tsx';
 import type { Counter, Service } from '../../shared/protocol/entities.ts';
-import { useAdminList, errorText } from './use-admin-list.ts';
+import { useAdminForm, useAdminList } from './use-admin-list.ts';
 import { useFormat } from '../i18n/use-format.ts';
 
 const blank = { id: '', number: 1, nameAr: '', nameEn: '', serviceIds: [] as string[] };
 
 export function CountersAdmin() {
   const { t } = useTranslation();
-  const hub = useHub();
   const f = useFormat();
   const { items, error, reload } = useAdminList<Counter>('/api/v1/admin/counters');
   const services = useAdminList<Service>('/api/v1/admin/services').items ?? [];
-  const [form, setForm] = useState(blank);
-  const [msg, setMsg] = useState<string | null>(null);
+  const { form, setForm, msg, save } = useAdminForm('/api/v1/admin/counters', blank, (form) => (
+    { ...(form.id ? { id: form.id } : {}), number: Number(form.number), name: { ar: form.nameAr, en: form.nameEn }, serviceIds: form.serviceIds }
+  ), reload);
   const toggle = (id: string) => setForm({ ...form, serviceIds: form.serviceIds.includes(id) ? form.serviceIds.filter((x) => x !== id) : [...form.serviceIds, id] });
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await hub.post('/api/v1/admin/counters', { ...(form.id ? { id: form.id } : {}), number: Number(form.number), name: { ar: form.nameAr, en: form.nameEn }, serviceIds: form.serviceIds });
-      setMsg(t('admin.saved'));
-      setForm(blank);
-      reload();
-    } catch (err) {
-      setMsg(errorText(err));
-    }
-  };
   const svcName = (id: string) => services.find((s) => s.id === id)?.prefix ?? id;
   return (
     <div className="admin-section" data-testid="admin-counters">

@@ -1,39 +1,24 @@
 // Services: prefix, names in both languages, category, target wait, active.
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHub } from '../shell/app-context.tsx';
 import type { Service } from '../../shared/protocol/entities.ts';
-import { useAdminList, errorText } from './use-admin-list.ts';
+import { useAdminForm, useAdminList } from './use-admin-list.ts';
 import { useFormat } from '../i18n/use-format.ts';
 
 const blank = { id: '', prefix: '', nameAr: '', nameEn: '', category: '', target: 15, active: true };
 
 export function ServicesAdmin() {
   const { t } = useTranslation();
-  const hub = useHub();
   const f = useFormat();
   const { items, error, reload } = useAdminList<Service>('/api/v1/admin/services');
-  const [form, setForm] = useState(blank);
-  const [msg, setMsg] = useState<string | null>(null);
+  const { form, setForm, msg, save } = useAdminForm('/api/v1/admin/services', blank, (form) => ({
+    ...(form.id ? { id: form.id } : {}),
+    prefix: form.prefix.toUpperCase(),
+    name: { ar: form.nameAr, en: form.nameEn },
+    category: form.category,
+    targetWaitMinutes: Number(form.target),
+    active: form.active,
+  }), reload);
   const edit = (s: Service) => setForm({ id: s.id, prefix: s.prefix, nameAr: s.name.ar, nameEn: s.name.en, category: s.category, target: s.targetWaitMinutes, active: s.active });
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await hub.post('/api/v1/admin/services', {
-        ...(form.id ? { id: form.id } : {}),
-        prefix: form.prefix.toUpperCase(),
-        name: { ar: form.nameAr, en: form.nameEn },
-        category: form.category,
-        targetWaitMinutes: Number(form.target),
-        active: form.active,
-      });
-      setMsg(t('admin.saved'));
-      setForm(blank);
-      reload();
-    } catch (err) {
-      setMsg(errorText(err));
-    }
-  };
   return (
     <div className="admin-section" data-testid="admin-services">
       {error && <p className="error" role="alert">{error}</p>}

@@ -1,30 +1,17 @@
 // Staff accounts and their roles.
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHub } from '../shell/app-context.tsx';
 import type { StaffRole, User } from '../../shared/protocol/entities.ts';
-import { useAdminList, errorText } from './use-admin-list.ts';
+import { useAdminForm, useAdminList } from './use-admin-list.ts';
 
 const roles: StaffRole[] = ['clerk', 'supervisor', 'manager', 'admin'];
 const blank = { username: '', password: '', role: 'clerk' as StaffRole, displayName: '' };
 
 export function StaffAdmin() {
   const { t } = useTranslation();
-  const hub = useHub();
   const { items, error, reload } = useAdminList<User>('/api/v1/admin/staff');
-  const [form, setForm] = useState(blank);
-  const [msg, setMsg] = useState<string | null>(null);
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await hub.post('/api/v1/admin/staff', { username: form.username, password: form.password, role: form.role, ...(form.displayName ? { displayName: form.displayName } : {}) });
-      setMsg(t('admin.saved'));
-      setForm(blank);
-      reload();
-    } catch (err) {
-      setMsg(errorText(err));
-    }
-  };
+  const { form, setForm, msg, save } = useAdminForm('/api/v1/admin/staff', blank, (form) => (
+    { username: form.username, password: form.password, role: form.role, ...(form.displayName ? { displayName: form.displayName } : {}) }
+  ), reload);
   return (
     <div className="admin-section" data-testid="admin-staff">
       {error && <p className="error" role="alert">{error}</p>}

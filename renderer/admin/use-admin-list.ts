@@ -1,5 +1,6 @@
-// A list from an admin endpoint, reloadable after a save.
-import { useCallback, useEffect, useState } from 'react';
+// A list from an admin endpoint, reloadable after a save; the form that saves to it.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { HubError } from '../hub-client.ts';
 
@@ -22,4 +23,24 @@ export function useAdminList<T>(path: string) {
 
 export function errorText(e: unknown): string {
   return e instanceof HubError ? e.message || e.code : String(e);
+}
+
+/** The edit form of an admin list: posts `toBody(form)` to `path`, then says so, clears the form and calls `onSaved`. */
+export function useAdminForm<F>(path: string, blank: F, toBody: (form: F) => unknown, onSaved: () => void) {
+  const { t } = useTranslation();
+  const hub = useHub();
+  const [form, setForm] = useState(blank);
+  const [msg, setMsg] = useState<string | null>(null);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await hub.post(path, toBody(form));
+      setMsg(t('admin.saved'));
+      setForm(blank);
+      onSaved();
+    } catch (err) {
+      setMsg(errorText(err));
+    }
+  };
+  return { form, setForm, msg, save };
 }
