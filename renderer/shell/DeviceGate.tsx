@@ -1,6 +1,6 @@
 // Kiosk and hall display: paired devices. A token arrives by pairing code, or (demo/dev) as
 // `?token=` in the URL, which is stored and stripped from the address.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useHub, useStation } from './app-context.tsx';
@@ -8,7 +8,7 @@ import { deviceToken, forgetDeviceToken, saveDeviceToken } from '../store/sessio
 import type { DeviceRole } from '../../shared/protocol/entities.ts';
 import type { PairResponse } from '../../shared/protocol/http.ts';
 import { HubError } from '../hub-client.ts';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { GatePage, useGateSubmit } from './GatePage.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 
 export function DeviceGate({ role, children }: { role: DeviceRole; children: ReactNode }) {
@@ -59,35 +59,15 @@ function PairForm({ role, onPaired }: { role: DeviceRole; onPaired: (token: stri
   const hub = useHub();
   const [code, setCode] = useState('');
   const [name, setName] = useState(`${role}-1`);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await hub.publicRequest<PairResponse>('POST', '/api/v1/devices/pair', { code: code.trim(), name: name.trim() });
-      if (r.role !== role) {
-        setError(t('pair.wrongRole', { role: t(`roles.${r.role}`) }));
-        return;
-      }
-      saveDeviceToken(role, r.token);
-      onPaired(r.token);
-    } catch (err) {
-      setError(err instanceof HubError && err.status > 0 ? t('pair.badCode') : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useGateSubmit(async () => {
+    const r = await hub.publicRequest<PairResponse>('POST', '/api/v1/devices/pair', { code: code.trim(), name: name.trim() });
+    if (r.role !== role) return t('pair.wrongRole', { role: t(`roles.${r.role}`) });
+    saveDeviceToken(role, r.token);
+    onPaired(r.token);
+  }, (err) => (err instanceof HubError && err.status > 0 ? t('pair.badCode') : t('errors.network')));
 
   return (
-    <main className="page narrow login" data-testid="pair">
-      <div className="login-head">
-        <span className="brand-big" aria-hidden="true">دور</span>
-        <LanguageSwitch digits={false} />
-      </div>
-      <h1>{t('pair.title', { role: t(`roles.${role}`) })}</h1>
+    <GatePage testId="pair" title={t('pair.title', { role: t(`roles.${role}`) })}>
       <p className="muted">{t('pair.help')}</p>
       <form onSubmit={submit} className="card form">
         <label>
@@ -101,6 +81,6 @@ function PairForm({ role, onPaired }: { role: DeviceRole; onPaired: (token: stri
         {error && <p className="error" role="alert" data-testid="pair-error">{error}</p>}
         <button type="submit" className="btn-primary" data-testid="pair-submit" disabled={busy}>{t('pair.submit')}</button>
       </form>
-    </main>
+    </GatePage>
   );
 }

@@ -1,12 +1,12 @@
 // Staff screens: sign in first (POST /auth/login), then the stream opens with the staff token.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from './app-context.tsx';
 import { useSession } from '../store/session-store.ts';
 import type { StaffRole } from '../../shared/protocol/entities.ts';
 import type { LoginResponse } from '../../shared/protocol/http.ts';
 import { HubError } from '../hub-client.ts';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { GatePage, useGateSubmit } from './GatePage.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 
 export function StaffGate({ roles, screen, children }: { roles: StaffRole[]; screen: string; children: ReactNode }) {
@@ -36,31 +36,14 @@ function LoginForm({ screen, wrongRole }: { screen: string; wrongRole: boolean }
   const signOut = useSession((s) => s.signOut);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(wrongRole ? t('login.wrongRole') : null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await hub.publicRequest<LoginResponse>('POST', '/api/v1/auth/login', { username, password });
-      signOut();
-      signIn({ token: r.token, user: r.user, expiresAt: r.expiresAt });
-    } catch (err) {
-      setError(err instanceof HubError && err.status === 401 ? t('login.badCredentials') : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useGateSubmit(async () => {
+    const r = await hub.publicRequest<LoginResponse>('POST', '/api/v1/auth/login', { username, password });
+    signOut();
+    signIn({ token: r.token, user: r.user, expiresAt: r.expiresAt });
+  }, (err) => (err instanceof HubError && err.status === 401 ? t('login.badCredentials') : t('errors.network')), wrongRole ? t('login.wrongRole') : null);
 
   return (
-    <main className="page narrow login" data-testid="login">
-      <div className="login-head">
-        <span className="brand-big" aria-hidden="true">دور</span>
-        <LanguageSwitch digits={false} />
-      </div>
-      <h1>{t('login.title', { screen: t(`screens.${screen}.title`) })}</h1>
+    <GatePage testId="login" title={t('login.title', { screen: t(`screens.${screen}.title`) })}>
       <form onSubmit={submit} className="card form">
         <label>
           {t('login.username')}
@@ -73,6 +56,6 @@ function LoginForm({ screen, wrongRole }: { screen: string; wrongRole: boolean }
         {error && <p className="error" role="alert" data-testid="login-error">{error}</p>}
         <button type="submit" className="btn-primary" data-testid="login-submit" disabled={busy}>{t('login.submit')}</button>
       </form>
-    </main>
+    </GatePage>
   );
 }
