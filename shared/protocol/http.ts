@@ -17,6 +17,8 @@ export const LoginBody = z.object({ username: z.string().min(1).max(64), passwor
 export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: User });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(8).max(256) }).strict();
+
 export const PairingCodeBody = z.object({ role: DeviceRole }).strict();
 export const PairingCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });
 export const PairBody = z.object({ code: z.string().min(4).max(32), name: z.string().min(1).max(80) }).strict();

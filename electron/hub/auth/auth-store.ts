@@ -20,6 +20,9 @@ export function createAuthStore(db: Db) {
     userByName: db.prepare('SELECT id, username, role, display_name AS displayName, password_hash AS passwordHash, active FROM users WHERE username = ?'),
     insertUser: db.prepare('INSERT INTO users (id, username, role, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     listUsers: db.prepare('SELECT id, username, role, display_name AS displayName, active FROM users ORDER BY username'),
+    setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
+    dropSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
+    userById: db.prepare('SELECT id, username, role, password_hash AS passwordHash FROM users WHERE id = ?'),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
     sessionPrincipal: db.prepare('SELECT u.id, u.role, u.username AS name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1'),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
@@ -43,6 +46,12 @@ export function createAuthStore(db: Db) {
       q.insertUser.run(id, input.username, input.role, input.displayName ?? null, input.passwordHash, new Date().toISOString());
       return { id, username: input.username, role: input.role, ...(input.displayName ? { displayName: input.displayName } : {}) };
     },
+    userById: (id: string) => q.userById.get(id) as { id: string; username: string; role: StaffRole; passwordHash: string } | undefined,
+    /** A new password ends every session of that user (other browsers must sign in again). */
+    setPassword: db.transaction((userId: string, passwordHash: string) => {
+      q.setPassword.run(passwordHash, userId);
+      q.dropSessions.run(userId);
+    }),
     createSession(userId: string, now: number): { token: string; expiresAt: number } {
       const token = newToken();
       const expiresAt = now + SESSION_HOURS * 3_600_000;

@@ -1,7 +1,7 @@
 // Health, staff sign-in, device pairing and the OpenAPI description.
 import { z } from 'zod';
-import { Health, LoginBody, LoginResponse, PairBody, PairingCodeBody, PairingCodeResponse, PairResponse } from '../../../shared/protocol/http.ts';
-import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+import { ChangePasswordBody, Health, LoginBody, LoginResponse, PairBody, PairingCodeBody, PairingCodeResponse, PairResponse } from '../../../shared/protocol/http.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type HubContext, audit } from '../context.ts';
 import type { Api } from '../http/api.ts';
 import { ApiError } from '../http/errors.ts';
@@ -31,6 +31,22 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
         expiresAt: new Date(session.expiresAt).toISOString(),
         user: { id: user.id, username: user.username, role: user.role, ...(user.displayName ? { displayName: user.displayName } : {}) },
       };
+    },
+  );
+
+  api.route(
+    {
+      method: 'POST', url: '/api/v1/auth/password', summary: 'Change your own password (ends your other sessions; returns a new token)',
+      access: ['admin', 'manager', 'supervisor', 'clerk'], body: ChangePasswordBody, responses: { 200: LoginResponse.pick({ token: true, expiresAt: true }) },
+      rateLimit: { max: 10, timeWindow: 60_000 },
+    },
+    async ({ body, principal }) => {
+      const user = ctx.auth.userById(principal.id);
+      if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) throw new ApiError('forbidden', 'the current password is wrong');
+      ctx.auth.setPassword(user.id, await hashPassword(body.newPassword));
+      audit(ctx, principal, 'password.changed', user.id);
+      const session = ctx.auth.createSession(user.id, ctx.hall.now());
+      return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
     },
   );
 

@@ -41,6 +41,22 @@ describe('staff sign-in', () => {
   });
 });
 
+describe('changing a password', () => {
+  it('needs the current password, ends the old sessions, and the new password signs in', async () => {
+    const old1 = await t.api.login('clerk2', 'dawr-clerk');
+    const old2 = await t.api.login('clerk2', 'dawr-clerk');
+    const wrong = await t.api.post('/api/v1/auth/password', old1, { currentPassword: 'nope-nope', newPassword: 'a-new-pass-2026' });
+    expect(wrong.status).toBe(403);
+    expect((await t.api.post('/api/v1/auth/password', old1, { currentPassword: 'dawr-clerk', newPassword: 'short' })).status).toBe(400);
+    const changed = await t.api.post('/api/v1/auth/password', old1, { currentPassword: 'dawr-clerk', newPassword: 'a-new-pass-2026' });
+    expect(changed.status).toBe(200);
+    expect((await t.api.get('/api/v1/me', old2)).status).toBe(401);
+    expect((await t.api.get('/api/v1/me', changed.body.token)).status).toBe(200);
+    expect((await t.api.post('/api/v1/auth/login', undefined, { username: 'clerk2', password: 'dawr-clerk' })).status).toBe(401);
+    expect(await t.api.login('clerk2', 'a-new-pass-2026')).toEqual(expect.any(String));
+  });
+});
+
 describe('deny by default', () => {
   it('refuses every non-public route without a token (401) or with a bad one (401)', async () => {
     const spec = (await t.api.get('/api/v1/openapi.json')).body;
