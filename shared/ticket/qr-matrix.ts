@@ -18,10 +18,10 @@ export function qrMatrix(text: string, correction: QrCorrection = 'M'): QrMatrix
 }
 
 /**
- * One `<path>` drawing the dark modules at (x, y), `cell` units per module; horizontal runs are
+ * The path data drawing the dark modules at (x, y), `cell` units per module; horizontal runs are
  * merged so the path stays short (a 33×33 symbol is ~300 runs instead of ~600 squares).
  */
-export function qrSvgPath(matrix: QrMatrix, x: number, y: number, cell: number): string {
+export function qrPathData(matrix: QrMatrix, x: number, y: number, cell: number): string {
   const parts: string[] = [];
   for (let row = 0; row < matrix.size; row++) {
     let col = 0;
@@ -35,5 +35,10 @@ export function qrSvgPath(matrix: QrMatrix, x: number, y: number, cell: number):
       parts.push(`M${x + start * cell} ${y + row * cell}h${(col - start) * cell}v${cell}h${-(col - start) * cell}z`);
     }
   }
-  return `<path d="${parts.join('')}" fill="#000" shape-rendering="crispEdges"/>`;
+  return parts.join('');
+}
+
+/** One `<path>` element drawing the dark modules (see qrPathData). */
+export function qrSvgPath(matrix: QrMatrix, x: number, y: number, cell: number): string {
+  return `<path d="${qrPathData(matrix, x, y, cell)}" fill="#000" shape-rendering="crispEdges"/>`;
 }
