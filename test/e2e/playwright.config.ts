@@ -14,6 +14,8 @@ export default defineConfig({
   // by another worker on port 0 could be handed that freed port (seen: the kiosk then met a
   // stranger hub and stayed "reconnecting").
   workers: 1,
+  // One retry on this 2-core machine; a test that needed it is reported as flaky by run.ts.
+  retries: 1,
   outputDir: '../../test-results/e2e-artifacts',
   reporter: [['list'], ['json', { outputFile: '../../test-results/e2e-report.json' }]],
   use: {

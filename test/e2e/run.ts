@@ -56,5 +56,6 @@ if (!existsSync(report)) {
 }
 const stats = (JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }).stats;
 const tally = { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+if (stats.flaky) console.log(`e2e: ${stats.flaky} test(s) passed only on their retry (flaky) — see test-results/e2e-report.json`);
 writeTally(tally);
 process.exit(r.status === 0 && tally.failed === 0 ? 0 : 1);
