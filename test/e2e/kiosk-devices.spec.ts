@@ -8,15 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDeviceManager, type DeviceManager } from '../../electron/devices/device-manager.ts';
-import { socatMissing } from '../../electron/devices/serial/pty-pair.ts';
 import { startStationSimulators, type StationSimulators } from '../../electron/devices/simulators/station-simulators.ts';
 import type { IdCardRead } from '../../shared/protocol/device-bridge.ts';
 import { decodeQr } from '../support/raster-decode.ts';
+import { socatSkipReason } from '../support/pty.ts';
 import { startHubProcess, type HubProcess } from './hub-process.ts';
 import { api, contextFor, login, pairDevice } from './support.ts';
 
-const noSocat = socatMissing();
-test.skip(Boolean(noSocat), `kiosk devices: skipped — ${noSocat} (the MRZ reader runs on a socat pseudo-terminal)`);
+// Without socat the reason is printed (test/support/pty.ts) and both tests count as skipped.
+test.skip(Boolean(socatSkipReason), `kiosk devices: skipped — ${socatSkipReason} (the MRZ reader runs on a socat pseudo-terminal)`);
 
 let hub: HubProcess;
 let sims: StationSimulators;

@@ -11,18 +11,31 @@ export interface HubProcess {
   exited: Promise<number | null>;
 }
 
+/** Starts `dawr hub` with `args` (on a free port unless `--port` is given); resolves once it listens. */
 export function spawnHub(args: string[]): Promise<HubProcess> {
-  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' } });
+  const argv = args.includes('--port') ? args : ['--port', '0', ...args];
+  const child = spawn(process.execPath, [cli, ...argv], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';
-    let err = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start in 30 s:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
       out += d.toString();
       const m = /Dawr hub \S+ — (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, child, exited });
+      if (!m) return;
+      clearTimeout(timer);
+      // Listening: keep draining the pipes without keeping what they say.
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.stdout!.resume();
+      child.stderr!.resume();
+      resolve({ url: m[1]!, child, exited });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited (${code}) before listening: ${out}`));
     });
-    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
-    void exited.then((code) => reject(new Error(`hub exited (${code}) before listening: ${err || out}`)));
   });
 }
