@@ -4,7 +4,7 @@
 // the simulated devices: tickets issued at a browser kiosk are printed by the simulated network
 // printer, saved as PNG. Type simulator commands (`help`, `printer paper_out`) on the console.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,28 +13,9 @@ import { createDeviceManager } from '../electron/devices/device-manager.ts';
 import { COMMANDS, startStationSimulators } from '../electron/devices/simulators/station-simulators.ts';
 import { main as hubMain, parseHubArgs } from '../electron/hub/cli.ts';
 import { attachHallPrinter } from '../electron/hub/hall-printer.ts';
+import { buildRendererIfStale } from './build-renderer.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-export function buildRendererIfStale(): void {
-  const config = `${root}renderer/vite.config.ts`;
-  if (!existsSync(config)) return;
-  const built = `${root}dist/renderer/index.html`;
-  const sources = Math.max(newest(`${root}renderer`), newest(`${root}shared`));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  console.log('dawr: building the screens (vite)…');
-  const r = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', config, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('the screens did not build (see above)');
-}
 
 function electronBinary(): string | undefined {
   // electron's index.js reads path.txt, written only when its binary was downloaded.

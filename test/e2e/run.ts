@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildRenderer } from '../../scripts/build-renderer.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const chromium = process.env.DAWR_CHROMIUM ?? '/usr/bin/chromium';
@@ -37,8 +38,7 @@ if (!existsSync(chromium)) {
 }
 
 console.log('e2e: building the renderer (vite build → dist/renderer)');
-const build = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', `${root}renderer/vite.config.ts`, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) {
+if (!buildRenderer()) {
   console.log('e2e: the renderer build failed');
   writeTally({ passed: 0, failed: 1, skipped: 0 });
   process.exit(1);
