@@ -1,7 +1,7 @@
 // The one way the renderer reaches the hub: JSON over HTTP and the event stream over WebSocket.
 // The stream resumes by `seq` after a drop (`?since=`); a gap or a refused resume ends in a fresh
 // snapshot from the server. Listeners see the connection state, so screens can say "reconnecting".
-import type { Snapshot } from '../shared/protocol/http.ts';
+import type { ServiceQueue, Snapshot } from '../shared/protocol/http.ts';
 import type { SequencedEvent } from '../shared/protocol/events.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting';
@@ -19,6 +19,8 @@ export class HubError extends Error {
 type StreamListener = {
   snapshot?: (s: Snapshot) => void;
   event?: (e: SequencedEvent) => void;
+  /** Per-service counts and quotes, refreshed by the hub about once a second. */
+  queue?: (q: ServiceQueue[]) => void;
   state?: (s: ConnectionState) => void;
 };
 
@@ -172,7 +174,7 @@ export class HubClient {
   }
 
   private onMessage(raw: string): void {
-    let msg: { kind?: string; snapshot?: Snapshot; seq?: number };
+    let msg: { kind?: string; snapshot?: Snapshot; seq?: number; queue?: ServiceQueue[] };
     try {
       msg = JSON.parse(raw) as typeof msg;
     } catch {
@@ -183,6 +185,10 @@ export class HubClient {
       this.retry = 0;
       this.setState('open');
       for (const l of this.listeners) l.snapshot?.(msg.snapshot);
+      return;
+    }
+    if (msg.kind === 'queue' && Array.isArray(msg.queue)) {
+      for (const l of this.listeners) l.queue?.(msg.queue);
       return;
     }
     if (msg.kind === 'event' && typeof msg.seq === 'number') {

@@ -29,3 +29,6 @@ export function buildRendererIfStale(): void {
   console.log('dawr: building the screens (vite)…');
   if (!buildRenderer()) throw new Error('the screens did not build (see above)');
 }
+
+// `./dawr npm run build`: builds the screens now.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exit(buildRenderer() ? 0 : 1);

@@ -1,7 +1,7 @@
-// `dawr hub [--data DIR] [--port N] [--host H] [--demo]`: runs the hub until stopped.
+// `dawr hub [--data DIR] [--port N] [--host H] [--demo] [--tls-cert F --tls-key F] [--allowed-host NAME…]`: runs the hub until stopped.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS } from './demo.ts';
 import { type RunningHub, startHub } from './hub.ts';
@@ -14,6 +14,8 @@ export interface HubCliOptions {
   host?: string;
   demo: boolean;
   issuePerMinute?: number;
+  tls?: { cert: Buffer; key: Buffer };
+  allowedHosts: string[];
 }
 
 function positive(v: string, name: string): number {
@@ -25,9 +27,20 @@ function positive(v: string, name: string): number {
 export function parseHubArgs(argv: string[]): HubCliOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' } },
+    options: {
+      data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' },
+      'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
+    },
     strict: true,
   });
+  if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new Error('--tls-cert and --tls-key go together: give both (PEM files) or neither');
+  const read = (file: string, flag: string) => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new Error(`${flag}: cannot read ${file} (${(err as Error).message})`);
+    }
+  };
   const port = Number(values.port ?? process.env.DAWR_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
   return {
@@ -36,6 +49,8 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     ...(values.host ? { host: values.host } : {}),
     demo: values.demo ?? false,
     ...(values['issue-per-minute'] ? { issuePerMinute: positive(values['issue-per-minute'], '--issue-per-minute') } : {}),
+    ...(values['tls-cert'] && values['tls-key'] ? { tls: { cert: read(values['tls-cert'], '--tls-cert'), key: read(values['tls-key'], '--tls-key') } } : {}),
+    allowedHosts: [...(values['allowed-host'] ?? []), ...(process.env.DAWR_ALLOWED_HOSTS?.split(',').filter(Boolean) ?? [])],
   };
 }
 
@@ -43,7 +58,9 @@ export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<strin
   const lines = [
     '',
     `Dawr hub ${hub.ctx.version} — ${hub.url}`,
-    `  data:       ${hub.ctx.hall.state.branch.name.en} (${hub.ctx.hall.state.day})`,
+    `  branch:     ${hub.ctx.hall.state.branch.name.en} (business day ${hub.ctx.hall.state.day})`,
+    `  data:       ${hub.dataDir}`,
+    `  health:     ${hub.url}/api/health`,
     '',
     'Screens (open in a browser):',
     `  kiosk        ${hub.url}/kiosk`,
@@ -64,15 +81,20 @@ export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<strin
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(10)} ${a.username} / ${a.password}`);
   }
   if (hub.bootstrapAdminPassword) lines.push('', `First start: sign in as admin / ${hub.bootstrapAdminPassword} (shown once; create your own accounts, then change it).`);
-  if (!existsSync(`${root}dist/renderer/index.html`)) lines.push('', 'The screens are not built yet: run ./dawr start (it builds them) or ./dawr npm run build.');
+  if (!existsSync(`${root}dist/renderer/index.html`)) lines.push('', 'The screens are not built yet: run ./dawr npm run build (or ./dawr start, which builds them when needed).');
   console.log(lines.join('\n') + '\n');
 }
 
 /** Runs the hub until SIGINT/SIGTERM; `beforeExit` stops what the caller started alongside it. */
 export async function main(argv: string[], beforeExit?: () => Promise<void>): Promise<RunningHub> {
   const o = parseHubArgs(argv);
-  const hub = await startHub({ dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}) });
+  const hub = await startHub({
+    dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, allowedHosts: o.allowedHosts,
+    ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}), ...(o.tls ? { tls: o.tls } : {}),
+  });
   printWelcome(hub, o.demo);
+  const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);
+  if (wide && !o.tls) console.log('Warning: the hub listens beyond this machine over plain HTTP: passwords and device tokens cross the hall network in clear. Give --tls-cert and --tls-key (see the README).\n');
   const stop = async () => {
     await beforeExit?.().catch(() => undefined);
     await hub.close();

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { businessDay } from '../../shared/domain/business-day.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import { createAuthStore } from './auth/auth-store.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -28,12 +29,18 @@ export interface HubOptions {
   log?: Logger;
   /** Tickets one device or session may issue per minute (default 60). */
   issuePerMinute?: number;
-  /** Days pseudonyms of ID numbers are kept (default 30). */
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Host names the hub answers to besides IP addresses and localhost (DNS-rebinding guard). */
+  allowedHosts?: readonly string[];
+  /** Days personal data is kept — pseudonyms of ID numbers, tracking codes, notes, comments (default 30). */
   retentionDays?: number;
 }
 
 export interface RunningHub {
   url: string;
+  /** The folder holding dawr.sqlite. */
+  dataDir: string;
   port: number;
   ctx: HubContext;
   /** Printed once at first start when no account exists (not in demo mode). */
@@ -68,14 +75,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const purge = () => {
     const cutoff = new Date(clock.now() - retentionDays * 86_400_000).toISOString();
     const n = events.purgeIdentities(cutoff);
-    if (n) log.info({ purged: n }, 'purged ID pseudonyms past retention');
+    const p = events.purgePersonal(businessDay(clock.now() - retentionDays * 86_400_000, hall.state.branch.timeZone));
+    if (n || p) log.info({ pseudonyms: n, personalFields: p }, 'purged personal data past retention');
   };
   purge();
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
 
   const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, issuePerMinute: options.issuePerMinute ?? 60 };
-  const { app, streams } = await buildServer(ctx, { ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) });
+  const { app, streams } = await buildServer(ctx, {
+    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+  });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const address = app.server.address();
@@ -89,7 +101,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let closed = false;
   return {
     ...(demoDevices ? { demoDevices } : {}),
-    url: `http://${shownHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
+    dataDir: options.dataDir,
     port,
     ctx,
     ...(bootstrapAdminPassword ? { bootstrapAdminPassword } : {}),

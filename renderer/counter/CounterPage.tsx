@@ -117,7 +117,7 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
           <ActionBar legal={legal} busy={acts.busy} run={run} />
           <p className="muted small">{t('counter.shortcutHint')}</p>
           <ParkedPanel parked={parked} canCall={legal.has('callParked') && !acts.busy} onCall={(id) => void acts.callParked(id)} />
-          <MyDay tickets={tickets} counterId={counterId} />
+          <MyDay counterId={counterId} />
         </div>
         <QueuePanel queue={queue} serviceIds={counter.serviceIds} services={services} now={now} />
       </div>

@@ -1,20 +1,20 @@
 // Today at this counter: served count and average service time.
 import { useTranslation } from 'react-i18next';
-import type { HallTicket } from '../store/apply-event.ts';
+import type { HallState } from '../store/apply-event.ts';
+import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { minutesBetween } from '../i18n/format.ts';
 
-export function myDay(tickets: HallTicket[], counterId: string): { served: number; avgMinutes: number | null } {
-  const done = tickets.filter((t) => t.status === 'done' && t.counterId === counterId);
-  const timed = done.filter((t) => t.startedAt && t.finishedAt);
-  const avg = timed.length ? timed.reduce((a, t) => a + minutesBetween(t.startedAt!, t.finishedAt!), 0) / timed.length : null;
-  return { served: done.length, avgMinutes: avg };
+/** Served today at this counter and the mean service time, from the hub's per-counter figures. */
+export function myDay(counterDay: HallState['counterDay'], counterId: string): { served: number; avgMinutes: number | null } {
+  const d = counterDay[counterId];
+  if (!d) return { served: 0, avgMinutes: null };
+  return { served: d.served, avgMinutes: d.timed ? d.serviceMs / d.timed / 60_000 : null };
 }
 
-export function MyDay({ tickets, counterId }: { tickets: HallTicket[]; counterId: string }) {
+export function MyDay({ counterId }: { counterId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const d = myDay(tickets, counterId);
+  const d = myDay(useHall((s) => s.counterDay), counterId);
   return (
     <section className="card my-day" aria-labelledby="myday-title" data-testid="my-day">
       <h2 id="myday-title">{t('counter.myDay')}</h2>

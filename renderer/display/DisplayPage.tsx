@@ -23,9 +23,10 @@ export function DisplayPage() {
   const { current, flash, soundLocked, unlock } = useAnnouncements();
   const [latest, ...history] = calls;
   const counterOf = (id?: string) => counters.find((c) => c.id === id);
+  const queue = useHall((s) => s.queue);
   const waitingBy = services
     .filter((s) => s.active)
-    .map((s) => ({ s, n: Object.values(waiting).filter((x) => x.serviceId === s.id && x.status === 'waiting').length }));
+    .map((s) => ({ s, n: queue.find((q) => q.serviceId === s.id)?.waiting ?? 0 }));
 
   return (
     <div className="display" data-testid="display">

@@ -6,6 +6,12 @@ export function trackingUrl(hubUrl: string, code: string): string {
   return `${hubUrl.replace(/\/$/, '')}/track/${encodeURIComponent(code)}`;
 }
 
+/** The hub gives the tracking code only to the kiosk that issued the ticket, in its answer. */
+function trackingCodeOf(t: Ticket): string {
+  if (!t.trackingCode) throw new Error(`ticket ${t.number} came without its tracking code`);
+  return t.trackingCode;
+}
+
 export function printJob(o: { ticket: Ticket; service: Service; branch: Branch | null; lang: Lang; priority: Priority; hubUrl: string; digits: 'arab' | 'latn' }): TicketPrintJob {
   const b = o.branch ?? { id: 'branch', name: { ar: 'صالة خدمة المواطنين', en: 'Citizen Service Hall' }, timeZone: 'Asia/Riyadh' };
   return {
@@ -19,7 +25,7 @@ export function printJob(o: { ticket: Ticket; service: Service; branch: Branch |
     lang: o.lang,
     priority: o.ticket.priority ?? o.priority,
     ...(o.ticket.expectedWait ? { expectedWait: o.ticket.expectedWait } : {}),
-    trackingUrl: trackingUrl(o.hubUrl, o.ticket.trackingCode),
+    trackingUrl: trackingUrl(o.hubUrl, trackingCodeOf(o.ticket)),
     digits: o.lang === 'ar' ? o.digits : 'latn',
   };
 }

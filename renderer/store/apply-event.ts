@@ -1,7 +1,7 @@
 // Pure: folds one streamed event into the hall state the screens draw from. Unit-tested.
 import type { Branch, Counter, Service, Ticket } from '../../shared/protocol/entities.ts';
 import type { SequencedEvent } from '../../shared/protocol/events.ts';
-import type { Snapshot } from '../../shared/protocol/http.ts';
+import type { ServiceQueue, Snapshot } from '../../shared/protocol/http.ts';
 
 /** A ticket as the screens hold it: `lastCallAt` is the latest call or recall (hall display order). */
 export type HallTicket = Ticket & { lastCallAt?: string };
@@ -15,9 +15,13 @@ export type HallState = {
   counters: Counter[];
   tickets: Record<string, HallTicket>;
   devices: DeviceHealthEntry[];
+  /** Per service: waiting now and the quote for a new ticket (from the hub, refreshed about once a second). */
+  queue: ServiceQueue[];
+  /** Today's served visits per counter: the snapshot's figures plus completions seen since. */
+  counterDay: Record<string, { served: number; timed: number; serviceMs: number }>;
 };
 
-export const emptyHall: HallState = { seq: -1, day: '', branch: null, services: [], counters: [], tickets: {}, devices: [] };
+export const emptyHall: HallState = { seq: -1, day: '', branch: null, services: [], counters: [], tickets: {}, devices: [], queue: [], counterDay: {} };
 
 const finished = new Set(['done', 'no_show', 'cancelled']);
 
@@ -29,7 +33,22 @@ export function fromSnapshot(s: Snapshot, prev: HallState = emptyHall): HallStat
   const tickets: Record<string, HallTicket> = {};
   if (prev.day === s.day) for (const t of Object.values(prev.tickets)) if (finished.has(t.status)) tickets[t.id] = t;
   for (const t of s.tickets) tickets[t.id] = { ...t, lastCallAt: prev.tickets[t.id]?.lastCallAt ?? t.calledAt };
-  return { seq: s.seq, day: s.day, branch: s.branch, services: s.services, counters: s.counters, tickets, devices: prev.devices };
+  const counterDay: HallState['counterDay'] = {};
+  for (const d of s.counterDay ?? []) counterDay[d.counterId] = { served: d.served, timed: d.timed, serviceMs: d.serviceMs };
+  return { seq: s.seq, day: s.day, branch: s.branch, services: s.services, counters: s.counters, tickets, devices: prev.devices, queue: s.queue ?? [], counterDay };
+}
+
+/** A called ticket this screen never saw issued (a hall display's snapshot has no waiting tickets). */
+function calledStranger(e: Extract<SequencedEvent, { type: 'ticket.called' }>, day: string): HallTicket | undefined {
+  if (!e.number || !e.serviceId) return undefined;
+  return { id: e.ticketId, number: e.number, serviceId: e.serviceId, status: 'waiting', priority: 'none', lang: 'ar', issuedAt: e.at, day, recalls: 0, transferredFrom: [], identityVerified: false };
+}
+
+function countServed(st: HallState, ticketId: string, counterId: string, at: string): HallState {
+  const d = st.counterDay[counterId] ?? { served: 0, timed: 0, serviceMs: 0 };
+  const started = st.tickets[ticketId]?.startedAt;
+  const next = started ? { served: d.served + 1, timed: d.timed + 1, serviceMs: d.serviceMs + (Date.parse(at) - Date.parse(started)) } : { ...d, served: d.served + 1 };
+  return { ...st, counterDay: { ...st.counterDay, [counterId]: next } };
 }
 
 function patchTicket(st: HallState, id: string, patch: (t: HallTicket) => HallTicket): HallState {
@@ -54,6 +73,10 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
     case 'ticket.issued':
       return { ...st, tickets: { ...st.tickets, [e.ticket.id]: { ...e.ticket, expectedWait: e.quote } } };
     case 'ticket.called':
+      if (!st.tickets[e.ticketId]) {
+        const stranger = calledStranger(e, st.day);
+        if (stranger) st = { ...st, tickets: { ...st.tickets, [e.ticketId]: stranger } };
+      }
       st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'called', counterId: e.counterId, calledAt: t.calledAt ?? e.at, lastCallAt: e.at }));
       return patchCounter(st, e.counterId, (c) => ({ ...c, ticketId: e.ticketId }));
     case 'ticket.recalled':
@@ -61,6 +84,7 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
     case 'ticket.started':
       return patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'serving', startedAt: e.at }));
     case 'ticket.completed':
+      st = countServed(st, e.ticketId, e.counterId, e.at);
       st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'done', finishedAt: e.at, outcome: e.outcome, note: e.note }));
       return release(st, e.counterId, e.ticketId);
     case 'ticket.no_show':
@@ -99,7 +123,7 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
       return { ...st, counters: old ? st.counters.map((c) => (c.id === next.id ? next : c)) : [...st.counters, next] };
     }
     case 'day.opened':
-      return { ...st, day: e.day, tickets: {} };
+      return { ...st, day: e.day, tickets: {}, counterDay: {} };
     case 'device.health': {
       const entry: DeviceHealthEntry = { deviceId: e.deviceId, device: e.device, state: e.state, at: e.at, detail: e.detail };
       const rest = st.devices.filter((d) => !(d.deviceId === e.deviceId && d.device === e.device));

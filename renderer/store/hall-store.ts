@@ -12,6 +12,7 @@ export function feedHall(hub: HubClient): () => void {
   return hub.subscribe({
     snapshot: (s) => useHall.setState((st) => ({ ...fromSnapshot(s, st), ready: true })),
     event: (e) => useHall.setState((st) => applyEvent(st, e)),
+    queue: (queue) => useHall.setState({ queue }),
     state: (connection) => useHall.setState({ connection }),
   });
 }

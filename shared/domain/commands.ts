@@ -123,7 +123,7 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       const ready = readyToCall(c.value, ctx.actor);
       if (!ready.ok) return ready;
       const next = pickNext(state.tickets.values(), state.services, ctx.now, state.config.routing, new Set(c.value.serviceIds));
-      return ok(next ? [{ type: 'ticket.called', at, ticketId: next.id, counterId: c.value.id, by }] : []);
+      return ok(next ? [{ type: 'ticket.called', at, ticketId: next.id, counterId: c.value.id, by, number: next.number, serviceId: next.serviceId }] : []);
     }
     case 'call': {
       const t = findTicket(state, cmd.ticketId);
@@ -133,38 +133,44 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       if (!canMove(t.value.status, 'call')) return illegal(t.value, 'call');
       const ready = readyToCall(c.value, ctx.actor);
       if (!ready.ok) return ready;
-      return ok([{ type: 'ticket.called', at, ticketId: t.value.id, counterId: c.value.id, by }]);
+      return ok([{ type: 'ticket.called', at, ticketId: t.value.id, counterId: c.value.id, by, number: t.value.number, serviceId: t.value.serviceId }]);
     }
     case 'recall':
       return ticketMove(state, cmd, 'recall', ctx, (t, c) =>
         t.recalls >= state.config.recallLimit
-          ? [{ type: 'ticket.no_show', at, ticketId: t.id, counterId: c.id }]
-          : [{ type: 'ticket.recalled', at, ticketId: t.id, counterId: c.id, recalls: t.recalls + 1 }]);
+          ? [{ type: 'ticket.no_show', at, ticketId: t.id, counterId: c.id, by }]
+          : [{ type: 'ticket.recalled', at, ticketId: t.id, counterId: c.id, recalls: t.recalls + 1, by }]);
     case 'start':
-      return ticketMove(state, cmd, 'start', ctx, (t, c) => [{ type: 'ticket.started', at, ticketId: t.id, counterId: c.id }]);
+      return ticketMove(state, cmd, 'start', ctx, (t, c) => [{ type: 'ticket.started', at, ticketId: t.id, counterId: c.id, by }]);
     case 'complete':
       return ticketMove(state, cmd, 'complete', ctx, (t, c) => [{
-        type: 'ticket.completed', at, ticketId: t.id, counterId: c.id,
+        type: 'ticket.completed', at, ticketId: t.id, counterId: c.id, by,
         ...(cmd.outcome !== undefined ? { outcome: cmd.outcome } : {}),
         ...(cmd.note !== undefined ? { note: cmd.note } : {}),
       }]);
     case 'noShow':
-      return ticketMove(state, cmd, 'no_show', ctx, (t, c) => [{ type: 'ticket.no_show', at, ticketId: t.id, counterId: c.id }]);
+      return ticketMove(state, cmd, 'no_show', ctx, (t, c) => [{ type: 'ticket.no_show', at, ticketId: t.id, counterId: c.id, by }]);
     case 'park':
-      return ticketMove(state, cmd, 'park', ctx, (t, c) => [{ type: 'ticket.parked', at, ticketId: t.id, counterId: c.id }]);
+      return ticketMove(state, cmd, 'park', ctx, (t, c) => [{ type: 'ticket.parked', at, ticketId: t.id, counterId: c.id, by }]);
     case 'transfer': {
       const to = state.services.get(cmd.serviceId);
       if (!to) return refuse('not_found', `no service ${cmd.serviceId}`);
       if (!to.active) return refuse('conflict', `service ${to.name.en} is not offered now`);
       const t = state.tickets.get(cmd.ticketId);
       if (t && t.serviceId === to.id) return refuse('conflict', `ticket ${t.number} is already in that service`);
-      return ticketMove(state, cmd, 'transfer', ctx, (tk, c) => [{ type: 'ticket.transferred', at, ticketId: tk.id, fromServiceId: tk.serviceId, toServiceId: to.id, counterId: c.id }]);
+      return ticketMove(state, cmd, 'transfer', ctx, (tk, c) => [{ type: 'ticket.transferred', at, ticketId: tk.id, fromServiceId: tk.serviceId, toServiceId: to.id, counterId: c.id, by }]);
     }
     case 'cancel': {
       const t = findTicket(state, cmd.ticketId);
       if (!t.ok) return t;
       if (!canMove(t.value.status, 'cancel')) return illegal(t.value, 'cancel');
-      return ok([{ type: 'ticket.cancelled', at, ticketId: t.value.id, reason: `by ${ctx.actor.role}` }]);
+      if (ctx.actor.role === 'clerk') {
+        // A clerk cancels only in the services of the counter they have open; a supervisor or admin any.
+        const own = [...state.counters.values()].find((c) => c.clerkId === by && c.state !== 'closed');
+        if (!own) return refuse('forbidden', `open your counter first: a clerk cancels tickets of the services it serves`);
+        if (!own.serviceIds.includes(t.value.serviceId)) return refuse('forbidden', `ticket ${t.value.number} is not of a service counter ${own.number} serves`);
+      }
+      return ok([{ type: 'ticket.cancelled', at, ticketId: t.value.id, reason: `by ${ctx.actor.role}`, by }]);
     }
     case 'openCounter': {
       const c = findCounter(state, cmd.counterId);
@@ -185,10 +191,10 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       if (c.value.ticketId) return refuse('illegal_transition', `counter ${c.value.number} still holds a ticket: finish, park or mark it no-show first`);
       if (cmd.type === 'break') {
         if (c.value.state !== 'open') return refuse('illegal_transition', `counter ${c.value.number} is ${c.value.state}`);
-        return ok([{ type: 'counter.break', at, counterId: c.value.id }]);
+        return ok([{ type: 'counter.break', at, counterId: c.value.id, by }]);
       }
       if (c.value.state === 'closed') return ok([]);
-      return ok([{ type: 'counter.closed', at, counterId: c.value.id }]);
+      return ok([{ type: 'counter.closed', at, counterId: c.value.id, by }]);
     }
     case 'saveService': {
       const clash = [...state.services.values()].find((s) => s.prefix === cmd.service.prefix && s.id !== cmd.service.id);

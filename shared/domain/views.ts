@@ -1,8 +1,9 @@
 // Read models the API serves: tickets with their live placement, the queue, live KPIs and the
 // public tracking view. Pure functions of the state and the time.
 import type { Ticket } from '../protocol/entities.ts';
-import type { LiveStats, QueueResponse, TrackResponse } from '../protocol/http.ts';
-import { type Placement, placementOf, placements } from './eta.ts';
+import type { LiveStats, QueueResponse, ServiceQueue, Snapshot, TrackResponse } from '../protocol/http.ts';
+import { type Audience, ticketFor } from './audience.ts';
+import { type Placement, countersServing, expectedWait, placementOf, placements } from './eta.ts';
 import { callOrder } from './routing.ts';
 import type { HallState, ServiceTally, TicketRecord } from './state.ts';
 import { emptyTally } from './state.ts';
@@ -20,21 +21,89 @@ export function ticketView(state: HallState, id: string, now: number): Ticket | 
 
 const finished = (t: TicketRecord) => t.status === 'done' || t.status === 'no_show' || t.status === 'cancelled';
 
+const byFinishedDesc = (a: TicketRecord, b: TicketRecord) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? '');
+
+/** How many finished tickets a staff snapshot carries; older ones are paged on demand. */
+export const STAFF_FINISHED_IN_SNAPSHOT = 50;
+/** How many past calls a hall display's snapshot carries. */
+export const DISPLAY_RECENT_CALLS = 20;
+
 /**
- * Today's tickets for a screen's snapshot: every ticket still in play (waiting ones placed), and
- * the `finishedLimit` most recently finished (all of them when undefined) — so a reloaded display
- * still has its recent calls and a counter its day.
+ * Today's tickets for a screen's snapshot, sized to its screen:
+ *  - staff: every ticket still in play (waiting ones placed) and the 50 most recently finished;
+ *  - display: the tickets at a counter or parked, and the last 20 finished that were called
+ *    (its "recent calls"), without personal fields — no waiting tickets (their counts are in `queue`);
+ *  - kiosk: none (it draws per-service counts and quotes from `queue`).
  */
-export function snapshotTickets(state: HallState, now: number, finishedLimit?: number): Ticket[] {
-  const placed = placements(state, now);
+export function snapshotTickets(state: HallState, now: number, audience: Audience): Ticket[] {
+  if (audience === 'kiosk') return [];
+  const staff = audience === 'staff';
+  const placed = staff ? placements(state, now) : undefined;
   const live: Ticket[] = [];
   const done: TicketRecord[] = [];
   for (const t of state.tickets.values()) {
-    if (finished(t)) done.push(t);
-    else live.push(toTicket(t, placed.get(t.id)));
+    if (finished(t)) {
+      if (staff || t.calledAt) done.push(t);
+    } else if (staff || t.status !== 'waiting') live.push(ticketFor(toTicket(t, placed?.get(t.id)), audience));
   }
-  const kept = finishedLimit === undefined ? done : done.sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? '')).slice(0, finishedLimit);
-  return [...kept.map((t) => toTicket(t)), ...live];
+  const kept = done.sort(byFinishedDesc).slice(0, staff ? STAFF_FINISHED_IN_SNAPSHOT : DISPLAY_RECENT_CALLS);
+  return [...kept.map((t) => ticketFor(toTicket(t), audience)), ...live];
+}
+
+/** Finished tickets of today, newest first, `limit` at a time before a `finishedAt` (paging for staff screens). */
+export function finishedTickets(state: HallState, before: string | undefined, limit: number): Ticket[] {
+  const done = [...state.tickets.values()].filter((t) => finished(t) && (before === undefined || (t.finishedAt ?? '') < before));
+  return done.sort(byFinishedDesc).slice(0, limit).map((t) => toTicket(t));
+}
+
+/** Per service: waiting now, the longest wait, and the quote a ticket issued now would get. */
+export function queueSummary(state: HallState, now: number): ServiceQueue[] {
+  const waiting = new Map<string, { n: number; oldest: number }>();
+  for (const t of state.tickets.values()) {
+    if (t.status !== 'waiting') continue;
+    const w = waiting.get(t.serviceId) ?? { n: 0, oldest: Infinity };
+    w.n++;
+    w.oldest = Math.min(w.oldest, t.waitingSince);
+    waiting.set(t.serviceId, w);
+  }
+  return [...state.services.values()].map((s) => {
+    const w = waiting.get(s.id);
+    const longest = w ? Math.round(((now - w.oldest) / 60_000) * 10) / 10 : 0;
+    const served = countersServing(state, s.id).length > 0;
+    const probe = { id: '', serviceId: s.id, ordinal: state.tickets.size + 1, waitingSince: now } as TicketRecord;
+    return { serviceId: s.id, waiting: w?.n ?? 0, longestWaitMinutes: longest, ...(served ? { expectedWait: expectedWait(state, probe, now).expectedWait } : {}) };
+  });
+}
+
+/** Today's served visits per counter, and the summed service time of those with a start. */
+export function counterDay(state: HallState): NonNullable<Snapshot['counterDay']> {
+  const by = new Map<string, { counterId: string; served: number; timed: number; serviceMs: number }>();
+  for (const t of state.tickets.values()) {
+    if (t.status !== 'done' || !t.counterId) continue;
+    const d = by.get(t.counterId) ?? { counterId: t.counterId, served: 0, timed: 0, serviceMs: 0 };
+    d.served++;
+    if (t.startedAt && t.finishedAt) {
+      d.timed++;
+      d.serviceMs += Date.parse(t.finishedAt) - Date.parse(t.startedAt);
+    }
+    by.set(t.counterId, d);
+  }
+  return [...by.values()];
+}
+
+/** The first message of the event stream for one audience. */
+export function snapshotFor(state: HallState, now: number, audience: Audience, seq: number): Snapshot {
+  return {
+    seq,
+    day: state.day,
+    audience,
+    branch: state.branch,
+    services: [...state.services.values()],
+    counters: [...state.counters.values()],
+    tickets: snapshotTickets(state, now, audience),
+    queue: queueSummary(state, now),
+    ...(audience === 'staff' ? { counterDay: counterDay(state) } : {}),
+  };
 }
 
 function longestWaitMinutes(state: HallState, serviceId: string | undefined, now: number): number {
@@ -51,12 +120,12 @@ function waitingCount(state: HallState, serviceId?: string): number {
   return n;
 }
 
-export function queueView(state: HallState, now: number): QueueResponse {
+export function queueView(state: HallState, now: number, audience: Audience = 'staff'): QueueResponse {
   const placed = placements(state, now);
   const ordered = callOrder(state.tickets.values(), state.services, now, state.config.routing);
   return {
-    tickets: ordered.map((t) => toTicket(t, placed.get(t.id))),
-    services: [...state.services.values()].map((s) => ({ serviceId: s.id, waiting: waitingCount(state, s.id), longestWaitMinutes: longestWaitMinutes(state, s.id, now) })),
+    tickets: ordered.map((t) => ticketFor(toTicket(t, placed.get(t.id)), audience)),
+    services: queueSummary(state, now),
   };
 }
 

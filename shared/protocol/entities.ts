@@ -1,10 +1,11 @@
 // The entities every layer shares: one zod schema each, the TypeScript type inferred from it.
 import { z } from 'zod';
+import { humanText } from './text.ts';
 
 export const Lang = z.enum(['ar', 'en']);
 export type Lang = z.infer<typeof Lang>;
 
-export const I18nText = z.object({ ar: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+export const I18nText = z.object({ ar: humanText({ max: 200 }), en: humanText({ max: 200 }) });
 export type I18nText = z.infer<typeof I18nText>;
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
@@ -20,7 +21,7 @@ export const Service = z.object({
   id: Id,
   prefix: z.string().regex(/^[A-Z]$/, 'one capital letter A–Z'),
   name: I18nText,
-  category: z.string().min(1).max(64),
+  category: humanText({ max: 64 }),
   targetWaitMinutes: z.number().int().min(1).max(600),
   active: z.boolean(),
 });
@@ -71,7 +72,8 @@ export const Ticket = z.object({
   identityVerified: z.boolean(),
   position: z.number().int().optional(),
   expectedWait: ExpectedWait.optional(),
-  trackingCode: z.string(),
+  /** The citizen's key to the tracking page: staff and the issuing kiosk see it, hall screens never. */
+  trackingCode: z.string().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -14,8 +14,21 @@ export const TicketIssued = z.object({
   /** Issued by (user or device id); audit only. */
   by: z.string(),
 });
-const ticketAt = { ...base, ticketId: z.string() };
-export const TicketCalled = z.object({ ...ticketAt, type: z.literal('ticket.called'), counterId: z.string(), by: z.string() });
+/**
+ * `by`: who did it (a staff user id, or a device id) — every ticket action is attributable.
+ * Optional in the schema only because events written before it existed lack it; `decide` always sets it.
+ */
+const by = { by: z.string().optional() };
+const ticketAt = { ...base, ticketId: z.string(), ...by };
+export const TicketCalled = z.object({
+  ...ticketAt,
+  type: z.literal('ticket.called'),
+  counterId: z.string(),
+  by: z.string(),
+  /** The shown number and service, so a hall screen that never saw the ticket issued can show the call. */
+  number: z.string().optional(),
+  serviceId: z.string().optional(),
+});
 export const TicketRecalled = z.object({ ...ticketAt, type: z.literal('ticket.recalled'), counterId: z.string(), recalls: z.number().int() });
 export const TicketStarted = z.object({ ...ticketAt, type: z.literal('ticket.started'), counterId: z.string() });
 export const TicketCompleted = z.object({
@@ -36,8 +49,8 @@ export const TicketTransferred = z.object({
 export const TicketParked = z.object({ ...ticketAt, type: z.literal('ticket.parked'), counterId: z.string() });
 export const TicketCancelled = z.object({ ...ticketAt, type: z.literal('ticket.cancelled'), reason: z.string().optional() });
 export const CounterOpened = z.object({ ...base, type: z.literal('counter.opened'), counterId: z.string(), clerkId: z.string() });
-export const CounterClosed = z.object({ ...base, type: z.literal('counter.closed'), counterId: z.string() });
-export const CounterOnBreak = z.object({ ...base, type: z.literal('counter.break'), counterId: z.string() });
+export const CounterClosed = z.object({ ...base, type: z.literal('counter.closed'), counterId: z.string(), ...by });
+export const CounterOnBreak = z.object({ ...base, type: z.literal('counter.break'), counterId: z.string(), ...by });
 /** Configuration changes (admin) travel as events too, so every screen follows. */
 export const ServiceSaved = z.object({ ...base, type: z.literal('service.saved'), service: Service });
 export const CounterSaved = z.object({ ...base, type: z.literal('counter.saved'), counter: Counter.omit({ state: true, clerkId: true, ticketId: true }) });

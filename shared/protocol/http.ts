@@ -1,5 +1,6 @@
 // HTTP bodies and responses of hub API v1 (brief §6), and the event-stream messages.
 import { z } from 'zod';
+import { humanText } from './text.ts';
 import { Branch, Counter, DeviceRole, ExpectedWait, I18nText, Id, Lang, Priority, Service, StaffRole, Ticket, TicketStatus, User } from './entities.ts';
 
 export const API_VERSION = 'v1';
@@ -21,7 +22,7 @@ export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).
 
 export const PairingCodeBody = z.object({ role: DeviceRole }).strict();
 export const PairingCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });
-export const PairBody = z.object({ code: z.string().min(4).max(32), name: z.string().min(1).max(80) }).strict();
+export const PairBody = z.object({ code: z.string().min(4).max(32), name: humanText({ max: 80 }) }).strict();
 export const PairResponse = z.object({ deviceId: z.string(), role: DeviceRole, token: z.string() });
 export type PairResponse = z.infer<typeof PairResponse>;
 
@@ -37,17 +38,20 @@ export const IssueTicketBody = z.object({
 }).strict();
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 
-export const CompleteBody = z.object({ outcome: z.string().min(1).max(40).optional(), note: z.string().max(500).optional() }).strict();
+export const CompleteBody = z.object({ outcome: humanText({ max: 40 }).optional(), note: humanText({ max: 500, multiline: true }).optional() }).strict();
 export const TransferBody = z.object({ serviceId: Id }).strict();
 export const CallBody = z.object({ counterId: Id }).strict();
 export const EmptyBody = z.object({}).strict();
-export const RateBody = z.object({ rating: z.number().int().min(1).max(5), reason: z.string().max(200).optional() }).strict();
+export const RateBody = z.object({ rating: z.number().int().min(1).max(5), reason: humanText({ max: 200, multiline: true }).optional() }).strict();
 
 export const ServiceQueue = z.object({
   serviceId: z.string(),
   waiting: z.number().int(),
   longestWaitMinutes: z.number(),
+  /** What a ticket issued now would be quoted; absent when no counter serves the service. */
+  expectedWait: ExpectedWait.optional(),
 });
+export type ServiceQueue = z.infer<typeof ServiceQueue>;
 export const QueueResponse = z.object({
   tickets: z.array(Ticket),
   services: z.array(ServiceQueue),
@@ -93,33 +97,61 @@ export const LiveStats = z.object({
 });
 export type LiveStats = z.infer<typeof LiveStats>;
 
-/** What a screen needs to draw the hall: sent first on the event stream. */
+/**
+ * What a screen needs to draw the hall, sized to its screen: sent first on the event stream.
+ * `tickets` — staff: every ticket still in play and the 50 most recently finished (older ones:
+ * `GET /api/v1/tickets?status=finished`); a hall display: the tickets at or parked by a counter and
+ * the last calls; a kiosk: none. `queue`: per-service counts and the quote for a new ticket.
+ */
 export const Snapshot = z.object({
   seq: z.number().int(),
   day: z.string(),
+  audience: z.enum(['staff', 'display', 'kiosk']),
   branch: Branch,
   services: z.array(Service),
   counters: z.array(Counter),
   tickets: z.array(Ticket),
+  queue: z.array(ServiceQueue),
+  /** Staff only: today's finished visits per counter (served, and the service time of those timed), for "my day". */
+  counterDay: z.array(z.object({ counterId: z.string(), served: z.number().int(), timed: z.number().int(), serviceMs: z.number() })).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-/** Server → client messages on `GET /api/v1/events`. Events are sent flat: `{kind:'event', seq, type, at, ...}`. */
+/**
+ * Server → client messages on `GET /api/v1/events`. Events are sent flat: `{kind:'event', seq, type, at, ...}`;
+ * `{kind:'queue', queue}` refreshes the per-service counts and quotes (at most once a second).
+ */
 export const StreamSnapshot = z.object({ kind: z.literal('snapshot'), snapshot: Snapshot });
+export const StreamQueue = z.object({ kind: z.literal('queue'), queue: z.array(ServiceQueue) });
 
 export const NewStaffBody = z.object({
   username: z.string().min(3).max(64).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, . _ -'),
   password: z.string().min(8).max(256),
   role: StaffRole,
-  displayName: z.string().max(80).optional(),
+  displayName: humanText({ max: 80 }).optional(),
 }).strict();
+export const StaffPatchBody = z.object({
+  role: StaffRole.optional(),
+  displayName: humanText({ max: 80 }).optional(),
+  active: z.boolean().optional(),
+}).strict();
+export const ResetPasswordBody = z.object({ password: z.string().min(8).max(256) }).strict();
+const DateOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'a date YYYY-MM-DD or an ISO time');
+export const AuditQuery = z.object({
+  actor: z.string().max(100).optional(),
+  action: z.string().max(64).optional(),
+  from: DateOrTime.optional(),
+  to: DateOrTime.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+}).strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;
 export const ServiceBody = Service.omit({ id: true }).extend({ id: Id.optional() }).strict();
 export const CounterBody = Counter.pick({ number: true, name: true, serviceIds: true }).extend({ id: Id.optional() }).strict();
 
 export const DeviceHealthBody = z.object({
   device: z.string().min(1).max(40),
   state: z.enum(['connected', 'disconnected', 'paper_low', 'paper_out', 'cover_open', 'error']),
-  detail: z.string().max(200).optional(),
+  detail: humanText({ max: 200 }).optional(),
 }).strict();
 
 export { Branch, Service, Counter, Ticket, User };

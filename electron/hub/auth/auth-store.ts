@@ -15,14 +15,30 @@ export const PAIRING_MINUTES = 10;
 
 export type AuthStore = ReturnType<typeof createAuthStore>;
 
+/** A credential that stopped holding: a device revoked, every session of a user, or one session (signed out). */
+export type Revocation = { kind: 'device'; id: string } | { kind: 'user'; id: string } | { kind: 'session'; token: string };
+
+/** Failed sign-ins of one account before it is locked, and the lock's first and longest length. */
+export const LOCKOUT = { failures: 5, firstMs: 60_000, maxMs: 15 * 60_000 } as const;
+
 export function createAuthStore(db: Db) {
+  const revocationListeners = new Set<(r: Revocation) => void>();
+  const revoked = (r: Revocation) => {
+    for (const l of revocationListeners) l(r);
+  };
+  // Failed sign-ins per username (also for names that do not exist, so a lock says nothing about
+  // which accounts exist). Kept in memory: a restart forgives, the per-address limit still holds.
+  const failures = new Map<string, { count: number; lockedUntil: number }>();
   const q = {
     userByName: db.prepare('SELECT id, username, role, display_name AS displayName, password_hash AS passwordHash, active FROM users WHERE username = ?'),
     insertUser: db.prepare('INSERT INTO users (id, username, role, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     listUsers: db.prepare('SELECT id, username, role, display_name AS displayName, active FROM users ORDER BY username'),
     setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     dropSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
-    userById: db.prepare('SELECT id, username, role, password_hash AS passwordHash FROM users WHERE id = ?'),
+    userById: db.prepare('SELECT id, username, role, display_name AS displayName, password_hash AS passwordHash, active FROM users WHERE id = ?'),
+    setActive: db.prepare('UPDATE users SET active = ? WHERE id = ?'),
+    updateUser: db.prepare('UPDATE users SET role = COALESCE(?, role), display_name = COALESCE(?, display_name) WHERE id = ?'),
+    dropSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
     sessionPrincipal: db.prepare('SELECT u.id, u.role, u.username AS name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1'),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
@@ -35,6 +51,12 @@ export function createAuthStore(db: Db) {
     revokeDevicesNamed: db.prepare('UPDATE devices SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL'),
   };
 
+  function endSessions(userId: string): number {
+    const n = q.dropSessions.run(userId).changes;
+    revoked({ kind: 'user', id: userId });
+    return n;
+  }
+
   return {
     userByName: (username: string) =>
       q.userByName.get(username) as (User & { passwordHash: string; active: number; displayName: string | null }) | undefined,
@@ -46,12 +68,55 @@ export function createAuthStore(db: Db) {
       q.insertUser.run(id, input.username, input.role, input.displayName ?? null, input.passwordHash, new Date().toISOString());
       return { id, username: input.username, role: input.role, ...(input.displayName ? { displayName: input.displayName } : {}) };
     },
-    userById: (id: string) => q.userById.get(id) as { id: string; username: string; role: StaffRole; passwordHash: string } | undefined,
-    /** A new password ends every session of that user (other browsers must sign in again). */
-    setPassword: db.transaction((userId: string, passwordHash: string) => {
-      q.setPassword.run(passwordHash, userId);
-      q.dropSessions.run(userId);
-    }),
+    userById: (id: string) =>
+      q.userById.get(id) as { id: string; username: string; role: StaffRole; displayName: string | null; passwordHash: string; active: number } | undefined,
+    /** A new password ends every session of that user (other browsers must sign in again, open streams close). */
+    setPassword(userId: string, passwordHash: string): void {
+      db.transaction(() => {
+        q.setPassword.run(passwordHash, userId);
+        q.dropSessions.run(userId);
+      })();
+      revoked({ kind: 'user', id: userId });
+    },
+    /** Ends every session of a user now; returns how many there were. */
+    endSessions,
+    /** Server-side sign-out of one session. */
+    endSession(token: string): void {
+      q.dropSession.run(hashToken(token));
+      revoked({ kind: 'session', token });
+    },
+    /** Disables (and signs out everywhere) or re-enables an account. */
+    setActive(userId: string, active: boolean): boolean {
+      const changed = q.setActive.run(active ? 1 : 0, userId).changes === 1;
+      if (changed && !active) endSessions(userId);
+      return changed;
+    },
+    updateUser(userId: string, patch: { role?: StaffRole; displayName?: string }): boolean {
+      const changed = q.updateUser.run(patch.role ?? null, patch.displayName ?? null, userId).changes === 1;
+      // A new role must not ride on sessions opened under the old one.
+      if (changed && patch.role) endSessions(userId);
+      return changed;
+    },
+    /** When a sign-in of `username` may be tried again (epoch ms), or undefined when it may now. */
+    lockedUntil(username: string, now: number): number | undefined {
+      const f = failures.get(username.toLowerCase());
+      return f && f.lockedUntil > now ? f.lockedUntil : undefined;
+    },
+    /** Counts a failed sign-in; from the 5th on, the account is locked for 1 min, doubling up to 15 min. */
+    signInFailed(username: string, now: number): void {
+      const key = username.toLowerCase();
+      const f = failures.get(key) ?? { count: 0, lockedUntil: 0 };
+      f.count++;
+      if (f.count >= LOCKOUT.failures) f.lockedUntil = now + Math.min(LOCKOUT.maxMs, LOCKOUT.firstMs * 2 ** (f.count - LOCKOUT.failures));
+      failures.set(key, f);
+      if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
+    },
+    signInSucceeded: (username: string) => void failures.delete(username.toLowerCase()),
+    /** Listens for credentials that stop holding (the event stream closes their sockets). */
+    onRevoked(listener: (r: Revocation) => void): () => void {
+      revocationListeners.add(listener);
+      return () => revocationListeners.delete(listener);
+    },
     createSession(userId: string, now: number): { token: string; expiresAt: number } {
       const token = newToken();
       const expiresAt = now + SESSION_HOURS * 3_600_000;
@@ -83,7 +148,11 @@ export function createAuthStore(db: Db) {
       return { deviceId, role: row.role, token };
     }),
     devices: () => q.listDevices.all() as { id: string; name: string; role: DeviceRole; createdAt: string; revokedAt: string | null }[],
-    revokeDevice: (id: string, now: number) => q.revokeDevice.run(new Date(now).toISOString(), id).changes === 1,
+    revokeDevice(id: string, now: number): boolean {
+      const done = q.revokeDevice.run(new Date(now).toISOString(), id).changes === 1;
+      if (done) revoked({ kind: 'device', id });
+      return done;
+    },
     /** A device the hub makes for itself (the all-in-one station's own screens); older ones of that name are revoked. */
     ownDevice(name: string, role: DeviceRole, now: number): string {
       q.revokeDevicesNamed.run(new Date(now).toISOString(), name);

@@ -5,11 +5,12 @@ import type { Command } from '../../../shared/domain/commands.ts';
 import { ticketView } from '../../../shared/domain/views.ts';
 import { Counter, Ticket } from '../../../shared/protocol/entities.ts';
 import { CallBody, CompleteBody, EmptyBody, TransferBody } from '../../../shared/protocol/http.ts';
-import { type HubContext, run } from '../context.ts';
+import { type HubContext, audit, run } from '../context.ts';
 import type { Api } from '../http/api.ts';
 
 const STAFF = ['clerk', 'supervisor', 'admin'] as const;
 const IdParams = z.object({ id: z.string().min(1).max(64) });
+const PRIVILEGED = new Set(['cancel', 'transfer', 'no-show']);
 
 export function actionRoutes(api: Api, ctx: HubContext): void {
   const { hall } = ctx;
@@ -51,7 +52,10 @@ export function actionRoutes(api: Api, ctx: HubContext): void {
     api.route(
       { method: 'POST', url: `/api/v1/tickets/:id/${v.verb}`, summary: v.summary, access: ['clerk', 'supervisor', 'admin'], params: IdParams, body: v.body, responses: { 200: Ticket } },
       async ({ params, body, principal }) => {
-        await run(ctx, v.command(params.id, (body ?? {}) as Record<string, unknown>), principal);
+        const events = await run(ctx, v.command(params.id, (body ?? {}) as Record<string, unknown>), principal);
+        // Every ticket event carries who did it (`by`); the ones that end or move a citizen's visit
+        // against the usual flow, and anything a supervisor or admin does at a counter, are audited too.
+        if (events.length && (PRIVILEGED.has(v.verb) || principal.role !== 'clerk')) audit(ctx, principal, `ticket.${v.verb}`, params.id, events.map((e) => e.type).join(','));
         return ticket(params.id);
       },
     );

@@ -1,7 +1,7 @@
 // Administration: services, counters, staff, devices, the audit log; and device health reports.
 import { z } from 'zod';
 import { Counter, Service, User } from '../../../shared/protocol/entities.ts';
-import { CounterBody, DeviceHealthBody, NewStaffBody, ServiceBody } from '../../../shared/protocol/http.ts';
+import { AuditQuery, CounterBody, DeviceHealthBody, NewStaffBody, ResetPasswordBody, ServiceBody, StaffPatchBody } from '../../../shared/protocol/http.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/tokens.ts';
 import { type HubContext, audit, run } from '../context.ts';
@@ -48,6 +48,43 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     },
   );
 
+  const staffUser = (id: string) => {
+    const u = ctx.auth.userById(id);
+    if (!u) throw new ApiError('not_found', `no staff account ${id}`);
+    return u;
+  };
+  const shown = (id: string) => ctx.auth.users().find((u) => u.id === id)!;
+
+  api.route(
+    { method: 'POST', url: '/api/v1/admin/staff/:id', summary: 'Edit a staff account: role, display name, enabled (disabling signs it out everywhere)', access: ADMIN, params: IdParams, body: StaffPatchBody, responses: { 200: User.extend({ active: z.boolean() }) } },
+    ({ params, body, principal }) => {
+      const user = staffUser(params.id);
+      if (user.id === principal.id && (body.active === false || (body.role && body.role !== 'admin'))) throw new ApiError('conflict', 'you cannot disable your own account or take away your own admin role');
+      ctx.auth.updateUser(user.id, { ...(body.role ? { role: body.role } : {}), ...(body.displayName !== undefined ? { displayName: body.displayName } : {}) });
+      if (body.active !== undefined) ctx.auth.setActive(user.id, body.active);
+      audit(ctx, principal, 'staff.updated', user.id, JSON.stringify(body));
+      return shown(user.id);
+    },
+  );
+  api.route(
+    { method: 'POST', url: '/api/v1/admin/staff/:id/password', summary: "Reset a staff member's password (ends their sessions)", access: ADMIN, params: IdParams, body: ResetPasswordBody, responses: { 204: null } },
+    async ({ params, body, principal }) => {
+      const user = staffUser(params.id);
+      ctx.auth.setPassword(user.id, await hashPassword(body.password));
+      audit(ctx, principal, 'staff.password-reset', user.id, user.username);
+      return undefined;
+    },
+  );
+  api.route(
+    { method: 'POST', url: '/api/v1/admin/staff/:id/end-sessions', summary: "End every session of a staff member now (their open screens are cut off)", access: ADMIN, params: IdParams, responses: { 200: z.object({ ended: z.number().int() }) } },
+    ({ params, principal }) => {
+      const user = staffUser(params.id);
+      const ended = ctx.auth.endSessions(user.id);
+      audit(ctx, principal, 'staff.sessions-ended', user.id, `${user.username}: ${ended}`);
+      return { ended };
+    },
+  );
+
   api.route({ method: 'GET', url: '/api/v1/admin/devices', summary: 'Paired devices', access: ADMIN }, () => ctx.auth.devices());
   api.route(
     { method: 'POST', url: '/api/v1/admin/devices/:id/revoke', summary: "Revoke a device's token", access: ADMIN, params: IdParams, responses: { 204: null } },
@@ -58,7 +95,10 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     },
   );
 
-  api.route({ method: 'GET', url: '/api/v1/admin/audit', summary: 'The audit log, newest first', access: ['admin', 'manager'] }, () => ctx.audit.recent());
+  api.route(
+    { method: 'GET', url: '/api/v1/admin/audit', summary: 'The audit log, newest first; filters: actor, action (prefix), from/to (dates or times), limit', access: ['admin', 'manager'], query: AuditQuery },
+    ({ query }) => ctx.audit.recent(query),
+  );
 
   api.route(
     { method: 'POST', url: '/api/v1/devices/health', summary: "A station reports a device's health (printer paper, reader unplugged…)", access: ['kiosk', 'display', 'counter', 'admin'], body: DeviceHealthBody, responses: { 204: null } },

@@ -1,13 +1,17 @@
-// The event stream: `GET /api/v1/events` (WebSocket). A snapshot first, then every change as
-// `{kind:'event', seq, type, at, …}` with gap-free seq. `?since=N` resumes: the missed events
-// are replayed if the log still has them, otherwise a fresh snapshot is sent.
-// Browsers cannot set headers on a WebSocket, so the token may come as `?token=`.
+// The event stream: `GET /api/v1/events` (WebSocket). A snapshot first, sized to the caller's
+// screen (shared/domain/views.ts snapshotFor), then every change as `{kind:'event', seq, type, at, …}`
+// with gap-free seq, and `{kind:'queue', queue}` with the per-service counts and quotes at most
+// once a second. `?since=N` resumes: the missed events are replayed if the log still has them,
+// otherwise a fresh snapshot is sent. Browsers cannot set headers on a WebSocket, so the token may
+// come as `?token=`. What each audience sees is decided by shared/domain/audience.ts.
+// A revoked device, an ended session or a disabled account loses its open streams at once
+// (close code 4401); a session that merely expires is cut at the next sweep (every 10 s).
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
 import { z } from 'zod';
-import { snapshotTickets } from '../../../shared/domain/views.ts';
+import { type Audience, audienceOf, eventFor } from '../../../shared/domain/audience.ts';
+import { queueSummary, snapshotFor } from '../../../shared/domain/views.ts';
 import type { SequencedEvent } from '../../../shared/protocol/events.ts';
-import type { Snapshot } from '../../../shared/protocol/http.ts';
 import type { Principal } from '../auth/auth-store.ts';
 import type { HubContext } from '../context.ts';
 import { authorize, bearer } from '../http/api.ts';
@@ -18,52 +22,78 @@ const Query = z.object({ token: z.string().max(200).optional(), since: z.coerce.
 const MAX_REPLAY = 5_000;
 /** A screen that falls this far behind is dropped; it reconnects and resumes. */
 const MAX_BUFFERED = 8 * 1024 * 1024;
+/** Close code for a stream whose credential no longer holds (revoked, signed out, expired). */
+export const CLOSE_REVOKED = 4401;
+const QUEUE_EVERY_MS = 1_000;
+const SWEEP_EVERY_MS = 10_000;
 
-type Audience = 'staff' | 'device';
-const audienceOf = (p: Principal): Audience => (p.kind === 'staff' ? 'staff' : 'device');
-
-/** Hall screens and kiosks do not get clerks' free-text notes. */
-function forAudience(e: SequencedEvent, audience: Audience): object {
-  if (audience === 'device' && e.type === 'ticket.completed' && e.note !== undefined) {
-    const { note: _n, ...rest } = e;
-    return rest;
-  }
-  return e;
+interface Client {
+  audience: Audience;
+  principal: Principal;
+  token: string;
 }
 
 export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: () => number; close: () => void } {
-  const clients = new Map<WebSocket, Audience>();
+  const clients = new Map<WebSocket, Client>();
+
+  const send = (socket: WebSocket, msg: string) => {
+    if (socket.bufferedAmount > MAX_BUFFERED) return socket.close(4008, 'too far behind; reconnect with since');
+    socket.send(msg);
+  };
+
+  // Queue counts change with nearly every ticket event; they are sent at most once a second.
+  let queueTimer: NodeJS.Timeout | undefined;
+  const sendQueue = () => {
+    queueTimer = undefined;
+    if (clients.size === 0) return;
+    const msg = JSON.stringify({ kind: 'queue', queue: queueSummary(ctx.hall.state, ctx.hall.now()) });
+    for (const socket of clients.keys()) send(socket, msg);
+  };
 
   const unsubscribe = ctx.hall.subscribe((events) => {
     if (clients.size === 0) return;
-    const wire: Record<Audience, string[]> = { staff: [], device: [] };
-    for (const e of events) {
-      wire.staff.push(JSON.stringify({ kind: 'event', ...e }));
-      wire.device.push(JSON.stringify({ kind: 'event', ...forAudience(e, 'device') }));
-    }
-    for (const [socket, audience] of clients) {
-      if (socket.bufferedAmount > MAX_BUFFERED) {
-        socket.close(4008, 'too far behind; reconnect with since');
-        continue;
-      }
-      for (const msg of wire[audience]) socket.send(msg);
+    // Serialised once per audience present, not once per screen.
+    const wire = new Map<Audience, string[]>();
+    const messages = (a: Audience) => {
+      let m = wire.get(a);
+      if (!m) wire.set(a, (m = events.map((e) => JSON.stringify({ kind: 'event', ...eventFor(e, a) }))));
+      return m;
+    };
+    for (const [socket, client] of clients) for (const msg of messages(client.audience)) send(socket, msg);
+    if (!queueTimer && events.some((e) => e.type.startsWith('ticket.') || e.type.startsWith('counter.'))) {
+      queueTimer = setTimeout(sendQueue, QUEUE_EVERY_MS);
+      queueTimer.unref();
     }
   });
 
-  function snapshot(audience: Audience): string {
-    const s = ctx.hall.state;
-    // Staff screens get the whole day; hall screens and kiosks the last 50 finished, without notes.
-    const tickets = audience === 'staff' ? snapshotTickets(s, ctx.hall.now()) : snapshotTickets(s, ctx.hall.now(), 50).map(({ note: _n, ...t }) => t);
-    const snap: Snapshot = { seq: ctx.hall.lastSeq(), day: s.day, branch: s.branch, services: [...s.services.values()], counters: [...s.counters.values()], tickets };
-    return JSON.stringify({ kind: 'snapshot', snapshot: snap });
-  }
+  /** Closes every stream whose credential matches and no longer holds. */
+  const cut = (matches: (c: Client) => boolean, reason: string) => {
+    for (const [socket, client] of clients) {
+      if (!matches(client)) continue;
+      clients.delete(socket);
+      socket.close(CLOSE_REVOKED, reason);
+    }
+  };
+  const stopRevocations = ctx.auth.onRevoked((r) => {
+    if (r.kind === 'device') cut((c) => c.principal.kind === 'device' && c.principal.id === r.id, 'device revoked');
+    else if (r.kind === 'user') cut((c) => c.principal.kind === 'staff' && c.principal.id === r.id, 'signed out');
+    else cut((c) => c.token === r.token, 'signed out');
+  });
+  // Sessions also end by expiry; a sweep catches those.
+  const sweep = setInterval(() => {
+    const now = ctx.hall.now();
+    cut((c) => !ctx.auth.principal(c.token, now), 'session expired');
+  }, SWEEP_EVERY_MS);
+  sweep.unref();
 
   app.register(async (scoped) => {
     scoped.addHook('preValidation', async (req, reply) => {
       const q = Query.safeParse(req.query);
       if (!q.success) return reply.code(400).send(errorBody('invalid_input', 'query: token and since (a whole number)'));
       try {
-        (req as unknown as { principal: Principal }).principal = authorize(ctx.auth, bearer(req) ?? q.data.token, 'signed-in', ctx.hall.now());
+        const token = bearer(req) ?? q.data.token;
+        const principal = authorize(ctx.auth, token, 'signed-in', ctx.hall.now());
+        (req as unknown as { client: Client }).client = { principal, audience: audienceOf(principal), token: token! };
       } catch (err) {
         const e = err as ApiError;
         return reply.code(e.status).send(errorBody(e.code, e.message));
@@ -71,17 +101,17 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: (
     });
 
     scoped.get('/api/v1/events', { websocket: true }, (socket, req) => {
-      const principal = (req as unknown as { principal: Principal }).principal;
-      const audience = audienceOf(principal);
+      const client = (req as unknown as { client: Client }).client;
       const { since } = Query.parse(req.query);
       const last = ctx.hall.lastSeq();
       // Sent synchronously, before any later event can be published: no gap, no duplicate.
       if (since !== undefined && since <= last && last - since <= MAX_REPLAY) {
-        for (const e of ctx.hall.since(since, MAX_REPLAY)) socket.send(JSON.stringify({ kind: 'event', ...forAudience(e, audience) }));
+        for (const e of ctx.hall.since(since, MAX_REPLAY)) socket.send(JSON.stringify({ kind: 'event', ...eventFor(e as SequencedEvent, client.audience) }));
+        socket.send(JSON.stringify({ kind: 'queue', queue: queueSummary(ctx.hall.state, ctx.hall.now()) }));
       } else {
-        socket.send(snapshot(audience));
+        socket.send(JSON.stringify({ kind: 'snapshot', snapshot: snapshotFor(ctx.hall.state, ctx.hall.now(), client.audience, last) }));
       }
-      clients.set(socket, audience);
+      clients.set(socket, client);
       let alive = true;
       socket.on('pong', () => { alive = true; });
       const ping = setInterval(() => {
@@ -94,6 +124,11 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: (
         clearInterval(ping);
         clients.delete(socket);
       });
+      // A client that sends more than the stream allows (maxPayload) is disconnected by ws with an
+      // error; one line in the log, not a stack.
+      socket.on('error', (err: Error & { code?: string }) => {
+        ctx.log.warn({ code: err.code ?? 'ws_error', who: `${client.principal.kind}:${client.principal.id}` }, `event stream client dropped: ${err.message}`);
+      });
       socket.on('message', () => {
         // The stream is one-way; anything a client sends is ignored.
       });
@@ -104,6 +139,9 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: (
     clients: () => clients.size,
     close: () => {
       unsubscribe();
+      stopRevocations();
+      clearInterval(sweep);
+      if (queueTimer) clearTimeout(queueTimer);
       for (const s of clients.keys()) s.close(1001, 'hub stopping');
     },
   };

@@ -1,6 +1,7 @@
 // Reading the hall (services, counters, queue, tickets), issuing tickets, and the public tracking page.
 import { z } from 'zod';
-import { liveStats, queueView, ticketView, trackView } from '../../../shared/domain/views.ts';
+import { audienceOf, ticketFor } from '../../../shared/domain/audience.ts';
+import { finishedTickets, liveStats, queueView, ticketView, trackView } from '../../../shared/domain/views.ts';
 import { Branch, Counter, Service, Ticket } from '../../../shared/protocol/entities.ts';
 import { IssueTicketBody, LiveStats, QueueResponse, RateBody, TrackResponse } from '../../../shared/protocol/http.ts';
 import { type HubContext, run } from '../context.ts';
@@ -8,6 +9,12 @@ import { type Api, bearer } from '../http/api.ts';
 import { ApiError } from '../http/errors.ts';
 
 const TicketParams = z.object({ id: z.string().min(1).max(64) });
+const FinishedQuery = z.object({
+  status: z.literal('finished'),
+  /** `finishedAt` of the last ticket of the previous page. */
+  before: z.string().datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+}).strict();
 const TrackParams = z.object({ code: z.string().regex(/^[0-9A-Z]{6,16}$/, 'a tracking code') });
 
 export function queueRoutes(api: Api, ctx: HubContext): void {
@@ -17,13 +24,27 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
   api.route({ method: 'GET', url: '/api/v1/branch', summary: 'The branch (name, time zone)', access: 'signed-in', responses: { 200: Branch } }, () => state().branch);
   api.route({ method: 'GET', url: '/api/v1/services', summary: 'Services', access: 'signed-in', responses: { 200: z.array(Service) } }, () => [...state().services.values()]);
   api.route({ method: 'GET', url: '/api/v1/counters', summary: 'Counters and their state', access: 'signed-in', responses: { 200: z.array(Counter) } }, () => [...state().counters.values()]);
-  api.route({ method: 'GET', url: '/api/v1/queue', summary: 'Waiting tickets in call order, per-service counts and longest wait', access: 'signed-in', responses: { 200: QueueResponse } }, () => queueView(state(), hall.now()));
+  api.route(
+    { method: 'GET', url: '/api/v1/queue', summary: 'Waiting tickets in call order, per-service counts, longest wait and the quote for a new ticket (devices: nothing personal)', access: 'signed-in', responses: { 200: QueueResponse } },
+    ({ principal }) => queueView(state(), hall.now(), audienceOf(principal)),
+  );
 
-  api.route({ method: 'GET', url: '/api/v1/tickets/:id', summary: 'One ticket of today', access: 'signed-in', params: TicketParams, responses: { 200: Ticket } }, ({ params }) => {
-    const t = ticketView(state(), params.id, hall.now());
-    if (!t) throw new ApiError('not_found', `no ticket ${params.id} today`);
-    return t;
-  });
+  api.route(
+    { method: 'GET', url: '/api/v1/tickets/:id', summary: 'One ticket of today (devices: nothing personal)', access: 'signed-in', params: TicketParams, responses: { 200: Ticket } },
+    ({ params, principal }) => {
+      const t = ticketView(state(), params.id, hall.now());
+      if (!t) throw new ApiError('not_found', `no ticket ${params.id} today`);
+      return ticketFor(t, audienceOf(principal));
+    },
+  );
+
+  api.route(
+    {
+      method: 'GET', url: '/api/v1/tickets', summary: "Today's finished tickets, newest first, a page at a time (the event stream's snapshot carries only the latest 50)",
+      access: ['clerk', 'supervisor', 'manager', 'admin'], query: FinishedQuery, responses: { 200: z.array(Ticket) },
+    },
+    ({ query }) => finishedTickets(state(), query.before, query.limit ?? 50),
+  );
 
   api.route(
     {
@@ -35,6 +56,8 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
       const issued = events.find((e) => e.type === 'ticket.issued');
       if (!issued || issued.type !== 'ticket.issued') throw new ApiError('internal', 'no ticket was issued');
       reply.code(201);
+      // The issuer gets the whole ticket — a kiosk prints its tracking code as the QR. This is the
+      // only answer that gives a device a tracking code.
       return ticketView(state(), issued.ticket.id, hall.now());
     },
   );

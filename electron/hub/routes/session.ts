@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ChangePasswordBody, Health, LoginBody, LoginResponse, PairBody, PairingCodeBody, PairingCodeResponse, PairResponse } from '../../../shared/protocol/http.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type HubContext, audit } from '../context.ts';
-import type { Api } from '../http/api.ts';
+import { type Api, bearer } from '../http/api.ts';
 import { ApiError } from '../http/errors.ts';
 
 export function sessionRoutes(api: Api, ctx: HubContext): void {
@@ -17,14 +17,22 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
       rateLimit: { max: 10, timeWindow: 60_000 },
     },
     async ({ body, req }) => {
+      const now = ctx.hall.now();
+      const lockedUntil = ctx.auth.lockedUntil(body.username, now);
+      if (lockedUntil) {
+        const minutes = Math.ceil((lockedUntil - now) / 60_000);
+        throw new ApiError('rate_limited', `too many failed sign-ins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      }
       const user = ctx.auth.userByName(body.username);
       // Always spend the same work, so the answer's timing does not reveal which usernames exist.
       const good = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !good || !user.active) {
-        ctx.audit.record({ at: new Date(ctx.hall.now()).toISOString(), actor: `ip:${req.ip}`, action: 'login.failed', target: body.username.slice(0, 64) });
+        ctx.auth.signInFailed(body.username, now);
+        ctx.audit.record({ at: new Date(now).toISOString(), actor: `ip:${req.ip}`, action: 'login.failed', target: body.username.slice(0, 64) });
         throw new ApiError('unauthorized', 'wrong username or password');
       }
-      const session = ctx.auth.createSession(user.id, ctx.hall.now());
+      ctx.auth.signInSucceeded(body.username);
+      const session = ctx.auth.createSession(user.id, now);
       audit(ctx, { id: user.id, role: user.role, kind: 'staff', name: user.username }, 'login');
       return {
         token: session.token,
@@ -47,6 +55,15 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
       audit(ctx, principal, 'password.changed', user.id);
       const session = ctx.auth.createSession(user.id, ctx.hall.now());
       return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
+    },
+  );
+
+  api.route(
+    { method: 'POST', url: '/api/v1/auth/logout', summary: 'Sign out: this session ends on the hub and its open streams close', access: ['admin', 'manager', 'supervisor', 'clerk'], responses: { 204: null } },
+    ({ req, principal }) => {
+      ctx.auth.endSession(bearer(req)!);
+      audit(ctx, principal, 'logout');
+      return undefined;
     },
   );
 

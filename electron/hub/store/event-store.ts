@@ -1,5 +1,6 @@
 // The append-only event log and the projections written in the same transaction.
 // One writer: only the hub process holds this object.
+import { type PersonalPart, mergePersonal, splitPersonal } from '../../../shared/privacy/personal.ts';
 import type { DomainEvent, SequencedEvent } from '../../../shared/protocol/events.ts';
 import type { Db } from './database.ts';
 
@@ -26,9 +27,14 @@ export function createEventStore(db: Db) {
   const insertIdentity = db.prepare('INSERT INTO ticket_identity (ticket_id, id_token, created_at) VALUES (?, ?, ?)');
   const upsertService = db.prepare('INSERT INTO services (id, body, position) VALUES (?, ?, (SELECT COUNT(*) FROM services)) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
   const upsertCounter = db.prepare('INSERT INTO counters (id, body, number) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, number = excluded.number');
-  const selectSince = db.prepare('SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
-  const selectDay = db.prepare('SELECT seq, body FROM events WHERE day = ? ORDER BY seq');
+  const insertPersonal = db.prepare('INSERT INTO event_personal (seq, day, body) VALUES (?, ?, ?)');
+  // The log holds each event's public part; its personal part (tracking code, note, comment) sits
+  // beside it until retention deletes it, and is merged back here while it exists.
+  const withPersonal = 'SELECT e.seq, e.body, p.body AS personal FROM events e LEFT JOIN event_personal p ON p.seq = e.seq';
+  const selectSince = db.prepare(`${withPersonal} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`);
+  const selectDay = db.prepare(`${withPersonal} WHERE e.day = ? ORDER BY e.seq`);
   const deleteIdentities = db.prepare('DELETE FROM ticket_identity WHERE created_at < ?');
+  const deletePersonal = db.prepare('DELETE FROM event_personal WHERE day < ?');
 
   function project(e: DomainEvent, identities: Identities): void {
     switch (e.type) {
@@ -57,14 +63,21 @@ export function createEventStore(db: Db) {
     const out: SequencedEvent[] = [];
     for (const e of events) {
       seq++;
-      insertEvent.run(seq, e.type === 'day.opened' ? e.day : day, e.type, e.at, JSON.stringify(e));
+      const eventDay = e.type === 'day.opened' ? e.day : day;
+      const parts = splitPersonal(e);
+      insertEvent.run(seq, eventDay, e.type, e.at, JSON.stringify(parts.public));
+      if (parts.personal) insertPersonal.run(seq, eventDay, JSON.stringify(parts.personal));
       project(e, identities);
       out.push({ ...e, seq });
     }
     return out;
   });
 
-  const rows = (r: unknown[]) => (r as { seq: number; body: string }[]).map((x) => ({ ...JSON.parse(x.body), seq: x.seq }) as SequencedEvent);
+  const rows = (r: unknown[]) =>
+    (r as { seq: number; body: string; personal: string | null }[]).map((x) => {
+      const e = JSON.parse(x.body) as DomainEvent;
+      return { ...mergePersonal(e, x.personal ? (JSON.parse(x.personal) as PersonalPart) : undefined), seq: x.seq } as SequencedEvent;
+    });
 
   return {
     get lastSeq() {
@@ -82,5 +95,7 @@ export function createEventStore(db: Db) {
     ofDay: (day: string) => rows(selectDay.all(day)),
     /** Removes pseudonyms older than the retention period; returns how many. */
     purgeIdentities: (olderThanIso: string) => deleteIdentities.run(olderThanIso).changes,
+    /** Removes the personal parts (tracking codes, notes, comments) of days before `day`; the anonymous log stays. */
+    purgePersonal: (beforeDay: string) => deletePersonal.run(beforeDay).changes,
   };
 }

@@ -88,6 +88,35 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'personal fields of events kept apart, purged after retention',
+    // Tracking codes, clerks' notes and citizens' comments move out of the append-only log into
+    // event_personal (one row per event that has any), so retention can delete them without
+    // touching the log. The update trigger is lifted for this one rewrite only.
+    sql: `
+      CREATE TABLE event_personal (
+        seq  INTEGER PRIMARY KEY REFERENCES events(seq),
+        day  TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX event_personal_day ON event_personal(day);
+      INSERT INTO event_personal (seq, day, body)
+        SELECT seq, day, json_object('trackingCode', json_extract(body, '$.ticket.trackingCode')) FROM events
+        WHERE type = 'ticket.issued' AND json_extract(body, '$.ticket.trackingCode') IS NOT NULL;
+      INSERT INTO event_personal (seq, day, body)
+        SELECT seq, day, json_object('note', json_extract(body, '$.note')) FROM events
+        WHERE type = 'ticket.completed' AND json_extract(body, '$.note') IS NOT NULL;
+      INSERT INTO event_personal (seq, day, body)
+        SELECT seq, day, json_object('comment', json_extract(body, '$.reason')) FROM events
+        WHERE type = 'ticket.rated' AND json_extract(body, '$.reason') IS NOT NULL;
+      DROP TRIGGER events_append_only_update;
+      UPDATE events SET body = json_remove(body, '$.ticket.trackingCode') WHERE type = 'ticket.issued';
+      UPDATE events SET body = json_remove(body, '$.note') WHERE type = 'ticket.completed';
+      UPDATE events SET body = json_remove(body, '$.reason') WHERE type = 'ticket.rated';
+      CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    `,
+  },
 ];
 
 const hash = (m: Migration) => createHash('sha256').update(m.sql).digest('hex');

@@ -7,7 +7,7 @@ import { dayRollover } from '../../../shared/domain/commands.ts';
 import { formatTicketNumber, nextTicketNumber, ticketId } from '../../../shared/domain/numbering.ts';
 import { type HallState, apply } from '../../../shared/domain/state.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
-import { MIN, PROPERTY_TIMEOUT, T0, branch, clerk1, exec, issue, must, newHall } from './support.ts';
+import { MIN, PROPERTY_TIMEOUT, T0, branch, clerk1, exec, issue, must, newHall, supervisor } from './support.ts';
 
 const DAY = 24 * 60 * MIN;
 
@@ -47,7 +47,7 @@ describe('ticket numbers', () => {
   it('are not reused when a ticket is cancelled', () => {
     const state = newHall();
     const a1 = issue(state, 'civil', T0);
-    must(state, { type: 'cancel', ticketId: a1.id }, clerk1, T0 + MIN);
+    must(state, { type: 'cancel', ticketId: a1.id }, supervisor, T0 + MIN);
     expect(issue(state, 'civil', T0 + 2 * MIN).number).toBe('A-002');
   });
 
@@ -71,7 +71,7 @@ describe('ticket numbers', () => {
     const state = newHall();
     for (let i = 0; i < 4; i++) issue(state, i % 2 ? 'permits' : 'civil', T0 + i * MIN, 'none', log);
     const last = issue(state, 'civil', T0 + 5 * MIN, 'none', log);
-    must(state, { type: 'cancel', ticketId: last.id }, clerk1, T0 + 6 * MIN, log);
+    must(state, { type: 'cancel', ticketId: last.id }, supervisor, T0 + 6 * MIN, log);
     const rebuilt = restart(log, T0 + 7 * MIN);
     expect(rebuilt.lastNumber).toEqual(state.lastNumber);
     expect(issue(rebuilt, 'civil', T0 + 7 * MIN).number).toBe('A-004');
@@ -140,7 +140,7 @@ describe('ticket numbers under random commands, day changes and restarts', () =>
             const live = [...state.tickets.values()].filter((t) => t.status === 'waiting');
             const t = live[s.pick % Math.max(1, live.length)];
             if (!t) continue;
-            if (s.kind === 'cancel') must(state, { type: 'cancel', ticketId: t.id }, clerk1, now, log);
+            if (s.kind === 'cancel') must(state, { type: 'cancel', ticketId: t.id }, supervisor, now, log);
             else if (!state.counters.get('c1')?.ticketId && state.counters.get('c1')?.state === 'open') {
               must(state, { type: 'call', ticketId: t.id, counterId: 'c1' }, clerk1, now, log);
               must(state, { type: 'noShow', ticketId: t.id }, clerk1, now, log);

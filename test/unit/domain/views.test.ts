@@ -76,7 +76,7 @@ describe('ticket views', () => {
     const b = issue(state, 'civil', T0 + MIN);
     must(state, { type: 'callNext', counterId: 'c2' }, clerk1, T0 + 2 * MIN);
     const now = T0 + 3 * MIN;
-    const live = snapshotTickets(state, now);
+    const live = snapshotTickets(state, now, 'staff');
     expect(live.map((t) => [t.id, t.status, t.position])).toEqual([[a.id, 'called', undefined], [b.id, 'waiting', 1]]);
     expect(Object.keys(ticketView(state, b.id, now)!)).not.toContain('waitingSince');
     expect(queueView(state, now).tickets.map((t) => t.id)).toEqual([b.id]);

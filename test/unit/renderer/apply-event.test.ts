@@ -7,6 +7,8 @@ const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 8, m)).toISOString();
 const snap: Snapshot = {
   seq: 10,
   day: '2026-01-01',
+  audience: 'staff',
+  queue: [],
   branch: { id: 'b', name: { ar: 'قاعة', en: 'Hall' }, timeZone: 'Asia/Riyadh' },
   services: [{ id: 's1', prefix: 'A', name: { ar: 'أ', en: 'A' }, category: 'c', targetWaitMinutes: 10, active: true }, { id: 's2', prefix: 'B', name: { ar: 'ب', en: 'B' }, category: 'c', targetWaitMinutes: 10, active: true }],
   counters: [{ id: 'c1', number: 1, name: { ar: 'ش١', en: 'C1' }, serviceIds: ['s1'], state: 'open' }],
