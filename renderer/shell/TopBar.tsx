@@ -7,11 +7,17 @@ import { useSession } from '../store/session-store.ts';
 import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import type { ReactNode } from 'react';
+import { useHub } from './app-context.tsx';
 
 export function TopBar({ title, children }: { title: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff);
-  const signOut = useSession((s) => s.signOut);
+  const forget = useSession((s) => s.signOut);
+  const hub = useHub();
+  // Ends the session on the hub too (its token stops working, its streams close), then forgets it here.
+  const signOut = () => {
+    void hub.post('/api/v1/auth/logout').catch(() => undefined).finally(forget);
+  };
   const branch = useHall((s) => s.branch);
   const f = useFormat();
   return (
