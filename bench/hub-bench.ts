@@ -4,9 +4,11 @@
 //     and over HTTP with concurrent clients
 //  3. raw better-sqlite3 transactions/s with the same pragmas in the same run, and the ratio
 //  4. call-to-screen latency p50/p95 with 500 WebSocket screens connected
+//  5. snapshots at 10,000 tickets a day: bytes per audience, 500 hall screens resynced after a
+//     hub restart (time from listening to the last snapshot), and the hub's memory (RSS) then
 // The hub runs as its own process (as in a hall); the clients run in this one.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../shared/domain/clock.ts';
@@ -178,9 +180,85 @@ async function callToScreen() {
   }
 }
 
-await httpFigures();
-await engineAndRaw();
-await callToScreen();
+/** A day of `n` tickets written through the real engine and store (most served, some waiting). */
+async function busyDay(dir: string, n: number): Promise<void> {
+  const hub = await startHub({ dataDir: dir, port: 0, demo: true, log: createLogger({ level: 'silent' }), issuePerMinute: 1_000_000 });
+  const { hall } = hub.ctx;
+  const services = [...hall.state.services.keys()];
+  const counters = [...hall.state.counters.values()];
+  const clerks = counters.map((c, i) => ({ id: `bench-clerk-${i}`, role: 'clerk' as const, counter: c.id }));
+  for (const c of clerks) await hall.execute({ type: 'openCounter', counterId: c.counter }, c);
+  const kiosk = { id: 'bench-kiosk', role: 'kiosk' as const };
+  for (let i = 0; i < n; i += 200) {
+    // 200 issues at a time (group commit), then each counter serves what it can.
+    await Promise.all(Array.from({ length: Math.min(200, n - i) }, (_, k) => hall.execute({ type: 'issue', serviceId: services[(i + k) % services.length]!, lang: 'ar', priority: 'none', identityVerified: false }, kiosk)));
+    if (n - i <= 200) break; // the last batch stays waiting
+    for (let round = 0; round < 30; round++) {
+      await Promise.all(clerks.map(async (c) => {
+        const called = await hall.execute({ type: 'callNext', counterId: c.counter }, c);
+        const e = called.ok ? called.events.find((x) => x.type === 'ticket.called') : undefined;
+        if (!e || e.type !== 'ticket.called') return;
+        await hall.execute({ type: 'start', ticketId: e.ticketId }, c);
+        await hall.execute({ type: 'complete', ticketId: e.ticketId, outcome: 'done', note: 'bench note' }, c);
+      }));
+    }
+  }
+  await hub.close();
+}
+
+async function snapshotsAtScale() {
+  const TICKETS = quick ? 2_000 : 10_000;
+  const dir = tmp();
+  try {
+    await busyDay(dir, TICKETS);
+    let hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+    const api = new ApiClient(hub.url);
+    const admin = await api.login('admin', 'dawr-admin');
+    const display = await api.pairDevice(admin, 'display', 'bench display');
+    const kiosk = await api.pairDevice(admin, 'kiosk', 'bench kiosk');
+    const firstMessage = (token: string) => new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/v1/events?token=${token}`);
+      ws.addEventListener('message', (e) => {
+        ws.close();
+        resolve(Buffer.byteLength(String(e.data)));
+      }, { once: true });
+      ws.addEventListener('error', () => reject(new Error('no snapshot')));
+    });
+    const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+    const displayBytes = await firstMessage(display);
+    row(`snapshot at ${TICKETS} tickets: hall display`, kb(displayBytes), '<= 64 KB', displayBytes <= 64 * 1024);
+    row(`snapshot at ${TICKETS} tickets: kiosk`, kb(await firstMessage(kiosk)));
+    row(`snapshot at ${TICKETS} tickets: staff`, kb(await firstMessage(admin)));
+
+    // Restart the hub; 500 screens that were connected come back at once.
+    hub.child.kill('SIGTERM');
+    await hub.exited;
+    hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+    const listening = performance.now();
+    const sockets: WebSocket[] = [];
+    await Promise.all(Array.from({ length: SCREENS }, () => new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/v1/events?token=${display}`);
+      sockets.push(ws);
+      ws.addEventListener('message', () => resolve(), { once: true });
+      ws.addEventListener('error', () => reject(new Error('screen failed to reconnect')));
+    })));
+    const resync = (performance.now() - listening) / 1000;
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    row(`${SCREENS} screens resynced after a restart (${TICKETS} tickets)`, `${resync.toFixed(2)} s`, '<= 5 s', resync <= 5);
+    row(`hub RSS with ${SCREENS} screens, ${TICKETS} tickets`, `${rss.toFixed(0)} MB`, '<= 150 MB', rss <= 150);
+    for (const s of sockets) s.close();
+    hub.child.kill('SIGTERM');
+    await hub.exited;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+if (!only || only === 'http') await httpFigures();
+if (!only || only === 'engine') await engineAndRaw();
+if (!only || only === 'screens') await callToScreen();
+if (!only || only === 'snapshots') await snapshotsAtScale();
 
 const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 8];
 console.log(`\nDawr hub benchmark (${quick ? 'quick' : 'full'}; ${ISSUES} sequential issues, ${SECONDS}s throughput runs, ${CALLS} calls to ${SCREENS} screens)\n`);

@@ -52,7 +52,7 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
       services: config.services(),
       counters: config.counters(),
     });
-    for (const e of events.ofDay(state.day)) apply(state, e);
+    events.eachOfDay(state.day, (e) => apply(state, e));
     return state;
   }
 

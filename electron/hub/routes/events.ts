@@ -86,6 +86,19 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: (
   }, SWEEP_EVERY_MS);
   sweep.unref();
 
+  // Screens reconnect together (after a hub restart, 500 of them within a second): one snapshot
+  // per audience is made for the current seq and reused for a moment, not one per screen.
+  const snapshots = new Map<Audience, { seq: number; at: number; message: string }>();
+  const snapshotMessage = (audience: Audience): string => {
+    const seq = ctx.hall.lastSeq();
+    const now = ctx.hall.now();
+    const cached = snapshots.get(audience);
+    if (cached && cached.seq === seq && now - cached.at < QUEUE_EVERY_MS) return cached.message;
+    const message = JSON.stringify({ kind: 'snapshot', snapshot: snapshotFor(ctx.hall.state, now, audience, seq) });
+    snapshots.set(audience, { seq, at: now, message });
+    return message;
+  };
+
   app.register(async (scoped) => {
     scoped.addHook('preValidation', async (req, reply) => {
       const q = Query.safeParse(req.query);
@@ -109,7 +122,7 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: (
         for (const e of ctx.hall.since(since, MAX_REPLAY)) socket.send(JSON.stringify({ kind: 'event', ...eventFor(e as SequencedEvent, client.audience) }));
         socket.send(JSON.stringify({ kind: 'queue', queue: queueSummary(ctx.hall.state, ctx.hall.now()) }));
       } else {
-        socket.send(JSON.stringify({ kind: 'snapshot', snapshot: snapshotFor(ctx.hall.state, ctx.hall.now(), client.audience, last) }));
+        socket.send(snapshotMessage(client.audience));
       }
       clients.set(socket, client);
       let alive = true;

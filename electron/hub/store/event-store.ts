@@ -73,11 +73,12 @@ export function createEventStore(db: Db) {
     return out;
   });
 
-  const rows = (r: unknown[]) =>
-    (r as { seq: number; body: string; personal: string | null }[]).map((x) => {
-      const e = JSON.parse(x.body) as DomainEvent;
-      return { ...mergePersonal(e, x.personal ? (JSON.parse(x.personal) as PersonalPart) : undefined), seq: x.seq } as SequencedEvent;
-    });
+  type Row = { seq: number; body: string; personal: string | null };
+  const event = (x: Row) => {
+    const e = JSON.parse(x.body) as DomainEvent;
+    return { ...mergePersonal(e, x.personal ? (JSON.parse(x.personal) as PersonalPart) : undefined), seq: x.seq } as SequencedEvent;
+  };
+  const rows = (r: unknown[]) => (r as Row[]).map(event);
 
   return {
     get lastSeq() {
@@ -93,6 +94,10 @@ export function createEventStore(db: Db) {
     /** Events after `seq`, oldest first, at most `limit`. */
     since: (seq: number, limit = 10_000) => rows(selectSince.all(seq, limit)),
     ofDay: (day: string) => rows(selectDay.all(day)),
+    /** The day's events one at a time, oldest first: a busy day is replayed without holding it all in memory. */
+    eachOfDay(day: string, fn: (e: SequencedEvent) => void): void {
+      for (const x of selectDay.iterate(day) as IterableIterator<Row>) fn(event(x));
+    },
     /** Removes pseudonyms older than the retention period; returns how many. */
     purgeIdentities: (olderThanIso: string) => deleteIdentities.run(olderThanIso).changes,
     /** Removes the personal parts (tracking codes, notes, comments) of days before `day`; the anonymous log stays. */
