@@ -112,4 +112,27 @@ describe.skipIf(!!socatSkipReason)('MRZ reader over a serial pseudo-terminal', (
     expect(link.isOpen).toBe(false);
     await pty.replug();
   });
+
+  // The race that made the test above time out under load: a hung-up terminal reads 0 bytes, and
+  // serialport retried such reads forever, so a read already issued when socat went (the one after a
+  // chunk, or the first after open on a busy machine) spun and the link never said it was gone.
+  it('tells its owner when the device is unplugged while the station is reading from it', async () => {
+    const gone = new Promise<string>((resolve) => link.onGone(resolve));
+    const off = link.onData(() => {
+      off();
+      pty.unplugNow(); // before the read that follows this chunk is issued
+    });
+    await sim.sendRaw('I<UTO');
+    expect(await gone).toMatch(/hung up|bad file descriptor|EIO/);
+    expect(link.isOpen).toBe(false);
+    await pty.replug();
+  });
+
+  it('tells an owner who subscribes only after the device has gone', async () => {
+    const first = new Promise<string>((resolve) => link.onGone(resolve));
+    await pty.unplug();
+    const reason = await first;
+    expect(await new Promise<string>((resolve) => link.onGone(resolve))).toBe(reason);
+    await pty.replug();
+  });
 });
