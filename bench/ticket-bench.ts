@@ -1,6 +1,9 @@
-// Ticket raster benchmark (brief §9: ticket raster <= 50 ms). SVG layout + resvg + 1-bit pack,
-// per width, after a warm-up. Prints p50/p95; asserts nothing (timing belongs here, not in tests).
-//   ./dawr node bench/ticket-bench.ts [iterations]
+// Ticket benchmark (brief §9: ticket raster <= 50 ms; a ticket <= 12 KB to the printer, < 3 s at
+// 38,400 baud). First the bytes sent per ticket and the time they take on a serial line (8N1: 10
+// bits a byte) for each printer profile, then the raster time (SVG layout + resvg + 1-bit pack),
+// per width, after a warm-up, p50/p95. Asserts nothing (timing belongs here, not in tests).
+//   ./dawr npm run bench:ticket [-- iterations]
+import { ticketBytes, type PrinterProfile } from '../electron/devices/printer/ticket-bytes.ts';
 import { renderTicketRaster } from '../electron/devices/ticket-raster.ts';
 import { sampleJob } from '../test/support/ticket-fixtures.ts';
 
@@ -9,6 +12,25 @@ const job = sampleJob({ jobId: 'bench', ticketId: 'bench', priority: 'elderly' }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const profiles: [string, PrinterProfile][] = [
+  ['fonts + native QR', { fonts: true, nativeQr: true }],
+  ['native QR only', { fonts: false, nativeQr: true }],
+  ['raster only (fallback)', { fonts: false, nativeQr: false }],
+];
+const seconds = (bytes: number, baud: number) => ((bytes * 10) / baud).toFixed(2);
+console.log('bytes per ticket (sample ticket, Arabic + English; "priority" adds the black priority band):');
+for (const widthDots of [384, 576] as const) {
+  for (const [name, profile] of profiles) {
+    for (const priority of ['none', 'elderly'] as const) {
+      const bytes = ticketBytes({ ...job, priority }, { widthDots, ...profile }).length;
+      console.log(
+        `  ${widthDots} dots, ${name.padEnd(22)} ${priority === 'none' ? 'plain   ' : 'priority'}: ${String(bytes).padStart(6)} B ` +
+          `(${(bytes / 1024).toFixed(1)} KB), ${seconds(bytes, 38_400)} s at 38,400 baud, ${seconds(bytes, 115_200)} s at 115,200`,
+      );
+    }
+  }
 }
 
 for (const widthDots of [384, 576] as const) {

@@ -7,6 +7,8 @@ const printerCommon = {
   widthDots: z.union([z.literal(384), z.literal(576)]).default(576),
   /** Printers without `GS ( k` QR support get the QR drawn into the ticket image. */
   nativeQr: z.boolean().default(true),
+  /** Printers without fonts A/B (`ESC !`, `GS !`, code page 437) get every line as raster. */
+  fonts: z.boolean().default(true),
 };
 
 export const PrinterConfig = z.discriminatedUnion('kind', [

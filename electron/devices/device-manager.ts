@@ -78,7 +78,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   function makePrinter(c: PrinterConfig): TicketPrinter {
     const transport = c.kind === 'tcp' ? new TcpPrinterTransport({ host: c.host, port: c.port }) : new SerialPrinterTransport({ path: c.path, baudRate: c.baudRate });
     const ledger = new JobLedger({ file: options.ledgerFile });
-    return new TicketPrinter({ transport, widthDots: c.widthDots, nativeQr: c.nativeQr, fontDir: options.fontDir, ledger });
+    return new TicketPrinter({ transport, widthDots: c.widthDots, nativeQr: c.nativeQr, fonts: c.fonts, fontDir: options.fontDir, ledger });
   }
 
   async function pollPrinter(): Promise<void> {

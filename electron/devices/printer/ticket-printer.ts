@@ -14,6 +14,8 @@ export interface TicketPrinterOptions {
   transport: PrinterTransport;
   widthDots?: TicketWidthDots;
   nativeQr?: boolean;
+  /** The printer has fonts A/B (ESC !, GS !): Latin lines go as text, not raster. */
+  fonts?: boolean;
   fontDir?: string;
   ledger?: JobLedger;
   /** How long to wait for each DLE EOT reply; printers answer within milliseconds. */
@@ -98,7 +100,7 @@ export class TicketPrinter {
     }
     const builder = escPosBuilder(this.options.widthDots ?? 576, thermalPrinterInterface(this.transport));
     try {
-      appendTicket(builder, job, { widthDots: this.options.widthDots ?? 576, nativeQr: this.options.nativeQr, fontDir: this.options.fontDir });
+      appendTicket(builder, job, { widthDots: this.options.widthDots ?? 576, nativeQr: this.options.nativeQr, fonts: this.options.fonts, fontDir: this.options.fontDir });
     } catch (err) {
       log.error({ jobId: job.jobId, err }, 'ticket render failed');
       return { ok: false, jobId: job.jobId, printerState: before, message: 'ticket could not be rendered' };

@@ -4,13 +4,25 @@
 // random bytes yield `unknown` events, oversized declarations an `error` event.
 import type { MonoRaster } from '../mono-raster.ts';
 
+/** How the printer prints text at the moment: font, emphasis, magnification (GS !), line spacing. */
+export interface TextStyle {
+  font: 'A' | 'B';
+  bold: boolean;
+  widthMag: number;
+  heightMag: number;
+  /** Dots fed by LF (ESC 2 default 30, ESC 3 n). */
+  lineSpacing: number;
+}
+
+export const DEFAULT_LINE_SPACING = 30;
+
 export type EscPosEvent =
   | { kind: 'init' }
-  | { kind: 'line'; text: string }
+  | { kind: 'line'; text: string; style: TextStyle }
   | { kind: 'align'; align: 'left' | 'center' | 'right' }
   | { kind: 'raster'; raster: MonoRaster }
   | { kind: 'qr'; data: string; cellSize: number; correction: 'L' | 'M' | 'Q' | 'H' }
-  | { kind: 'feed'; lines: number }
+  | { kind: 'feed'; dots: number }
   | { kind: 'cut' }
   | { kind: 'status'; n: number }
   | { kind: 'unknown'; byte: number }
@@ -33,6 +45,37 @@ const GS_ARGS: Record<number, number> = {
   0x21: 1, 0x42: 1, 0x48: 1, 0x49: 1, 0x4c: 2, 0x50: 2, 0x57: 2, 0x61: 1, 0x62: 1, 0x66: 1, 0x68: 1, 0x72: 1, 0x77: 1,
 };
 const QR_CORRECTION = ['L', 'M', 'Q', 'H'] as const;
+/** Code page 437, 0x80–0xFF (the printer's default character table). */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+function cp437Text(bytes: number[]): string {
+  return bytes.map((b) => (b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80]!)).join('');
+}
+
+/** The raster as printed in GS v 0's double-width / double-height modes. */
+function scaleRaster(r: MonoRaster, sx: 1 | 2, sy: 1 | 2): MonoRaster {
+  if (sx === 1 && sy === 1) return r;
+  const width = r.width * sx;
+  const bytesPerRow = Math.ceil(width / 8);
+  const data = new Uint8Array(bytesPerRow * r.height * sy);
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) {
+      if (!((r.data[y * r.bytesPerRow + (x >> 3)]! >> (7 - (x & 7))) & 1)) continue;
+      for (let dy = 0; dy < sy; dy++) {
+        for (let dx = 0; dx < sx; dx++) {
+          const ox = x * sx + dx;
+          data[(y * sy + dy) * bytesPerRow + (ox >> 3)]! |= 0x80 >> (ox & 7);
+        }
+      }
+    }
+  }
+  return { width, height: r.height * sy, bytesPerRow, data };
+}
+
+function defaultStyle(): TextStyle {
+  return { font: 'A', bold: false, widthMag: 1, heightMag: 1, lineSpacing: DEFAULT_LINE_SPACING };
+}
 
 export interface EscPosDecoderOptions {
   /** Largest raster or QR payload accepted, so a corrupt header cannot allocate gigabytes. */
@@ -44,6 +87,7 @@ type Step = { events: EscPosEvent[]; used: number } | 'more';
 export class EscPosDecoder {
   private pending: Buffer = Buffer.alloc(0);
   private text: number[] = [];
+  private style: TextStyle = defaultStyle();
   private qr = { cellSize: 3, correction: 'M' as (typeof QR_CORRECTION)[number], data: '' };
   private readonly maxPayload: number;
 
@@ -72,16 +116,16 @@ export class EscPosDecoder {
 
   private flushText(): EscPosEvent[] {
     if (!this.text.length) return [];
-    const text = Buffer.from(this.text).toString('latin1');
+    const text = cp437Text(this.text);
     this.text = [];
-    return [{ kind: 'line', text }];
+    return [{ kind: 'line', text, style: { ...this.style } }];
   }
 
   private step(b: Buffer, at: number): Step {
     const c = b[at]!;
     if (c === LF) {
       const line = this.flushText();
-      return { events: line.length ? line : [{ kind: 'line', text: '' }], used: 1 };
+      return { events: line.length ? line : [{ kind: 'line', text: '', style: { ...this.style } }], used: 1 };
     }
     if (c === ESC) return this.esc(b, at);
     if (c === GS) return this.gs(b, at);
@@ -105,14 +149,31 @@ export class EscPosDecoder {
     switch (cmd) {
       case 0x40:
         this.text = [];
+        this.style = defaultStyle();
         return { events: [{ kind: 'init' }], used: 2 };
+      case 0x21: // ESC ! n: font B (bit 0), emphasised (bit 3), double height (bit 4), double width (bit 5)
+        this.style = { ...this.style, font: n & 0x01 ? 'B' : 'A', bold: (n & 0x08) !== 0, heightMag: n & 0x10 ? 2 : 1, widthMag: n & 0x20 ? 2 : 1 };
+        return { events: [], used: 3 };
+      case 0x45: // ESC E n: emphasised on/off
+        this.style = { ...this.style, bold: (n & 1) === 1 };
+        return { events: [], used: 3 };
+      case 0x4d: // ESC M n: font A / B
+        this.style = { ...this.style, font: n & 1 ? 'B' : 'A' };
+        return { events: [], used: 3 };
+      case 0x32:
+        this.style = { ...this.style, lineSpacing: DEFAULT_LINE_SPACING };
+        return { events: [], used: 2 };
+      case 0x33:
+        this.style = { ...this.style, lineSpacing: n };
+        return { events: [], used: 3 };
       case 0x61: {
         const align = (['left', 'center', 'right'] as const)[n % 48] ?? 'left';
         return { events: [...this.flushText(), { kind: 'align', align }], used: 3 };
       }
-      case 0x64:
-      case 0x4a:
-        return { events: [...this.flushText(), { kind: 'feed', lines: cmd === 0x64 ? n : 1 }], used: 3 };
+      case 0x64: // ESC d n: print and feed n lines
+        return { events: [...this.flushText(), { kind: 'feed', dots: n * this.style.lineSpacing }], used: 3 };
+      case 0x4a: // ESC J n: print and feed n dots
+        return { events: [...this.flushText(), { kind: 'feed', dots: n }], used: 3 };
       default:
         return { events: [], used: 2 + args };
     }
@@ -144,6 +205,11 @@ export class EscPosDecoder {
     const args = GS_ARGS[cmd];
     if (args === undefined) return { events: [{ kind: 'unknown', byte: cmd }], used: 2 };
     if (b.length - at < 2 + args) return 'more';
+    if (cmd === 0x21) {
+      // GS ! n: width magnification (high nibble) and height (low nibble), 1–8 each.
+      const n = b[at + 2]!;
+      this.style = { ...this.style, widthMag: Math.min(8, (n >> 4) + 1), heightMag: Math.min(8, (n & 0x0f) + 1) };
+    }
     return { events: [], used: 2 + args };
   }
 
@@ -159,7 +225,9 @@ export class EscPosDecoder {
     }
     if (b.length - at < 8 + size) return 'more';
     const data = new Uint8Array(b.subarray(at + 8, at + 8 + size));
-    return { events: [...this.flushText(), { kind: 'raster', raster: { width: bytesPerRow * 8, height, bytesPerRow, data } }], used: 8 + size };
+    const m = b[at + 3]! & 0x03; // bit 0: double width, bit 1: double height
+    const raster = scaleRaster({ width: bytesPerRow * 8, height, bytesPerRow, data }, m & 1 ? 2 : 1, m & 2 ? 2 : 1);
+    return { events: [...this.flushText(), { kind: 'raster', raster }], used: 8 + size };
   }
 
   /** GS ( k pL pH cn fn …: QR (cn 49) settings, store and print; other symbols are skipped. */

@@ -1,10 +1,15 @@
 // The simulated printer's paper: decoded ESC/POS events laid out top to bottom until a cut,
 // then one ticket image (what a person would see on the real roll).
 import { qrMatrix, type QrMatrix } from '../../../shared/ticket/qr-matrix.ts';
-import { escapeXml } from '../../../shared/ticket/svg-text.ts';
+import { escapeXml, estimateWidth } from '../../../shared/ticket/svg-text.ts';
+import { CELL_BASELINE, CELL_CAP_HEIGHT } from '../../../shared/ticket/ticket-svg.ts';
 import { emptyRaster, stackRasters, type MonoRaster } from '../mono-raster.ts';
 import { svgToMono } from '../ticket-raster.ts';
-import type { EscPosEvent } from './escpos-decoder.ts';
+import type { EscPosEvent, TextStyle } from './escpos-decoder.ts';
+
+/** Character cells of the printer's fonts, in dots. */
+const CELL = { A: { width: 12, height: 24 }, B: { width: 9, height: 17 } } as const;
+const NOTO_CAP_HEIGHT = 0.714;
 
 export interface PrintedTicket {
   /** 1-based, in print order. */
@@ -21,8 +26,6 @@ export interface PrintedTicket {
   /** Torn off without a cut: the printer stopped (paper out, cover open) in the middle of it. */
   incomplete?: boolean;
 }
-
-const FEED_DOTS = 12;
 
 export class PaperRoll {
   private readonly widthDots: number;
@@ -65,12 +68,14 @@ export class PaperRoll {
           // Data a real printer could not encode either (too long): it prints nothing.
         }
         return undefined;
-      case 'line':
+      case 'line': {
         this.lines.push(ev.text);
-        this.parts.push(ev.text.trim() ? this.place(this.textRaster(ev.text)) : emptyRaster(this.widthDots, FEED_DOTS));
+        const height = Math.max(ev.style.lineSpacing, CELL[ev.style.font].height * ev.style.heightMag);
+        this.parts.push(ev.text.trim() ? this.textRaster(ev.text, ev.style, height) : emptyRaster(this.widthDots, Math.min(height, 255)));
         return undefined;
+      }
       case 'feed':
-        if (this.parts.length) this.parts.push(emptyRaster(this.widthDots, FEED_DOTS * Math.min(ev.lines, 4)));
+        if (ev.dots > 0) this.parts.push(emptyRaster(this.widthDots, Math.min(ev.dots, 1020)));
         return undefined;
       case 'cut':
         return this.parts.length ? this.finish() : undefined;
@@ -115,10 +120,29 @@ export class PaperRoll {
     return out;
   }
 
-  private textRaster(text: string): MonoRaster {
+  /**
+   * A line in the printer's font as it comes out: one character per cell (monospaced), cells
+   * magnified, the line placed by the alignment. The glyphs are Noto Sans drawn to the cell's
+   * cap height and narrowed to fit the cell: close to a thermal printer's own font, readable.
+   */
+  private textRaster(text: string, style: TextStyle, height: number): MonoRaster {
+    const cellW = CELL[style.font].width * style.widthMag;
+    const cellH = CELL[style.font].height * style.heightMag;
+    const chars = Array.from(text);
+    const lineWidth = chars.length * cellW;
+    const left = this.align === 'center' ? Math.floor((this.widthDots - lineWidth) / 2) : this.align === 'right' ? this.widthDots - lineWidth : 0;
+    const fontSize = (CELL_CAP_HEIGHT / NOTO_CAP_HEIGHT) * CELL[style.font].height * style.heightMag;
+    const baseline = CELL_BASELINE * cellH;
+    const glyphs = chars.map((ch, i) => {
+      if (ch === ' ') return '';
+      const natural = estimateWidth(ch, fontSize, style.bold);
+      const squeeze = Math.min(1, (0.92 * cellW) / natural);
+      const cx = left + i * cellW + cellW / 2;
+      return `<text transform="translate(${cx} ${baseline}) scale(${squeeze.toFixed(3)} 1)" text-anchor="middle">${escapeXml(ch)}</text>`;
+    });
     const svg =
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${this.widthDots}" height="30"><rect width="100%" height="100%" fill="#fff"/>` +
-      `<text x="${this.widthDots / 2}" y="22" font-family="Noto Sans" font-size="18" text-anchor="middle">${escapeXml(text)}</text></svg>`;
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${this.widthDots}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>` +
+      `<g font-family="Noto Sans" font-size="${fontSize.toFixed(2)}" font-weight="${style.bold ? 700 : 400}" fill="#000">${glyphs.join('')}</g></svg>`;
     return svgToMono(svg, this.widthDots, this.fontDir);
   }
 }

@@ -10,14 +10,14 @@ import type { PrinterState } from '../../../shared/protocol/device-bridge.ts';
 import { sampleJob } from '../../support/ticket-fixtures.ts';
 import { decodeQr, sameRaster } from '../../support/raster-decode.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { stackRasters } from '../../../electron/devices/mono-raster.ts';
+import { ticketBytes } from '../../../electron/devices/printer/ticket-bytes.ts';
 
 let sim: PrinterSimulator;
 let printer: TicketPrinter;
 let dir: ReturnType<typeof makeTempDir>;
 
-function newPrinter(ledger?: JobLedger): TicketPrinter {
-  return new TicketPrinter({ transport: new TcpPrinterTransport({ host: '127.0.0.1', port: sim.port }), widthDots: 576, ledger, statusTimeoutMs: 500 });
+function newPrinter(ledger?: JobLedger, profile: { nativeQr?: boolean; fonts?: boolean } = {}): TicketPrinter {
+  return new TicketPrinter({ transport: new TcpPrinterTransport({ host: '127.0.0.1', port: sim.port }), widthDots: 576, ledger, statusTimeoutMs: 500, ...profile });
 }
 
 beforeEach(async () => {
@@ -41,9 +41,26 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
     const ticket = await cut;
     expect(decodeQr(ticket.image)).toBe(job.trackingUrl);
     expect(ticket.qr).toEqual([job.trackingUrl]);
-    expect(sameRaster(stackRasters(ticket.rasters, 576), renderTicketRaster(job, { widthDots: 576, qr: 'none' }))).toBe(true);
+    // The number and the English lines in the printer's font; Arabic and the rules as raster.
+    expect(ticket.lines).toEqual(expect.arrayContaining(['A-042', 'Building permit issue', 'Homs Citizen Service Hall', job.trackingUrl]));
+    expect(ticket.rasters.length).toBeGreaterThan(0);
     expect(ticket.pngPath && existsSync(ticket.pngPath)).toBe(true);
     expect(ticket.pngPath).toBe(join(dir.path, 'ticket-0001.png'));
+  });
+
+  it('prints the whole ticket as an image, QR included, on a printer with raster only', async () => {
+    await printer.close();
+    printer = newPrinter(undefined, { nativeQr: false, fonts: false });
+    const job = sampleJob({ priority: 'elderly' });
+    const cut = sim.nextTicket();
+    expect(await printer.print(job)).toMatchObject({ ok: true });
+    const ticket = await cut;
+    expect(ticket.qr).toEqual([]);
+    expect(ticket.lines.filter(Boolean)).toEqual([]);
+    expect(decodeQr(ticket.image)).toBe(job.trackingUrl);
+    const layout = renderTicketRaster(job, { widthDots: 576, qr: 'inline' });
+    const top = { ...ticket.image, height: layout.height, data: ticket.image.data.subarray(0, layout.height * layout.bytesPerRow) };
+    expect(sameRaster(top, layout)).toBe(true);
   });
 
   it('asks DLE EOT before each ticket', async () => {
@@ -114,8 +131,8 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
   });
 
   it('reports a ticket cut short by the paper running out, and does not resend it', async () => {
-    sim.runOutOfPaperAfter(30_000); // past the first raster band, before the end of the ticket
     const job = sampleJob();
+    sim.runOutOfPaperAfter(ticketBytes(job, { widthDots: 576 }).length / 2); // half-way through the ticket
     const torn = sim.nextTicket();
     const result = await printer.print(job);
     expect(result).toMatchObject({ ok: false, printerState: 'paper_out' });

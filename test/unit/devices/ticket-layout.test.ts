@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTicketSvg } from '../../../shared/ticket/ticket-svg.ts';
+import { layoutTicket, renderTicketSvg } from '../../../shared/ticket/ticket-svg.ts';
 import { ticketDateTime } from '../../../shared/ticket/ticket-time.ts';
 import { wrapText } from '../../../shared/ticket/svg-text.ts';
 import { renderTicketRaster } from '../../../electron/devices/ticket-raster.ts';
@@ -67,6 +67,18 @@ describe('ticket layout (SVG)', () => {
     const lines = wrapText('Certification of real-estate contracts, powers of attorney and transfer of ownership registration', 26, 300, 2);
     expect(lines).toHaveLength(2);
     expect(lines[1]!.endsWith('…')).toBe(true);
+  });
+
+  it('leaves the Latin lines to the printer fonts when it has them, and draws them all for the screen', () => {
+    const fonts = [{ id: 'A', width: 12, height: 24 }, { id: 'B', width: 9, height: 17 }];
+    const printed = layoutTicket(sampleJob(), { widthDots: 576, qr: 'none', cellFonts: fonts });
+    expect(printed.cellLines.map((l) => l.text)).toEqual(expect.arrayContaining(['A-042', 'Building permit issue', '12/03/2025 · 09:41']));
+    expect(printed.svg).not.toContain('>A-042<');
+    expect(printed.svg).toContain('إصدار رخصة بناء'); // Arabic stays in the image
+    for (const l of printed.cellLines) expect(l.text.length * l.font.width * l.widthMag).toBeLessThanOrEqual(576);
+    expect(renderTicketSvg(sampleJob(), { widthDots: 576 })).toContain('>A-042<');
+    // Arabic-Indic digits are not in the printer's code page: the time stays in the image.
+    expect(layoutTicket(sampleJob({ digits: 'arab' }), { widthDots: 576, qr: 'none', cellFonts: fonts }).cellLines.map((l) => l.text)).not.toContain('١٢/٠٣/٢٠٢٥، ٠٩:٤١');
   });
 
   it('is as wide as the paper: 384 dots for 58 mm, 576 for 80 mm', () => {
