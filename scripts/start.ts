@@ -39,7 +39,7 @@ export async function start(argv: string[]): Promise<void> {
   const sims = await startStationSimulators({ printerPort: 0, outDir, devDir: join(tmpdir(), `dawr-devices-${process.pid}`) });
   let stopDevices = async () => sims.close();
   const hub = await hubMain(hubArgs, () => stopDevices());
-  const printer = createDeviceManager({ config: { printer: sims.config.printer }, installationSecret: hub.ctx.installationSecret, ledgerFile: join(dataDir, 'printed-jobs.jsonl') });
+  const printer = createDeviceManager({ config: { printer: sims.config.printer }, ledgerFile: join(dataDir, 'printed-jobs.jsonl') });
   printer.start();
   attachHallPrinter(hub, printer, hub.url);
   console.log(`Simulated ticket printer: tcp://${sims.printer.host}:${sims.printer.port} — tickets from the kiosk are saved in ${outDir}`);

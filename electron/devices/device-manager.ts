@@ -22,8 +22,8 @@ const log = deviceLogger('device-manager');
 
 export interface DeviceManagerOptions {
   config: StationDevicesConfigInput;
-  /** Installation secret for ID pseudonyms (brief §8). */
-  installationSecret: string | Uint8Array;
+  /** The hub's public identity key (PEM) that ID readings are sealed to (brief §8); without it cards are read but not verified. */
+  identityKey?: string;
   /** Printed job ids survive a restart when given (e.g. `<data>/printed-jobs.jsonl`). */
   ledgerFile?: string;
   fontDir?: string;
@@ -102,7 +102,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   }
 
   const idReader = serialSlot('idReader', config.idReader, (link, port) => {
-    const reader = new MrzReader(link, { secret: options.installationSecret, now: options.now, rejectExpired: port.rejectExpired });
+    const reader = new MrzReader(link, { ...(options.identityKey ? { hubKey: options.identityKey } : {}), now: options.now, rejectExpired: port.rejectExpired });
     reader.onRead((r) => idListeners.forEach((l) => l(r)));
     return reader;
   });

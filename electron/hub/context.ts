@@ -13,8 +13,10 @@ export interface HubContext {
   audit: AuditStore;
   log: Logger;
   version: string;
-  /** Key of the HMAC pseudonyms of ID numbers (brief §8), one per installation. */
+  /** Key of the HMAC pseudonyms of ID numbers (brief §8), one per hall; it never leaves the hub. */
   installationSecret: string;
+  /** The hub's identity key pair (PEM): stations seal ID readings to the public half (sealed-id.ts). */
+  identityKey: { publicKey: string; privateKey: string };
   /** Tickets a device or session may issue per minute. */
   issuePerMinute: number;
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { businessDay } from '../../shared/domain/business-day.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
+import { newIdentityKeyPair } from '../devices/id-reader/sealed-id.ts';
 import { createAuthStore } from './auth/auth-store.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { HubContext } from './context.ts';
@@ -62,6 +63,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const audit = createAuditStore(db);
   if (!config.get<string>('installationSecret')) config.set('installationSecret', randomBytes(32).toString('hex'));
   const installationSecret = config.get<string>('installationSecret')!;
+  if (!config.get('identityKey')) config.set('identityKey', newIdentityKeyPair());
+  const identityKey = config.get<{ publicKey: string; privateKey: string }>('identityKey')!;
 
   const hall = createHall({ events, config, clock });
   let bootstrapAdminPassword: string | undefined;
@@ -82,7 +85,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
 
-  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, issuePerMinute: options.issuePerMinute ?? 60 };
+  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60 };
   const { app, streams } = await buildServer(ctx, {
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
     ...(options.tls ? { tls: options.tls } : {}),

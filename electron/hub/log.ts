@@ -19,7 +19,7 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
     {
       level: options.level ?? process.env.DAWR_LOG_LEVEL ?? 'info',
       base: { app: 'dawr-hub' },
-      redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token', 'idToken', '*.idToken'], censor: '[redacted]' },
+      redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token', 'idToken', '*.idToken', 'idSealed', '*.idSealed'], censor: '[redacted]' },
       formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

@@ -44,7 +44,6 @@ startStation({
       userDataDir: electron.app.getPath('userData'),
       // Packaged: electron-builder's extraResources; unpackaged: the repository's resources/.
       fontDir: electron.app.isPackaged ? join(process.resourcesPath, 'resources', 'fonts') : join(appPath, 'resources', 'fonts'),
-      safeStorage: electron.safeStorage,
       log,
     }),
 }).catch((err: unknown) => {

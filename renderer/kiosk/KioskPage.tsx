@@ -47,7 +47,7 @@ export function KioskPage() {
         serviceId: st.serviceId,
         lang: st.lang,
         ...(st.priority !== 'none' ? { priority: st.priority } : {}),
-        ...(st.id ? { idToken: st.id.idToken } : {}),
+        ...(st.id?.idSealed ? { idSealed: st.id.idSealed } : {}),
       })
       .then((ticket) => dispatch({ type: 'issued', ticket }))
       .catch((err: unknown) => dispatch({ type: 'failed', error: err instanceof HubError && err.status === 429 ? t('kiosk.errorBusy') : t('kiosk.errorIssue') }))

@@ -32,14 +32,18 @@ export const PrintResult = z.discriminatedUnion('ok', [
 ]);
 export type PrintResult = z.infer<typeof PrintResult>;
 
+/** The ID number sealed for the hub (RSA-OAEP-SHA256 to its identity key, with the reading time), base64url. */
+export const SealedId = z.string().regex(/^[A-Za-z0-9_-]{300,700}$/, 'a sealed ID reading');
+
 /**
- * What leaves the ID-reader module (brief §8): never the raw document number.
- * `idToken` is HMAC-SHA256(installation secret, ID number), hex.
+ * What leaves the ID-reader module (brief §8): never the raw document number in clear.
+ * `idSealed` only the hub can open; it makes the pseudonym there. Absent when the station has not
+ * had the hub's identity key yet (the card still gives an age band and a name on screen).
  */
 export const IdCardRead = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
-    idToken: z.string().regex(/^[0-9a-f]{64}$/),
+    idSealed: SealedId.optional(),
     /** Masked for display, e.g. `••••••1234` — at most the last four characters. */
     maskedNumber: z.string(),
     /** Given and family names, for the counter screen; kept in memory for the visit only. */

@@ -1,5 +1,6 @@
 // HTTP bodies and responses of hub API v1 (brief §6), and the event-stream messages.
 import { z } from 'zod';
+import { SealedId } from './device-bridge.ts';
 import { humanText } from './text.ts';
 import { Branch, Counter, DeviceRole, ExpectedWait, I18nText, Id, Lang, Priority, Service, StaffRole, Ticket, TicketStatus, User } from './entities.ts';
 
@@ -27,14 +28,14 @@ export const PairResponse = z.object({ deviceId: z.string(), role: DeviceRole, t
 export type PairResponse = z.infer<typeof PairResponse>;
 
 /**
- * `idToken` is the HMAC pseudonym of an ID number made on the station (brief §8): 64 hex digits.
- * The raw number never crosses this boundary.
+ * `idSealed` is the ID number the station's reader sealed for the hub (brief §8): only the hub can
+ * open it; it keeps the HMAC pseudonym and forgets the number. A reading older than 5 minutes is refused.
  */
 export const IssueTicketBody = z.object({
   serviceId: Id,
   lang: Lang,
   priority: Priority.optional(),
-  idToken: z.string().regex(/^[0-9a-f]{64}$/, 'a 64-hex-digit pseudonym').optional(),
+  idSealed: SealedId.optional(),
 }).strict();
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 

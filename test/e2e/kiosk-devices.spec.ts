@@ -27,7 +27,10 @@ test.beforeAll(async () => {
   hub = await startHubProcess();
   dir = mkdtempSync(join(tmpdir(), 'dawr-kiosk-devices-'));
   sims = await startStationSimulators({ printerPort: 0, outDir: join(dir, 'printed'), devDir: join(dir, 'dev') });
-  devices = createDeviceManager({ config: { printer: sims.config.printer, idReader: sims.config.idReader }, installationSecret: 'e2e-installation-secret', printerPollMs: 500 });
+  // The station seals ID readings to the hub's public identity key, as the Electron station does.
+  const station = await pairDevice(hub.url, 'kiosk', 'kiosk-devices-station');
+  const key = await api<{ publicKey: string }>(hub.url, '/api/v1/devices/identity-key', { token: station });
+  devices = createDeviceManager({ config: { printer: sims.config.printer, idReader: sims.config.idReader }, identityKey: key.body.publicKey, printerPollMs: 500 });
   devices.start();
 });
 test.afterAll(async () => {

@@ -1,5 +1,6 @@
-// A parsed ID document as it may leave the devices layer (brief §8): a keyed pseudonym of the ID
-// number, a mask, the name, an age band and validity — never the number itself.
+// A parsed ID document as it may leave the devices layer (brief §8): the ID number sealed for the
+// hub (only the hub can open it: see sealed-id.ts), a mask, the name, an age band and validity —
+// never the number itself.
 //
 // Which number is "the ID number": a national ID card (TD1/TD2) often carries the person's
 // national number in its optional data field, while the document number changes with every new
@@ -8,14 +9,14 @@
 // letters/digits, that is used; otherwise the document number (with TD1's long-number extension,
 // as `mrz` assembles it). A citizen who shows a passport one day and an ID card the next may
 // therefore get two pseudonyms, unless the passport carries the national number.
-import { createHmac } from 'node:crypto';
 import { parse, type ParseResult } from 'mrz';
 import type { IdCardRead } from '../../../shared/protocol/device-bridge.ts';
 import { mrzLines } from './mrz-text.ts';
+import { sealIdNumber } from './sealed-id.ts';
 
 export interface IdCardOptions {
-  /** The installation secret (brief §8); the same on every station of a hall. */
-  secret: string | Uint8Array;
+  /** The hub's public identity key (PEM); without it a card is read but cannot verify a ticket. */
+  hubKey?: string;
   now?: () => Date;
   /** Refuse expired documents (ok:false, reason `expired`) instead of reading them as expired. */
   rejectExpired?: boolean;
@@ -51,7 +52,7 @@ export function readIdCard(frame: string, options: IdCardOptions): IdCardRead {
 
   return {
     ok: true,
-    idToken: createHmac('sha256', options.secret).update(idNumber, 'utf8').digest('hex'),
+    ...(options.hubKey ? { idSealed: sealIdNumber(idNumber, options.hubKey, now.getTime()) } : {}),
     maskedNumber: maskNumber(idNumber),
     name: [fields.firstName, fields.lastName].filter(Boolean).join(' '),
     ageBand: ageBand(birth, now),

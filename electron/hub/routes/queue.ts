@@ -4,6 +4,7 @@ import { audienceOf, ticketFor } from '../../../shared/domain/audience.ts';
 import { finishedTickets, liveStats, queueView, ticketView, trackView } from '../../../shared/domain/views.ts';
 import { Branch, Counter, Service, Ticket } from '../../../shared/protocol/entities.ts';
 import { IssueTicketBody, LiveStats, QueueResponse, RateBody, TrackResponse } from '../../../shared/protocol/http.ts';
+import { openSealedId, pseudonym } from '../../devices/id-reader/sealed-id.ts';
 import { type HubContext, run } from '../context.ts';
 import { type Api, bearer } from '../http/api.ts';
 import { ApiError } from '../http/errors.ts';
@@ -46,13 +47,23 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
     ({ query }) => finishedTickets(state(), query.before, query.limit ?? 50),
   );
 
+  /** Opens a sealed ID reading and keeps only its pseudonym; the number goes no further than this function. */
+  const pseudonymOf = (sealed: string): string => {
+    const opened = openSealedId(sealed, ctx.identityKey.privateKey, hall.now());
+    if (!opened.ok) {
+      throw new ApiError('invalid_input', opened.reason === 'expired' ? 'the ID card was read too long ago: read it again' : "the ID reading is not sealed for this hub: the station needs the hub's identity key again");
+    }
+    return pseudonym(opened.idNumber, ctx.installationSecret);
+  };
+
   api.route(
     {
       method: 'POST', url: '/api/v1/tickets', summary: 'Issue a ticket', access: ['kiosk', 'clerk', 'supervisor', 'admin'], body: IssueTicketBody, responses: { 201: Ticket },
       rateLimit: { max: ctx.issuePerMinute, timeWindow: 60_000, keyGenerator: (req) => bearer(req) ?? req.ip },
     },
     async ({ body, principal, reply }) => {
-      const events = await run(ctx, { type: 'issue', serviceId: body.serviceId, lang: body.lang, priority: body.priority ?? 'none', identityVerified: Boolean(body.idToken) }, principal, body.idToken);
+      const idToken = body.idSealed ? pseudonymOf(body.idSealed) : undefined;
+      const events = await run(ctx, { type: 'issue', serviceId: body.serviceId, lang: body.lang, priority: body.priority ?? 'none', identityVerified: Boolean(idToken) }, principal, idToken);
       const issued = events.find((e) => e.type === 'ticket.issued');
       if (!issued || issued.type !== 'ticket.issued') throw new ApiError('internal', 'no ticket was issued');
       reply.code(201);

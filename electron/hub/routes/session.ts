@@ -93,14 +93,11 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
 
   api.route(
     {
-      method: 'GET', url: '/api/v1/devices/pseudonym-key',
-      summary: "The hall's key for HMAC pseudonyms of ID numbers, so every station makes the same pseudonym without the number leaving it",
-      access: ['kiosk', 'counter', 'admin'], responses: { 200: z.object({ key: z.string() }) },
+      method: 'GET', url: '/api/v1/devices/identity-key',
+      summary: "The hub's public identity key: stations seal ID readings to it (RSA-OAEP-SHA256); only the hub opens them and makes the pseudonym",
+      access: ['kiosk', 'counter', 'admin'], responses: { 200: z.object({ publicKey: z.string(), algorithm: z.literal('RSA-OAEP-SHA256') }) },
     },
-    ({ principal }) => {
-      audit(ctx, principal, 'device.pseudonym-key');
-      return { key: ctx.installationSecret };
-    },
+    () => ({ publicKey: ctx.identityKey.publicKey, algorithm: 'RSA-OAEP-SHA256' as const }),
   );
 
   api.route({ method: 'GET', url: '/api/v1/me', summary: 'Who this token belongs to', access: 'signed-in', responses: { 200: z.object({ id: z.string(), role: z.string(), kind: z.string(), name: z.string() }) } }, ({ principal }) => principal);

@@ -1,3 +1,4 @@
+import { newIdentityKeyPair } from '../../../electron/devices/id-reader/sealed-id.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceManager, type DeviceManager } from '../../../electron/devices/device-manager.ts';
 import { startPrinterSimulator, type PrinterSimulator } from '../../../electron/devices/simulators/printer-simulator.ts';
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 function manager(config: Parameters<typeof createDeviceManager>[0]['config']): DeviceManager {
-  const m = createDeviceManager({ config, installationSecret: 'manager-test-secret', printerPollMs: 150, reconnectInitialMs: 50, reconnectMaxMs: 400, now: () => new Date('2010-06-01T10:00:00Z') });
+  const m = createDeviceManager({ config, identityKey: newIdentityKeyPair().publicKey, printerPollMs: 150, reconnectInitialMs: 50, reconnectMaxMs: 400, now: () => new Date('2010-06-01T10:00:00Z') });
   cleanups.push(() => m.close());
   m.start();
   return m;

@@ -1,3 +1,4 @@
+import { newIdentityKeyPair } from '../../../electron/devices/id-reader/sealed-id.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MrzReader } from '../../../electron/devices/id-reader/mrz-reader.ts';
 import { SerialLink } from '../../../electron/devices/serial/serial-link.ts';
@@ -7,7 +8,7 @@ import type { IdCardRead } from '../../../shared/protocol/device-bridge.ts';
 import { socatSkipReason, testPty, type TestPty } from '../../support/pty.ts';
 import { collect, nextEvent } from '../../support/events.ts';
 
-const secret = 'pty-test-secret';
+const hubKey = newIdentityKeyPair().publicKey;
 const now = () => new Date('2010-06-01T10:00:00Z');
 
 describe.skipIf(!!socatSkipReason)('MRZ reader over a serial pseudo-terminal', () => {
@@ -19,7 +20,7 @@ describe.skipIf(!!socatSkipReason)('MRZ reader over a serial pseudo-terminal', (
   beforeEach(async () => {
     pty = await testPty('ttyMRZ');
     link = await SerialLink.open({ path: pty.devicePath, baudRate: 9600 });
-    reader = new MrzReader(link, { secret, now, pauseMs: 100, slowFrameMs: 600 });
+    reader = new MrzReader(link, { hubKey, now, pauseMs: 100, slowFrameMs: 600 });
     sim = await startMrzReaderSimulator(pty.simulatorPath);
   });
 

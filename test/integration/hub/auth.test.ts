@@ -143,17 +143,19 @@ describe('rate limit', () => {
   });
 });
 
-describe('the hall pseudonym key', () => {
-  it('is given to kiosks (so every station makes the same pseudonym) but not to hall screens or clerks', async () => {
+describe("the hub's identity key", () => {
+  it('is public and given to kiosks and counter stations, not to hall screens or clerks; the pseudonym key never leaves the hub', async () => {
     const admin = await t.api.login('admin', 'dawr-admin');
     const kiosk = await t.api.pairDevice(admin, 'kiosk', 'K');
     const display = await t.api.pairDevice(admin, 'display', 'D');
     const clerk = await t.api.login('clerk1', 'dawr-clerk');
-    const key = await t.api.get('/api/v1/devices/pseudonym-key', kiosk);
+    const key = await t.api.get('/api/v1/devices/identity-key', kiosk);
     expect(key.status).toBe(200);
-    expect(key.body.key).toMatch(/^[0-9a-f]{64}$/);
-    expect((await t.api.get('/api/v1/devices/pseudonym-key', display)).status).toBe(403);
-    expect((await t.api.get('/api/v1/devices/pseudonym-key', clerk)).status).toBe(403);
+    expect(key.body.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(key.body.publicKey).not.toMatch(/PRIVATE/);
+    expect((await t.api.get('/api/v1/devices/identity-key', display)).status).toBe(403);
+    expect((await t.api.get('/api/v1/devices/identity-key', clerk)).status).toBe(403);
+    expect((await t.api.get('/api/v1/devices/pseudonym-key', kiosk)).status).toBe(404);
   });
 });
 

@@ -1,5 +1,6 @@
 // A hall's queue through the HTTP API: issue, call, recall, start, complete, no-show, transfer,
 // park, cancel — and every refused move answered with the documented error, changing nothing.
+import { pseudonym, sealIdNumber } from '../../../electron/devices/id-reader/sealed-id.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
 
@@ -41,12 +42,13 @@ describe('issuing', () => {
     expect(a1.trackingCode).toMatch(/^[2-9A-Z]{10}$/);
   });
 
-  it('accepts an ID pseudonym, marks the ticket verified, and never returns the pseudonym', async () => {
-    const idToken = 'ab'.repeat(32);
-    const tk = await issue('reception', { idToken, priority: 'elderly' });
+  it('accepts a sealed ID reading, marks the ticket verified, and never returns the number or its pseudonym', async () => {
+    const idSealed = sealIdNumber('2345678901', t.hub.ctx.identityKey.publicKey, Date.now());
+    const tk = await issue('reception', { idSealed, priority: 'elderly' });
     expect(tk.identityVerified).toBe(true);
     expect(tk.priority).toBe('elderly');
-    expect(JSON.stringify(tk)).not.toContain(idToken);
+    expect(JSON.stringify(tk)).not.toContain('2345678901');
+    expect(JSON.stringify(tk)).not.toContain(pseudonym('2345678901', t.hub.ctx.installationSecret));
   });
 
   it('refuses bad input with 400 and an unknown service with 404, issuing nothing', async () => {
@@ -161,7 +163,7 @@ describe('refusals change nothing', () => {
 
 describe('public tracking and satisfaction', () => {
   it('shows position, wait and counter without anything personal, and takes one rating once done', async () => {
-    const tk = await issue('reception', { idToken: 'cd'.repeat(32) });
+    const tk = await issue('reception', { idSealed: sealIdNumber('3456789012', t.hub.ctx.identityKey.publicKey, Date.now()) });
     const view = await t.api.get(`/api/v1/track/${tk.trackingCode}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ number: tk.number, status: 'waiting', position: 1, rated: false });

@@ -28,7 +28,7 @@ async function operations(): Promise<Op[]> {
 
 const junk = fc.oneof(
   fc.jsonValue(),
-  fc.record({ serviceId: fc.string(), lang: fc.string(), priority: fc.string(), idToken: fc.string() }, { requiredKeys: [] }),
+  fc.record({ serviceId: fc.string(), lang: fc.string(), priority: fc.string(), idSealed: fc.string() }, { requiredKeys: [] }),
   fc.record({ username: fc.string(), password: fc.string(), code: fc.string(), name: fc.string(), role: fc.string(), rating: fc.integer(), outcome: fc.anything() }, { requiredKeys: [] }),
 );
 const rawJunk = fc.oneof(fc.string(), fc.constant('{'), fc.constant('[]'), fc.constant('null'), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')));

@@ -1,5 +1,6 @@
 // The hub as an outsider would probe it: what device tokens can read, how fast a revoked
 // credential is cut off, account lockout, who did what, clean text, headers and the Host check.
+import { pseudonym, sealIdNumber } from '../../../electron/devices/id-reader/sealed-id.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventStreamClient } from '../../support/event-stream.ts';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
@@ -29,7 +30,8 @@ const COMMENT = 'the clerk was slow';
 
 /** A served ticket with a note and a rated comment, one waiting ticket, one at a counter. */
 async function busyHall(kiosk: string) {
-  const served = (await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'ar', idToken: PSEUDONYM })).body;
+  PSEUDONYM = pseudonym(ID_NUMBER, t.hub.ctx.installationSecret);
+  const served = (await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'ar', idSealed: sealIdNumber(ID_NUMBER, t.hub.ctx.identityKey.publicKey, Date.now()) })).body;
   expect(served.identityVerified).toBe(true);
   const waiting = (await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'en' })).body;
   expect(served.trackingCode, 'the issuing kiosk gets the code it prints').toMatch(/^[0-9A-Z]{6,16}$/);
@@ -43,8 +45,9 @@ async function busyHall(kiosk: string) {
   return { served, waiting, third, codes: [served.trackingCode as string, waiting.trackingCode as string, third.trackingCode as string] };
 }
 
-const PSEUDONYM = 'ab'.repeat(32);
-const personal = (text: string, codes: string[]) => [NOTE, COMMENT, PSEUDONYM, ...codes].filter((s) => text.includes(s));
+const ID_NUMBER = '1029384756';
+let PSEUDONYM = '';
+const personal = (text: string, codes: string[]) => [NOTE, COMMENT, PSEUDONYM, ID_NUMBER, ...codes].filter((s) => text.includes(s));
 
 describe('devices see nothing personal', () => {
   it('on every GET endpoint they may call and on the event stream (snapshot, events, resume)', async () => {

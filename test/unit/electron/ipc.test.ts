@@ -108,7 +108,7 @@ describe('device events to the screens', () => {
       registry.add(w, { kind: 'screen', screen });
       return w;
     });
-    const read = { ok: true, idToken: 'a'.repeat(64), maskedNumber: '••••1234', name: 'Test Person', ageBand: '18to59', documentValid: true, expired: false, format: 'TD1', documentNumber: '123456789' };
+    const read = { ok: true, idSealed: 'a'.repeat(342), maskedNumber: '••••1234', name: 'Test Person', ageBand: '18to59', documentValid: true, expired: false, format: 'TD1', documentNumber: '123456789' };
     fake.listeners.idCard.forEach((l) => l(read));
     const [kiosk, counter, display, dashboard] = screens;
     expect(kiosk!.webContents.sent).toHaveLength(1);

@@ -79,7 +79,7 @@ describe('preload station bridge', () => {
     const { ipc, emit } = fakeIpcRenderer({});
     const seen: unknown[] = [];
     createStationBridge(ipc).onIdCard((read) => seen.push(read));
-    emit(IPC.idCard, { ok: true, idToken: 'not-hex' });
+    emit(IPC.idCard, { ok: true, idSealed: 'not a sealed reading' });
     expect(seen).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ describe('kiosk flow', () => {
 
   it('gives the elderly priority when the card shows the holder is 60 or older, and keeps a declared need', () => {
     const atId = kioskReducer({ ...initialKiosk, step: 'priority', serviceId: 'x' }, { type: 'priority', priority: 'none', idStep: true });
-    const card = (ageBand: '60plus' | '18to59') => ({ ok: true as const, idToken: 'a'.repeat(64), maskedNumber: '••••1234', name: 'X', ageBand, documentValid: true, expired: false, format: 'TD1' as const });
+    const card = (ageBand: '60plus' | '18to59') => ({ ok: true as const, idSealed: 'a'.repeat(342), maskedNumber: '••••1234', name: 'X', ageBand, documentValid: true, expired: false, format: 'TD1' as const });
     expect(kioskReducer(atId, { type: 'id', id: card('60plus') })).toMatchObject({ step: 'issuing', priority: 'elderly' });
     expect(kioskReducer(atId, { type: 'id', id: card('18to59') })).toMatchObject({ step: 'issuing', priority: 'none' });
     const pregnant = kioskReducer({ ...initialKiosk, step: 'priority', serviceId: 'x' }, { type: 'priority', priority: 'pregnancy', idStep: true });
