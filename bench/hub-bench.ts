@@ -15,6 +15,7 @@ import { systemClock } from '../shared/domain/clock.ts';
 import { startHub } from '../electron/hub/hub.ts';
 import { createLogger } from '../electron/hub/log.ts';
 import { PRAGMAS } from '../electron/hub/store/database.ts';
+import type { TimingsDump } from '../electron/hub/timings.ts';
 import { ApiClient } from '../test/support/hub.ts';
 import { spawnHub } from '../test/support/hub-process.ts';
 
@@ -32,9 +33,34 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'dawr-bench-'));
 const rows: { figure: string; value: string; target: string; met: string }[] = [];
 const row = (figure: string, value: string, target = '', met?: boolean) => rows.push({ figure, value, target, met: met === undefined ? '' : met ? 'yes' : 'NO' });
 
+/** Of the slowest 1% of issues: how much of each overlapped a commit's append (fsync), a GC pause, or neither. */
+function tailBreakdown(file: string): void {
+  const d = JSON.parse(readFileSync(file, 'utf8')) as TimingsDump;
+  // The sequential issues only: after the 100 of the warm-up, before the 8-client run.
+  const issues = d.requests.filter((r) => r.url === 'POST /api/v1/tickets').slice(100, 100 + ISSUES);
+  const cut = pct(issues.map((r) => r.ms), 99);
+  const slow = issues.filter((r) => r.ms >= cut);
+  const overlap = (r: { start: number; ms: number }, spans: { start: number; ms: number }[]) =>
+    spans.reduce((sum, s) => sum + Math.max(0, Math.min(r.start + r.ms, s.start + s.ms) - Math.max(r.start, s.start)), 0);
+  const mean = (f: (r: { start: number; ms: number }) => number) => slow.reduce((a, r) => a + f(r), 0) / Math.max(1, slow.length);
+  const total = mean((r) => r.ms);
+  const append = mean((r) => overlap(r, d.appends));
+  const gc = mean((r) => overlap(r, d.gc));
+  const share = (x: number) => `${x.toFixed(2)} ms (${((x / total) * 100).toFixed(0)} %)`;
+  row(`tail (slowest 1%, ${slow.length} issues): mean`, `${total.toFixed(2)} ms`);
+  row('  of which append + fsync', share(append));
+  row('  of which GC pauses', share(gc));
+  row('  of which the rest (parse, decide, HTTP, event loop)', share(Math.max(0, total - append - gc)));
+  const appends = d.appends.map((a) => a.ms);
+  row('append + fsync, p50 / p99', `${pct(appends, 50).toFixed(2)} / ${pct(appends, 99).toFixed(2)} ms`);
+  row('hub event-loop delay p99 / max', `${d.loopDelayMs.p99.toFixed(1)} / ${d.loopDelayMs.max.toFixed(1)} ms`);
+}
+
 async function httpFigures() {
   const dir = tmp();
+  process.env.DAWR_TIMINGS = join(dir, 'timings.json');
   const hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+  delete process.env.DAWR_TIMINGS;
   const api = new ApiClient(hub.url);
   try {
     const admin = await api.login('admin', 'dawr-admin');
@@ -64,8 +90,9 @@ async function httpFigures() {
   } finally {
     hub.child.kill('SIGTERM');
     await hub.exited;
-    rmSync(dir, { recursive: true, force: true });
   }
+  tailBreakdown(join(dir, 'timings.json'));
+  rmSync(dir, { recursive: true, force: true });
 }
 
 async function engineAndRaw() {

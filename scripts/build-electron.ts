@@ -3,6 +3,7 @@
 //   electron/preload/index.ts       → dist/electron/preload/index.cjs    CommonJS, everything bundled but `electron`
 //   electron/preload/station-pages.ts → dist/electron/preload/station-pages.cjs
 //   electron/hub/start-hub.ts       → dist/electron/hub/start-hub.js     (all-in-one loads it on demand)
+//   electron/hub/store/checkpointer.ts → dist/electron/hub/store/checkpointer.js (the hub's worker)
 //   electron/devices/device-manager.ts → dist/electron/devices/device-manager.js
 //   electron/main/{first-run,maintenance}/ → dist/electron/pages/…       (the station's own pages)
 // The bundler is rolldown, which Vite 8 ships (the project has no esbuild).
@@ -30,6 +31,8 @@ const entries: Entry[] = [
   { input: 'electron/preload/index.ts', file: 'electron/preload/index.cjs', kind: 'preload' },
   { input: 'electron/preload/station-pages.ts', file: 'electron/preload/station-pages.cjs', kind: 'preload' },
   { input: 'electron/hub/start-hub.ts', file: 'electron/hub/start-hub.js', kind: 'node', optional: true },
+  // The hub's WAL checkpointer runs as a worker beside it (electron/hub/store/database.ts).
+  { input: 'electron/hub/store/checkpointer.ts', file: 'electron/hub/store/checkpointer.js', kind: 'node', optional: true },
   { input: 'electron/devices/device-manager.ts', file: 'electron/devices/device-manager.js', kind: 'node', optional: true },
 ];
 

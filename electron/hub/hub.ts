@@ -15,7 +15,8 @@ import { type Logger, createLogger } from './log.ts';
 import { buildServer } from './server.ts';
 import { createAuditStore } from './store/audit-store.ts';
 import { createConfigStore } from './store/config-store.ts';
-import { openDatabase } from './store/database.ts';
+import { openDatabase, startCheckpointer } from './store/database.ts';
+import { createTimings } from './timings.ts';
 import { createEventStore } from './store/event-store.ts';
 
 export interface HubOptions {
@@ -56,9 +57,12 @@ export const HUB_VERSION: string = (JSON.parse(readFileSync(new URL('../../packa
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? createLogger();
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(join(options.dataDir, 'dawr.sqlite'));
+  const timings = createTimings();
+  const dbFile = join(options.dataDir, 'dawr.sqlite');
+  const db = openDatabase(dbFile);
+  const stopCheckpointer = startCheckpointer(db, dbFile);
   const config = createConfigStore(db);
-  const events = createEventStore(db);
+  const events = createEventStore(db, timings);
   const auth = createAuthStore(db);
   const audit = createAuditStore(db);
   if (!config.get<string>('installationSecret')) config.set('installationSecret', randomBytes(32).toString('hex'));
@@ -87,6 +91,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60 };
   const { app, streams } = await buildServer(ctx, {
+    timings,
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
@@ -115,7 +120,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clearInterval(purgeTimer);
       streams.close();
       await app.close();
+      await stopCheckpointer();
       db.close();
+      timings.stop();
     },
   };
 }

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { HubContext } from './context.ts';
+import type { Timings } from './timings.ts';
 import { createApi } from './http/api.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { actionRoutes } from './routes/actions.ts';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Request spans for the benchmark's tail breakdown (DAWR_TIMINGS). */
+  timings?: Timings;
 }
 
 /**
@@ -73,6 +76,15 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   }) as unknown as FastifyInstance;
 
   const allowedHosts = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
+  const timings = options.timings;
+  if (timings?.on) {
+    const started = new WeakMap<object, number>();
+    app.addHook('onRequest', async (req) => void started.set(req.raw, performance.now()));
+    app.addHook('onResponse', async (req) => {
+      const t0 = started.get(req.raw);
+      if (t0 !== undefined) timings.request(`${req.method} ${req.routeOptions.url ?? req.url}`, t0);
+    });
+  }
   app.addHook('onRequest', async (req, reply) => {
     securityHeaders(req, reply, https);
     if (!hostAllowed(req.headers.host, allowedHosts)) {

@@ -2,6 +2,7 @@
 // One writer: only the hub process holds this object.
 import { type PersonalPart, mergePersonal, splitPersonal } from '../../../shared/privacy/personal.ts';
 import type { DomainEvent, SequencedEvent } from '../../../shared/protocol/events.ts';
+import type { Timings } from '../timings.ts';
 import type { Db } from './database.ts';
 
 const STATUS_BY_EVENT: Partial<Record<DomainEvent['type'], string>> = {
@@ -19,7 +20,7 @@ export type Identities = ReadonlyMap<string, string>;
 
 export type EventStore = ReturnType<typeof createEventStore>;
 
-export function createEventStore(db: Db) {
+export function createEventStore(db: Db, timings?: Timings) {
   let lastSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM events').get() as { s: number }).s;
   const insertEvent = db.prepare('INSERT INTO events (seq, day, type, at, body) VALUES (?, ?, ?, ?, ?)');
   const insertTicket = db.prepare('INSERT INTO tickets (id, day, number, service_id, status, issued_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -87,7 +88,9 @@ export function createEventStore(db: Db) {
     /** Appends the events durably in one transaction; returns them with their seq. Throws and writes nothing on failure. */
     append(events: DomainEvent[], day: string, identities: Identities = new Map()): SequencedEvent[] {
       if (events.length === 0) return [];
+      const t0 = timings?.on ? performance.now() : 0;
       const out = appendTx.immediate(events, day, identities);
+      if (timings?.on) timings.append(t0, events.length);
       lastSeq = out[out.length - 1]!.seq;
       return out;
     },
