@@ -13,6 +13,11 @@ async function run(): Promise<void> {
       await start(argv);
       return;
     }
+    case 'plan': {
+      const { main } = await import('../electron/hub/plan-cli.ts');
+      await main(argv);
+      return;
+    }
     case 'devices': {
       const { main } = await import('../electron/devices/cli.ts');
       await main(argv);
