@@ -44,7 +44,7 @@ function cp437(text: string): Buffer {
   return Buffer.from(Array.from(text, (ch) => (ch === '\u00b7' ? 0xfa : ch.charCodeAt(0))));
 }
 
-/** One line in a printer font: mode, magnification, line spacing = the cell height, text, LF, reset. */
+/** One line in a printer font: mode, magnification, line spacing = the cell height, text, LF. Raster ignores these modes. */
 export function cellLineCommands(line: Pick<CellLine, 'text' | 'font' | 'widthMag' | 'heightMag' | 'bold'>): Buffer {
   const mode = (line.font.id === 'B' ? 0x01 : 0) | (line.bold ? 0x08 : 0);
   const size = ((line.widthMag - 1) << 4) | (line.heightMag - 1);
@@ -52,7 +52,7 @@ export function cellLineCommands(line: Pick<CellLine, 'text' | 'font' | 'widthMa
   return Buffer.concat([
     Buffer.from([ESC, 0x21, mode, GS, 0x21, size, ESC, 0x33, height]),
     cp437(line.text),
-    Buffer.from([LF, ESC, 0x21, 0, GS, 0x21, 0]),
+    Buffer.from([LF]),
   ]);
 }
 

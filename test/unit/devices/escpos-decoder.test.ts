@@ -94,10 +94,11 @@ describe('bytes per ticket (brief §9: at most 12 KB)', () => {
     [576, 'en', 'none'],
     [576, 'ar', 'elderly'],
     [576, 'en', 'elderly'],
-  ] as const)('%i dots, %s ticket, priority %s: ≤ 12 KB with fonts and native QR', (widthDots, lang, priority) => {
+  ] as const)('%i dots, %s ticket, priority %s: ≤ 12 KB, < 3 s at 38,400 baud, with fonts and native QR', (widthDots, lang, priority) => {
     const job = sampleJob({ lang, priority });
     const compact = ticketBytes(job, { widthDots });
     expect(compact.length).toBeLessThanOrEqual(KB12);
+    expect((compact.length * 10) / 38_400).toBeLessThan(3); // 8N1: 10 bits a byte
     expect(compact.length).toBeLessThan(ticketBytes(job, { widthDots, nativeQr: false, fonts: false }).length / 2);
   });
 });
