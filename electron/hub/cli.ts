@@ -1,4 +1,4 @@
-// `dawr hub [--data DIR] [--port N] [--host H] [--demo]`: runs the hub until stopped.
+// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]]`: runs the hub until stopped.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ export interface HubCliOptions {
   host?: string;
   demo: boolean;
   issuePerMinute?: number;
+  demoHistoryDays?: number;
 }
 
 function positive(v: string, name: string): number {
@@ -25,7 +26,7 @@ function positive(v: string, name: string): number {
 export function parseHubArgs(argv: string[]): HubCliOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' } },
+    options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' }, 'demo-history': { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port ?? process.env.DAWR_PORT ?? 8080);
@@ -36,6 +37,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     ...(values.host ? { host: values.host } : {}),
     demo: values.demo ?? false,
     ...(values['issue-per-minute'] ? { issuePerMinute: positive(values['issue-per-minute'], '--issue-per-minute') } : {}),
+    ...(values['demo-history'] ? { demoHistoryDays: positive(values['demo-history'], '--demo-history') } : {}),
   };
 }
 
@@ -71,7 +73,7 @@ export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<strin
 /** Runs the hub until SIGINT/SIGTERM; `beforeExit` stops what the caller started alongside it. */
 export async function main(argv: string[], beforeExit?: () => Promise<void>): Promise<RunningHub> {
   const o = parseHubArgs(argv);
-  const hub = await startHub({ dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}) });
+  const hub = await startHub({ dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}), ...(o.demoHistoryDays ? { demoHistoryDays: o.demoHistoryDays } : {}) });
   printWelcome(hub, o.demo);
   const stop = async () => {
     await beforeExit?.().catch(() => undefined);

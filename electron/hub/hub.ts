@@ -15,6 +15,8 @@ import { createAuditStore } from './store/audit-store.ts';
 import { createConfigStore } from './store/config-store.ts';
 import { openDatabase } from './store/database.ts';
 import { createEventStore } from './store/event-store.ts';
+import { startReports } from './reports/start-reports.ts';
+import { seedDemoHistory } from './reports/demo-history.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -28,6 +30,8 @@ export interface HubOptions {
   log?: Logger;
   /** Tickets one device or session may issue per minute (default 60). */
   issuePerMinute?: number;
+  /** Demo only: generate this many past days of history when the log has none (for Reports). */
+  demoHistoryDays?: number;
   /** Days pseudonyms of ID numbers are kept (default 30). */
   retentionDays?: number;
 }
@@ -74,7 +78,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
 
-  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, issuePerMinute: options.issuePerMinute ?? 60 };
+  if (options.demo && options.demoHistoryDays) {
+    const n = seedDemoHistory({ db, events, hall, auth }, options.demoHistoryDays);
+    if (n) log.info({ tickets: n, days: options.demoHistoryDays }, 'demo: generated past days for Reports');
+  }
+  const reports = startReports({ db, hall, auth, log });
+  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark };
   const { app, streams } = await buildServer(ctx, { ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
@@ -97,6 +106,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       if (closed) return;
       closed = true;
       clearInterval(purgeTimer);
+      reports.stop();
       streams.close();
       await app.close();
       db.close();
