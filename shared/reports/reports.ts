@@ -414,11 +414,16 @@ function accuracy(f: DayFacts, q: ReportQuery): ReportTable[] {
 }
 
 /** The period a day falls in: `YYYY-MM` for months, the Sunday that starts the week for weeks. */
+const weekStart = new Map<string, string>();
 export function periodOf(day: string, period: 'week' | 'month'): string {
   if (period === 'month') return day.slice(0, 7);
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - d.getUTCDay());
-  return d.toISOString().slice(0, 10);
+  let w = weekStart.get(day);
+  if (w === undefined) {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - d.getUTCDay());
+    weekStart.set(day, (w = d.toISOString().slice(0, 10)));
+  }
+  return w;
 }
 
 function trends(f: DayFacts, q: ReportQuery, marks: readonly MarkFact[]): ReportTable[] {

@@ -32,11 +32,12 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     insCounter: db.prepare('INSERT INTO report_counter_time VALUES (?, ?, ?, ?, ?, ?)'),
     insMark: db.prepare('INSERT INTO report_marks (day, source, kind, service_id, counter_id, label, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     upDay: db.prepare('INSERT INTO report_days (day, version, last_seq) VALUES (?, ?, ?) ON CONFLICT(day) DO UPDATE SET version = excluded.version, last_seq = excluded.last_seq'),
-    selTickets: db.prepare('SELECT * FROM report_tickets WHERE day BETWEEN ? AND ?').raw(),
-    selService: db.prepare('SELECT * FROM report_service_times WHERE day BETWEEN ? AND ?').raw(),
-    selCounter: db.prepare('SELECT * FROM report_counter_time WHERE day BETWEEN ? AND ?').raw(),
+    builtIn: db.prepare('SELECT day FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day').pluck(),
+    selTickets: db.prepare('SELECT * FROM report_tickets WHERE day = ?').raw(),
+    selService: db.prepare('SELECT * FROM report_service_times WHERE day = ?').raw(),
+    selCounter: db.prepare('SELECT * FROM report_counter_time WHERE day = ?').raw(),
     selMarks: db.prepare('SELECT day, kind, service_id, counter_id, label FROM report_marks WHERE day BETWEEN ? AND ? ORDER BY day, id').raw(),
-    ratedIn: db.prepare("SELECT body FROM events WHERE day BETWEEN ? AND ? AND type = 'ticket.rated'").pluck(),
+    ratedIn: db.prepare("SELECT body FROM events INDEXED BY events_rated WHERE day BETWEEN ? AND ? AND type = 'ticket.rated'").pluck(),
   };
 
   const parse = (body: string) => JSON.parse(body) as DomainEvent;
@@ -58,7 +59,13 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     return { facts: fold.finish(endAt), next: { services: fold.services(), counters: fold.counters() } };
   }
 
+  // Closed days once read, kept in memory: their facts never change (a rebuild drops them here).
+  // A year of a busy hall (300k tickets) is about 150 MB; reading it again from SQLite each time
+  // would cost seconds.
+  const cache = new Map<string, Omit<DayFacts, 'marks'>>();
+
   const writeDay = db.transaction((day: string, f: DayFacts, lastSeq: number) => {
+    cache.delete(day);
     q.delTickets.run(day);
     q.delService.run(day);
     q.delCounter.run(day);
@@ -106,24 +113,50 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     return facts;
   }
 
-  function stored(from: string, to: string): DayFacts {
-    const tickets: TicketFact[] = (q.selTickets.all(from, to) as unknown[][]).map((r) => ({
+  function loadDay(day: string): Omit<DayFacts, 'marks'> {
+    const tickets: TicketFact[] = (q.selTickets.all(day) as unknown[][]).map((r) => ({
       id: r[0] as string, day: r[1] as string, serviceId: r[2] as string, finalServiceId: r[3] as string, priority: r[4] as string,
       issuedAt: r[5] as number, hour: r[6] as number, weekday: r[7] as number, waitMs: r[8] as number | null, targetMs: r[9] as number,
       counterId: r[10] as string | null, clerkId: r[11] as string | null, outcome: r[12] as TicketFact['outcome'], endCounterId: r[13] as string | null,
       endClerkId: r[14] as string | null, transfers: r[15] as number, quoteMin: r[16] as number, quoteMax: r[17] as number, rating: r[18] as number | null,
     }));
-    const services: ServiceFact[] = (q.selService.all(from, to) as unknown[][]).map((r) => ({
+    const services: ServiceFact[] = (q.selService.all(day) as unknown[][]).map((r) => ({
       ticketId: r[0] as string, seg: r[1] as number, day: r[2] as string, serviceId: r[3] as string, counterId: r[4] as string, clerkId: r[5] as string | null,
       startedAt: r[6] as number, ms: r[7] as number, hour: r[8] as number, weekday: r[9] as number, ended: r[10] as ServiceFact['ended'],
     }));
-    const counters: CounterFact[] = (q.selCounter.all(from, to) as unknown[][]).map((r) => ({ day: r[0] as string, counterId: r[1] as string, clerkId: r[2] as string | null, kind: r[3] as CounterFact['kind'], from: r[4] as number, ms: r[5] as number }));
-    const marks: MarkFact[] = (q.selMarks.all(from, to) as unknown[][]).map((r) => ({ day: r[0] as string, kind: r[1] as MarkFact['kind'], serviceId: r[2] as string | null, counterId: r[3] as string | null, label: r[4] as string }));
-    return { tickets, services, counters, marks };
+    const counters: CounterFact[] = (q.selCounter.all(day) as unknown[][]).map((r) => ({ day: r[0] as string, counterId: r[1] as string, clerkId: r[2] as string | null, kind: r[3] as CounterFact['kind'], from: r[4] as number, ms: r[5] as number }));
+    return { tickets, services, counters };
+  }
+
+  function closedDay(day: string): Omit<DayFacts, 'marks'> {
+    let f = cache.get(day);
+    if (!f) cache.set(day, (f = loadDay(day)));
+    return f;
+  }
+
+  function stored(from: string, to: string): DayFacts {
+    const out: DayFacts = { tickets: [], services: [], counters: [], marks: [] };
+    for (const day of q.builtIn.all(from, to) as string[]) {
+      const f = closedDay(day);
+      for (const t of f.tickets) out.tickets.push(t);
+      for (const x of f.services) out.services.push(x);
+      for (const c of f.counters) out.counters.push(c);
+    }
+    out.marks = (q.selMarks.all(from, to) as unknown[][]).map((r) => ({ day: r[0] as string, kind: r[1] as MarkFact['kind'], serviceId: r[2] as string | null, counterId: r[3] as string | null, label: r[4] as string }));
+    return out;
+  }
+
+  /** Reads the closed days into memory a few at a time, so the first report over a year is fast too. */
+  function warm(days = 5): boolean {
+    const today = opts.today();
+    const missing = (q.built.all() as { day: string }[]).map((r) => r.day).filter((d) => d < today && !cache.has(d));
+    for (const d of missing.slice(0, days)) closedDay(d);
+    return missing.length > days;
   }
 
   return {
     buildMissing,
+    warm,
     /** A source of facts for the report functions: the stored closed days plus today folded live. */
     source(lastSeq: () => number, now: () => number): FactSource {
       return {

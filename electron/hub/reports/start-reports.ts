@@ -21,6 +21,17 @@ export function startReports(deps: { db: Db; hall: Hall; auth: AuthStore; log: L
     }
   };
   build();
+  // Read the closed days into memory in small steps, between requests.
+  let warming: NodeJS.Timeout | null = null;
+  const warm = () => {
+    warming = null;
+    try {
+      if (facts.warm(5)) warming = setTimeout(warm, 5);
+    } catch (err) {
+      log.error({ err }, 'reading report facts failed');
+    }
+  };
+  warming = setTimeout(warm, 50);
   let timer: NodeJS.Immediate | null = null;
   const unsubscribe = hall.subscribe((events) => {
     if (!timer && events.some((e) => e.type === 'day.opened')) {
@@ -46,6 +57,7 @@ export function startReports(deps: { db: Db; hall: Hall; auth: AuthStore; log: L
     stop() {
       unsubscribe();
       if (timer) clearImmediate(timer);
+      if (warming) clearTimeout(warming);
     },
   };
 }
