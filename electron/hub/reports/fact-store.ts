@@ -102,13 +102,16 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
   }
 
   let live: { key: string; facts: DayFacts } | null = null;
+  /** The configuration before today's first event (a scan of the log: once a day). */
+  let configAtStart: { first: number; config: Config } | null = null;
   /** Today, folded from its events; open counters count up to now. Cached until the log grows. */
   function today(lastSeq: number, now: number): DayFacts {
     const day = opts.today();
     const key = `${day}:${lastSeq}:${Math.floor(now / 60_000)}`;
     if (live?.key === key) return live.facts;
     const first = (q.firstSeqOf.get(day) as { s: number | null }).s;
-    const facts = first === null ? { tickets: [], services: [], counters: [], marks: [] } : foldDay(day, configBefore(first), now).facts;
+    if (first !== null && configAtStart?.first !== first) configAtStart = { first, config: configBefore(first) };
+    const facts = first === null ? { tickets: [], services: [], counters: [], marks: [] } : foldDay(day, configAtStart!.config, now).facts;
     live = { key, facts };
     return facts;
   }

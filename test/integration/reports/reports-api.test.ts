@@ -174,6 +174,16 @@ describe('reports API', () => {
     expect(readFileSync(png).length).toBeGreaterThan(20_000);
   }, 90_000);
 
+  it("a manager's marked date shows on the trends, with the configuration changes", async () => {
+    const day = addDays(today, -10);
+    expect((await api.post('/api/v1/reports/marks', manager, { day, label: 'نموذج طلب جديد لرخص البناء', serviceId: 'building-permits' })).status).toBe(204);
+    const clerk = await api.login('clerk2', 'dawr-clerk');
+    expect((await api.post('/api/v1/reports/marks', clerk, { day, label: 'x' })).status).toBe(403);
+    const r = await api.get(`/api/v1/reports/trends?${range}`, manager);
+    const marks = r.body.tables.find((t: { id: string }) => t.id === 'marks').rows;
+    expect(marks).toContainEqual({ day, kind: 'manual', service: 'building-permits', counter: null, label: 'نموذج طلب جديد لرخص البناء' });
+  });
+
   it('bad ranges, unknown reports and unknown filters are a clear 400', async () => {
     const cases: [string, RegExp][] = [
       [`/api/v1/reports/summary?from=${to}&to=${from}`, /after/],
