@@ -90,6 +90,23 @@ export class HubClient {
     return this.request<T>('POST', path, body);
   }
 
+  /** A file from the hub (reports: CSV, XLSX, PDF) with the name the hub gives it. */
+  async download(path: string): Promise<{ blob: Blob; filename: string }> {
+    const headers: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
+    let res: Response;
+    try {
+      res = await this.doFetch(`${this.baseUrl}${path}`, { headers });
+    } catch (err) {
+      throw new HubError(0, 'network', err instanceof Error ? err.message : String(err));
+    }
+    if (!res.ok) {
+      const e = ((await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined)?.error;
+      throw new HubError(res.status, e?.code ?? 'http_' + res.status, e?.message ?? res.statusText);
+    }
+    const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'report';
+    return { blob: await res.blob(), filename };
+  }
+
   /** Public endpoints (tracking, rating, login, pairing): no token sent. */
   publicRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
     return this.request<T>(method, path, body, { auth: false });

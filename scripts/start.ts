@@ -33,7 +33,7 @@ export async function start(argv: string[]): Promise<void> {
   }
   console.log(electron ? 'dawr: starting in the browser (--browser)' : 'dawr: no Electron binary on this machine — starting the hub with the demo hall; open the screens in a browser.');
   buildRendererIfStale();
-  const hubArgs = ['--demo', ...argv.filter((a) => a !== '--browser')];
+  const hubArgs = ['--demo', '--demo-history', '42', ...argv.filter((a) => a !== '--browser')];
   const dataDir = parseHubArgs(hubArgs).data;
   const outDir = join(dataDir, 'printed');
   const sims = await startStationSimulators({ printerPort: 0, outDir, devDir: join(tmpdir(), `dawr-devices-${process.pid}`) });

@@ -1,4 +1,4 @@
-// `dawr hub [--data DIR] [--port N] [--host H] [--demo] [--tls-cert F --tls-key F] [--allowed-host NAME…]`: runs the hub until stopped.
+// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…]`: runs the hub until stopped.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ export interface HubCliOptions {
   issuePerMinute?: number;
   tls?: { cert: Buffer; key: Buffer };
   allowedHosts: string[];
+  demoHistoryDays?: number;
 }
 
 function positive(v: string, name: string): number {
@@ -29,7 +30,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     args: argv,
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' },
-      'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
+      'demo-history': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -51,6 +52,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     ...(values['issue-per-minute'] ? { issuePerMinute: positive(values['issue-per-minute'], '--issue-per-minute') } : {}),
     ...(values['tls-cert'] && values['tls-key'] ? { tls: { cert: read(values['tls-cert'], '--tls-cert'), key: read(values['tls-key'], '--tls-key') } } : {}),
     allowedHosts: [...(values['allowed-host'] ?? []), ...(process.env.DAWR_ALLOWED_HOSTS?.split(',').filter(Boolean) ?? [])],
+    ...(values['demo-history'] ? { demoHistoryDays: positive(values['demo-history'], '--demo-history') } : {}),
   };
 }
 
@@ -90,7 +92,7 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
   const o = parseHubArgs(argv);
   const hub = await startHub({
     dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, allowedHosts: o.allowedHosts,
-    ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}), ...(o.tls ? { tls: o.tls } : {}),
+    ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.demoHistoryDays ? { demoHistoryDays: o.demoHistoryDays } : {}),
   });
   printWelcome(hub, o.demo);
   const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);

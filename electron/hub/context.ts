@@ -6,6 +6,7 @@ import type { Hall } from './hall.ts';
 import { fromDomain } from './http/errors.ts';
 import type { Logger } from './log.ts';
 import type { AuditStore } from './store/audit-store.ts';
+import type { ReportService } from './reports/report-service.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -19,6 +20,10 @@ export interface HubContext {
   identityKey: { publicKey: string; privateKey: string };
   /** Tickets a device or session may issue per minute. */
   issuePerMinute: number;
+  /** Reports over the event log (absent: no report routes). */
+  reports?: ReportService;
+  /** Adds a manager's mark on the trends. */
+  reportMarks?: (m: { day: string; label: string; serviceId?: string; counterId?: string; by: string }) => void;
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */

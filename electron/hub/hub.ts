@@ -18,6 +18,8 @@ import { createConfigStore } from './store/config-store.ts';
 import { openDatabase, startCheckpointer } from './store/database.ts';
 import { createTimings } from './timings.ts';
 import { createEventStore } from './store/event-store.ts';
+import { startReports } from './reports/start-reports.ts';
+import { seedDemoHistory } from './reports/demo-history.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -31,6 +33,8 @@ export interface HubOptions {
   log?: Logger;
   /** Tickets one device or session may issue per minute (default 60). */
   issuePerMinute?: number;
+  /** Demo only: generate this many past days of history when the log has none (for Reports). */
+  demoHistoryDays?: number;
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Host names the hub answers to besides IP addresses and localhost (DNS-rebinding guard). */
@@ -89,7 +93,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
 
-  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60 };
+  if (options.demo && options.demoHistoryDays) {
+    const n = seedDemoHistory({ db, events, hall, auth }, options.demoHistoryDays);
+    if (n) log.info({ tickets: n, days: options.demoHistoryDays }, 'demo: generated past days for Reports');
+  }
+  const reports = startReports({ db, hall, auth, log });
+  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark };
   const { app, streams } = await buildServer(ctx, {
     timings,
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
@@ -118,6 +127,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       if (closed) return;
       closed = true;
       clearInterval(purgeTimer);
+      reports.stop();
       streams.close();
       await app.close();
       await stopCheckpointer();

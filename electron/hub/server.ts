@@ -13,6 +13,7 @@ import { actionRoutes } from './routes/actions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { eventRoutes } from './routes/events.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 
 export interface ServerOptions {
@@ -129,6 +130,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   queueRoutes(api, ctx);
   actionRoutes(api, ctx);
   adminRoutes(api, ctx);
+  reportRoutes(api, ctx);
   const streams = eventRoutes(app, ctx);
   return { app, streams };
 }

@@ -2,6 +2,7 @@
 // device health, and the day in two charts.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { TopBar } from '../shell/TopBar.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
@@ -34,7 +35,9 @@ export function DashboardPage() {
 
   return (
     <div data-testid="dashboard">
-      <TopBar title={t('screens.dashboard.title')} />
+      <TopBar title={t('screens.dashboard.title')}>
+        <Link to="/reports" className="btn-quiet" data-testid="open-reports">{t('reports.open')}</Link>
+      </TopBar>
       <main className="page dashboard">
         {error && !stats && <p className="error" role="alert">{t('dashboard.statsError', { code: error })}</p>}
         {stats && stats.alerts.length > 0 && (

@@ -14,6 +14,7 @@ import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { TrackPage } from '../track/TrackPage.tsx';
 import { RatePage } from '../track/RatePage.tsx';
 import { AdminPage } from '../admin/AdminPage.tsx';
+import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
@@ -28,6 +29,7 @@ export function App({ hub, bridge, station }: { hub: HubClient; bridge: DeviceBr
           <Route path="/display" element={<DeviceGate role="display"><DisplayPage /></DeviceGate>} />
           <Route path="/counter" element={<StaffGate screen="counter" roles={['clerk', 'supervisor', 'manager', 'admin']}><CounterPage /></StaffGate>} />
           <Route path="/dashboard" element={<StaffGate screen="dashboard" roles={['supervisor', 'manager', 'admin']}><DashboardPage /></StaffGate>} />
+          <Route path="/reports" element={<StaffGate screen="reports" roles={['supervisor', 'manager', 'admin']}><ReportsPage /></StaffGate>} />
           <Route path="/admin" element={<StaffGate screen="admin" roles={['admin']}><AdminPage /></StaffGate>} />
           <Route path="/track/:code" element={<TrackPage />} />
           <Route path="/rate/:code" element={<RatePage />} />

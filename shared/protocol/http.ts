@@ -7,7 +7,7 @@ import { Branch, Counter, DeviceRole, ExpectedWait, I18nText, Id, Lang, Priority
 export const API_VERSION = 'v1';
 
 export const ErrorCode = z.enum([
-  'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'rate_limited', 'internal',
+  'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'rate_limited', 'internal', 'unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorBody = z.object({ error: z.object({ code: ErrorCode, message: z.string() }) });

@@ -11,6 +11,7 @@ export const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export class ApiError extends Error {

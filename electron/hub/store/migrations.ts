@@ -117,6 +117,83 @@ export const migrations: readonly Migration[] = [
       CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
     `,
   },
+  {
+    id: 3,
+    name: 'report facts: a projection of the event log, rebuildable from it (electron/hub/reports)',
+    sql: `
+      -- One row per business day folded into facts, with the fold's version: a day whose version
+      -- is older than the code's is folded again from the log. Today is never stored (it is
+      -- folded live); a closed day's events never change.
+      CREATE TABLE report_days (
+        day      TEXT PRIMARY KEY,
+        version  INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL
+      );
+      -- Nothing personal: no tracking codes, notes or comments.
+      CREATE TABLE report_tickets (
+        id               TEXT PRIMARY KEY,
+        day              TEXT NOT NULL,
+        service_id       TEXT NOT NULL,
+        final_service_id TEXT NOT NULL,
+        priority         TEXT NOT NULL,
+        issued_at        INTEGER NOT NULL,
+        hour             INTEGER NOT NULL,
+        weekday          INTEGER NOT NULL,
+        wait_ms          INTEGER,
+        target_ms        INTEGER NOT NULL,
+        counter_id       TEXT,
+        clerk_id         TEXT,
+        outcome          TEXT NOT NULL,
+        end_counter_id   TEXT,
+        end_clerk_id     TEXT,
+        transfers        INTEGER NOT NULL,
+        quote_min        INTEGER NOT NULL,
+        quote_max        INTEGER NOT NULL,
+        rating           INTEGER
+      );
+      CREATE INDEX report_tickets_day ON report_tickets(day);
+      CREATE TABLE report_service_times (
+        ticket_id  TEXT NOT NULL,
+        seg        INTEGER NOT NULL,
+        day        TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        counter_id TEXT NOT NULL,
+        clerk_id   TEXT,
+        started_at INTEGER NOT NULL,
+        ms         INTEGER NOT NULL,
+        hour       INTEGER NOT NULL,
+        weekday    INTEGER NOT NULL,
+        ended      TEXT NOT NULL,
+        PRIMARY KEY (ticket_id, seg)
+      );
+      CREATE INDEX report_service_times_day ON report_service_times(day);
+      CREATE TABLE report_counter_time (
+        day        TEXT NOT NULL,
+        counter_id TEXT NOT NULL,
+        clerk_id   TEXT,
+        kind       TEXT NOT NULL,
+        from_ms    INTEGER NOT NULL,
+        ms         INTEGER NOT NULL
+      );
+      CREATE INDEX report_counter_time_day ON report_counter_time(day);
+      -- Marked dates on trends: 'auto' ones come from configuration events (and are rebuilt with
+      -- their day); 'manual' ones are added by a manager.
+      CREATE TABLE report_marks (
+        id         INTEGER PRIMARY KEY,
+        day        TEXT NOT NULL,
+        source     TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        service_id TEXT,
+        counter_id TEXT,
+        label      TEXT NOT NULL,
+        created_by TEXT
+      );
+      CREATE INDEX report_marks_day ON report_marks(day);
+      -- Ratings in a range (their comments are read from the log, never copied): a partial index,
+      -- so only rating events pay for it.
+      CREATE INDEX events_rated ON events(day) WHERE type = 'ticket.rated';
+    `,
+  },
 ];
 
 const hash = (m: Migration) => createHash('sha256').update(m.sql).digest('hex');

@@ -1,0 +1,26 @@
+// The demo hall's past: a few generated weeks (through the real domain code and event store), so
+// Reports has a last month to show on a fresh demo. Only on a log that has no past day yet.
+import type { AuthStore } from '../auth/auth-store.ts';
+import type { Hall } from '../hall.ts';
+import type { Db } from '../store/database.ts';
+import type { EventStore } from '../store/event-store.ts';
+import { generateHistory } from './history.ts';
+
+const COMMENTS = ['خدمة ممتازة وسريعة', 'الموظف متعاون جداً', 'طال الانتظار أكثر من المتوقع', 'Quick and friendly, thank you', 'الشاشة لم تعلن رقمي بوضوح'];
+
+export function seedDemoHistory(deps: { db: Db; events: EventStore; hall: Hall; auth: AuthStore }, days: number): number {
+  const { db, events, hall, auth } = deps;
+  const today = hall.state.day;
+  if (days <= 0 || db.prepare('SELECT 1 FROM events WHERE day < ? LIMIT 1').get(today)) return 0;
+  const from = new Date(`${today}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() - days);
+  const yesterday = new Date(`${today}T00:00:00Z`);
+  yesterday.setUTCDate(yesterday.getUTCDate() - 1);
+  const users = new Map(auth.users().map((u) => [u.username, u.id]));
+  const counters = [...hall.state.counters.values()].map(({ id, number, name, serviceIds }) => ({ id, number, name, serviceIds }));
+  const clerks = new Map(counters.map((c) => [c.id, users.get(`clerk${c.number}`) ?? `clerk${c.number}`]));
+  return generateHistory({
+    events, branch: hall.state.branch, services: [...hall.state.services.values()], counters, clerks,
+    from: from.toISOString().slice(0, 10), to: yesterday.toISOString().slice(0, 10), ticketsPerDay: 330, seed: 42, comments: COMMENTS,
+  }).tickets;
+}

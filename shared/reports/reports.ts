@@ -1,0 +1,489 @@
+// Every report, as a pure function of the report facts (facts.ts) and a query. The result is a
+// list of tables with typed columns: the screen, the JSON API and the CSV/XLSX/PDF files all
+// show the same tables. Definitions (what counts where): README "Reports".
+import type { I18nText } from '../protocol/entities.ts';
+import type { CounterFact, DayFacts, MarkFact, ServiceFact, TicketFact } from './facts.ts';
+import { Samples, hours, mean, minutes, percentileSorted, round2, share, sortedCopy } from './stats.ts';
+
+export const REPORTS = ['summary', 'patterns', 'staff', 'distribution', 'satisfaction', 'accuracy', 'trends'] as const;
+export type ReportName = (typeof REPORTS)[number];
+
+export interface ReportQuery {
+  /** Business days `YYYY-MM-DD`, both included. */
+  from: string;
+  to: string;
+  serviceId?: string;
+  counterId?: string;
+  clerkId?: string;
+  /** Trends only: week (Sunday to Saturday) or month. */
+  period?: 'week' | 'month';
+}
+
+export type ColumnType = 'day' | 'period' | 'text' | 'int' | 'number' | 'minutes' | 'hours' | 'percent' | 'service' | 'counter' | 'clerk' | 'weekday' | 'hour';
+export interface Column {
+  key: string;
+  type: ColumnType;
+  label: I18nText;
+}
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+export interface ReportTable {
+  id: string;
+  title: I18nText;
+  columns: Column[];
+  rows: Row[];
+}
+export interface ReportResult {
+  report: ReportName;
+  title: I18nText;
+  query: ReportQuery;
+  tables: ReportTable[];
+}
+
+/** What a report may need besides facts: rating comments where they are still retained (ticket id → comment). */
+export interface ReportExtras {
+  comments?: ReadonlyMap<string, string>;
+}
+
+const L = (ar: string, en: string): I18nText => ({ ar, en });
+const col = (key: string, type: ColumnType, ar: string, en: string): Column => ({ key, type, label: L(ar, en) });
+
+export const REPORT_TITLES: Record<ReportName, I18nText> = {
+  summary: L('الملخص اليومي حسب الخدمة', 'Daily summary by service'),
+  patterns: L('الوصول والانتظار حسب الساعة واليوم', 'Arrivals and waits by hour and weekday'),
+  staff: L('الموظفون والشبابيك', 'Clerks and counters'),
+  distribution: L('توزيع أوقات الانتظار والخدمة', 'Wait and service-time distribution'),
+  satisfaction: L('رضا المراجعين', 'Citizen satisfaction'),
+  accuracy: L('دقة الانتظار المتوقع', 'Expected-wait accuracy'),
+  trends: L('الاتجاهات', 'Trends'),
+};
+
+// --- which ticket counts where (README "Reports": filters) -------------------------------
+
+/** Arrival side (issued, wait, service level, quotes): the issue service, the counter and clerk of the first call. */
+function onArrival(t: TicketFact, q: ReportQuery): boolean {
+  return (!q.serviceId || t.serviceId === q.serviceId) && (!q.counterId || t.counterId === q.counterId) && (!q.clerkId || t.clerkId === q.clerkId);
+}
+/** Outcome side (served, no-show, cancelled, unfinished, ratings): the final service, the counter and clerk that finished it. */
+function onOutcome(t: TicketFact, q: ReportQuery): boolean {
+  return (!q.serviceId || t.finalServiceId === q.serviceId) && (!q.counterId || t.endCounterId === q.counterId) && (!q.clerkId || t.endClerkId === q.clerkId);
+}
+function onStint(s: ServiceFact, q: ReportQuery): boolean {
+  return (!q.serviceId || s.serviceId === q.serviceId) && (!q.counterId || s.counterId === q.counterId) && (!q.clerkId || s.clerkId === q.clerkId);
+}
+function onCounterTime(c: CounterFact, q: ReportQuery): boolean {
+  return (!q.counterId || c.counterId === q.counterId) && (!q.clerkId || c.clerkId === q.clerkId);
+}
+const inRange = (day: string, q: ReportQuery) => day >= q.from && day <= q.to;
+
+// --- one group's figures ---------------------------------------------------------------
+
+interface GroupRow {
+  [key: string]: number | null;
+  issued: number; served: number; noShow: number; cancelled: number; transferred: number; unfinished: number;
+  waitMean: number | null; waitMedian: number | null; waitP90: number | null; serviceMean: number | null; serviceLevel: number | null;
+}
+
+class Group {
+  issued = 0;
+  called = 0;
+  within = 0;
+  served = 0;
+  noShow = 0;
+  cancelled = 0;
+  unfinished = 0;
+  transferred = 0;
+  waits = new Samples();
+  service = new Samples();
+  arrival(t: TicketFact) {
+    this.issued++;
+    if (t.waitMs !== null) {
+      this.called++;
+      this.waits.add(t.waitMs);
+      if (t.waitMs <= t.targetMs) this.within++;
+    }
+  }
+  outcome(t: TicketFact) {
+    if (t.outcome === 'served') this.served++;
+    else if (t.outcome === 'no_show') this.noShow++;
+    else if (t.outcome === 'cancelled') this.cancelled++;
+    else this.unfinished++;
+  }
+  stint(s: ServiceFact) {
+    if (s.ended === 'transferred') this.transferred++;
+    this.service.add(s.ms);
+  }
+  row(): GroupRow {
+    const w = this.waits.summary();
+    return {
+      issued: this.issued, served: this.served, noShow: this.noShow, cancelled: this.cancelled, transferred: this.transferred, unfinished: this.unfinished,
+      waitMean: minutes(w.mean), waitMedian: minutes(w.median), waitP90: minutes(w.p90),
+      serviceMean: minutes(mean(this.service.values)), serviceLevel: share(this.within, this.called),
+    };
+  }
+}
+
+const FIGURE_COLUMNS: Column[] = [
+  col('issued', 'int', 'الصادرة', 'Issued'),
+  col('served', 'int', 'المخدومة', 'Served'),
+  col('noShow', 'int', 'لم يحضر', 'No-show'),
+  col('cancelled', 'int', 'الملغاة', 'Cancelled'),
+  col('transferred', 'int', 'المحوّلة', 'Transferred'),
+  col('unfinished', 'int', 'غير منتهية', 'Unfinished'),
+  col('waitMean', 'minutes', 'متوسط الانتظار (د)', 'Mean wait (min)'),
+  col('waitMedian', 'minutes', 'وسيط الانتظار (د)', 'Median wait (min)'),
+  col('waitP90', 'minutes', 'الانتظار ٩٠٪ (د)', '90th pct wait (min)'),
+  col('serviceMean', 'minutes', 'متوسط مدة الخدمة (د)', 'Mean service time (min)'),
+  col('serviceLevel', 'percent', 'مستوى الخدمة', 'Service level'),
+];
+
+/** Folds facts into groups keyed by `key` (null key = skip). */
+function grouped(f: DayFacts, q: ReportQuery, keyOfArrival: (t: TicketFact) => string | null, keyOfOutcome: (t: TicketFact) => string | null, keyOfStint: (s: ServiceFact) => string | null): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  const g = (k: string) => {
+    let x = groups.get(k);
+    if (!x) groups.set(k, (x = new Group()));
+    return x;
+  };
+  for (const t of f.tickets) {
+    if (!inRange(t.day, q)) continue;
+    if (onArrival(t, q)) {
+      const k = keyOfArrival(t);
+      if (k !== null) g(k).arrival(t);
+    }
+    if (onOutcome(t, q)) {
+      const k = keyOfOutcome(t);
+      if (k !== null) g(k).outcome(t);
+    }
+  }
+  for (const s of f.services) {
+    if (!inRange(s.day, q) || !onStint(s, q)) continue;
+    const k = keyOfStint(s);
+    if (k !== null) g(k).stint(s);
+  }
+  return groups;
+}
+
+const SEP = '\u0001';
+const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+// --- the reports -----------------------------------------------------------------------
+
+function summary(f: DayFacts, q: ReportQuery): ReportTable[] {
+  const perDay = grouped(f, q, (t) => t.day + SEP + t.serviceId, (t) => t.day + SEP + t.finalServiceId, (s) => s.day + SEP + s.serviceId);
+  const perService = grouped(f, q, (t) => t.serviceId, (t) => t.finalServiceId, (s) => s.serviceId);
+  const all = grouped(f, q, () => '', () => '', () => '').get('') ?? new Group();
+  return [
+    {
+      id: 'by-service', title: L('المجموع حسب الخدمة', 'Totals by service'),
+      columns: [col('service', 'service', 'الخدمة', 'Service'), ...FIGURE_COLUMNS],
+      rows: [...byKey(perService).map(([k, g]) => ({ service: k, ...g.row() })), { service: null, ...all.row() }],
+    },
+    {
+      id: 'by-day', title: L('حسب اليوم والخدمة', 'By day and service'),
+      columns: [col('day', 'day', 'اليوم', 'Day'), col('service', 'service', 'الخدمة', 'Service'), ...FIGURE_COLUMNS],
+      rows: byKey(perDay).map(([k, g]) => {
+        const [day, service] = k.split(SEP) as [string, string];
+        return { day, service, ...g.row() };
+      }),
+    },
+  ];
+}
+
+function patterns(f: DayFacts, q: ReportQuery): ReportTable[] {
+  const hourG = Array.from({ length: 24 }, () => ({ arrivals: 0, waits: new Samples(), within: 0 }));
+  const wdG = Array.from({ length: 7 }, () => ({ arrivals: 0, waits: new Samples(), within: 0, days: new Set<string>() }));
+  const openDays = new Set<string>();
+  for (const t of f.tickets) {
+    if (!inRange(t.day, q) || !onArrival(t, q)) continue;
+    openDays.add(t.day);
+    const h = hourG[t.hour]!;
+    const w = wdG[t.weekday]!;
+    h.arrivals++;
+    w.arrivals++;
+    w.days.add(t.day);
+    if (t.waitMs !== null) {
+      h.waits.add(t.waitMs);
+      w.waits.add(t.waitMs);
+      if (t.waitMs <= t.targetMs) {
+        h.within++;
+        w.within++;
+      }
+    }
+  }
+  const nDays = openDays.size;
+  const figures = (g: { arrivals: number; waits: Samples; within: number }, days: number) => {
+    const s = g.waits.summary();
+    return { arrivals: g.arrivals, perDay: days ? round2(g.arrivals / days) : null, waitMean: minutes(s.mean), waitP90: minutes(s.p90), serviceLevel: share(g.within, g.waits.count) };
+  };
+  const cols = [
+    col('arrivals', 'int', 'الوصول', 'Arrivals'),
+    col('perDay', 'number', 'متوسط الوصول في اليوم', 'Arrivals per open day'),
+    col('waitMean', 'minutes', 'متوسط الانتظار (د)', 'Mean wait (min)'),
+    col('waitP90', 'minutes', 'الانتظار ٩٠٪ (د)', '90th pct wait (min)'),
+    col('serviceLevel', 'percent', 'مستوى الخدمة', 'Service level'),
+  ];
+  return [
+    {
+      id: 'by-hour', title: L('حسب ساعة الوصول', 'By hour of arrival'),
+      columns: [col('hour', 'hour', 'الساعة', 'Hour'), ...cols],
+      rows: hourG.map((g, hour) => ({ hour, ...figures(g, nDays) })).filter((r) => r.arrivals > 0),
+    },
+    {
+      id: 'by-weekday', title: L('حسب يوم الأسبوع', 'By weekday'),
+      columns: [col('weekday', 'weekday', 'اليوم', 'Weekday'), col('days', 'int', 'أيام العمل', 'Open days'), ...cols],
+      rows: wdG.map((g, weekday) => ({ weekday, days: g.days.size, ...figures(g, g.days.size) })).filter((r) => r.arrivals > 0),
+    },
+  ];
+}
+
+function staff(f: DayFacts, q: ReportQuery): ReportTable[] {
+  type S = { served: number; noShow: number; service: Samples; open: number; brk: number };
+  const mk = (): S => ({ served: 0, noShow: 0, service: new Samples(), open: 0, brk: 0 });
+  const clerks = new Map<string, S>();
+  const counters = new Map<string, S>();
+  const at = (m: Map<string, S>, k: string | null) => {
+    if (k === null) return null;
+    let x = m.get(k);
+    if (!x) m.set(k, (x = mk()));
+    return x;
+  };
+  for (const t of f.tickets) {
+    if (!inRange(t.day, q) || !onOutcome(t, q) || (t.outcome !== 'served' && t.outcome !== 'no_show')) continue;
+    for (const x of [at(clerks, t.endClerkId), at(counters, t.endCounterId)]) {
+      if (!x) continue;
+      if (t.outcome === 'served') x.served++;
+      else x.noShow++;
+    }
+  }
+  for (const s of f.services) {
+    if (!inRange(s.day, q) || !onStint(s, q)) continue;
+    at(clerks, s.clerkId)?.service.add(s.ms);
+    at(counters, s.counterId)?.service.add(s.ms);
+  }
+  for (const c of f.counters) {
+    if (!inRange(c.day, q) || !onCounterTime(c, q)) continue;
+    for (const x of [at(clerks, c.clerkId), at(counters, c.counterId)]) {
+      if (!x) continue;
+      if (c.kind === 'open') x.open += c.ms;
+      else x.brk += c.ms;
+    }
+  }
+  const cols = [
+    col('served', 'int', 'المخدومة', 'Served'),
+    col('noShow', 'int', 'لم يحضر', 'No-show'),
+    col('serviceMean', 'minutes', 'متوسط مدة الخدمة (د)', 'Mean service time (min)'),
+    col('serviceHours', 'hours', 'ساعات الخدمة', 'Hours serving'),
+    col('openHours', 'hours', 'ساعات الفتح', 'Hours open'),
+    col('breakHours', 'hours', 'ساعات الاستراحة', 'Hours on break'),
+    col('utilisation', 'percent', 'نسبة الإشغال', 'Utilisation'),
+  ];
+  const row = (x: S) => {
+    let sum = 0;
+    for (const v of x.service.values) sum += v;
+    return { served: x.served, noShow: x.noShow, serviceMean: minutes(mean(x.service.values)), serviceHours: hours(sum), openHours: hours(x.open), breakHours: hours(x.brk), utilisation: share(sum, x.open) };
+  };
+  return [
+    { id: 'by-clerk', title: L('حسب الموظف', 'By clerk'), columns: [col('clerk', 'clerk', 'الموظف', 'Clerk'), ...cols], rows: byKey(clerks).map(([clerk, x]) => ({ clerk, ...row(x) })) },
+    { id: 'by-counter', title: L('حسب الشباك', 'By counter'), columns: [col('counter', 'counter', 'الشباك', 'Counter'), ...cols], rows: byKey(counters).map(([counter, x]) => ({ counter, ...row(x) })) },
+  ];
+}
+
+export const WAIT_BIN_MIN = 5;
+export const WAIT_BINS = 24;
+export const SERVICE_BIN_MIN = 2;
+export const SERVICE_BINS = 30;
+
+function histogram(samples: Map<string | null, number[]>, binMin: number, bins: number): Row[] {
+  const rows: Row[] = [];
+  for (const [service, xs] of [...samples.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))) {
+    const counts = new Array<number>(bins + 1).fill(0);
+    for (const ms of xs) counts[Math.min(bins, Math.floor(ms / (binMin * 60_000)))]!++;
+    counts.forEach((count, i) => rows.push({ service, fromMin: i * binMin, toMin: i === bins ? null : (i + 1) * binMin, count, share: share(count, xs.length) }));
+  }
+  return rows;
+}
+
+function distribution(f: DayFacts, q: ReportQuery): ReportTable[] {
+  const waits = new Map<string | null, number[]>([[null, []]]);
+  const svc = new Map<string | null, number[]>([[null, []]]);
+  const push = (m: Map<string | null, number[]>, k: string, v: number) => {
+    let a = m.get(k);
+    if (!a) m.set(k, (a = []));
+    a.push(v);
+    m.get(null)!.push(v);
+  };
+  for (const t of f.tickets) if (inRange(t.day, q) && onArrival(t, q) && t.waitMs !== null) push(waits, t.serviceId, t.waitMs);
+  for (const s of f.services) if (inRange(s.day, q) && onStint(s, q)) push(svc, s.serviceId, s.ms);
+  const cols = [
+    col('service', 'service', 'الخدمة', 'Service'),
+    col('fromMin', 'int', 'من (د)', 'From (min)'),
+    col('toMin', 'int', 'إلى (د)', 'To (min)'),
+    col('count', 'int', 'العدد', 'Count'),
+    col('share', 'percent', 'النسبة', 'Share'),
+  ];
+  return [
+    { id: 'wait', title: L('توزيع الانتظار', 'Wait distribution'), columns: cols, rows: histogram(waits, WAIT_BIN_MIN, WAIT_BINS) },
+    { id: 'service-time', title: L('توزيع مدة الخدمة', 'Service-time distribution'), columns: cols, rows: histogram(svc, SERVICE_BIN_MIN, SERVICE_BINS) },
+  ];
+}
+
+function satisfaction(f: DayFacts, q: ReportQuery, x: ReportExtras): ReportTable[] {
+  type R = { n: number; sum: number; by: number[] };
+  const groups = { service: new Map<string, R>(), counter: new Map<string, R>(), clerk: new Map<string, R>() };
+  const comments: Row[] = [];
+  const add = (m: Map<string, R>, k: string | null, r: number) => {
+    if (k === null) return;
+    let g = m.get(k);
+    if (!g) m.set(k, (g = { n: 0, sum: 0, by: [0, 0, 0, 0, 0] }));
+    g.n++;
+    g.sum += r;
+    g.by[r - 1]!++;
+  };
+  for (const t of f.tickets) {
+    if (t.rating === null || !inRange(t.day, q) || !onOutcome(t, q)) continue;
+    add(groups.service, t.finalServiceId, t.rating);
+    add(groups.counter, t.endCounterId, t.rating);
+    add(groups.clerk, t.endClerkId, t.rating);
+    const c = x.comments?.get(t.id);
+    if (c) comments.push({ day: t.day, service: t.finalServiceId, counter: t.endCounterId, clerk: t.endClerkId, rating: t.rating, comment: c });
+  }
+  const cols = [
+    col('count', 'int', 'عدد التقييمات', 'Ratings'),
+    col('mean', 'number', 'المتوسط (من ٥)', 'Mean (of 5)'),
+    ...[1, 2, 3, 4, 5].map((n) => col(`r${n}`, 'int', `${n}★`, `${n}★`)),
+  ];
+  const rows = (m: Map<string, R>, key: string) => byKey(m).map(([k, g]) => ({ [key]: k, count: g.n, mean: round2(g.sum / g.n), r1: g.by[0]!, r2: g.by[1]!, r3: g.by[2]!, r4: g.by[3]!, r5: g.by[4]! }));
+  comments.sort((a, b) => String(a.day).localeCompare(String(b.day)));
+  return [
+    { id: 'by-service', title: L('حسب الخدمة', 'By service'), columns: [col('service', 'service', 'الخدمة', 'Service'), ...cols], rows: rows(groups.service, 'service') },
+    { id: 'by-counter', title: L('حسب الشباك', 'By counter'), columns: [col('counter', 'counter', 'الشباك', 'Counter'), ...cols], rows: rows(groups.counter, 'counter') },
+    { id: 'by-clerk', title: L('حسب الموظف', 'By clerk'), columns: [col('clerk', 'clerk', 'الموظف', 'Clerk'), ...cols], rows: rows(groups.clerk, 'clerk') },
+    {
+      id: 'comments', title: L('التعليقات', 'Comments'),
+      columns: [col('day', 'day', 'اليوم', 'Day'), col('service', 'service', 'الخدمة', 'Service'), col('counter', 'counter', 'الشباك', 'Counter'), col('clerk', 'clerk', 'الموظف', 'Clerk'), col('rating', 'int', 'التقييم', 'Rating'), col('comment', 'text', 'التعليق', 'Comment')],
+      rows: comments,
+    },
+  ];
+}
+
+function accuracy(f: DayFacts, q: ReportQuery): ReportTable[] {
+  type A = { n: number; minSum: number; maxSum: number; waitSum: number; inside: number; shorter: number; longer: number; absErr: number };
+  const perDay = new Map<string, A>();
+  const perService = new Map<string, A>();
+  const mk = (): A => ({ n: 0, minSum: 0, maxSum: 0, waitSum: 0, inside: 0, shorter: 0, longer: 0, absErr: 0 });
+  for (const t of f.tickets) {
+    if (t.waitMs === null || !inRange(t.day, q) || !onArrival(t, q)) continue;
+    const w = t.waitMs / 60_000;
+    for (const k of [t.day + SEP + t.serviceId, t.serviceId]) {
+      const m = k.includes(SEP) ? perDay : perService;
+      let a = m.get(k);
+      if (!a) m.set(k, (a = mk()));
+      a.n++;
+      a.minSum += t.quoteMin;
+      a.maxSum += t.quoteMax;
+      a.waitSum += w;
+      if (w < t.quoteMin) a.shorter++;
+      else if (w > t.quoteMax) a.longer++;
+      else a.inside++;
+      a.absErr += Math.abs(w - (t.quoteMin + t.quoteMax) / 2);
+    }
+  }
+  const cols = [
+    col('called', 'int', 'المنادى عليهم', 'Called'),
+    col('quoteMin', 'minutes', 'متوسط الحد الأدنى المتوقع (د)', 'Mean quoted min (min)'),
+    col('quoteMax', 'minutes', 'متوسط الحد الأعلى المتوقع (د)', 'Mean quoted max (min)'),
+    col('waitMean', 'minutes', 'متوسط الانتظار الفعلي (د)', 'Mean real wait (min)'),
+    col('inside', 'percent', 'ضمن المدى', 'Within the range'),
+    col('shorter', 'percent', 'أقصر من المتوقع', 'Shorter than quoted'),
+    col('longer', 'percent', 'أطول من المتوقع', 'Longer than quoted'),
+    col('absError', 'minutes', 'متوسط الخطأ عن منتصف المدى (د)', 'Mean error from mid-range (min)'),
+  ];
+  const row = (a: A) => ({ called: a.n, quoteMin: round2(a.minSum / a.n), quoteMax: round2(a.maxSum / a.n), waitMean: round2(a.waitSum / a.n), inside: share(a.inside, a.n), shorter: share(a.shorter, a.n), longer: share(a.longer, a.n), absError: round2(a.absErr / a.n) });
+  return [
+    { id: 'by-service', title: L('حسب الخدمة', 'By service'), columns: [col('service', 'service', 'الخدمة', 'Service'), ...cols], rows: byKey(perService).map(([service, a]) => ({ service, ...row(a) })) },
+    {
+      id: 'by-day', title: L('حسب اليوم والخدمة', 'By day and service'),
+      columns: [col('day', 'day', 'اليوم', 'Day'), col('service', 'service', 'الخدمة', 'Service'), ...cols],
+      rows: byKey(perDay).map(([k, a]) => {
+        const [day, service] = k.split(SEP) as [string, string];
+        return { day, service, ...row(a) };
+      }),
+    },
+  ];
+}
+
+/** The period a day falls in: `YYYY-MM` for months, the Sunday that starts the week for weeks. */
+const weekStart = new Map<string, string>();
+export function periodOf(day: string, period: 'week' | 'month'): string {
+  if (period === 'month') return day.slice(0, 7);
+  let w = weekStart.get(day);
+  if (w === undefined) {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - d.getUTCDay());
+    weekStart.set(day, (w = d.toISOString().slice(0, 10)));
+  }
+  return w;
+}
+
+function trends(f: DayFacts, q: ReportQuery, marks: readonly MarkFact[]): ReportTable[] {
+  const period = q.period ?? 'week';
+  const per = grouped(f, q, (t) => periodOf(t.day, period) + SEP + t.serviceId, (t) => periodOf(t.day, period) + SEP + t.finalServiceId, (s) => periodOf(s.day, period) + SEP + s.serviceId);
+  const all = grouped(f, q, (t) => periodOf(t.day, period), (t) => periodOf(t.day, period), (s) => periodOf(s.day, period));
+  const pick = (r: GroupRow) => ({ issued: r.issued, served: r.served, waitMean: r.waitMean, waitMedian: r.waitMedian, waitP90: r.waitP90, serviceMean: r.serviceMean, serviceLevel: r.serviceLevel });
+  const cols = [
+    col('issued', 'int', 'الصادرة', 'Issued'),
+    col('served', 'int', 'المخدومة', 'Served'),
+    col('waitMean', 'minutes', 'متوسط الانتظار (د)', 'Mean wait (min)'),
+    col('waitMedian', 'minutes', 'وسيط الانتظار (د)', 'Median wait (min)'),
+    col('waitP90', 'minutes', 'الانتظار ٩٠٪ (د)', '90th pct wait (min)'),
+    col('serviceMean', 'minutes', 'متوسط مدة الخدمة (د)', 'Mean service time (min)'),
+    col('serviceLevel', 'percent', 'مستوى الخدمة', 'Service level'),
+  ];
+  const rows: Row[] = [];
+  const periods = [...new Set([...all.keys()])].sort();
+  for (const p of periods) {
+    rows.push({ period: p, service: null, ...pick(all.get(p)!.row()) });
+    for (const [k, g] of byKey(per)) if (k.startsWith(p + SEP)) rows.push({ period: p, service: k.slice(p.length + 1), ...pick(g.row()) });
+  }
+  const shown = marks.filter((m) => inRange(m.day, q) && (!q.serviceId || m.serviceId === null || m.serviceId === q.serviceId) && (!q.counterId || m.counterId === null || m.counterId === q.counterId));
+  return [
+    { id: period === 'week' ? 'by-week' : 'by-month', title: period === 'week' ? L('أسبوعاً بأسبوع (من الأحد)', 'Week by week (from Sunday)') : L('شهراً بشهر', 'Month by month'), columns: [col('period', 'period', 'الفترة', 'Period'), col('service', 'service', 'الخدمة', 'Service'), ...cols], rows },
+    {
+      id: 'marks', title: L('التواريخ المعلَّمة', 'Marked dates'),
+      columns: [col('day', 'day', 'اليوم', 'Day'), col('kind', 'text', 'النوع', 'Kind'), col('service', 'service', 'الخدمة', 'Service'), col('counter', 'counter', 'الشباك', 'Counter'), col('label', 'text', 'الوصف', 'Description')],
+      rows: [...shown].sort((a, b) => a.day.localeCompare(b.day)).map((m) => ({ day: m.day, kind: m.kind, service: m.serviceId, counter: m.counterId, label: m.label })),
+    },
+  ];
+}
+
+/** Computes one report over the facts (which may hold more days than asked: the query's range is applied here). */
+export function computeReport(name: ReportName, facts: DayFacts, q: ReportQuery, extras: ReportExtras = {}): ReportResult {
+  const tables = (() => {
+    switch (name) {
+      case 'summary': return summary(facts, q);
+      case 'patterns': return patterns(facts, q);
+      case 'staff': return staff(facts, q);
+      case 'distribution': return distribution(facts, q);
+      case 'satisfaction': return satisfaction(facts, q, extras);
+      case 'accuracy': return accuracy(facts, q);
+      case 'trends': return trends(facts, q, facts.marks);
+    }
+  })();
+  return { report: name, title: REPORT_TITLES[name], query: q, tables };
+}
+
+/** The key figures of a period (the PDF's first page, the screen's cards). */
+export function keyFigures(facts: DayFacts, q: ReportQuery) {
+  const g = grouped(facts, q, () => '', () => '', () => '').get('') ?? new Group();
+  const r = g.row();
+  let rated = 0;
+  let sum = 0;
+  for (const t of facts.tickets) if (t.rating !== null && inRange(t.day, q) && onOutcome(t, q)) {
+    rated++;
+    sum += t.rating;
+  }
+  return { ...r, ratingMean: rated ? round2(sum / rated) : null, ratings: rated };
+}
+
+export { percentileSorted, sortedCopy };
