@@ -37,7 +37,8 @@ beforeAll(() => {
     clerks: new Map(DEMO_COUNTERS.map((c, i) => [c.id, `u-clerk${i + 1}`])),
     from: FROM, to: TO, ticketsPerDay: 260, seed: 11, comments: ['ممتاز', 'too slow'],
   });
-  raw = (db.prepare('SELECT body FROM events ORDER BY seq').pluck().all() as string[]).map((b) => JSON.parse(b));
+  // The log as the hall reads it back: each event with its personal part (comments) while retained.
+  raw = events.since(0, Number.MAX_SAFE_INTEGER);
   const lastAt = Math.max(...raw.filter((e) => e.at.startsWith('2026-03-12') || e.at.startsWith('2026-03-11T2')).map((e) => Date.parse(e.at)));
   const facts = createFactStore(db, { timeZone: () => TZ, today: () => TODAY });
   facts.buildMissing();
