@@ -36,6 +36,7 @@ export class PaperRoll {
   private lines: string[] = [];
   private align: 'left' | 'center' | 'right' = 'left';
   private count = 0;
+  private readonly glyphs = new Map<string, MonoRaster>();
 
   constructor(widthDots: number, fontDir?: string) {
     this.widthDots = widthDots;
@@ -124,6 +125,7 @@ export class PaperRoll {
    * A line in the printer's font as it comes out: one character per cell (monospaced), cells
    * magnified, the line placed by the alignment. The glyphs are Noto Sans drawn to the cell's
    * cap height and narrowed to fit the cell: close to a thermal printer's own font, readable.
+   * Each glyph is drawn once and then copied, so printing stays fast (status replies wait for it).
    */
   private textRaster(text: string, style: TextStyle, height: number): MonoRaster {
     const cellW = CELL[style.font].width * style.widthMag;
@@ -131,19 +133,38 @@ export class PaperRoll {
     const chars = Array.from(text);
     const lineWidth = chars.length * cellW;
     const left = this.align === 'center' ? Math.floor((this.widthDots - lineWidth) / 2) : this.align === 'right' ? this.widthDots - lineWidth : 0;
-    const fontSize = (CELL_CAP_HEIGHT / NOTO_CAP_HEIGHT) * CELL[style.font].height * style.heightMag;
-    const baseline = CELL_BASELINE * cellH;
-    const glyphs = chars.map((ch, i) => {
-      if (ch === ' ') return '';
-      const natural = estimateWidth(ch, fontSize, style.bold);
-      const squeeze = Math.min(1, (0.92 * cellW) / natural);
-      const cx = left + i * cellW + cellW / 2;
-      return `<text transform="translate(${cx} ${baseline}) scale(${squeeze.toFixed(3)} 1)" text-anchor="middle">${escapeXml(ch)}</text>`;
+    const out = emptyRaster(this.widthDots, height);
+    chars.forEach((ch, i) => {
+      if (ch === ' ') return;
+      const glyph = this.glyph(ch, style, cellW, cellH);
+      for (let y = 0; y < Math.min(glyph.height, height); y++) {
+        for (let x = 0; x < glyph.width; x++) {
+          const ox = left + i * cellW - Math.floor(cellW / 2) + x;
+          if (ox < 0 || ox >= this.widthDots || !(glyph.data[y * glyph.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7)))) continue;
+          out.data[y * out.bytesPerRow + (ox >> 3)]! |= 0x80 >> (ox & 7);
+        }
+      }
     });
+    return out;
+  }
+
+  private glyph(ch: string, style: TextStyle, cellW: number, cellH: number): MonoRaster {
+    const key = `${ch}|${style.bold ? 'b' : 'r'}|${cellW}|${cellH}|${style.font}|${style.heightMag}`;
+    const known = this.glyphs.get(key);
+    if (known) return known;
+    const fontSize = (CELL_CAP_HEIGHT / NOTO_CAP_HEIGHT) * CELL[style.font].height * style.heightMag;
+    // The layout's estimate is generous for most letters, short for the widest ones.
+    const natural = /[mwMW@%]/.test(ch) ? 0.95 * fontSize : estimateWidth(ch, fontSize, style.bold);
+    const squeeze = Math.min(1, (0.92 * cellW) / natural);
+    // A tenth taller than the cell so descenders are not clipped (the line keeps what fits its height).
+    const h = Math.ceil(cellH * 1.1);
     const svg =
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${this.widthDots}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>` +
-      `<g font-family="Noto Sans" font-size="${fontSize.toFixed(2)}" font-weight="${style.bold ? 700 : 400}" fill="#000">${glyphs.join('')}</g></svg>`;
-    return svgToMono(svg, this.widthDots, this.fontDir);
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * cellW}" height="${h}"><rect width="100%" height="100%" fill="#fff"/>` +
+      `<text transform="translate(${cellW} ${CELL_BASELINE * cellH}) scale(${squeeze.toFixed(3)} 1)" text-anchor="middle" ` +
+      `font-family="Noto Sans" font-size="${fontSize.toFixed(2)}" font-weight="${style.bold ? 700 : 400}" fill="#000">${escapeXml(ch)}</text></svg>`;
+    const glyph = svgToMono(svg, 2 * cellW, this.fontDir); // the cell centred in a canvas twice as wide: nothing clipped
+    this.glyphs.set(key, glyph);
+    return glyph;
   }
 }
 
