@@ -10,6 +10,8 @@ import type { EscPosEvent, TextStyle } from './escpos-decoder.ts';
 /** Character cells of the printer's fonts, in dots. */
 const CELL = { A: { width: 12, height: 24 }, B: { width: 9, height: 17 } } as const;
 const NOTO_CAP_HEIGHT = 0.714;
+/** Printer-font glyphs already drawn, by font folder, style and character (shared by every roll). */
+const GLYPHS = new Map<string, MonoRaster>();
 
 export interface PrintedTicket {
   /** 1-based, in print order. */
@@ -124,6 +126,8 @@ export class PaperRoll {
    * A line in the printer's font as it comes out: one character per cell (monospaced), cells
    * magnified, the line placed by the alignment. The glyphs are Noto Sans drawn to the cell's
    * cap height and narrowed to fit the cell: close to a thermal printer's own font, readable.
+   * Glyphs are drawn once (a line's new ones in one go) and then copied, so printing stays fast:
+   * the DLE EOT reply after a ticket waits for it.
    */
   private textRaster(text: string, style: TextStyle, height: number): MonoRaster {
     const cellW = CELL[style.font].width * style.widthMag;
@@ -131,20 +135,61 @@ export class PaperRoll {
     const chars = Array.from(text);
     const lineWidth = chars.length * cellW;
     const left = this.align === 'center' ? Math.floor((this.widthDots - lineWidth) / 2) : this.align === 'right' ? this.widthDots - lineWidth : 0;
-    const fontSize = (CELL_CAP_HEIGHT / NOTO_CAP_HEIGHT) * CELL[style.font].height * style.heightMag;
-    const baseline = CELL_BASELINE * cellH;
-    const glyphs = chars.map((ch, i) => {
-      if (ch === ' ') return '';
-      const natural = estimateWidth(ch, fontSize, style.bold);
-      const squeeze = Math.min(1, (0.92 * cellW) / natural);
-      const cx = left + i * cellW + cellW / 2;
-      return `<text transform="translate(${cx} ${baseline}) scale(${squeeze.toFixed(3)} 1)" text-anchor="middle">${escapeXml(ch)}</text>`;
+    const out = emptyRaster(this.widthDots, height);
+    const styleKey = `${this.fontDir ?? ''}|${style.bold ? 'b' : 'r'}|${cellW}|${cellH}|${CELL[style.font].height * style.heightMag}`;
+    const missing = [...new Set(chars)].filter((ch) => ch !== ' ' && !GLYPHS.has(`${styleKey}|${ch}`));
+    if (missing.length) this.drawGlyphs(styleKey, style, cellW, cellH, missing);
+    chars.forEach((ch, i) => {
+      if (ch === ' ') return;
+      const glyph = GLYPHS.get(`${styleKey}|${ch}`)!;
+      for (let y = 0; y < Math.min(glyph.height, height); y++) {
+        for (let x = 0; x < glyph.width; x++) {
+          const ox = left + i * cellW - Math.floor(cellW / 2) + x;
+          if (ox < 0 || ox >= this.widthDots || !(glyph.data[y * glyph.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7)))) continue;
+          out.data[y * out.bytesPerRow + (ox >> 3)]! |= 0x80 >> (ox & 7);
+        }
+      }
     });
-    const svg =
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${this.widthDots}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>` +
-      `<g font-family="Noto Sans" font-size="${fontSize.toFixed(2)}" font-weight="${style.bold ? 700 : 400}" fill="#000">${glyphs.join('')}</g></svg>`;
-    return svgToMono(svg, this.widthDots, this.fontDir);
+    return out;
   }
+
+  /**
+   * Draws `chars` in one style in one resvg call, each centred in a slot twice the cell's width (so
+   * nothing is clipped) and a tenth taller (descenders), and caches each slot as a glyph.
+   */
+  private drawGlyphs(styleKey: string, style: TextStyle, cellW: number, cellH: number, chars: readonly string[]): void {
+    const fontSize = (CELL_CAP_HEIGHT / NOTO_CAP_HEIGHT) * CELL[style.font].height * style.heightMag;
+    const slotW = 2 * cellW;
+    const slotH = Math.ceil(cellH * 1.1);
+    const cols = Math.min(16, chars.length);
+    const rowsOfSlots = Math.ceil(chars.length / cols);
+    const texts = chars.map((ch, i) => {
+      // The layout's estimate is generous for most letters, short for the widest ones.
+      const natural = /[mwMW@%]/.test(ch) ? 0.95 * fontSize : estimateWidth(ch, fontSize, style.bold);
+      const squeeze = Math.min(1, (0.92 * cellW) / Math.max(natural, 1));
+      const x = (i % cols) * slotW + cellW;
+      const y = Math.floor(i / cols) * slotH + CELL_BASELINE * cellH;
+      return `<text transform="translate(${x} ${y}) scale(${squeeze.toFixed(3)} 1)" text-anchor="middle">${escapeXml(ch)}</text>`;
+    });
+    const width = cols * slotW;
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${rowsOfSlots * slotH}"><rect width="100%" height="100%" fill="#fff"/>` +
+      `<g font-family="Noto Sans" font-size="${fontSize.toFixed(2)}" font-weight="${style.bold ? 700 : 400}" fill="#000">${texts.join('')}</g></svg>`;
+    const sheet = svgToMono(svg, width, this.fontDir);
+    chars.forEach((ch, i) => {
+      const glyph = emptyRaster(slotW, slotH);
+      const x0 = (i % cols) * slotW;
+      const y0 = Math.floor(i / cols) * slotH;
+      for (let y = 0; y < slotH; y++) {
+        for (let x = 0; x < slotW; x++) {
+          const sx = x0 + x;
+          if (sheet.data[(y0 + y) * sheet.bytesPerRow + (sx >> 3)]! & (0x80 >> (sx & 7))) glyph.data[y * glyph.bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+        }
+      }
+      GLYPHS.set(`${styleKey}|${ch}`, glyph);
+    });
+  }
+
 }
 
 /** A QR as a printer draws it: `cell` dots per module, with a 4-module quiet zone. */
