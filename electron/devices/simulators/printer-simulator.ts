@@ -49,6 +49,8 @@ export interface PrinterSimulator {
   onTicket(listener: (ticket: PrintedTicket) => void): Unsubscribe;
   /** The next ticket to be cut (or one already cut since `since`, a count of tickets). */
   nextTicket(since?: number): Promise<PrintedTicket>;
+  /** Resolves once everything received so far is on paper (tickets cut and saved). */
+  settled(): Promise<void>;
   /** Like pulling the network cable: connections dropped, port closed. */
   unplug(): Promise<void>;
   /** Listens again on the same port. */
@@ -72,6 +74,32 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   let port = options.port ?? 0;
   if (options.outDir) mkdirSync(options.outDir, { recursive: true });
 
+  // Like a real printer, status queries are answered at once, ahead of the printing itself: the
+  // paper work (laying out text, composing and saving the PNG at a cut) is queued and done one
+  // step per turn of the event loop, so a DLE EOT right after a ticket is never kept waiting
+  // behind it. The steps keep their order, tearing the paper off included.
+  const work: (() => void)[] = [];
+  let working = false;
+  const idle: (() => void)[] = [];
+  const step = () => {
+    const next = work.shift();
+    if (!next) {
+      working = false;
+      for (const r of idle.splice(0)) r();
+      return;
+    }
+    next();
+    setImmediate(step);
+  };
+  const settled = () => (working ? new Promise<void>((r) => idle.push(r)) : Promise.resolve());
+  const later = (fn: () => void) => {
+    work.push(fn);
+    if (!working) {
+      working = true;
+      setImmediate(step);
+    }
+  };
+
   /** One byte stream to the printer (a TCP connection or a serial port). */
   function attach(io: { write(bytes: Buffer): void }): (chunk: Buffer) => void {
     const decoder = new EscPosDecoder();
@@ -85,8 +113,10 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
           continue;
         }
         if (!canPrint(state)) continue;
-        const ticket = roll.apply(ev);
-        if (ticket) finishTicket(ticket);
+        later(() => {
+          const ticket = roll.apply(ev);
+          if (ticket) finishTicket(ticket);
+        });
       }
       if (!canPrint(state)) discardedBytes += Math.max(0, bytes.length - statusBytes);
     }
@@ -127,8 +157,10 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   function setState(next: PrinterState): void {
     state = next;
     if (!canPrint(next)) {
-      const partial = roll.tearOff();
-      if (partial) finishTicket(partial);
+      later(() => {
+        const partial = roll.tearOff();
+        if (partial) finishTicket(partial);
+      });
     }
   }
 
@@ -199,6 +231,7 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
     runOutOfPaperAfter(bytes) {
       paperLeft = bytes;
     },
+    settled,
     onTicket(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -216,6 +249,9 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
     },
     unplug: stop,
     plug: listen,
-    close: stop,
+    async close() {
+      await stop();
+      await settled();
+    },
   };
 }

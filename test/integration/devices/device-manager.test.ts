@@ -40,7 +40,7 @@ describe('device manager: printer', () => {
     await healthOf(m, 'printer', 'connected');
     const job = sampleJob();
     expect(await m.printTicket(job)).toMatchObject({ ok: true, jobId: job.jobId });
-    expect(decodeQr(sim.tickets[0]!.image)).toBe(job.trackingUrl);
+    expect(decodeQr((await sim.nextTicket(0)).image)).toBe(job.trackingUrl);
     expect(await m.deviceHealth()).toEqual([expect.objectContaining({ device: 'printer', state: 'connected' })]);
   });
 

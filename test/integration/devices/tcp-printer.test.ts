@@ -75,6 +75,7 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
     const [a, b] = await Promise.all([printer.print(job), printer.print(job)]);
     const c = await printer.print(job);
     expect([a.ok, b.ok, c.ok]).toEqual([true, true, true]);
+    await sim.settled();
     expect(sim.tickets).toHaveLength(1);
   });
 
@@ -86,8 +87,10 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
     expect(await gone).toBe('absent');
     await sim.plug();
     expect(await printer.print(job)).toMatchObject({ ok: true });
+    await sim.settled();
     expect(sim.tickets).toHaveLength(1);
     expect(await printer.print(sampleJob({ number: 'A-043' }))).toMatchObject({ ok: true });
+    await sim.settled();
     expect(sim.tickets).toHaveLength(2);
   });
 
@@ -100,6 +103,7 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
     const second = newPrinter(new JobLedger({ file }));
     expect(await second.print(job)).toMatchObject({ ok: true });
     await second.close();
+    await sim.settled();
     expect(sim.tickets).toHaveLength(1);
   });
 
@@ -112,6 +116,7 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
     sim.setState(state);
     const job = sampleJob();
     expect(await printer.print(job)).toEqual({ ok: false, jobId: job.jobId, printerState: state, message });
+    await sim.settled();
     expect(sim.tickets).toHaveLength(0);
     expect(sim.discardedBytes).toBe(0);
   });
@@ -122,6 +127,7 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
     expect(await printer.print(job)).toMatchObject({ ok: false, printerState: 'paper_out' });
     sim.setState('ready');
     expect(await printer.print(job)).toMatchObject({ ok: true });
+    await sim.settled();
     expect(sim.tickets).toHaveLength(1);
   });
 
@@ -139,12 +145,14 @@ describe('ticket printer over TCP (simulated ESC/POS printer)', () => {
     expect((await torn).incomplete).toBe(true);
     sim.setState('ready');
     expect(await printer.print(job)).toMatchObject({ ok: false });
+    await sim.settled();
     expect(sim.tickets.filter((t) => !t.incomplete)).toHaveLength(0);
   });
 
   it('reports a printer that does not answer DLE EOT as offline', async () => {
     sim.setStatusReplies('silent');
     expect(await printer.print(sampleJob())).toMatchObject({ ok: false, printerState: 'offline' });
+    await sim.settled();
     expect(sim.tickets).toHaveLength(0);
   });
 
