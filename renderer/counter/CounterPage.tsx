@@ -68,7 +68,11 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
 
   const run = useCallback(
     (a: CounterAction) => {
-      if (!legal.has(a) || acts.busy) return;
+      if (!legal.has(a)) return;
+      // Opening the finish or transfer dialog sends nothing, so it need not wait for a request in
+      // flight (F4 pressed as soon as "serving" shows, before the start request has answered:
+      // the hall's stream is faster than the HTTP answer). The dialog's own submit waits.
+      if (acts.busy && a !== 'complete' && a !== 'transfer') return;
       const id = ticket?.id;
       switch (a) {
         case 'callNext': return void acts.callNext();
