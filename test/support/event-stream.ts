@@ -56,3 +56,16 @@ export class EventStreamClient {
     return this.closed;
   }
 }
+
+/** The screens a test opens on one hub, all closed at once after it. */
+export function screensOn(url: () => string): { open: (token: string, since?: number) => EventStreamClient; closeAll: () => Promise<unknown> } {
+  const opened: EventStreamClient[] = [];
+  return {
+    open(token, since) {
+      const c = new EventStreamClient(url(), token, since);
+      opened.push(c);
+      return c;
+    },
+    closeAll: () => Promise.all(opened.splice(0).map((c) => c.close())),
+  };
+}

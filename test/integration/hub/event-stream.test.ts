@@ -2,19 +2,15 @@
 // a reconnect with the last seq gets exactly what it missed, or a fresh snapshot.
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventStreamClient } from '../../support/event-stream.ts';
+import { screensOn } from '../../support/event-stream.ts';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
 
 let t: TestHub;
 let admin: string;
 let clerk: string;
 let kiosk: string;
-const open: EventStreamClient[] = [];
-const screen = (token: string, since?: number) => {
-  const c = new EventStreamClient(t.url, token, since);
-  open.push(c);
-  return c;
-};
+const screens = screensOn(() => t.url);
+const screen = screens.open;
 
 beforeEach(async () => {
   t = await startTestHub();
@@ -23,7 +19,7 @@ beforeEach(async () => {
   kiosk = await t.api.pairDevice(admin, 'kiosk', 'Kiosk');
 });
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
+  await screens.closeAll();
   await t.close();
 });
 

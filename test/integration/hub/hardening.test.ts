@@ -2,18 +2,14 @@
 // credential is cut off, account lockout, who did what, clean text, headers and the Host check.
 import { pseudonym, sealIdNumber } from '../../../electron/devices/id-reader/sealed-id.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventStreamClient } from '../../support/event-stream.ts';
+import { screensOn } from '../../support/event-stream.ts';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
 
 let t: TestHub;
 let admin: string;
 let clerk: string;
-const open: EventStreamClient[] = [];
-const screen = (token: string, since?: number) => {
-  const c = new EventStreamClient(t.url, token, since);
-  open.push(c);
-  return c;
-};
+const screens = screensOn(() => t.url);
+const screen = screens.open;
 
 beforeEach(async () => {
   t = await startTestHub();
@@ -21,7 +17,7 @@ beforeEach(async () => {
   clerk = await t.api.login('clerk7', 'dawr-clerk');
 });
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
+  await screens.closeAll();
   await t.close();
 });
 
