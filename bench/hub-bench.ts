@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../shared/domain/clock.ts';
 import { startHub } from '../electron/hub/hub.ts';
-import { createLogger } from '../electron/hub/log.ts';
+import { createLogger } from '../electron/node-common/log.ts';
 import { PRAGMAS } from '../electron/hub/store/database.ts';
 import type { TimingsDump } from '../electron/hub/timings.ts';
 import { ApiClient } from '../test/support/hub.ts';

@@ -4,7 +4,7 @@ import type { SequencedEvent } from '../../shared/protocol/events.ts';
 import type { AuthStore, Principal } from './auth/auth-store.ts';
 import type { Hall } from './hall.ts';
 import { fromDomain } from './http/errors.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '../node-common/log.ts';
 import type { AuditStore } from './store/audit-store.ts';
 import type { ReportService } from './reports/report-service.ts';
 

@@ -2,7 +2,7 @@
 // services, eight counters each serving a few services, and staff of every role.
 import type { Service } from '../../shared/protocol/entities.ts';
 import type { AuthStore } from './auth/auth-store.ts';
-import { hashPassword } from './auth/passwords.ts';
+import { hashPassword } from '../node-common/passwords.ts';
 import type { Hall } from './hall.ts';
 
 export const DEMO_BRANCH = { id: 'homs-hall', name: { ar: 'قاعة خدمة المواطن — المركز', en: 'Citizen Service Hall — Centre' }, timeZone: 'Asia/Riyadh' };

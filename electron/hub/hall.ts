@@ -14,7 +14,7 @@ import type { DomainError } from '../../shared/domain/errors.ts';
 import { type HallConfig, type HallState, apply, createHallState } from '../../shared/domain/state.ts';
 import type { Branch } from '../../shared/protocol/entities.ts';
 import type { DomainEvent, SequencedEvent } from '../../shared/protocol/events.ts';
-import { newTrackingCode } from './auth/tokens.ts';
+import { newTrackingCode } from '../node-common/tokens.ts';
 import type { ConfigStore } from './store/config-store.ts';
 import type { EventStore } from './store/event-store.ts';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { type RunningHub, startHub } from '../../electron/hub/hub.ts';
-import { createLogger } from '../../electron/hub/log.ts';
+import { createLogger } from '../../electron/node-common/log.ts';
 
 export interface TestHub {
   hub: RunningHub;

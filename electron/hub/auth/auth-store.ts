@@ -1,7 +1,7 @@
 // Staff accounts, sessions, paired devices and pairing codes. Secrets are stored hashed only.
 import type { DeviceRole, StaffRole, User } from '../../../shared/protocol/entities.ts';
 import type { Db } from '../store/database.ts';
-import { hashToken, newId, newPairingCode, newToken } from './tokens.ts';
+import { hashToken, newId, newPairingCode, newToken } from '../../node-common/tokens.ts';
 
 export interface Principal {
   id: string;

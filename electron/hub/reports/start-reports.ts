@@ -2,7 +2,7 @@
 // and again whenever the hall opens a new day, and serves reports from the facts.
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { Hall } from '../hall.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../node-common/log.ts';
 import type { Db } from '../store/database.ts';
 import { createFactStore } from './fact-store.ts';
 import { createReportService } from './report-service.ts';

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { Counter, Service, User } from '../../../shared/protocol/entities.ts';
 import { AuditQuery, CounterBody, DeviceHealthBody, NewStaffBody, ResetPasswordBody, ServiceBody, StaffPatchBody } from '../../../shared/protocol/http.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { newId } from '../auth/tokens.ts';
+import { hashPassword } from '../../node-common/passwords.ts';
+import { newId } from '../../node-common/tokens.ts';
 import { type HubContext, audit, run } from '../context.ts';
 import type { Api } from '../http/api.ts';
 import { ApiError } from '../http/errors.ts';

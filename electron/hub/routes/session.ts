@@ -1,7 +1,7 @@
 // Health, staff sign-in, device pairing and the OpenAPI description.
 import { z } from 'zod';
 import { ChangePasswordBody, Health, LoginBody, LoginResponse, PairBody, PairingCodeBody, PairingCodeResponse, PairResponse } from '../../../shared/protocol/http.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../node-common/passwords.ts';
 import { type HubContext, audit } from '../context.ts';
 import { type Api, bearer } from '../http/api.ts';
 import { ApiError } from '../http/errors.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../../electron/hub/hub.ts';
 import { parseHubArgs } from '../../../electron/hub/cli.ts';
-import { createLogger } from '../../../electron/hub/log.ts';
+import { createLogger } from '../../../electron/node-common/log.ts';
 
 let dir: string;
 let hub: RunningHub;

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import { type RunningHub, startHub } from '../../../electron/hub/hub.ts';
-import { createLogger } from '../../../electron/hub/log.ts';
+import { createLogger } from '../../../electron/node-common/log.ts';
 import { findChromium } from '../../../electron/hub/reports/pdf.ts';
 import { ApiClient } from '../../support/hub.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../../electron/hub/hub.ts';
-import { createLogger } from '../../../electron/hub/log.ts';
+import { createLogger } from '../../../electron/node-common/log.ts';
 
 const BRIEF = [
   'GET /api/health', 'POST /api/v1/auth/login', 'POST /api/v1/devices/pairing-codes', 'POST /api/v1/devices/pair',

@@ -1,4 +1,4 @@
-// The hub's logger. Personal data is redacted here, in the logger, not at call sites (brief §8):
+// The logger of the hub and of central. Personal data is redacted here, in the logger, not at call sites (brief §8):
 // any run of 6+ digits (ID numbers, phone numbers) and anything MRZ-shaped is replaced, by the
 // same rule as the devices' logger (shared/privacy/redact.ts).
 import pino, { type Logger } from 'pino';
@@ -14,12 +14,12 @@ function scrub(value: unknown, depth = 0): unknown {
   return out;
 }
 
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream; app?: string } = {}): Logger {
   return pino(
     {
       level: options.level ?? process.env.DAWR_LOG_LEVEL ?? 'info',
-      base: { app: 'dawr-hub' },
-      redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token', 'idToken', '*.idToken', 'idSealed', '*.idSealed'], censor: '[redacted]' },
+      base: { app: options.app ?? 'dawr-hub' },
+      redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token', 'idToken', '*.idToken', 'idSealed', '*.idSealed', 'credential', '*.credential', 'enrolCode', '*.enrolCode'], censor: '[redacted]' },
       formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
