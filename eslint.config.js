@@ -23,7 +23,7 @@ const restrict = (...rules) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'artifacts/**', 'playwright-report/**', 'resources/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'tmp/**', 'artifacts/**', 'playwright-report/**', 'resources/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },

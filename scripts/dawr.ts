@@ -13,6 +13,11 @@ async function run(): Promise<void> {
       await start(argv);
       return;
     }
+    case 'central': {
+      const { main } = await import('../electron/central/cli.ts');
+      await main(argv);
+      return;
+    }
     case 'plan': {
       const { main } = await import('../electron/hub/plan-cli.ts');
       await main(argv);

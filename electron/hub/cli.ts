@@ -1,10 +1,11 @@
-// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…]`: runs the hub until stopped.
+// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…] [--central URL [--enrol CODE]]`: runs the hub until stopped.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS } from './demo.ts';
 import { type RunningHub, startHub } from './hub.ts';
+import { centralUrl } from './sync/replicator.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,6 +18,8 @@ export interface HubCliOptions {
   tls?: { cert: Buffer; key: Buffer };
   allowedHosts: string[];
   demoHistoryDays?: number;
+  central?: { url: string; enrolCode?: string };
+  demoProfile?: string;
 }
 
 function positive(v: string, name: string): number {
@@ -31,9 +34,12 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' },
       'demo-history': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
+      central: { type: 'string' }, enrol: { type: 'string' }, 'demo-profile': { type: 'string' },
     },
     strict: true,
   });
+  if (values.enrol && !values.central) throw new Error('--enrol CODE goes with --central URL (the central server to join)');
+  if (values.central) centralUrl(values.central);
   if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new Error('--tls-cert and --tls-key go together: give both (PEM files) or neither');
   const read = (file: string, flag: string) => {
     try {
@@ -53,6 +59,8 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     ...(values['tls-cert'] && values['tls-key'] ? { tls: { cert: read(values['tls-cert'], '--tls-cert'), key: read(values['tls-key'], '--tls-key') } } : {}),
     allowedHosts: [...(values['allowed-host'] ?? []), ...(process.env.DAWR_ALLOWED_HOSTS?.split(',').filter(Boolean) ?? [])],
     ...(values['demo-history'] ? { demoHistoryDays: positive(values['demo-history'], '--demo-history') } : {}),
+    ...(values['demo-profile'] ? { demoProfile: values['demo-profile'] } : {}),
+    ...(values.central ? { central: { url: values.central, ...(values.enrol ? { enrolCode: values.enrol } : {}) } } : {}),
   };
 }
 
@@ -71,6 +79,7 @@ export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<strin
     `  dashboard    ${hub.url}/dashboard`,
     `  admin        ${hub.url}/admin`,
     `  API          ${hub.url}/api/v1/openapi.json`,
+    ...(hub.ctx.sync?.status().enrolled ? [`  central      ${hub.ctx.sync.status().central} (branch ${hub.ctx.sync.status().branchId})`] : []),
     ...Object.entries(extra).map(([k, v]) => `  ${k.padEnd(12)} ${v}`),
   ];
   if (hub.demoDevices) {
@@ -93,6 +102,8 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
   const hub = await startHub({
     dataDir: o.data, port: o.port, demo: o.demo, rendererDir: `${root}dist/renderer`, allowedHosts: o.allowedHosts,
     ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.demoHistoryDays ? { demoHistoryDays: o.demoHistoryDays } : {}),
+    ...(o.central ? { central: o.central } : {}),
+    ...(o.demoProfile ? { demoProfile: o.demoProfile } : {}),
   });
   printWelcome(hub, o.demo);
   const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);

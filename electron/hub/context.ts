@@ -3,10 +3,11 @@ import type { Command } from '../../shared/domain/commands.ts';
 import type { SequencedEvent } from '../../shared/protocol/events.ts';
 import type { AuthStore, Principal } from './auth/auth-store.ts';
 import type { Hall } from './hall.ts';
-import { fromDomain } from './http/errors.ts';
+import { fromDomain } from '../node-common/http/errors.ts';
 import type { Logger } from '../node-common/log.ts';
 import type { AuditStore } from './store/audit-store.ts';
 import type { ReportService } from './reports/report-service.ts';
+import type { EnrolResponse, SyncStatus } from '../../shared/protocol/sync.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -24,6 +25,8 @@ export interface HubContext {
   reports?: ReportService;
   /** Adds a manager's mark on the trends. */
   reportMarks?: (m: { day: string; label: string; serviceId?: string; counterId?: string; by: string }) => void;
+  /** The link to central (absent: none). */
+  sync?: { status(): SyncStatus; enrol(url: string, code: string): Promise<EnrolResponse> };
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */

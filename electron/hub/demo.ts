@@ -1,21 +1,14 @@
 // The demo hall: one branch modelled on a municipal citizen service hall (../shared/seeds), its
 // services, eight counters each serving a few services, and staff of every role.
 import type { Service } from '../../shared/protocol/entities.ts';
+import { SEED_SERVICES as DEMO_SERVICES } from '../../shared/demo/services.ts';
 import type { AuthStore } from './auth/auth-store.ts';
 import { hashPassword } from '../node-common/passwords.ts';
 import type { Hall } from './hall.ts';
 
 export const DEMO_BRANCH = { id: 'homs-hall', name: { ar: 'قاعة خدمة المواطن — المركز', en: 'Citizen Service Hall — Centre' }, timeZone: 'Asia/Riyadh' };
 
-export const DEMO_SERVICES: Service[] = [
-  { id: 'building-permits', prefix: 'A', name: { ar: 'رخص البناء', en: 'Building permits' }, category: 'permits', targetWaitMinutes: 20, active: true },
-  { id: 'commercial-licences', prefix: 'B', name: { ar: 'الرخص التجارية ورخص المحلات', en: 'Commercial and shop licences' }, category: 'licences', targetWaitMinutes: 15, active: true },
-  { id: 'land-planning', prefix: 'C', name: { ar: 'الأراضي والتخطيط العمراني', en: 'Land and urban planning' }, category: 'planning', targetWaitMinutes: 25, active: true },
-  { id: 'inspection-940', prefix: 'D', name: { ar: 'الرقابة الميدانية وبلاغات 940', en: 'Field inspection and 940 complaints' }, category: 'complaints', targetWaitMinutes: 15, active: true },
-  { id: 'fees-payments', prefix: 'E', name: { ar: 'الرسوم والمدفوعات', en: 'Fees and payments' }, category: 'payments', targetWaitMinutes: 10, active: true },
-  { id: 'certificates', prefix: 'F', name: { ar: 'الشهادات والوثائق', en: 'Certificates and documents' }, category: 'documents', targetWaitMinutes: 10, active: true },
-  { id: 'reception', prefix: 'G', name: { ar: 'الاستعلامات والاستقبال', en: 'Enquiries and reception' }, category: 'reception', targetWaitMinutes: 5, active: true },
-];
+export { DEMO_SERVICES };
 
 const SERVED_BY: string[][] = [
   ['building-permits', 'land-planning'],
@@ -35,6 +28,35 @@ export const DEMO_COUNTERS = SERVED_BY.map((serviceIds, i) => ({
   serviceIds,
 }));
 
+/**
+ * Demo halls of different shapes (the central demo runs one hub of each): the main hall, a
+ * smaller neighbourhood centre of the same municipality, and a centre of another municipality.
+ */
+export interface DemoProfile {
+  branch: { id: string; name: { ar: string; en: string }; timeZone: string };
+  services: Service[];
+  counters: typeof DEMO_COUNTERS;
+  ticketsPerDay: number;
+  seed: number;
+}
+const pick = (ids: string[]) => DEMO_SERVICES.filter((s) => ids.includes(s.id));
+const countersOf = (served: string[][]) => served.map((serviceIds, i) => ({ id: `counter-${i + 1}`, number: i + 1, name: { ar: `الشباك ${i + 1}`, en: `Counter ${i + 1}` }, serviceIds }));
+export const DEMO_PROFILES: Record<string, DemoProfile> = {
+  centre: { branch: DEMO_BRANCH, services: DEMO_SERVICES, counters: DEMO_COUNTERS, ticketsPerDay: 330, seed: 42 },
+  waer: {
+    branch: { id: 'homs-waer', name: { ar: 'مركز خدمة المواطن — الوعر', en: 'Citizen Service Centre — Al-Waer' }, timeZone: 'Asia/Damascus' },
+    services: pick(['building-permits', 'commercial-licences', 'fees-payments', 'certificates', 'reception']),
+    counters: countersOf([['building-permits'], ['commercial-licences', 'fees-payments'], ['fees-payments', 'certificates'], ['certificates', 'reception']]),
+    ticketsPerDay: 210, seed: 7,
+  },
+  hama: {
+    branch: { id: 'hama-centre', name: { ar: 'مركز خدمة المواطن — حماة', en: 'Citizen Service Centre — Hama' }, timeZone: 'Asia/Damascus' },
+    services: pick(['building-permits', 'commercial-licences', 'inspection-940', 'fees-payments', 'certificates', 'reception']),
+    counters: countersOf([['building-permits'], ['commercial-licences'], ['inspection-940', 'reception'], ['fees-payments', 'certificates'], ['certificates', 'reception'], ['reception', 'fees-payments']]),
+    ticketsPerDay: 290, seed: 11,
+  },
+};
+
 export const DEMO_ACCOUNTS = [
   { username: 'admin', password: 'dawr-admin', role: 'admin' as const, displayName: 'مدير النظام' },
   { username: 'manager', password: 'dawr-manager', role: 'manager' as const, displayName: 'مدير القاعة' },
@@ -43,12 +65,12 @@ export const DEMO_ACCOUNTS = [
 ];
 
 /** Seeds the demo hall once: services and counters through commands (so they are in the log), and staff. */
-export async function seedDemo(hall: Hall, auth: AuthStore): Promise<void> {
+export async function seedDemo(hall: Hall, auth: AuthStore, profile: DemoProfile = DEMO_PROFILES.centre!): Promise<void> {
   const system = { id: 'system', role: 'admin' as const };
   if (hall.state.services.size === 0) {
-    hall.setBranch(DEMO_BRANCH);
-    await Promise.all(DEMO_SERVICES.map((service) => hall.execute({ type: 'saveService', service }, system)));
-    await Promise.all(DEMO_COUNTERS.map((counter) => hall.execute({ type: 'saveCounter', counter }, system)));
+    hall.setBranch(profile.branch);
+    await Promise.all(profile.services.map((service) => hall.execute({ type: 'saveService', service }, system)));
+    await Promise.all(profile.counters.map((counter) => hall.execute({ type: 'saveCounter', counter }, system)));
   }
   const missing = DEMO_ACCOUNTS.filter((a) => !auth.userByName(a.username));
   const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));

@@ -9,7 +9,7 @@ import { newIdentityKeyPair } from '../devices/id-reader/sealed-id.ts';
 import { createAuthStore } from './auth/auth-store.ts';
 import { hashPassword } from '../node-common/passwords.ts';
 import type { HubContext } from './context.ts';
-import { seedDemo } from './demo.ts';
+import { DEMO_PROFILES, seedDemo } from './demo.ts';
 import { createHall } from './hall.ts';
 import { type Logger, createLogger } from '../node-common/log.ts';
 import { buildServer } from './server.ts';
@@ -20,6 +20,7 @@ import { createTimings } from './timings.ts';
 import { createEventStore } from './store/event-store.ts';
 import { startReports } from './reports/start-reports.ts';
 import { seedDemoHistory } from './reports/demo-history.ts';
+import { enrol, startReplicator } from './sync/replicator.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -28,6 +29,8 @@ export interface HubOptions {
   /** Listens on loopback unless told otherwise. */
   host?: string;
   demo?: boolean;
+  /** Which demo hall (demo.ts DEMO_PROFILES; default the main hall). */
+  demoProfile?: string;
   clock?: Clock;
   rendererDir?: string;
   log?: Logger;
@@ -41,6 +44,10 @@ export interface HubOptions {
   allowedHosts?: readonly string[];
   /** Days personal data is kept — pseudonyms of ID numbers, tracking codes, notes, comments (default 30). */
   retentionDays?: number;
+  /** Central (brief §10): its URL, and a one-time enrolment code to join it with. */
+  central?: { url: string; enrolCode?: string | undefined };
+  /** How often the replicator looks for new events to push (ms; default 1000). */
+  syncEveryMs?: number;
 }
 
 export interface RunningHub {
@@ -76,7 +83,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const hall = createHall({ events, config, clock });
   let bootstrapAdminPassword: string | undefined;
-  if (options.demo) await seedDemo(hall, auth);
+  const profile = DEMO_PROFILES[options.demoProfile ?? 'centre'];
+  if (!profile) throw new Error(`no demo profile ${options.demoProfile}: one of ${Object.keys(DEMO_PROFILES).join(', ')}`);
+  if (options.demo) await seedDemo(hall, auth, profile);
   else if (auth.users().length === 0) {
     bootstrapAdminPassword = randomBytes(9).toString('base64url');
     auth.createUser({ username: 'admin', role: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(bootstrapAdminPassword) });
@@ -94,11 +103,32 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   purgeTimer.unref();
 
   if (options.demo && options.demoHistoryDays) {
-    const n = seedDemoHistory({ db, events, hall, auth }, options.demoHistoryDays);
+    const n = seedDemoHistory({ db, events, hall, auth }, options.demoHistoryDays, profile);
     if (n) log.info({ tickets: n, days: options.demoHistoryDays }, 'demo: generated past days for Reports');
   }
+  if (options.central?.enrolCode) {
+    const joined = await enrol(config, options.central.url, options.central.enrolCode, hall.state.branch.timeZone, HUB_VERSION).catch((err: Error) => {
+      db.close();
+      throw new Error(`enrolment with central failed: ${err.message}`);
+    });
+    log.info({ branch: joined.branchId }, 'enrolled with central');
+  } else if (options.central && !config.get('central')) {
+    db.close();
+    throw new Error('this hall has not joined central yet: give --enrol CODE (an enrolment code from central\'s admin)');
+  }
+  const sync = startReplicator({ config, events, hall, log, ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
   const reports = startReports({ db, hall, auth, log });
-  const ctx: HubContext = { hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark };
+  const ctx: HubContext = {
+    hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark,
+    sync: {
+      status: () => sync.status(),
+      async enrol(url: string, code: string) {
+        const out = await enrol(config, url, code, hall.state.branch.timeZone, HUB_VERSION);
+        sync.relink();
+        return out;
+      },
+    },
+  };
   const { app, streams } = await buildServer(ctx, {
     timings,
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
@@ -127,6 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       if (closed) return;
       closed = true;
       clearInterval(purgeTimer);
+      await sync.stop();
       reports.stop();
       streams.close();
       await app.close();

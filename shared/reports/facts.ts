@@ -98,6 +98,17 @@ interface OpenTicket {
   /** The current segment's service stint, if started. */
   stint: ServiceFact | null;
   spellFrom: number | null;
+  /** Where it stands now (for the live figures of a day still open). */
+  now: 'waiting' | 'called' | 'serving' | 'parked';
+}
+
+/** A day still open, as it stands: what a dashboard shows live. */
+export interface LiveFacts {
+  waiting: number;
+  /** Issue time (ms) of the longest-waiting ticket still waiting for its first call; null when none. */
+  oldestWaitingSince: number | null;
+  countersOpen: number;
+  countersOnBreak: number;
 }
 
 interface OpenCounter {
@@ -167,7 +178,7 @@ export function createFold(init: { timeZone: string; services: Iterable<Service>
         if (!day) day = tk.day;
         const target = services.get(tk.serviceId)?.targetWaitMinutes ?? 0;
         open.set(tk.id, {
-          seg: 0, stint: null, spellFrom: null,
+          seg: 0, stint: null, spellFrom: null, now: 'waiting',
           fact: {
             id: tk.id, day: tk.day, serviceId: tk.serviceId, finalServiceId: tk.serviceId, priority: tk.priority,
             issuedAt: at, hour: hourOfDay(at, tz), weekday: weekdayOf(tk.day), waitMs: null, targetMs: target * 60_000,
@@ -180,6 +191,7 @@ export function createFold(init: { timeZone: string; services: Iterable<Service>
       case 'ticket.called': {
         const t = open.get(e.ticketId);
         if (!t) break;
+        t.now = 'called';
         if (t.fact.waitMs === null) {
           t.fact.waitMs = at - t.fact.issuedAt;
           t.fact.counterId = e.counterId;
@@ -191,6 +203,7 @@ export function createFold(init: { timeZone: string; services: Iterable<Service>
         const t = open.get(e.ticketId);
         if (!t) break;
         const by = (e as { by?: string }).by || clerkAt(e.counterId);
+        t.now = 'serving';
         if (!t.stint) {
           t.stint = { ticketId: t.fact.id, seg: t.seg, day: t.fact.day, serviceId: t.fact.finalServiceId, counterId: e.counterId, clerkId: by, startedAt: at, ms: 0, hour: hourOfDay(at, tz), weekday: t.fact.weekday, ended: 'completed' };
         } else {
@@ -202,7 +215,10 @@ export function createFold(init: { timeZone: string; services: Iterable<Service>
       }
       case 'ticket.parked': {
         const t = open.get(e.ticketId);
-        if (t) endSpell(t, at);
+        if (t) {
+          endSpell(t, at);
+          t.now = 'parked';
+        }
         break;
       }
       case 'ticket.completed':
@@ -228,6 +244,7 @@ export function createFold(init: { timeZone: string; services: Iterable<Service>
         endSpell(t, at);
         endStint(t, 'transferred');
         t.fact.transfers++;
+        t.now = 'waiting';
         t.fact.finalServiceId = e.toServiceId;
         t.seg++;
         break;
@@ -276,6 +293,21 @@ export function createFold(init: { timeZone: string; services: Iterable<Service>
 
   return {
     add,
+    /** The day as it stands after the events so far (call before `finish`). */
+    live(): LiveFacts {
+      let waiting = 0;
+      let oldest: number | null = null;
+      for (const t of open.values()) {
+        if (t.now !== 'waiting') continue;
+        waiting++;
+        if (t.fact.waitMs === null && (oldest === null || t.fact.issuedAt < oldest)) oldest = t.fact.issuedAt;
+      }
+      let countersOpen = 0;
+      let countersOnBreak = 0;
+      for (const c of counters.values()) if (c.kind === 'open') countersOpen++;
+      else countersOnBreak++;
+      return { waiting, oldestWaitingSince: oldest, countersOpen, countersOnBreak };
+    },
     /** Closes the fold at `endAt` (ms; default: the last event's time) and returns the facts. */
     finish(endAt?: number): DayFacts {
       closeDay(endAt ?? lastAt);

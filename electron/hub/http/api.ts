@@ -1,123 +1,21 @@
-// One way to declare a route: method, path, who may call it, and zod schemas for its input and
-// output. The wrapper authenticates (deny by default), validates, maps errors, and records the
-// declaration so `GET /api/v1/openapi.json` is generated from the same schemas.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+// The hub's binding of the route wrapper (electron/node-common/http/api.ts): its sign-in is the
+// auth store's tokens (staff sessions and paired devices), its roles the hall's.
 import type { Role } from '../../../shared/protocol/entities.ts';
-import { ErrorBody } from '../../../shared/protocol/http.ts';
 import type { AuthStore, Principal } from '../auth/auth-store.ts';
-import { ApiError } from './errors.ts';
+import { type Access, type ApiOf, bearer, checkAccess, createApi as createRouteApi } from '../../node-common/http/api.ts';
+import type { FastifyInstance } from 'fastify';
 
-export type Access = 'public' | 'signed-in' | readonly Role[];
-
-export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: string;
-  summary: string;
-  access: Access;
-  body?: z.ZodType;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  /** Response schema per status code. */
-  responses?: Record<number, z.ZodType | null>;
-  rateLimit?: { max: number; timeWindow: number; keyGenerator?: (req: FastifyRequest) => string };
-}
-
-export interface Call<B, P, Q> {
-  body: B;
-  params: P;
-  query: Q;
-  principal: Principal;
-  req: FastifyRequest;
-  reply: FastifyReply;
-}
-
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) throw new ApiError('invalid_input', `${where}: ${z.prettifyError(r.error).replace(/\n/g, '; ')}`);
-  return r.data;
-}
-
-export function bearer(req: FastifyRequest): string | undefined {
-  const h = req.headers.authorization;
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || undefined;
-  return undefined;
-}
+export { bearer };
+export type { Access };
 
 const ANONYMOUS: Principal = { id: 'anonymous', role: 'clerk', kind: 'staff', name: 'anonymous' };
 
-export function authorize(auth: AuthStore, token: string | undefined, access: Access, now: number): Principal {
+export function authorize(auth: AuthStore, token: string | undefined, access: Access<Role>, now: number): Principal {
   if (access === 'public') return ANONYMOUS;
-  const principal = token ? auth.principal(token, now) : undefined;
-  if (!principal) throw new ApiError('unauthorized', token ? 'the token is unknown, expired or revoked' : 'sign in first: Authorization: Bearer <token>');
-  if (access !== 'signed-in' && !access.includes(principal.role)) throw new ApiError('forbidden', `a ${principal.role} may not do this`);
-  return principal;
+  return checkAccess(token ? auth.principal(token, now) : undefined, Boolean(token), access);
 }
 
-export function createApi(app: FastifyInstance, auth: AuthStore, now: () => number) {
-  const specs: RouteSpec[] = [];
+export const createApi = (app: FastifyInstance, auth: AuthStore, now: () => number) =>
+  createRouteApi<Role, Principal>(app, (token, access) => authorize(auth, token, access, now()));
 
-  function route<S extends RouteSpec>(
-    spec: S,
-    handler: (call: Call<Infer<S['body']>, Infer<S['params']>, Infer<S['query']>>) => unknown | Promise<unknown>,
-  ): void {
-    specs.push(spec);
-    app.route({
-      method: spec.method,
-      url: spec.url,
-      ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
-      handler: async (req, reply) => {
-        const principal = authorize(auth, bearer(req), spec.access, now());
-        const call = {
-          principal,
-          req,
-          reply,
-          body: (spec.body ? parse(spec.body, req.body, 'body') : undefined) as Infer<S['body']>,
-          params: (spec.params ? parse(spec.params, req.params, 'path') : undefined) as Infer<S['params']>,
-          query: (spec.query ? parse(spec.query, req.query, 'query') : undefined) as Infer<S['query']>,
-        };
-        const result = await handler(call);
-        if (reply.sent) return reply;
-        if (result === undefined) return reply.code(204).send();
-        return reply.send(result);
-      },
-    });
-  }
-
-  function openapi(version: string): object {
-    const paths: Record<string, Record<string, unknown>> = {};
-    const json = (s: z.ZodType) => z.toJSONSchema(s, { unrepresentable: 'any', io: 'input' });
-    for (const s of specs) {
-      const path = s.url.replace(/:([A-Za-z]+)/g, '{$1}');
-      const params = [...s.url.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-      const query = s.query ? Object.entries(s.query.shape).map(([name, schema]) => ({ name, in: 'query', required: false, schema: json(schema as z.ZodType) })) : [];
-      const responses: Record<string, unknown> = {};
-      for (const [code, schema] of Object.entries(s.responses ?? { 200: null })) {
-        responses[code] = { description: Number(code) === 204 ? 'no content' : 'ok', ...(schema ? { content: { 'application/json': { schema: json(schema) } } } : {}) };
-      }
-      const errors = s.access === 'public' ? [400, 404, 409, 429] : [400, 401, 403, 404, 409, 429];
-      for (const code of errors) responses[String(code)] ??= { description: 'error', content: { 'application/json': { schema: json(ErrorBody) } } };
-      (paths[path] ??= {})[s.method.toLowerCase()] = {
-        summary: s.summary,
-        'x-access': s.access,
-        ...(s.access === 'public' ? { security: [] } : {}),
-        parameters: [...params, ...query],
-        ...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(s.body) } } } } : {}),
-        responses,
-      };
-    }
-    return {
-      openapi: '3.1.0',
-      info: { title: 'Dawr hub API', version },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-      paths,
-    };
-  }
-
-  return { route, openapi, specs };
-}
-
-export type Api = ReturnType<typeof createApi>;
+export type Api = ApiOf<Role, Principal>;

@@ -8,7 +8,7 @@ import { generateHistory } from './history.ts';
 
 const COMMENTS = ['خدمة ممتازة وسريعة', 'الموظف متعاون جداً', 'طال الانتظار أكثر من المتوقع', 'Quick and friendly, thank you', 'الشاشة لم تعلن رقمي بوضوح'];
 
-export function seedDemoHistory(deps: { db: Db; events: EventStore; hall: Hall; auth: AuthStore }, days: number): number {
+export function seedDemoHistory(deps: { db: Db; events: EventStore; hall: Hall; auth: AuthStore }, days: number, shape: { ticketsPerDay: number; seed: number } = { ticketsPerDay: 330, seed: 42 }): number {
   const { db, events, hall, auth } = deps;
   const today = hall.state.day;
   if (days <= 0 || db.prepare('SELECT 1 FROM events WHERE day < ? LIMIT 1').get(today)) return 0;
@@ -21,6 +21,6 @@ export function seedDemoHistory(deps: { db: Db; events: EventStore; hall: Hall; 
   const clerks = new Map(counters.map((c) => [c.id, users.get(`clerk${c.number}`) ?? `clerk${c.number}`]));
   return generateHistory({
     events, branch: hall.state.branch, services: [...hall.state.services.values()], counters, clerks,
-    from: from.toISOString().slice(0, 10), to: yesterday.toISOString().slice(0, 10), ticketsPerDay: 330, seed: 42, comments: COMMENTS,
+    from: from.toISOString().slice(0, 10), to: yesterday.toISOString().slice(0, 10), ticketsPerDay: shape.ticketsPerDay, seed: shape.seed, comments: COMMENTS,
   }).tickets;
 }

@@ -7,7 +7,7 @@ import type { FactSource } from '../../../shared/reports/source.ts';
 import { type ReportQueryParams, type ReportResponse, rangeProblem } from '../../../shared/protocol/reports.ts';
 import type { Branch, Counter, Service } from '../../../shared/protocol/entities.ts';
 import type { Principal } from '../auth/auth-store.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../../node-common/http/errors.ts';
 
 export interface ReportDeps {
   source: FactSource;

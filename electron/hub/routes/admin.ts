@@ -6,7 +6,7 @@ import { hashPassword } from '../../node-common/passwords.ts';
 import { newId } from '../../node-common/tokens.ts';
 import { type HubContext, audit, run } from '../context.ts';
 import type { Api } from '../http/api.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../../node-common/http/errors.ts';
 
 const ADMIN = ['admin'] as const;
 const IdParams = z.object({ id: z.string().min(1).max(64) });

@@ -15,7 +15,7 @@ import type { SequencedEvent } from '../../../shared/protocol/events.ts';
 import type { Principal } from '../auth/auth-store.ts';
 import type { HubContext } from '../context.ts';
 import { authorize, bearer } from '../http/api.ts';
-import { ApiError, errorBody } from '../http/errors.ts';
+import { ApiError, errorBody } from '../../node-common/http/errors.ts';
 
 const Query = z.object({ token: z.string().max(200).optional(), since: z.coerce.number().int().min(0).optional() });
 /** A resume further back than this gets a snapshot instead. */

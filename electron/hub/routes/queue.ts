@@ -7,7 +7,7 @@ import { IssueTicketBody, LiveStats, QueueResponse, RateBody, TrackResponse } fr
 import { openSealedId, pseudonym } from '../../devices/id-reader/sealed-id.ts';
 import { type HubContext, run } from '../context.ts';
 import { type Api, bearer } from '../http/api.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../../node-common/http/errors.ts';
 
 const TicketParams = z.object({ id: z.string().min(1).max(64) });
 const FinishedQuery = z.object({

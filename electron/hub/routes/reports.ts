@@ -5,7 +5,7 @@ import { REPORTS } from '../../../shared/reports/reports.ts';
 import { ReportMarkBody, ReportName, ReportQueryParams, ReportResponse } from '../../../shared/protocol/reports.ts';
 import { type HubContext, audit } from '../context.ts';
 import type { Api } from '../http/api.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../../node-common/http/errors.ts';
 import { reportCsv } from '../reports/csv.ts';
 import { PdfUnavailable, reportPdf } from '../reports/pdf.ts';
 import { reportXlsx } from '../reports/xlsx.ts';

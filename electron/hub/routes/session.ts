@@ -4,7 +4,7 @@ import { ChangePasswordBody, Health, LoginBody, LoginResponse, PairBody, Pairing
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../node-common/passwords.ts';
 import { type HubContext, audit } from '../context.ts';
 import { type Api, bearer } from '../http/api.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../../node-common/http/errors.ts';
 
 export function sessionRoutes(api: Api, ctx: HubContext): void {
   api.route({ method: 'GET', url: '/api/health', summary: 'Liveness', access: 'public', responses: { 200: Health } }, () => ({ status: 'ok', version: ctx.version }));

@@ -34,6 +34,7 @@ export function createEventStore(db: Db, timings?: Timings) {
   const withPersonal = 'SELECT e.seq, e.body, p.body AS personal FROM events e LEFT JOIN event_personal p ON p.seq = e.seq';
   const selectSince = db.prepare(`${withPersonal} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`);
   const selectDay = db.prepare(`${withPersonal} WHERE e.day = ? ORDER BY e.seq`);
+  const selectPublicSince = db.prepare('SELECT seq, day, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
   const deleteIdentities = db.prepare('DELETE FROM ticket_identity WHERE created_at < ?');
   const deletePersonal = db.prepare('DELETE FROM event_personal WHERE day < ?');
 
@@ -97,6 +98,9 @@ export function createEventStore(db: Db, timings?: Timings) {
     /** Events after `seq`, oldest first, at most `limit`. */
     since: (seq: number, limit = 10_000) => rows(selectSince.all(seq, limit)),
     ofDay: (day: string) => rows(selectDay.all(day)),
+    /** The log's public part after `seq` (what may leave the hall: no personal part is joined), oldest first. */
+    publicSince: (seq: number, limit: number) =>
+      (selectPublicSince.all(seq, limit) as { seq: number; day: string; body: string }[]).map((r) => ({ seq: r.seq, day: r.day, event: JSON.parse(r.body) as DomainEvent })),
     /** The day's events one at a time, oldest first: a busy day is replayed without holding it all in memory. */
     eachOfDay(day: string, fn: (e: SequencedEvent) => void): void {
       for (const x of selectDay.iterate(day) as IterableIterator<Row>) fn(event(x));

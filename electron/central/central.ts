@@ -1,0 +1,90 @@
+// Central: the municipality platform's server (brief §10). Plain Node, PostgreSQL, the same
+// route wrapper and server hooks as the hub (electron/node-common), the hub's report definitions
+// (shared/reports). It never opens a hall's database: halls push their logs here over HTTP.
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { Access } from '../node-common/http/api.ts';
+import { checkAccess, createApi } from '../node-common/http/api.ts';
+import { createBaseServer } from '../node-common/http/server-kit.ts';
+import { ApiError } from '../node-common/http/errors.ts';
+import { type Logger, createLogger } from '../node-common/log.ts';
+import { createCentralAuth } from './auth.ts';
+import type { AnyPrincipal, CentralAccessRole, CentralContext } from './context.ts';
+import { type CentralDb, openDatabase } from './db.ts';
+import { startFactBuilder } from './fact-builder.ts';
+import { createIngest } from './ingest.ts';
+import { createQueries } from './queries.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { syncRoutes } from './routes/sync.ts';
+
+export interface CentralOptions {
+  dataDir: string;
+  /** An existing PostgreSQL (production); without it, the embedded one under `dataDir/pg`. */
+  databaseUrl?: string | undefined;
+  port?: number;
+  host?: string;
+  tls?: { cert: Buffer; key: Buffer } | undefined;
+  allowedHosts?: readonly string[];
+  rendererDir?: string | undefined;
+  now?: () => number;
+  log?: Logger;
+  /** How often the fact builder looks for new events (ms). */
+  buildEveryMs?: number;
+}
+
+export interface RunningCentral {
+  url: string;
+  port: number;
+  ctx: CentralContext;
+  db: CentralDb;
+  app: FastifyInstance;
+  /** Folds every event received so far into facts (what the builder does within a second). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const version = (() => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
+  const log = o.log ?? createLogger({ app: 'dawr-central' });
+  const now = o.now ?? Date.now;
+  const db = await openDatabase({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, log: (line) => log.debug({ postgres: line }) });
+  const auth = createCentralAuth(db.pool);
+  const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries: createQueries(db.pool), log, now, version };
+
+  const builder = startFactBuilder(db.pool, { now, everyMs: o.buildEveryMs ?? 1000, onError: (err) => log.error({ err }, 'building facts failed') });
+
+  const app = await createBaseServer({ log: log as FastifyBaseLogger, what: 'central', rendererDir: o.rendererDir, allowedHosts: o.allowedHosts, tls: o.tls, bodyLimit: 4 * 1024 * 1024 });
+  const anonymous = { id: 'anonymous', role: 'anonymous' } as const;
+  const api = createApi<CentralAccessRole, AnyPrincipal>(app, async (token, access: Access<CentralAccessRole>) => {
+    if (access === 'public') return anonymous;
+    if (access !== 'signed-in' && access.includes('hall') && token) {
+      const b = await auth.hallBranch(token);
+      if (b) return { id: `hall:${b.id}`, role: 'hall', branchId: b.id, municipalityId: b.municipalityId };
+      if (access.length === 1) throw new ApiError('unauthorized', 'this hall credential is unknown or was revoked: enrol the hall again');
+    }
+    return checkAccess(token ? await auth.principal(token, now()) : undefined, Boolean(token), access);
+  }, 'Dawr central API');
+  staffRoutes(api, ctx);
+  syncRoutes(api, ctx);
+
+  await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  const shownHost = !o.host || o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
+  const url = `${o.tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  return {
+    url, port, ctx, db, app,
+    flush: () => builder.flush(),
+    async close() {
+      await app.close();
+      await builder.stop();
+      await db.close();
+    },
+  };
+}

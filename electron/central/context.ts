@@ -1,0 +1,37 @@
+// What central's routes share: the database, its stores, the clock and the logger.
+import type pg from 'pg';
+import type { CentralRole } from '../../shared/protocol/central.ts';
+import type { ApiOf } from '../node-common/http/api.ts';
+import type { Logger } from '../node-common/log.ts';
+import type { CentralAuth, CentralPrincipal } from './auth.ts';
+import type { Ingest } from './ingest.ts';
+import type { Queries } from './queries.ts';
+
+/** A hall, signed in with its credential: it may write only its own branch. */
+export interface HallPrincipal {
+  id: string;
+  role: 'hall';
+  branchId: string;
+  municipalityId: string;
+}
+export type AnyPrincipal = CentralPrincipal | HallPrincipal | { id: 'anonymous'; role: 'anonymous' };
+export type CentralAccessRole = CentralRole | 'hall';
+
+export interface CentralContext {
+  pool: pg.Pool;
+  auth: CentralAuth;
+  ingest: Ingest;
+  queries: Queries;
+  log: Logger;
+  now: () => number;
+  version: string;
+}
+
+export type CentralApi = ApiOf<CentralAccessRole, AnyPrincipal>;
+
+export const STAFF: readonly CentralRole[] = ['platform_admin', 'municipality_admin', 'municipality_manager', 'centre_manager'];
+export const ADMINS: readonly CentralRole[] = ['platform_admin', 'municipality_admin'];
+
+export async function audit(ctx: CentralContext, actor: string, action: string, target: string | null, detail?: unknown): Promise<void> {
+  await ctx.pool.query('INSERT INTO audit (actor, action, target, detail) VALUES ($1, $2, $3, $4)', [actor, action, target, detail === undefined ? null : JSON.stringify(detail)]);
+}

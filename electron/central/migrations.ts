@@ -1,0 +1,167 @@
+// Central's schema: numbered, append-only migrations, each applied once in its own transaction
+// under an advisory lock (two centrals starting together do not race). The hash of each is kept;
+// a database whose applied migration no longer matches the code is refused.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'municipalities, centres, staff, the replicated event log, facts',
+    sql: `
+      CREATE TABLE municipalities (
+        id         text PRIMARY KEY,
+        name_ar    text NOT NULL,
+        name_en    text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE branches (
+        id               text PRIMARY KEY,
+        municipality_id  text NOT NULL REFERENCES municipalities(id),
+        name_ar          text NOT NULL,
+        name_en          text NOT NULL,
+        district         text NOT NULL DEFAULT '',
+        time_zone        text NOT NULL DEFAULT 'Asia/Riyadh',
+        enrol_code_hash  text UNIQUE,
+        enrol_expires_at timestamptz,
+        credential_hash  text UNIQUE,
+        enrolled_at      timestamptz,
+        revoked_at       timestamptz,
+        acked_seq        bigint NOT NULL DEFAULT 0,
+        hub_head         bigint NOT NULL DEFAULT 0,
+        hub_version      text,
+        last_push_at     timestamptz,
+        created_at       timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX branches_municipality ON branches (municipality_id);
+      CREATE TABLE users (
+        id              text PRIMARY KEY,
+        username        text NOT NULL UNIQUE,
+        password_hash   text NOT NULL,
+        role            text NOT NULL CHECK (role IN ('platform_admin', 'municipality_admin', 'municipality_manager', 'centre_manager')),
+        municipality_id text REFERENCES municipalities(id),
+        branch_id       text REFERENCES branches(id),
+        display_name    text NOT NULL DEFAULT '',
+        active          boolean NOT NULL DEFAULT true,
+        created_at      timestamptz NOT NULL DEFAULT now(),
+        CHECK ((role = 'platform_admin') = (municipality_id IS NULL)),
+        CHECK ((role = 'centre_manager') = (branch_id IS NOT NULL))
+      );
+      CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        user_id    text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at timestamptz NOT NULL
+      );
+      -- The replicated log: each hall's events, public part only, exactly once by (branch, seq).
+      -- At national scale this table is range-partitioned by day (README "Central at scale").
+      CREATE TABLE events (
+        branch_id text NOT NULL REFERENCES branches(id),
+        seq       bigint NOT NULL,
+        day       date NOT NULL,
+        type      text NOT NULL,
+        at        timestamptz NOT NULL,
+        body      jsonb NOT NULL,
+        PRIMARY KEY (branch_id, seq)
+      );
+      CREATE INDEX events_branch_day ON events (branch_id, day, seq);
+      CREATE INDEX events_configuration ON events (branch_id, seq) WHERE type IN ('service.saved', 'counter.saved');
+      -- Which branch-days have events not yet folded into facts.
+      CREATE TABLE branch_days (
+        branch_id    text NOT NULL REFERENCES branches(id),
+        day          date NOT NULL,
+        version      bigint NOT NULL DEFAULT 1,
+        built        bigint NOT NULL DEFAULT 0,
+        built_at     timestamptz,
+        live         jsonb,
+        PRIMARY KEY (branch_id, day)
+      );
+      CREATE INDEX branch_days_stale ON branch_days (day) WHERE built <> version;
+      -- Facts folded from the events by the same code as the hall's reports (shared/reports/facts.ts).
+      CREATE TABLE ticket_facts (
+        branch_id        text NOT NULL,
+        day              date NOT NULL,
+        ticket_id        text NOT NULL,
+        service_id       text NOT NULL,
+        final_service_id text NOT NULL,
+        priority         text NOT NULL,
+        issued_at        bigint NOT NULL,
+        hour             smallint NOT NULL,
+        weekday          smallint NOT NULL,
+        wait_ms          bigint,
+        target_ms        bigint NOT NULL,
+        counter_id       text,
+        clerk_id         text,
+        outcome          text NOT NULL,
+        end_counter_id   text,
+        end_clerk_id     text,
+        transfers        integer NOT NULL,
+        quote_min        real NOT NULL,
+        quote_max        real NOT NULL,
+        rating           smallint,
+        PRIMARY KEY (branch_id, day, ticket_id)
+      );
+      CREATE INDEX ticket_facts_day ON ticket_facts (day, branch_id);
+      CREATE TABLE service_facts (
+        branch_id  text NOT NULL,
+        day        date NOT NULL,
+        ticket_id  text NOT NULL,
+        seg        integer NOT NULL,
+        service_id text NOT NULL,
+        counter_id text NOT NULL,
+        clerk_id   text,
+        started_at bigint NOT NULL,
+        ms         bigint NOT NULL,
+        ended      text NOT NULL,
+        PRIMARY KEY (branch_id, day, ticket_id, seg)
+      );
+      -- The municipality's catalogue, pushed to its centres.
+      CREATE TABLE catalogue (
+        municipality_id text PRIMARY KEY REFERENCES municipalities(id),
+        version         bigint NOT NULL,
+        services        jsonb NOT NULL,
+        updated_at      timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE audit (
+        id      bigserial PRIMARY KEY,
+        at      timestamptz NOT NULL DEFAULT now(),
+        actor   text NOT NULL,
+        action  text NOT NULL,
+        target  text,
+        detail  jsonb
+      );
+    `,
+  },
+];
+
+const hash = (m: Migration) => createHash('sha256').update(m.sql).digest('hex');
+
+export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrations): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(7468617)');
+    await client.query('CREATE TABLE IF NOT EXISTS migrations (id integer PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const applied = new Map((await client.query<{ id: number; sha256: string }>('SELECT id, sha256 FROM migrations')).rows.map((r) => [r.id, r.sha256]));
+    for (const m of list) {
+      const known = applied.get(m.id);
+      if (known !== undefined) {
+        if (known !== hash(m)) throw new Error(`migration ${m.id} (${m.name}) was edited after it was applied; add a new migration instead`);
+        continue;
+      }
+      await client.query(m.sql);
+      await client.query('INSERT INTO migrations (id, name, sha256) VALUES ($1, $2, $3)', [m.id, m.name, hash(m)]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

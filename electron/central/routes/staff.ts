@@ -1,0 +1,239 @@
+// Central's staff routes (sign-in, municipalities, centres, enrolment, staff, catalogue,
+// dashboards) and the public league table. Every read is limited to what the caller may see
+// (auth.ts: a platform admin everything, municipality staff their municipality, a centre manager
+// their centre); another municipality's centre answers 404, as if it did not exist.
+import { z } from 'zod';
+import { businessDay } from '../../../shared/domain/business-day.ts';
+import {
+  Centre, CentreBody, CentralLoginResponse, CentralUser, CompareResponse, CreateMunicipalityBody, CreateUserBody, DashboardResponse, DaySummary,
+  EnrolmentCode, LeagueResponse, Municipality, PeriodQuery,
+} from '../../../shared/protocol/central.ts';
+import { Health, LoginBody } from '../../../shared/protocol/http.ts';
+import { Catalogue, DayString, PutCatalogueBody } from '../../../shared/protocol/sync.ts';
+import { csvText } from '../../../shared/reports/csv.ts';
+import { ApiError } from '../../node-common/http/errors.ts';
+import { bearer } from '../../node-common/http/api.ts';
+import { hashToken, newId, newPairingCode } from '../../node-common/tokens.ts';
+import { type CentralPrincipal, canAdminister, canSeeBranch, canSeeMunicipality } from '../auth.ts';
+import { ADMINS, type CentralApi, type CentralContext, STAFF, audit } from '../context.ts';
+import type { Scope } from '../queries.ts';
+
+const ENROL_CODE_MS = 24 * 3600_000;
+const MAX_PERIOD_DAYS = 366;
+
+export async function catalogueOf(ctx: CentralContext, municipalityId: string) {
+  const r = await ctx.pool.query<{ version: number; services: Catalogue['services'] }>('SELECT version, services FROM catalogue WHERE municipality_id = $1', [municipalityId]);
+  return { municipalityId, version: r.rows[0]?.version ?? 0, services: r.rows[0]?.services ?? [] };
+}
+
+/** The caller's scope, narrowed to `municipality` if given (and allowed). */
+function scopeOf(p: CentralPrincipal, municipality?: string): Scope {
+  if (municipality && !canSeeMunicipality(p, municipality)) throw new ApiError('not_found', `no municipality ${municipality}`);
+  if (p.role === 'platform_admin') return { municipalityId: municipality ?? null };
+  if (p.role === 'centre_manager') return { municipalityId: p.municipalityId, branchId: p.branchId };
+  return { municipalityId: p.municipalityId };
+}
+
+function period(from: string, to: string): void {
+  if (from > to) throw new ApiError('invalid_input', `from (${from}) is after to (${to})`);
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  if (!Number.isFinite(days)) throw new ApiError('invalid_input', 'from and to must be real days');
+  if (days >= MAX_PERIOD_DAYS) throw new ApiError('invalid_input', `a period is at most ${MAX_PERIOD_DAYS} days`);
+}
+
+async function visibleBranch(ctx: CentralContext, p: CentralPrincipal, id: string) {
+  const b = await ctx.queries.branch(id);
+  if (!b || !canSeeBranch(p, { id: b.id, municipalityId: b.municipality_id })) throw new ApiError('not_found', `no centre ${id}`);
+  return b;
+}
+
+export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
+  const me = (p: unknown) => p as CentralPrincipal;
+
+  api.route({ method: 'GET', url: '/api/health', summary: 'Liveness', access: 'public', responses: { 200: Health } }, () => ({ status: 'ok', version: ctx.version }));
+  api.route({ method: 'GET', url: '/api/v1/openapi.json', summary: 'This description', access: 'public' }, () => api.openapi(ctx.version));
+
+  api.route(
+    { method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', body: LoginBody, responses: { 200: CentralLoginResponse }, rateLimit: { max: 10, timeWindow: 60_000 } },
+    async ({ body }) => {
+      const s = await ctx.auth.signIn(body.username, body.password, ctx.now());
+      await audit(ctx, s.user.id, 'login', null);
+      return { token: s.token, expiresAt: new Date(s.expiresAt).toISOString(), user: s.user };
+    },
+  );
+  api.route({ method: 'POST', url: '/api/v1/auth/logout', summary: 'Sign out (ends this session)', access: STAFF }, async ({ req }) => {
+    await ctx.auth.signOut(bearer(req)!);
+  });
+  api.route({ method: 'GET', url: '/api/v1/me', summary: 'Who is signed in', access: STAFF, responses: { 200: CentralUser } }, ({ principal }) => me(principal));
+
+  // --- municipalities and staff ---------------------------------------------------------------
+  api.route({ method: 'GET', url: '/api/v1/municipalities', summary: 'Municipalities the caller may see', access: STAFF, responses: { 200: z.array(Municipality) } },
+    ({ principal }) => ctx.queries.municipalities(scopeOf(me(principal))));
+  api.route(
+    { method: 'POST', url: '/api/v1/municipalities', summary: 'Add a municipality (platform admin)', access: ['platform_admin'], body: CreateMunicipalityBody, responses: { 201: Municipality } },
+    async ({ body, principal, reply }) => {
+      const r = await ctx.pool.query('INSERT INTO municipalities (id, name_ar, name_en) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [body.id, body.name.ar, body.name.en]);
+      if (r.rowCount === 0) throw new ApiError('conflict', `a municipality ${body.id} exists`);
+      await audit(ctx, principal.id, 'municipality.created', body.id);
+      return reply.code(201).send(body);
+    },
+  );
+  api.route(
+    { method: 'POST', url: '/api/v1/users', summary: 'Add a staff account (platform admin anywhere; municipality admin in their municipality)', access: ADMINS, body: CreateUserBody, responses: { 201: CentralUser } },
+    async ({ body, principal, reply }) => {
+      const p = me(principal);
+      if (body.role === 'platform_admin' && p.role !== 'platform_admin') throw new ApiError('forbidden', 'only a platform admin adds platform admins');
+      let municipalityId = body.role === 'platform_admin' ? null : (body.municipalityId ?? p.municipalityId);
+      if (body.role === 'centre_manager') {
+        if (!body.branchId) throw new ApiError('invalid_input', 'body.branchId: a centre manager belongs to one centre');
+        const b = await visibleBranch(ctx, p, body.branchId);
+        municipalityId = b.municipality_id;
+      } else if (body.branchId) throw new ApiError('invalid_input', 'body.branchId: only a centre manager belongs to one centre');
+      if (body.role !== 'platform_admin' && (!municipalityId || !canAdminister(p, municipalityId))) throw new ApiError('forbidden', 'you may add staff only to your own municipality');
+      if (municipalityId && (await ctx.queries.municipalities({ municipalityId })).length === 0) throw new ApiError('not_found', `no municipality ${municipalityId}`);
+      const u = await ctx.auth.createUser({ ...body, municipalityId, branchId: body.role === 'centre_manager' ? body.branchId : null });
+      await audit(ctx, p.id, 'user.created', u.id, { role: u.role });
+      return reply.code(201).send(u);
+    },
+  );
+
+  // --- centres and enrolment --------------------------------------------------------------------
+  api.route({ method: 'GET', url: '/api/v1/branches', summary: 'Centres the caller may see', access: STAFF, responses: { 200: z.array(Centre) } },
+    ({ principal }) => ctx.queries.centres(scopeOf(me(principal))));
+  api.route(
+    { method: 'POST', url: '/api/v1/branches', summary: 'Add a centre to a municipality', access: ADMINS, body: CentreBody, responses: { 201: Centre } },
+    async ({ body, principal, reply }) => {
+      if (!canAdminister(me(principal), body.municipalityId)) throw new ApiError('forbidden', 'you may add centres only to your own municipality');
+      if ((await ctx.queries.municipalities({ municipalityId: body.municipalityId })).length === 0) throw new ApiError('not_found', `no municipality ${body.municipalityId}`);
+      const id = newId('br');
+      await ctx.pool.query('INSERT INTO branches (id, municipality_id, name_ar, name_en, district) VALUES ($1, $2, $3, $4, $5)', [id, body.municipalityId, body.name.ar, body.name.en, body.district]);
+      await audit(ctx, principal.id, 'branch.created', id);
+      return reply.code(201).send((await ctx.queries.centres({ branchId: id }))[0]);
+    },
+  );
+  api.route(
+    {
+      method: 'POST', url: '/api/v1/branches/:id/enrolment', summary: 'A one-time enrolment code for the centre\'s hall (valid 24 h; a new code replaces the old)', access: ADMINS,
+      params: z.object({ id: z.string() }), responses: { 200: EnrolmentCode },
+    },
+    async ({ params, principal }) => {
+      const b = await visibleBranch(ctx, me(principal), params.id);
+      if (!canAdminister(me(principal), b.municipality_id)) throw new ApiError('forbidden', 'only an admin of this municipality enrols its halls');
+      if (b.revoked_at) throw new ApiError('conflict', 'this centre was revoked');
+      const code = newPairingCode();
+      const expiresAt = new Date(ctx.now() + ENROL_CODE_MS);
+      await ctx.pool.query('UPDATE branches SET enrol_code_hash = $2, enrol_expires_at = $3 WHERE id = $1', [b.id, hashToken(code), expiresAt]);
+      await audit(ctx, principal.id, 'branch.enrolment_code', b.id);
+      return { branchId: b.id, code, expiresAt: expiresAt.toISOString() };
+    },
+  );
+  api.route(
+    { method: 'POST', url: '/api/v1/branches/:id/revoke', summary: "Revoke the centre's hall credential (its pushes are refused from now on)", access: ADMINS, params: z.object({ id: z.string() }) },
+    async ({ params, principal }) => {
+      const b = await visibleBranch(ctx, me(principal), params.id);
+      if (!canAdminister(me(principal), b.municipality_id)) throw new ApiError('forbidden', 'only an admin of this municipality revokes its halls');
+      await ctx.pool.query('UPDATE branches SET revoked_at = now(), credential_hash = NULL, enrol_code_hash = NULL WHERE id = $1', [b.id]);
+      await audit(ctx, principal.id, 'branch.revoked', b.id);
+    },
+  );
+
+  // --- catalogue ------------------------------------------------------------------------------
+  api.route(
+    { method: 'GET', url: '/api/v1/municipalities/:id/catalogue', summary: "The municipality's services, pushed to its centres", access: STAFF, params: z.object({ id: z.string() }), responses: { 200: Catalogue } },
+    async ({ params, principal }) => {
+      if (!canSeeMunicipality(me(principal), params.id)) throw new ApiError('not_found', `no municipality ${params.id}`);
+      return catalogueOf(ctx, params.id);
+    },
+  );
+  api.route(
+    {
+      method: 'PUT', url: '/api/v1/municipalities/:id/catalogue', summary: 'Replace the catalogue (the halls apply it at their next sync)', access: ADMINS,
+      params: z.object({ id: z.string() }), body: PutCatalogueBody, responses: { 200: Catalogue },
+    },
+    async ({ params, body, principal }) => {
+      if (!canAdminister(me(principal), params.id)) throw new ApiError('forbidden', 'you may change only your own municipality\'s catalogue');
+      const ids = new Set<string>();
+      const prefixes = new Set<string>();
+      for (const s of body.services) {
+        if (ids.has(s.id)) throw new ApiError('invalid_input', `body.services: ${s.id} is listed twice`);
+        if (prefixes.has(s.prefix)) throw new ApiError('invalid_input', `body.services: prefix ${s.prefix} is used twice`);
+        ids.add(s.id);
+        prefixes.add(s.prefix);
+      }
+      await ctx.pool.query(
+        `INSERT INTO catalogue (municipality_id, version, services) VALUES ($1, 1, $2)
+         ON CONFLICT (municipality_id) DO UPDATE SET version = catalogue.version + 1, services = excluded.services, updated_at = now()`,
+        [params.id, JSON.stringify(body.services)],
+      );
+      await audit(ctx, principal.id, 'catalogue.saved', params.id, { services: body.services.length });
+      return catalogueOf(ctx, params.id);
+    },
+  );
+
+  // --- dashboards -----------------------------------------------------------------------------
+  api.route(
+    {
+      method: 'GET', url: '/api/v1/dashboard', summary: 'Every centre the caller may see, live', access: STAFF,
+      query: z.object({ municipality: z.string().optional() }).strict(), responses: { 200: DashboardResponse },
+    },
+    async ({ query, principal }) => {
+      const scope = scopeOf(me(principal), query.municipality);
+      const now = ctx.now();
+      return { at: new Date(now).toISOString(), municipalities: await ctx.queries.municipalities(scope), centres: await ctx.queries.live(scope, now) };
+    },
+  );
+  api.route(
+    { method: 'GET', url: '/api/v1/compare', summary: 'Centres compared day by day over a period', access: STAFF, query: PeriodQuery, responses: { 200: CompareResponse } },
+    async ({ query, principal }) => {
+      period(query.from, query.to);
+      return ctx.queries.compare(scopeOf(me(principal), query.municipality), query.from, query.to);
+    },
+  );
+  api.route(
+    {
+      method: 'GET', url: '/api/v1/branches/:id/days/:day', summary: "A centre's day from its replicated events: issued, served, no-show, cancelled, mean wait", access: STAFF,
+      params: z.object({ id: z.string(), day: DayString }), responses: { 200: DaySummary },
+    },
+    async ({ params, principal }) => {
+      const b = await visibleBranch(ctx, me(principal), params.id);
+      return ctx.queries.daySummary(b.id, params.day);
+    },
+  );
+
+  // --- the public league table ------------------------------------------------------------------
+  const leagueQuery = z.object({ from: DayString.optional(), to: DayString.optional(), municipality: z.string().optional() }).strict();
+  const leagueOf = async (q: z.infer<typeof leagueQuery>) => {
+    const today = businessDay(ctx.now(), 'Asia/Riyadh');
+    const to = q.to ?? today;
+    const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    period(from, to);
+    return ctx.queries.league(from, to, q.municipality);
+  };
+  api.route(
+    { method: 'GET', url: '/api/v1/public/municipalities', summary: 'The municipalities on the platform (for the league page)', access: 'public', responses: { 200: z.array(Municipality) } },
+    () => ctx.queries.municipalities({}),
+  );
+  api.route(
+    { method: 'GET', url: '/api/v1/public/league', summary: 'The league table of centres (default: the last 30 days, every centre of the platform)', access: 'public', query: leagueQuery, responses: { 200: LeagueResponse } },
+    ({ query }) => leagueOf(query),
+  );
+  api.route(
+    { method: 'GET', url: '/api/v1/public/league.csv', summary: 'The league table as CSV (UTF-8 with BOM, Excel-ready)', access: 'public', query: leagueQuery.extend({ lang: z.enum(['ar', 'en']).optional() }).strict() },
+    async ({ query, reply }) => {
+      const { lang = 'ar', ...q } = query;
+      const l = await leagueOf(q);
+      const ar = lang === 'ar';
+      const pct = (x: number | null) => (x === null ? '' : String(Math.round(x * 1000) / 10));
+      const lines = [
+        ar ? ['الترتيب', 'المركز', 'البلدية', 'الحي', 'المخدومون', 'مستوى الخدمة %', 'وسيط الانتظار (د)', 'الانتظار ٩٠٪ (د)', 'عدم الحضور %', 'متوسط الرضا', 'عدد التقييمات', 'النقاط', 'عينة صغيرة']
+          : ['Rank', 'Centre', 'Municipality', 'District', 'Served', 'Service level %', 'Median wait (min)', '90th pct wait (min)', 'No-show %', 'Satisfaction', 'Ratings', 'Score', 'Small sample'],
+        ...l.centres.map((c) => [c.rank === null ? '' : String(c.rank), c.name[lang], c.municipality[lang], c.district, String(c.served), pct(c.serviceLevel), String(c.waitMedian ?? ''), String(c.waitP90 ?? ''),
+          pct(c.noShowShare), String(c.satisfaction.mean ?? ''), String(c.satisfaction.count), String(c.score ?? ''), c.smallSample ? (ar ? 'نعم' : 'yes') : '']),
+      ];
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="dawr-league-${l.from}-${l.to}.csv"`)
+        .send(csvText(lines));
+    },
+  );
+}

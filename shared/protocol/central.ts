@@ -1,0 +1,137 @@
+// Central's API (brief §10): the municipality platform's staff, centres, dashboards and the
+// public league table. The hall ↔ central replication is in sync.ts.
+import { z } from 'zod';
+import { I18nText, Id } from './entities.ts';
+import { DayString } from './sync.ts';
+import { humanText } from './text.ts';
+
+/**
+ * platform_admin: every municipality (the platform's own staff).
+ * municipality_admin: their municipality: centres, enrolment, staff, catalogue.
+ * municipality_manager: sees every centre of their municipality.
+ * centre_manager: sees only their centre.
+ */
+export const CentralRole = z.enum(['platform_admin', 'municipality_admin', 'municipality_manager', 'centre_manager']);
+export type CentralRole = z.infer<typeof CentralRole>;
+
+export const CentralUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: CentralRole,
+  displayName: z.string(),
+  municipalityId: z.string().nullable(),
+  branchId: z.string().nullable(),
+});
+export type CentralUser = z.infer<typeof CentralUser>;
+
+export const CentralLoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: CentralUser });
+export type CentralLoginResponse = z.infer<typeof CentralLoginResponse>;
+
+export const Municipality = z.object({ id: z.string(), name: I18nText });
+export type Municipality = z.infer<typeof Municipality>;
+export const CreateMunicipalityBody = z.object({ id: Id, name: I18nText }).strict();
+
+export const CreateUserBody = z.object({
+  username: z.string().min(3).max(64).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, . _ -'),
+  password: z.string().min(8).max(256),
+  role: CentralRole,
+  displayName: humanText({ max: 80 }).optional(),
+  municipalityId: z.string().optional(),
+  branchId: z.string().optional(),
+}).strict();
+
+export const CentreBody = z.object({
+  municipalityId: z.string(),
+  name: I18nText,
+  district: humanText({ max: 80 }).default(''),
+}).strict();
+
+export const Centre = z.object({
+  id: z.string(),
+  municipalityId: z.string(),
+  name: I18nText,
+  district: z.string(),
+  timeZone: z.string(),
+  enrolled: z.boolean(),
+  revoked: z.boolean(),
+});
+export type Centre = z.infer<typeof Centre>;
+
+export const EnrolmentCode = z.object({ branchId: z.string(), code: z.string(), expiresAt: z.string() });
+
+/** One centre live, on the central dashboard. */
+export const CentreLive = Centre.extend({
+  day: z.string().nullable(),
+  waiting: z.number().int(),
+  /** Minutes the longest-waiting citizen has waited so far; null when nobody waits. */
+  longestWaitMinutes: z.number().nullable(),
+  serviceLevel: z.number().nullable(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  countersOpen: z.number().int(),
+  countersOnBreak: z.number().int(),
+  satisfaction: z.object({ mean: z.number().nullable(), count: z.number().int() }),
+  /** When central last received from this hall, and how far behind it is. */
+  lastSyncAt: z.string().nullable(),
+  syncLagSeconds: z.number().nullable(),
+  backlog: z.number().int(),
+});
+export type CentreLive = z.infer<typeof CentreLive>;
+export const DashboardResponse = z.object({ at: z.string(), municipalities: z.array(Municipality), centres: z.array(CentreLive) });
+export type DashboardResponse = z.infer<typeof DashboardResponse>;
+
+export const PeriodQuery = z.object({ from: DayString, to: DayString, municipality: z.string().optional() }).strict();
+
+/** A centre's figures per day over a period (the dashboard's comparison). */
+export const CompareRow = z.object({
+  branchId: z.string(),
+  day: z.string(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  serviceLevel: z.number().nullable(),
+  waitMedian: z.number().nullable(),
+  waitP90: z.number().nullable(),
+  satisfaction: z.number().nullable(),
+});
+export const CompareResponse = z.object({ from: z.string(), to: z.string(), centres: z.array(Centre), rows: z.array(CompareRow) });
+export type CompareResponse = z.infer<typeof CompareResponse>;
+
+export const LeagueEntry = z.object({
+  rank: z.number().int().nullable(),
+  branchId: z.string(),
+  municipalityId: z.string(),
+  municipality: I18nText,
+  name: I18nText,
+  district: z.string(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  serviceLevel: z.number().nullable(),
+  waitMedian: z.number().nullable(),
+  waitP90: z.number().nullable(),
+  noShowShare: z.number().nullable(),
+  satisfaction: z.object({ mean: z.number().nullable(), count: z.number().int() }),
+  score: z.number().nullable(),
+  smallSample: z.boolean(),
+});
+export type LeagueEntry = z.infer<typeof LeagueEntry>;
+export const LeagueResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  municipality: Municipality.nullable(),
+  method: z.object({ minServed: z.number().int(), minRatings: z.number().int(), weights: z.object({ serviceLevel: z.number(), satisfaction: z.number() }) }),
+  centres: z.array(LeagueEntry),
+});
+export type LeagueResponse = z.infer<typeof LeagueResponse>;
+
+export const DaySummary = z.object({
+  branchId: z.string(),
+  day: z.string(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  cancelled: z.number().int(),
+  /** Minutes, issue → first call, over the tickets called. */
+  waitMean: z.number().nullable(),
+  events: z.number().int(),
+});
+export type DaySummary = z.infer<typeof DaySummary>;

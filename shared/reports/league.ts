@@ -1,0 +1,87 @@
+// The public league table of a municipality's centres (seed 003: publish the results to create
+// competition). Each centre's figures are the hall's own report definitions (query.ts Group:
+// wait = issue → first call; service level = share of called tickets called within their
+// service's target), computed from the same facts, so a hall's Reports page and the league agree.
+//
+// Ranking (stated on the /league page): score = 60% service level + 40% satisfaction, where
+// satisfaction is the mean rating mapped from 1–5 to 0–100%. A centre with fewer than
+// MIN_SERVED tickets served or fewer than MIN_RATINGS ratings in the period is a small sample:
+// shown with its figures and marked, not ranked. Ties share a rank.
+import type { I18nText } from '../protocol/entities.ts';
+import type { TicketFact } from './facts.ts';
+import { Group } from './query.ts';
+import { round2, share } from './stats.ts';
+
+export const LEAGUE_MIN_SERVED = 100;
+export const LEAGUE_MIN_RATINGS = 20;
+export const LEAGUE_WEIGHTS = { serviceLevel: 0.6, satisfaction: 0.4 } as const;
+
+export interface LeagueCentre {
+  branchId: string;
+  municipalityId: string;
+  name: I18nText;
+  district: string;
+}
+
+export interface LeagueFigures {
+  issued: number;
+  served: number;
+  /** Share 0–1 of called tickets called within their service's target; null when none was called. */
+  serviceLevel: number | null;
+  /** Minutes. */
+  waitMedian: number | null;
+  waitP90: number | null;
+  /** Share 0–1 of issued tickets that ended as no-show. */
+  noShowShare: number | null;
+  satisfaction: { mean: number | null; count: number };
+}
+
+export interface LeagueRow extends LeagueCentre, LeagueFigures {
+  /** 0–100, null for a small sample. */
+  score: number | null;
+  /** 1 = best; null for a small sample. */
+  rank: number | null;
+  smallSample: boolean;
+}
+
+/** The league figures of one centre's ticket facts (already limited to the period). */
+export function leagueFigures(tickets: Iterable<TicketFact>): LeagueFigures {
+  const g = new Group();
+  let rated = 0;
+  let sum = 0;
+  for (const t of tickets) {
+    g.arrival(t);
+    g.outcome(t);
+    if (t.rating !== null) {
+      rated++;
+      sum += t.rating;
+    }
+  }
+  const r = g.row();
+  return {
+    issued: r.issued, served: r.served, serviceLevel: r.serviceLevel, waitMedian: r.waitMedian, waitP90: r.waitP90,
+    noShowShare: share(r.noShow, r.issued),
+    satisfaction: { mean: rated ? round2(sum / rated) : null, count: rated },
+  };
+}
+
+export function leagueScore(f: LeagueFigures): number | null {
+  if (f.serviceLevel === null || f.satisfaction.mean === null) return null;
+  const sat = (f.satisfaction.mean - 1) / 4;
+  return round2((LEAGUE_WEIGHTS.serviceLevel * f.serviceLevel + LEAGUE_WEIGHTS.satisfaction * sat) * 100)!;
+}
+
+/** Ranks centres: ranked ones by score (best first), then small samples by tickets served. */
+export function rankLeague(rows: readonly (LeagueCentre & LeagueFigures)[]): LeagueRow[] {
+  const scored = rows.map((r) => {
+    const smallSample = r.served < LEAGUE_MIN_SERVED || r.satisfaction.count < LEAGUE_MIN_RATINGS;
+    const score = smallSample ? null : leagueScore(r);
+    return { ...r, score, smallSample: smallSample || score === null, rank: null as number | null };
+  });
+  const ranked = scored.filter((r) => !r.smallSample).sort((a, b) => b.score! - a.score! || a.name.en.localeCompare(b.name.en));
+  ranked.forEach((r, i) => {
+    r.rank = i > 0 && ranked[i - 1]!.score === r.score ? ranked[i - 1]!.rank : i + 1;
+  });
+  const small = scored.filter((r) => r.smallSample).sort((a, b) => b.served - a.served || a.name.en.localeCompare(b.name.en));
+  return [...ranked, ...small];
+}
