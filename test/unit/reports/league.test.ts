@@ -1,0 +1,35 @@
+// The league's ranking rule (shared/reports/league.ts): score = 60% service level + 40%
+// satisfaction; small samples shown but never ranked; ties share a rank.
+import { describe, expect, it } from 'vitest';
+import type { TicketFact } from '../../../shared/reports/facts.ts';
+import { LEAGUE_MIN_RATINGS, LEAGUE_MIN_SERVED, leagueFigures, rankLeague } from '../../../shared/reports/league.ts';
+
+function tickets(n: number, o: { withinShare: number; rating: number | null; ratedShare?: number; noShows?: number }): TicketFact[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `t${i}`, day: '2026-12-01', serviceId: 's', finalServiceId: 's', priority: 'none', issuedAt: 0, hour: 8, weekday: 2,
+    waitMs: i < n * o.withinShare ? 60_000 : 30 * 60_000, targetMs: 10 * 60_000, counterId: 'c', clerkId: 'u', outcome: i < (o.noShows ?? 0) ? 'no_show' : 'served',
+    endCounterId: 'c', endClerkId: 'u', transfers: 0, quoteMin: 0, quoteMax: 5, rating: o.rating !== null && i < n * (o.ratedShare ?? 0.5) ? o.rating : null,
+  }));
+}
+const centre = (id: string, t: TicketFact[]) => ({ branchId: id, municipalityId: 'm', name: { ar: id, en: id }, district: '', ...leagueFigures(t) });
+
+describe('league table', () => {
+  it('computes the hall report figures of a centre', () => {
+    const f = leagueFigures(tickets(200, { withinShare: 0.75, rating: 4, noShows: 10 }));
+    expect(f).toMatchObject({ issued: 200, served: 190, serviceLevel: 0.75, noShowShare: 0.05, satisfaction: { mean: 4, count: 100 } });
+    expect(f.waitMedian).toBe(1);
+  });
+
+  it('ranks by score, shares ranks on ties, and lists small samples after, unranked', () => {
+    const rows = rankLeague([
+      centre('good', tickets(300, { withinShare: 0.9, rating: 5 })),
+      centre('tied-a', tickets(300, { withinShare: 0.5, rating: 3 })),
+      centre('tied-b', tickets(300, { withinShare: 0.5, rating: 3 })),
+      centre('tiny', tickets(LEAGUE_MIN_SERVED - 1, { withinShare: 1, rating: 5 })),
+      centre('unrated', tickets(400, { withinShare: 1, rating: 5, ratedShare: (LEAGUE_MIN_RATINGS - 1) / 400 })),
+    ]);
+    expect(rows.map((r) => [r.branchId, r.rank])).toEqual([['good', 1], ['tied-a', 2], ['tied-b', 2], ['unrated', null], ['tiny', null]]);
+    expect(rows[0]!.score).toBeCloseTo(0.6 * 0.9 * 100 + 0.4 * 100, 5);
+    expect(rows.filter((r) => r.smallSample).map((r) => r.score)).toEqual([null, null]);
+  });
+});
