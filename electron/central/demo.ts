@@ -73,7 +73,7 @@ export async function startCentralDemo(central: RunningCentral, o: { dataDir: st
     mkdirSync(dir, { recursive: true });
     const port = await freePort();
     const child = spawn(process.execPath, [
-      join(root, 'scripts/dawr.ts'), 'hub', '--demo', '--demo-profile', c.profile, '--demo-history', String(o.historyDays ?? 21),
+      join(root, 'scripts/dawr.ts'), 'hub', '--demo', '--demo-traffic', '--demo-profile', c.profile, '--demo-history', String(o.historyDays ?? 21),
       '--data', dir, '--port', String(port), '--central', central.url, '--enrol', codes.get(c.id)!,
     ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' } });
     let out = '';

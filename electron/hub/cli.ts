@@ -20,6 +20,7 @@ export interface HubCliOptions {
   demoHistoryDays?: number;
   central?: { url: string; enrolCode?: string };
   demoProfile?: string;
+  demoTraffic?: boolean;
 }
 
 function positive(v: string, name: string): number {
@@ -34,7 +35,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' },
       'demo-history': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
-      central: { type: 'string' }, enrol: { type: 'string' }, 'demo-profile': { type: 'string' },
+      central: { type: 'string' }, enrol: { type: 'string' }, 'demo-profile': { type: 'string' }, 'demo-traffic': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -60,6 +61,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     allowedHosts: [...(values['allowed-host'] ?? []), ...(process.env.DAWR_ALLOWED_HOSTS?.split(',').filter(Boolean) ?? [])],
     ...(values['demo-history'] ? { demoHistoryDays: positive(values['demo-history'], '--demo-history') } : {}),
     ...(values['demo-profile'] ? { demoProfile: values['demo-profile'] } : {}),
+    ...(values['demo-traffic'] ? { demoTraffic: true } : {}),
     ...(values.central ? { central: { url: values.central, ...(values.enrol ? { enrolCode: values.enrol } : {}) } } : {}),
   };
 }
@@ -104,6 +106,7 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
     ...(o.host ? { host: o.host } : {}), ...(o.issuePerMinute ? { issuePerMinute: o.issuePerMinute } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.demoHistoryDays ? { demoHistoryDays: o.demoHistoryDays } : {}),
     ...(o.central ? { central: o.central } : {}),
     ...(o.demoProfile ? { demoProfile: o.demoProfile } : {}),
+    ...(o.demoTraffic ? { demoTraffic: true } : {}),
   });
   printWelcome(hub, o.demo);
   const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);

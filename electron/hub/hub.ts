@@ -21,6 +21,7 @@ import { createEventStore } from './store/event-store.ts';
 import { startReports } from './reports/start-reports.ts';
 import { seedDemoHistory } from './reports/demo-history.ts';
 import { enrol, startReplicator } from './sync/replicator.ts';
+import { startDemoTraffic } from './demo-traffic.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -31,6 +32,8 @@ export interface HubOptions {
   demo?: boolean;
   /** Which demo hall (demo.ts DEMO_PROFILES; default the main hall). */
   demoProfile?: string;
+  /** Demo only: citizens and clerks at work in real time (demo-traffic.ts). */
+  demoTraffic?: boolean;
   clock?: Clock;
   rendererDir?: string;
   log?: Logger;
@@ -116,6 +119,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     db.close();
     throw new Error('this hall has not joined central yet: give --enrol CODE (an enrolment code from central\'s admin)');
   }
+  const traffic = options.demo && options.demoTraffic
+    ? startDemoTraffic(hall, new Map([...hall.state.counters.values()].map((c) => [c.id, auth.userByName(`clerk${c.number}`)?.id ?? `clerk${c.number}`])), { ticketsPerHour: (profile.ticketsPerDay / 7) * 4, serviceSeconds: 90, seed: profile.seed })
+    : undefined;
   const sync = startReplicator({ config, events, hall, log, ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
   const reports = startReports({ db, hall, auth, log });
   const ctx: HubContext = {
@@ -157,6 +163,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       if (closed) return;
       closed = true;
       clearInterval(purgeTimer);
+      traffic?.stop();
       await sync.stop();
       reports.stop();
       streams.close();
