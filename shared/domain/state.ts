@@ -3,6 +3,7 @@
 // therefore be deterministic and must accept every event `decide` can yield.
 import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
+import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnHeld } from './eta-learning.ts';
 import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
 
 export interface HallConfig {
@@ -65,6 +66,8 @@ export interface HallState {
   /** Issued count and wait samples per hour of the day (0–23, branch time), for charts. */
   hourly: { issued: number; waitCount: number; waitSumMs: number }[];
   devices: Map<string, DeviceStatus>;
+  /** What the expected-wait model has learnt today (eta-learning.ts). */
+  learning: EtaLearning;
 }
 
 export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[] }): HallState {
@@ -79,6 +82,7 @@ export function createHallState(input: { day: string; branch: Branch; config?: P
     tally: new Map(),
     hourly: Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 })),
     devices: new Map(),
+    learning: emptyLearning(),
   };
 }
 
@@ -130,6 +134,7 @@ const handlers: Handlers = {
     s.lastNumber.clear();
     s.tally.clear();
     s.hourly = Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 }));
+    s.learning = emptyLearning();
     // Clerks sign in afresh each day: a restart that replays only today's events agrees.
     for (const c of s.counters.values()) {
       c.state = 'closed';
@@ -144,6 +149,7 @@ const handlers: Handlers = {
     s.lastNumber.set(prefix, Math.max(s.lastNumber.get(prefix) ?? 0, Number(num)));
     tallyOf(s, e.ticket.serviceId).issued++;
     s.hourly[hourOfDay(at, s.branch.timeZone)]!.issued++;
+    learnArrival(s.learning, e.ticket.serviceId, e.ticket.priority, at);
   },
   'ticket.called': (s, e) => {
     const t = ticket(s, e.ticketId);
@@ -187,6 +193,7 @@ const handlers: Handlers = {
       tally.serviceCount++;
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
+    learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
     freeCounter(s, e.counterId, t.id);
   },
   'ticket.no_show': (s, e) => {
@@ -194,6 +201,7 @@ const handlers: Handlers = {
     t.status = 'no_show';
     t.finishedAt = e.at;
     tallyOf(s, t.serviceId).noShows++;
+    learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
     freeCounter(s, e.counterId, t.id);
   },
   'ticket.transferred': (s, e) => {
@@ -203,6 +211,7 @@ const handlers: Handlers = {
       tally.serviceCount++;
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
+    learnHeld(s.learning, e.fromServiceId, t.calledAt, Date.parse(e.at));
     freeCounter(s, t.counterId, t.id);
     t.status = 'waiting';
     t.transferredFrom = [...t.transferredFrom, e.fromServiceId];
@@ -215,6 +224,7 @@ const handlers: Handlers = {
   'ticket.parked': (s, e) => {
     const t = ticket(s, e.ticketId);
     t.status = 'parked';
+    learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
     freeCounter(s, e.counterId, t.id);
   },
   'ticket.cancelled': (s, e) => {
@@ -232,6 +242,7 @@ const handlers: Handlers = {
   'counter.opened': (s, e) => {
     const c = s.counters.get(e.counterId);
     if (c) {
+      learnCounterState(s.learning, c.id, c.state, 'open', Date.parse(e.at));
       c.state = 'open';
       c.clerkId = e.clerkId;
     }
@@ -239,6 +250,7 @@ const handlers: Handlers = {
   'counter.closed': (s, e) => {
     const c = s.counters.get(e.counterId);
     if (c) {
+      learnCounterState(s.learning, c.id, c.state, 'closed', Date.parse(e.at));
       c.state = 'closed';
       delete c.clerkId;
       delete c.ticketId;
@@ -246,7 +258,10 @@ const handlers: Handlers = {
   },
   'counter.break': (s, e) => {
     const c = s.counters.get(e.counterId);
-    if (c) c.state = 'break';
+    if (c) {
+      learnCounterState(s.learning, c.id, c.state, 'break', Date.parse(e.at));
+      c.state = 'break';
+    }
   },
   'service.saved': (s, e) => {
     s.services.set(e.service.id, e.service);
@@ -260,7 +275,12 @@ const handlers: Handlers = {
   },
 };
 
+const versions = new WeakMap<HallState, number>();
+/** How many events have been applied to this state object: a derived figure computed at one version and time can be reused. */
+export const stateVersion = (state: HallState): number => versions.get(state) ?? 0;
+
 /** Folds one event into the state (mutates it). */
 export function apply(state: HallState, event: DomainEvent): void {
+  versions.set(state, (versions.get(state) ?? 0) + 1);
   (handlers[event.type] as (s: HallState, e: DomainEvent) => void)(state, event);
 }
