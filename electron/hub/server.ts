@@ -12,6 +12,7 @@ import { ApiError, errorBody } from './http/errors.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { eventRoutes } from './routes/events.ts';
+import { planRoutes } from './routes/plan.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -131,6 +132,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   actionRoutes(api, ctx);
   adminRoutes(api, ctx);
   reportRoutes(api, ctx);
+  planRoutes(api, ctx);
   const streams = eventRoutes(app, ctx);
   return { app, streams };
 }
