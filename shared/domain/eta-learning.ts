@@ -22,10 +22,14 @@ export interface EtaLearning {
   since: Map<string, number>;
   /** Breaks started today per counter. */
   breaksTaken: Map<string, number>;
+  /** When each counter last let a ticket go (epoch ms), until its next call. */
+  released: Map<string, number>;
+  /** Minutes from a counter letting a ticket go to its next call, when that ticket was already waiting (the clerk's gap), the last 200. */
+  gaps: number[];
 }
 
 export function emptyLearning(): EtaLearning {
-  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map() };
+  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [] };
 }
 
 function push(list: number[], x: number, keep: number): void {
@@ -51,10 +55,20 @@ export function learnArrival(l: EtaLearning, serviceId: string, priority: Priori
   if (priority !== 'none') a.priority++;
 }
 
+/** A call at `atMs` of a ticket waiting since `waitingSince`: if it was already waiting when the counter came free, the gap is a sample. */
+export function learnGap(l: EtaLearning, counterId: string, waitingSince: number, atMs: number): void {
+  const released = l.released.get(counterId);
+  l.released.delete(counterId);
+  if (released === undefined || waitingSince > released) return;
+  const minutes = (atMs - released) / 60_000;
+  if (minutes >= 0 && minutes < 30) push(l.gaps, minutes, 200);
+}
+
 /** A counter changes state (`from` → `to`) at `atMs`: a finished break is a sample of break length. */
 export function learnCounterState(l: EtaLearning, counterId: string, from: string, to: string, atMs: number): void {
   const since = l.since.get(counterId);
   if (from === 'break' && since !== undefined) push(l.breaks, (atMs - since) / 60_000, BREAKS_KEPT);
   if (to === 'break') l.breaksTaken.set(counterId, (l.breaksTaken.get(counterId) ?? 0) + 1);
+  l.released.delete(counterId);
   l.since.set(counterId, atMs);
 }

@@ -16,14 +16,17 @@
 //    samples (the last 1,000), capped at 8× their median (a ticket left open for an hour does not count as an hour),
 //    blended with a log-normal prior of `defaultServiceMinutes` worth 3 samples, so the first
 //    minutes of a day are quoted from the prior and the day takes over as it teaches;
+//  - after letting a ticket go a clerk takes a moment before calling the next: today's mean gap
+//    (call after a release, when the ticket called was already waiting) is added;
 //  - tickets still to come arrive at each service's rate of the last 30 minutes, with today's
 //    share of priority tickets, and overtake where routing lets them (a priority ticket, a
-//    service with a shorter target).
+//    service with a shorter target); they are played until every ticket now waiting is overdue
+//    (overdueFactor × the longest target), after which none can overtake.
 // Each play-through is drawn with a fixed seed, so one state and one time always give the same
 // quote; the quote is fitted to the mean and variance of the call times over the plays (a Gamma
 // distribution) and rounded to whole minutes, at least one minute wide.
 //
-// Cost: O(Q × (waiting + arrivals in the horizon) × counters), Q between 6 and 128 plays chosen to
+// Cost: O(Q × (waiting + arrivals in the horizon) × counters), Q between 4 and 64 plays chosen to
 // keep to a budget; one projection answers every waiting ticket and a new ticket of every service
 // and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
 // single play with mean times is used.
@@ -50,13 +53,13 @@ export const ETA_MODEL = {
   /** Arrival rates are learnt over this many recent minutes. */
   arrivalWindowMinutes: 30,
   /** Budget of counter calls per projection (over all plays), and the bounds on the plays. */
-  budget: 4000,
-  minPlays: 6,
-  maxPlays: 128,
+  budget: 1500,
+  minPlays: 4,
+  maxPlays: 64,
   /** Above this many waiting tickets, one play with mean times. */
   largeQueue: 400,
   /** Widens (> 1) or narrows the quoted range around the mean. */
-  spread: 0.8,
+  spread: 1,
   /** Relative error of the model itself (rates that change, the unforeseen), added to the plays' spread. */
   modelCv: 0.2,
   /** Once today's breaks have begun, a counter without one yet takes one within this many minutes. */
@@ -202,9 +205,10 @@ export interface WaitEstimate {
 }
 
 interface Projection {
-  tickets: Map<string, WaitEstimate>;
-  /** A ticket issued now, per service and class (`${serviceId}|0` normal, `|1` priority). */
-  probes: Map<string, WaitEstimate>;
+  /** The estimate for a waiting ticket (undefined when it is not waiting or no counter serves it). */
+  ticket(id: string): WaitEstimate | undefined;
+  /** The estimate for a ticket of this service issued now, priority or not. */
+  probe(serviceId: string, priority: boolean): WaitEstimate | undefined;
 }
 
 /** The quoted range for a wait of this mean and play variance (the model's own error added). */
@@ -262,6 +266,9 @@ function project(state: HallState, now: number): Projection {
 
   const held = services.map((s) => heldModel(state, s.id));
   const brk = breakModel(state);
+  // The clerk's gap between letting a ticket go and calling the next (learnt; none assumed at first).
+  const gaps = state.learning.gaps;
+  const gap = gaps.reduce((a, b) => a + b, 0) / (gaps.length + ETA_MODEL.priorWeight);
 
   // Queues per service and class (0 normal, 1 priority), in routing order within the class: FIFO.
   const queues: Entry[][][] = services.map(() => [[], []]);
@@ -295,6 +302,10 @@ function project(state: HallState, now: number): Projection {
     return { perMinute: n / span, priority: (a.priority + 0.1) / (a.total + 2) };
   });
 
+  // A ticket that arrives after every ticket now in the hall has become overdue can never be called
+  // before them (overdue tickets go first, in issue order): arrivals are played up to then only.
+  const horizon = overdueFactor * Math.max(1, ...targets);
+  const maxArrivals = 2 * toCall + 200;
   const large = waiting.length > ETA_MODEL.largeQueue;
   // The number of plays is set after the first, from the calls it took (arrivals to come included).
   let plays = large ? 1 : ETA_MODEL.maxPlays;
@@ -309,11 +320,14 @@ function project(state: HallState, now: number): Projection {
   const nextArrival = new Float64Array(S);
   const maxCalls = 3 * toCall + 1000;
 
+  lastProjection.calls = 0;
+  lastProjection.waiting = waiting.length;
   for (let play = 0; play < plays; play++) {
+    lastProjection.plays = play + 1;
     const draw = large ? undefined : rnd;
     sims.forEach((c, k) => {
       if (c.kind === 'idle') free[k] = 0;
-      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw);
+      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) + gap;
       else free[k] = residual(brk, c.elapsed, draw);
       breakAt[k] = c.breakDue && !large ? rnd() * ETA_MODEL.breakWindowMinutes : Infinity;
     });
@@ -324,6 +338,7 @@ function project(state: HallState, now: number): Projection {
       extra[s]![1]!.length = 0;
       const r = rates[s]!.perMinute;
       nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(rnd, 1 / r);
+      if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
     }
     let ordinal = probeOrdinal + 1;
     let left = toCall;
@@ -345,6 +360,7 @@ function project(state: HallState, now: number): Projection {
         while (nextArrival[s]! <= tau) {
           extra[s]![rnd() < rates[s]!.priority ? 1 : 0]!.push({ ws: nextArrival[s]!, ordinal: ordinal++, ref: -1, probe: false });
           nextArrival[s]! += exponential(rnd, 1 / rates[s]!.perMinute);
+          if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
         }
       }
       // What routing calls there.
@@ -390,43 +406,56 @@ function project(state: HallState, now: number): Projection {
         count[best.ref]!++;
         left--;
       }
-      if (!best.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, rnd));
+      if (!best.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, rnd)) + gap;
     }
+    lastProjection.calls += calls;
     if (play === 0 && !large) plays = Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(ETA_MODEL.budget / (calls + 10))));
   }
 
   // For the single play: the spread of a wait made of `wait ÷ interval` calls of the counters.
   const meanInterval = held.reduce((a, m) => a + m.mean, 0) / Math.max(1, held.length) / Math.max(1, sims.length);
-  const out: Projection = { tickets: new Map(), probes: new Map() };
-  const estimate = (ref: number, fallback: () => WaitEstimate): WaitEstimate => {
+  const estimate = (ref: number): WaitEstimate => {
     const n = count[ref]!;
-    if (n < plays) return fallback();
+    if (n < plays) return ref < waiting.length ? fallback(state, waiting[ref]!.serviceId, ref) : fallback(state, services[(ref - waiting.length) >> 1]!.id, waiting.length);
     const mean = sum[ref]! / n;
     const variance = large ? mean * mean / Math.max(1, mean / Math.max(0.1, meanInterval)) : Math.max(0, sumSq[ref]! / n - mean * mean);
     return rangeOf(mean, variance);
   };
-  const byRef: WaitEstimate[] = waiting.map((t, i) => estimate(i, () => fallback(state, t.serviceId, i)));
-  services.forEach((s, si) => {
-    for (const cls of [0, 1]) byRef[probeRef(si, cls)] = reachable[si] ? estimate(probeRef(si, cls), () => fallback(state, s.id, waiting.length)) : fallback(state, s.id, waiting.length);
-  });
   // Within a service and class routing is first-in first-out: a later ticket is never quoted less.
-  for (const q of queues) for (const cls of q) {
-    let lo = 0;
-    let hi = 0;
-    let mean = 0;
-    for (const e of cls) {
-      const x = byRef[e.ref]!;
-      lo = Math.max(lo, x.quote.minMinutes);
-      hi = Math.max(hi, x.quote.maxMinutes, lo + 1);
-      mean = Math.max(mean, x.meanMinutes);
-      byRef[e.ref] = { ...x, meanMinutes: mean, quote: { minMinutes: lo, maxMinutes: hi } };
+  // Estimates are made on demand, a class's queue in order up to the ticket asked for.
+  const where = new Int32Array(nRefs).fill(-1);
+  const whereClass = new Int32Array(nRefs);
+  queues.forEach((q, si) => q.forEach((list, cls) => list.forEach((e, i) => { where[e.ref] = i; whereClass[e.ref] = 2 * si + cls; })));
+  const progress = queues.flatMap((q) => q.map(() => ({ upto: 0, lo: 0, hi: 0, mean: 0 })));
+  const made: (WaitEstimate | undefined)[] = new Array(nRefs);
+  const resolve = (ref: number): WaitEstimate => {
+    if (made[ref]) return made[ref];
+    if (where[ref]! < 0) return (made[ref] = estimate(ref));
+    const k = whereClass[ref]!;
+    const list = queues[k >> 1]![k & 1]!;
+    const p = progress[k]!;
+    while (p.upto <= where[ref]!) {
+      const e = list[p.upto++]!;
+      const x = estimate(e.ref);
+      p.lo = Math.max(p.lo, x.quote.minMinutes);
+      p.hi = Math.max(p.hi, x.quote.maxMinutes, p.lo + 1);
+      p.mean = Math.max(p.mean, x.meanMinutes);
+      made[e.ref] = { ...x, meanMinutes: p.mean, quote: { minMinutes: p.lo, maxMinutes: p.hi } };
     }
-  }
-  waiting.forEach((t, i) => out.tickets.set(t.id, byRef[i]!));
-  services.forEach((s, si) => {
-    for (const cls of [0, 1]) out.probes.set(`${s.id}|${cls}`, byRef[probeRef(si, cls)]!);
-  });
-  return out;
+    return made[ref]!;
+  };
+  const index = new Map(waiting.map((t, i) => [t.id, i]));
+  return {
+    ticket: (id) => {
+      const i = index.get(id);
+      return i === undefined ? undefined : resolve(i);
+    },
+    probe: (serviceId, priority) => {
+      const si = sIndex.get(serviceId);
+      if (si === undefined) return undefined;
+      return reachable[si] ? resolve(probeRef(si, priority ? 1 : 0)) : fallback(state, serviceId, waiting.length);
+    },
+  };
 }
 
 /** No counter will call it (none serves the service): the wait of `ahead` tickets at one counter of the prior. */
@@ -436,6 +465,9 @@ function fallback(state: HallState, serviceId: string, ahead: number): WaitEstim
   const mean = ((ahead + 1) * m) / c;
   return rangeOf(mean, (mean * mean) / (ahead + 1));
 }
+
+/** What the last projection cost (for the benchmark): plays and counter calls played in all. */
+export const lastProjection = { plays: 0, calls: 0, waiting: 0 };
 
 const memo = new WeakMap<HallState, { version: number; now: number; projection: Projection }>();
 
@@ -459,7 +491,7 @@ export interface Placement {
 
 /** The estimate for a ticket issued now (not yet in the state) of `serviceId`, priority or not. */
 export function estimateNew(state: HallState, serviceId: string, priority: boolean, now: number): WaitEstimate {
-  return projectHall(state, now).probes.get(`${serviceId}|${priority ? 1 : 0}`) ?? fallback(state, serviceId, 0);
+  return projectHall(state, now).probe(serviceId, priority) ?? fallback(state, serviceId, 0);
 }
 
 /**
@@ -475,12 +507,19 @@ export function expectedWait(state: HallState, ticket: TicketRecord, now: number
 }
 
 function estimateOf(state: HallState, t: TicketRecord, now: number): WaitEstimate {
-  return projectHall(state, now).tickets.get(t.id) ?? fallback(state, t.serviceId, 0);
+  return projectHall(state, now).ticket(t.id) ?? fallback(state, t.serviceId, 0);
 }
+
+/** A ticket issued this long ago or less shows the quote it was given (the same model, a moment earlier). */
+const FRESH_MS = 1000;
 
 /** Live placement of one waiting ticket. */
 export function placementOf(state: HallState, ticket: TicketRecord, now: number): Placement {
   const ahead = countAhead(state.tickets.values(), state.services, now, state.config.routing, competingServices(state, ticket.serviceId), ticket);
+  if (ticket.quote && ticket.transferredFrom.length === 0 && now - ticket.waitingSince <= FRESH_MS && now >= ticket.waitingSince) {
+    // The answer to the issue itself: no second projection on the issue path.
+    return { position: ahead + 1, expectedWait: ticket.quote, meanMinutes: (ticket.quote.minMinutes + ticket.quote.maxMinutes) / 2 };
+  }
   const e = estimateOf(state, ticket, now);
   return { position: ahead + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes };
 }

@@ -3,7 +3,7 @@
 // therefore be deterministic and must accept every event `decide` can yield.
 import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
-import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnHeld } from './eta-learning.ts';
+import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
 import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
 
 export interface HallConfig {
@@ -113,10 +113,13 @@ export function hourOfDay(ms: number, timeZone: string): number {
   return Number(f.format(new Date(ms))) % 24;
 }
 
-function freeCounter(state: HallState, counterId: string | undefined, ticketId: string) {
+function freeCounter(state: HallState, counterId: string | undefined, ticketId: string, at?: string) {
   if (!counterId) return;
   const c = state.counters.get(counterId);
-  if (c && c.ticketId === ticketId) delete c.ticketId;
+  if (c && c.ticketId === ticketId) {
+    delete c.ticketId;
+    if (at) state.learning.released.set(counterId, Date.parse(at));
+  }
 }
 
 function ticket(state: HallState, id: string): TicketRecord {
@@ -172,6 +175,7 @@ const handlers: Handlers = {
     t.recalls = 0;
     const c = s.counters.get(e.counterId);
     if (c) c.ticketId = t.id;
+    learnGap(s.learning, e.counterId, t.waitingSince, at);
   },
   'ticket.recalled': (s, e) => {
     ticket(s, e.ticketId).recalls = e.recalls;
@@ -194,7 +198,7 @@ const handlers: Handlers = {
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
     learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
-    freeCounter(s, e.counterId, t.id);
+    freeCounter(s, e.counterId, t.id, e.at);
   },
   'ticket.no_show': (s, e) => {
     const t = ticket(s, e.ticketId);
@@ -202,7 +206,7 @@ const handlers: Handlers = {
     t.finishedAt = e.at;
     tallyOf(s, t.serviceId).noShows++;
     learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
-    freeCounter(s, e.counterId, t.id);
+    freeCounter(s, e.counterId, t.id, e.at);
   },
   'ticket.transferred': (s, e) => {
     const t = ticket(s, e.ticketId);
@@ -212,7 +216,7 @@ const handlers: Handlers = {
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
     learnHeld(s.learning, e.fromServiceId, t.calledAt, Date.parse(e.at));
-    freeCounter(s, t.counterId, t.id);
+    freeCounter(s, t.counterId, t.id, e.at);
     t.status = 'waiting';
     t.transferredFrom = [...t.transferredFrom, e.fromServiceId];
     t.serviceId = e.toServiceId;
@@ -225,7 +229,7 @@ const handlers: Handlers = {
     const t = ticket(s, e.ticketId);
     t.status = 'parked';
     learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
-    freeCounter(s, e.counterId, t.id);
+    freeCounter(s, e.counterId, t.id, e.at);
   },
   'ticket.cancelled': (s, e) => {
     const t = ticket(s, e.ticketId);
