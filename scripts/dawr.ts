@@ -23,6 +23,11 @@ async function run(): Promise<void> {
       await main(argv);
       return;
     }
+    case 'simulate': {
+      const { main } = await import('../electron/hub/simulate-cli.ts');
+      await main(argv);
+      return;
+    }
     case 'devices': {
       const { main } = await import('../electron/devices/cli.ts');
       await main(argv);

@@ -8,6 +8,7 @@ import { createApi } from './http/api.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { eventRoutes } from './routes/events.ts';
+import { planRoutes } from './routes/plan.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -58,6 +59,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   adminRoutes(api, ctx);
   reportRoutes(api, ctx);
   syncRoutes(api, ctx);
+  planRoutes(api, ctx);
   const streams = eventRoutes(app, ctx);
   return { app, streams };
 }

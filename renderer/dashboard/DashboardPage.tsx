@@ -37,6 +37,7 @@ export function DashboardPage() {
     <div data-testid="dashboard">
       <TopBar title={t('screens.dashboard.title')}>
         <Link to="/reports" className="btn-quiet" data-testid="open-reports">{t('reports.open')}</Link>
+        <Link to="/plan" className="btn-quiet" data-testid="open-plan">{t('plan.open')}</Link>
       </TopBar>
       <main className="page dashboard">
         {error && !stats && <p className="error" role="alert">{t('dashboard.statsError', { code: error })}</p>}

@@ -15,6 +15,7 @@ import { TrackPage } from '../track/TrackPage.tsx';
 import { RatePage } from '../track/RatePage.tsx';
 import { AdminPage } from '../admin/AdminPage.tsx';
 import { ReportsPage } from '../reports/ReportsPage.tsx';
+import { PlanPage } from '../plan/PlanPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
@@ -30,6 +31,7 @@ export function App({ hub, bridge, station }: { hub: HubClient; bridge: DeviceBr
           <Route path="/counter" element={<StaffGate screen="counter" roles={['clerk', 'supervisor', 'manager', 'admin']}><CounterPage /></StaffGate>} />
           <Route path="/dashboard" element={<StaffGate screen="dashboard" roles={['supervisor', 'manager', 'admin']}><DashboardPage /></StaffGate>} />
           <Route path="/reports" element={<StaffGate screen="reports" roles={['supervisor', 'manager', 'admin']}><ReportsPage /></StaffGate>} />
+          <Route path="/plan" element={<StaffGate screen="plan" roles={['supervisor', 'manager', 'admin']}><PlanPage /></StaffGate>} />
           <Route path="/admin" element={<StaffGate screen="admin" roles={['admin']}><AdminPage /></StaffGate>} />
           <Route path="/track/:code" element={<TrackPage />} />
           <Route path="/rate/:code" element={<RatePage />} />

@@ -3,6 +3,7 @@
 // therefore be deterministic and must accept every event `decide` can yield.
 import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
+import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
 import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
 
 export interface HallConfig {
@@ -65,6 +66,8 @@ export interface HallState {
   /** Issued count and wait samples per hour of the day (0–23, branch time), for charts. */
   hourly: { issued: number; waitCount: number; waitSumMs: number }[];
   devices: Map<string, DeviceStatus>;
+  /** What the expected-wait model has learnt today (eta-learning.ts). */
+  learning: EtaLearning;
 }
 
 export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[] }): HallState {
@@ -79,6 +82,7 @@ export function createHallState(input: { day: string; branch: Branch; config?: P
     tally: new Map(),
     hourly: Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 })),
     devices: new Map(),
+    learning: emptyLearning(),
   };
 }
 
@@ -109,10 +113,13 @@ export function hourOfDay(ms: number, timeZone: string): number {
   return Number(f.format(new Date(ms))) % 24;
 }
 
-function freeCounter(state: HallState, counterId: string | undefined, ticketId: string) {
+function freeCounter(state: HallState, counterId: string | undefined, ticketId: string, at?: string) {
   if (!counterId) return;
   const c = state.counters.get(counterId);
-  if (c && c.ticketId === ticketId) delete c.ticketId;
+  if (c && c.ticketId === ticketId) {
+    delete c.ticketId;
+    if (at) state.learning.released.set(counterId, Date.parse(at));
+  }
 }
 
 function ticket(state: HallState, id: string): TicketRecord {
@@ -130,6 +137,7 @@ const handlers: Handlers = {
     s.lastNumber.clear();
     s.tally.clear();
     s.hourly = Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 }));
+    s.learning = emptyLearning();
     // Clerks sign in afresh each day: a restart that replays only today's events agrees.
     for (const c of s.counters.values()) {
       c.state = 'closed';
@@ -144,6 +152,7 @@ const handlers: Handlers = {
     s.lastNumber.set(prefix, Math.max(s.lastNumber.get(prefix) ?? 0, Number(num)));
     tallyOf(s, e.ticket.serviceId).issued++;
     s.hourly[hourOfDay(at, s.branch.timeZone)]!.issued++;
+    learnArrival(s.learning, e.ticket.serviceId, e.ticket.priority, at);
   },
   'ticket.called': (s, e) => {
     const t = ticket(s, e.ticketId);
@@ -166,6 +175,7 @@ const handlers: Handlers = {
     t.recalls = 0;
     const c = s.counters.get(e.counterId);
     if (c) c.ticketId = t.id;
+    learnGap(s.learning, e.counterId, t.waitingSince, at);
   },
   'ticket.recalled': (s, e) => {
     ticket(s, e.ticketId).recalls = e.recalls;
@@ -187,14 +197,16 @@ const handlers: Handlers = {
       tally.serviceCount++;
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
-    freeCounter(s, e.counterId, t.id);
+    learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
+    freeCounter(s, e.counterId, t.id, e.at);
   },
   'ticket.no_show': (s, e) => {
     const t = ticket(s, e.ticketId);
     t.status = 'no_show';
     t.finishedAt = e.at;
     tallyOf(s, t.serviceId).noShows++;
-    freeCounter(s, e.counterId, t.id);
+    learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
+    freeCounter(s, e.counterId, t.id, e.at);
   },
   'ticket.transferred': (s, e) => {
     const t = ticket(s, e.ticketId);
@@ -203,7 +215,8 @@ const handlers: Handlers = {
       tally.serviceCount++;
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
-    freeCounter(s, t.counterId, t.id);
+    learnHeld(s.learning, e.fromServiceId, t.calledAt, Date.parse(e.at));
+    freeCounter(s, t.counterId, t.id, e.at);
     t.status = 'waiting';
     t.transferredFrom = [...t.transferredFrom, e.fromServiceId];
     t.serviceId = e.toServiceId;
@@ -215,7 +228,8 @@ const handlers: Handlers = {
   'ticket.parked': (s, e) => {
     const t = ticket(s, e.ticketId);
     t.status = 'parked';
-    freeCounter(s, e.counterId, t.id);
+    learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
+    freeCounter(s, e.counterId, t.id, e.at);
   },
   'ticket.cancelled': (s, e) => {
     const t = ticket(s, e.ticketId);
@@ -232,6 +246,7 @@ const handlers: Handlers = {
   'counter.opened': (s, e) => {
     const c = s.counters.get(e.counterId);
     if (c) {
+      learnCounterState(s.learning, c.id, c.state, 'open', Date.parse(e.at));
       c.state = 'open';
       c.clerkId = e.clerkId;
     }
@@ -239,6 +254,7 @@ const handlers: Handlers = {
   'counter.closed': (s, e) => {
     const c = s.counters.get(e.counterId);
     if (c) {
+      learnCounterState(s.learning, c.id, c.state, 'closed', Date.parse(e.at));
       c.state = 'closed';
       delete c.clerkId;
       delete c.ticketId;
@@ -246,7 +262,10 @@ const handlers: Handlers = {
   },
   'counter.break': (s, e) => {
     const c = s.counters.get(e.counterId);
-    if (c) c.state = 'break';
+    if (c) {
+      learnCounterState(s.learning, c.id, c.state, 'break', Date.parse(e.at));
+      c.state = 'break';
+    }
   },
   'service.saved': (s, e) => {
     s.services.set(e.service.id, e.service);
@@ -260,7 +279,12 @@ const handlers: Handlers = {
   },
 };
 
+const versions = new WeakMap<HallState, number>();
+/** How many events have been applied to this state object: a derived figure computed at one version and time can be reused. */
+export const stateVersion = (state: HallState): number => versions.get(state) ?? 0;
+
 /** Folds one event into the state (mutates it). */
 export function apply(state: HallState, event: DomainEvent): void {
+  versions.set(state, (versions.get(state) ?? 0) + 1);
   (handlers[event.type] as (s: HallState, e: DomainEvent) => void)(state, event);
 }

@@ -33,6 +33,12 @@ export function createReportService(deps: ReportDeps) {
   }
 
   return {
+    /** The facts of a checked range (the staffing planner reads arrivals and service times from them). */
+    facts(from: string, to: string) {
+      const problem = rangeProblem(from, to);
+      if (problem) throw new ApiError('invalid_input', `query: ${problem}`);
+      return deps.source.facts(from, to);
+    },
     run(name: ReportName, p: ReportQueryParams, principal: Pick<Principal, 'id' | 'role'>): ReportResponse {
       const problem = rangeProblem(p.from, p.to);
       if (problem) throw new ApiError('invalid_input', `query: ${problem}`);

@@ -28,6 +28,10 @@ describe('the OpenAPI description', () => {
       expect(issue.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
       expect(Object.keys(issue.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '429']));
       expect(issue.responses['201'].content['application/json'].schema.properties.number).toBeDefined();
+      // The staffing planner (issue 13) is described too, with its query.
+      const plan = spec.paths['/api/v1/plan'].get;
+      expect(plan.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'level']));
+      expect(plan.responses['200'].content['application/json'].schema.properties.hours).toBeDefined();
     } finally {
       await hub.close();
       rmSync(dir, { recursive: true, force: true });

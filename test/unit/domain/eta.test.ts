@@ -1,63 +1,107 @@
-// Expected wait (eta.ts): a range in minutes from the position, the counters and learnt service times.
+// Expected wait (eta.ts): the projection of the hall under the real routing rule, quoted as the
+// 20th–80th percentile of the wait in whole minutes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gammaQuantile, meanServiceMinutes, placements, waitRange } from '../../../shared/domain/eta.ts';
+import { estimateNew, expectedWait, meanServiceMinutes, placements } from '../../../shared/domain/eta.ts';
 import { callOrder } from '../../../shared/domain/routing.ts';
-import { type HallState, createHallState } from '../../../shared/domain/state.ts';
-import type { Counter } from '../../../shared/protocol/entities.ts';
-import { MIN, SERVICES, T0, branch, clerk1, issue, must, newHall } from './support.ts';
+import type { HallState } from '../../../shared/domain/state.ts';
+import type { Priority } from '../../../shared/protocol/entities.ts';
+import { MIN, PROPERTY_TIMEOUT, T0, clerk1, clerk2, clerk3, issue, must, newHall } from './support.ts';
 
-/** `busy` open counters holding a ticket and `idle` open free ones, all serving civil; a learnt tally. */
-function hall(busy: number, idle = 0, learnt?: { count: number; minutes: number }): HallState {
-  const counters: Counter[] = Array.from({ length: busy + idle }, (_x, i) => ({
-    id: `k${i}`, number: i + 1, name: { ar: 'ش', en: 'C' }, serviceIds: ['civil'], state: 'open', clerkId: `u${i}`,
-    ...(i < busy ? { ticketId: `held${i}` } : {}),
-  }));
-  const state = createHallState({ day: '2025-03-02', branch, services: SERVICES, counters });
-  if (learnt && learnt.count > 0) {
-    state.tally.set('civil', { issued: 0, served: learnt.count, noShows: 0, waitCount: 0, waitSumMs: 0, withinTarget: 0,
-      serviceCount: learnt.count, serviceSumMs: learnt.count * learnt.minutes * MIN, ratingCount: 0, ratingSum: 0 });
+const clerks = [clerk1, clerk2, clerk3];
+
+/** A hall driven through commands: counters opened (some holding a ticket, some on break), tickets waiting. */
+function busyHall(spec: { open: boolean[]; onBreak: boolean[]; tickets: { service: number; priority: boolean; at: number }[]; served: number }): { state: HallState; now: number } {
+  const state = newHall();
+  const services = ['civil', 'permits', 'payments'];
+  let now = T0;
+  spec.open.forEach((o, i) => { if (o) must(state, { type: 'openCounter', counterId: `c${i + 1}` }, clerks[i]!, now); });
+  // Teach some service times: each open counter serves `served` tickets of 3–9 minutes.
+  for (let k = 0; k < spec.served; k++) {
+    spec.open.forEach((o, i) => {
+      if (!o) return;
+      const counter = state.counters.get(`c${i + 1}`)!;
+      const t = issue(state, counter.serviceIds[k % counter.serviceIds.length]!, now);
+      must(state, { type: 'call', ticketId: t.id, counterId: counter.id }, clerks[i]!, now);
+      must(state, { type: 'start', ticketId: t.id }, clerks[i]!, now);
+      must(state, { type: 'complete', ticketId: t.id }, clerks[i]!, now + (3 + ((k * 7 + i) % 7)) * MIN);
+    });
+    now += 10 * MIN;
   }
-  return state;
+  spec.onBreak.forEach((b, i) => { if (b && spec.open[i]) must(state, { type: 'break', counterId: `c${i + 1}` }, clerks[i]!, now); });
+  for (const t of spec.tickets) issue(state, services[t.service]!, now + t.at * MIN, t.priority ? 'elderly' : 'none');
+  return { state, now: now + 30 * MIN };
 }
 
-const learnt = fc.option(fc.record({ count: fc.integer({ min: 1, max: 50 }), minutes: fc.integer({ min: 1, max: 40 }) }), { nil: undefined });
+const hallSpec = fc.record({
+  open: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+  onBreak: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+  tickets: fc.array(fc.record({ service: fc.integer({ min: 0, max: 2 }), priority: fc.boolean(), at: fc.integer({ min: 0, max: 29 }) }), { maxLength: 40 }),
+  served: fc.integer({ min: 0, max: 4 }),
+});
 
-describe('expected wait range', () => {
-  it('never is negative and min < max, as whole minutes', () => {
-    fc.assert(fc.property(fc.nat(200), fc.nat(6), fc.nat(3), learnt, (ahead, busy, idle, l) => {
-      const r = waitRange(hall(busy, idle, l), 'civil', ahead);
-      expect(r.minMinutes).toBeGreaterThanOrEqual(0);
-      expect(r.minMinutes).toBeLessThan(r.maxMinutes);
-      expect(Number.isInteger(r.minMinutes) && Number.isInteger(r.maxMinutes)).toBe(true);
-    }));
+describe('expected wait', () => {
+  it('is never negative, in whole minutes, with min ≤ max, for every waiting ticket and every new one', () => {
+    fc.assert(fc.property(hallSpec, (spec) => {
+      const { state, now } = busyHall(spec);
+      const quotes = [...placements(state, now).values()].map((p) => p.expectedWait);
+      for (const s of ['civil', 'permits', 'payments']) for (const p of [false, true]) quotes.push(estimateNew(state, s, p, now).quote);
+      for (const q of quotes) {
+        expect(q.minMinutes).toBeGreaterThanOrEqual(0);
+        expect(q.minMinutes).toBeLessThanOrEqual(q.maxMinutes);
+        expect(Number.isInteger(q.minMinutes) && Number.isInteger(q.maxMinutes)).toBe(true);
+      }
+    }), { numRuns: 60 });
+  }, PROPERTY_TIMEOUT);
+
+  it('grows with the position: a later ticket of the same service and class is never quoted less', () => {
+    fc.assert(fc.property(hallSpec, (spec) => {
+      const { state, now } = busyHall(spec);
+      const placed = placements(state, now);
+      const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting').sort((a, b) => a.waitingSince - b.waitingSince || a.ordinal - b.ordinal);
+      for (let i = 0; i < waiting.length; i++) for (let j = i + 1; j < waiting.length; j++) {
+        const a = waiting[i]!;
+        const b = waiting[j]!;
+        if (a.serviceId !== b.serviceId || (a.priority === 'none') !== (b.priority === 'none')) continue;
+        const qa = placed.get(a.id)!;
+        const qb = placed.get(b.id)!;
+        expect(qb.expectedWait.minMinutes).toBeGreaterThanOrEqual(qa.expectedWait.minMinutes);
+        expect(qb.expectedWait.maxMinutes).toBeGreaterThanOrEqual(qa.expectedWait.maxMinutes);
+        expect(qb.meanMinutes).toBeGreaterThanOrEqual(qa.meanMinutes);
+      }
+      // A new ticket comes after every waiting one of its class.
+      for (const t of waiting) {
+        const fresh = estimateNew(state, t.serviceId, t.priority !== 'none', now);
+        expect(fresh.quote.maxMinutes).toBeGreaterThanOrEqual(placed.get(t.id)!.expectedWait.maxMinutes);
+      }
+    }), { numRuns: 60 });
+  }, PROPERTY_TIMEOUT);
+
+  it('is zero (0–1 min) when a counter serving the service is open and free', () => {
+    const state = newHall();
+    must(state, { type: 'openCounter', counterId: 'c2' }, clerk1, T0);
+    expect(estimateNew(state, 'civil', false, T0)).toMatchObject({ meanMinutes: 0, quote: { minMinutes: 0, maxMinutes: 1 } });
+    const first = issue(state, 'civil', T0);
+    expect(first.quote).toEqual({ minMinutes: 0, maxMinutes: 1 });
+    // A second free counter still serves a second ticket at once.
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk2, T0);
+    expect(expectedWait(state, { ...first, id: 'x', ordinal: 99 }, T0).expectedWait.minMinutes).toBe(0);
   });
 
-  it('grows with the position in the queue', () => {
-    fc.assert(fc.property(fc.nat(200), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 6 }), learnt, (ahead, more, busy, l) => {
-      const state = hall(busy, 0, l);
-      const near = waitRange(state, 'civil', ahead);
-      const far = waitRange(state, 'civil', ahead + more);
-      expect(far.minMinutes).toBeGreaterThanOrEqual(near.minMinutes);
-      expect(far.maxMinutes).toBeGreaterThanOrEqual(near.maxMinutes);
-    }));
-    const state = hall(1);
-    expect(waitRange(state, 'civil', 20).minMinutes).toBeGreaterThan(waitRange(state, 'civil', 2).maxMinutes);
+  it('is the same for the same state and time (a fixed seed)', () => {
+    const { state, now } = busyHall({ open: [true, true, false], onBreak: [false, false, false], served: 3, tickets: Array.from({ length: 12 }, (_x, i) => ({ service: i % 3, priority: i % 4 === 0, at: i })) });
+    const a = JSON.stringify([...placements(state, now)]);
+    const b = JSON.stringify([...placements(newCopy(state), now)]);
+    expect(a).toBe(b);
   });
 
-  it('shrinks with more open counters', () => {
-    fc.assert(fc.property(fc.nat(200), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.nat(2), (ahead, busy, more, idle) => {
-      const few = waitRange(hall(busy), 'civil', ahead);
-      const many = waitRange(hall(busy + more, idle), 'civil', ahead);
-      expect(many.minMinutes).toBeLessThanOrEqual(few.minMinutes);
-      expect(many.maxMinutes).toBeLessThanOrEqual(few.maxMinutes);
-    }));
-    expect(waitRange(hall(4), 'civil', 20).maxMinutes).toBeLessThan(waitRange(hall(1), 'civil', 20).minMinutes);
-  });
-
-  it('is 0–1 minutes when an idle counter is free for the ticket', () => {
-    expect(waitRange(hall(0, 1), 'civil', 0)).toEqual({ minMinutes: 0, maxMinutes: 1 });
-    expect(waitRange(hall(1, 2), 'civil', 1)).toEqual({ minMinutes: 0, maxMinutes: 1 });
+  it('waits longer while the only counter of the service is on break, and less for a priority ticket', () => {
+    const spec = { open: [false, false, true], onBreak: [false, false, false], served: 3, tickets: Array.from({ length: 6 }, (_x, i) => ({ service: 2, priority: false, at: i })) };
+    const open = busyHall(spec);
+    const onBreak = busyHall({ ...spec, onBreak: [false, false, true] });
+    const normal = estimateNew(open.state, 'payments', false, open.now);
+    expect(estimateNew(onBreak.state, 'payments', false, onBreak.now).meanMinutes).toBeGreaterThan(normal.meanMinutes);
+    expect(estimateNew(open.state, 'payments', true, open.now).meanMinutes).toBeLessThan(normal.meanMinutes);
   });
 
   it('is quoted at issue and stored with the ticket, longer for later tickets', () => {
@@ -74,7 +118,7 @@ describe('expected wait range', () => {
     const state = newHall();
     must(state, { type: 'openCounter', counterId: 'c2' }, clerk1, T0);
     issue(state, 'civil', T0);
-    issue(state, 'permits', T0 + MIN, 'elderly');
+    issue(state, 'permits', T0 + MIN, 'elderly' as Priority);
     issue(state, 'civil', T0 + 2 * MIN);
     const now = T0 + 6 * MIN;
     const placed = placements(state, now);
@@ -83,53 +127,39 @@ describe('expected wait range', () => {
   });
 });
 
-describe('gammaQuantile', () => {
-  it('is monotone in z and never negative', () => {
-    fc.assert(fc.property(fc.double({ min: 0.1, max: 500, noNaN: true }), fc.double({ min: 0.01, max: 60, noNaN: true }),
-      fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: 0, max: 4, noNaN: true }), (shape, scale, z, dz) => {
-        const lo = gammaQuantile(shape, scale, z);
-        const hi = gammaQuantile(shape, scale, z + dz);
-        expect(lo).toBeGreaterThanOrEqual(0);
-        expect(hi).toBeGreaterThanOrEqual(lo);
-      }));
-  });
-
-  it('is near the exponential median for shape 1 and 0 for no shape', () => {
-    expect(gammaQuantile(1, 10, 0)).toBeCloseTo(10 * Math.LN2, 0);
-    expect(gammaQuantile(0, 10, 1)).toBe(0);
-  });
-});
-
-describe('learnt mean service time', () => {
-  function serve(minutes: number, n: number): number[] {
+describe('learnt time at the counter', () => {
+  function serve(minutes: number[]): number[] {
     const state = newHall({ config: { defaultServiceMinutes: 6 } });
     must(state, { type: 'openCounter', counterId: 'c2' }, clerk1, T0);
     const means = [meanServiceMinutes(state, 'civil')];
     let now = T0;
-    for (let i = 0; i < n; i++) {
+    for (const m of minutes) {
       const t = issue(state, 'civil', now);
       must(state, { type: 'callNext', counterId: 'c2' }, clerk1, now);
       must(state, { type: 'start', ticketId: t.id }, clerk1, now);
-      now += minutes * MIN;
+      now += m * MIN;
       must(state, { type: 'complete', ticketId: t.id }, clerk1, now);
       means.push(meanServiceMinutes(state, 'civil'));
     }
     return means;
   }
 
-  it('starts at the prior and moves toward longer observed service times', () => {
-    const means = serve(20, 30);
-    expect(means[0]).toBe(6);
-    for (let i = 1; i < means.length; i++) {
-      expect(means[i]!).toBeGreaterThan(means[i - 1]!);
-      expect(means[i]!).toBeLessThan(20);
-    }
-    expect(means.at(-1)!).toBeGreaterThan(18);
+  it('starts at the prior and moves toward the observed times', () => {
+    const longer = serve(Array(30).fill(20));
+    expect(longer[0]).toBe(6);
+    for (let i = 1; i < longer.length; i++) expect(longer[i]!).toBeGreaterThan(longer[i - 1]!);
+    expect(longer.at(-1)!).toBeGreaterThan(18);
+    const shorter = serve(Array(30).fill(2));
+    for (let i = 1; i < shorter.length; i++) expect(shorter[i]!).toBeLessThan(shorter[i - 1]!);
+    expect(shorter.at(-1)!).toBeLessThan(2.5);
   });
 
-  it('moves toward shorter observed service times', () => {
-    const means = serve(2, 30);
-    for (let i = 1; i < means.length; i++) expect(means[i]!).toBeLessThan(means[i - 1]!);
-    expect(means.at(-1)!).toBeLessThan(2.5);
+  it('is robust to a ticket left open for hours', () => {
+    const means = serve([...Array(20).fill(5), 240]);
+    expect(means.at(-1)!).toBeLessThan(7);
   });
 });
+
+function newCopy(state: HallState): HallState {
+  return structuredClone(state);
+}

@@ -1,0 +1,55 @@
+// GET /api/v1/plan?from=&to=&level=: the staffing planner (README "Staffing planner"): arrivals per
+// service and hour of day and mean service times learnt from the report facts of the range, the
+// counters each service needs each hour by Erlang C, and what today's roster gives.
+import { staffingPlan } from '../../../shared/domain/staffing.ts';
+import { PlanQueryParams, PlanResponse } from '../../../shared/protocol/plan.ts';
+import type { HubContext } from '../context.ts';
+import type { Api } from '../http/api.ts';
+
+export function planRoutes(api: Api, ctx: HubContext): void {
+  const reports = ctx.reports;
+  if (!reports) return;
+  api.route(
+    {
+      method: 'GET', url: '/api/v1/plan',
+      summary: 'Staffing plan: arrivals per service and hour (mean per open day of the range, at most 366 days), mean service minutes, counters needed each hour by Erlang C for level (default 0.8) called within the target wait, and what today\'s roster gives',
+      access: ['supervisor', 'manager', 'admin'],
+      query: PlanQueryParams,
+      responses: { 200: PlanResponse },
+    },
+    ({ query }) => {
+      const facts = reports.facts(query.from, query.to);
+      const state = ctx.hall.state;
+      const level = query.level ?? 0.8;
+      const days = new Set(facts.tickets.map((t) => t.day));
+      const openDays = days.size;
+      const counts = new Map<string, number[]>();
+      for (const t of facts.tickets) {
+        let h = counts.get(t.serviceId);
+        if (!h) counts.set(t.serviceId, (h = Array<number>(24).fill(0)));
+        h[t.hour]!++;
+      }
+      const served = new Map<string, { n: number; ms: number }>();
+      for (const s of facts.services) {
+        const a = served.get(s.serviceId) ?? { n: 0, ms: 0 };
+        a.n++;
+        a.ms += s.ms;
+        served.set(s.serviceId, a);
+      }
+      const services = [...state.services.values()].filter((s) => s.active).map((s) => {
+        const sv = served.get(s.id);
+        const perDay = (counts.get(s.id) ?? Array<number>(24).fill(0)).map((n) => (openDays ? Math.round((n / openDays) * 100) / 100 : 0));
+        return {
+          serviceId: s.id, name: s.name, targetWaitMinutes: s.targetWaitMinutes,
+          serviceMinutes: sv && sv.n > 0 ? Math.round((sv.ms / sv.n / 60_000) * 100) / 100 : state.config.defaultServiceMinutes,
+          servedSamples: sv?.n ?? 0, arrivalsPerHour: perDay,
+        };
+      });
+      const all = [...state.counters.values()];
+      const open = all.filter((c) => c.state !== 'closed');
+      const rosterCounters = (open.length ? open : all).map((c) => ({ counterId: c.id, serviceIds: c.serviceIds }));
+      const plan = staffingPlan(services, rosterCounters, level);
+      return { from: query.from, to: query.to, openDays, serviceLevel: level, roster: { source: open.length ? 'open' as const : 'configured' as const, counters: rosterCounters }, services, hours: plan.hours };
+    },
+  );
+}
