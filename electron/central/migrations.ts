@@ -1,14 +1,11 @@
 // Central's schema: numbered, append-only migrations, each applied once in its own transaction
 // under an advisory lock (two centrals starting together do not race). The hash of each is kept;
 // a database whose applied migration no longer matches the code is refused.
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
-export interface Migration {
-  id: number;
-  name: string;
-  sql: string;
-}
+import { type Migration, editedError, migrationHash as hash } from '../node-common/migrations.ts';
+
+export type { Migration };
 
 export const migrations: readonly Migration[] = [
   {
@@ -139,7 +136,6 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-const hash = (m: Migration) => createHash('sha256').update(m.sql).digest('hex');
 
 export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrations): Promise<void> {
   const client = await pool.connect();
@@ -151,7 +147,7 @@ export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrat
     for (const m of list) {
       const known = applied.get(m.id);
       if (known !== undefined) {
-        if (known !== hash(m)) throw new Error(`migration ${m.id} (${m.name}) was edited after it was applied; add a new migration instead`);
+        if (known !== hash(m)) throw editedError(m);
         continue;
       }
       await client.query(m.sql);

@@ -4,7 +4,7 @@
 // so the hall's screens and central's live dashboard move. Not for a real hall.
 import type { Actor } from '../../shared/domain/commands.ts';
 import type { Hall } from './hall.ts';
-import { rng } from './reports/history.ts';
+import { seededRandom } from '../../shared/domain/random.ts';
 
 type Phase = { kind: 'idle' } | { kind: 'called'; ticketId: string; until: number } | { kind: 'serving'; ticketId: string; until: number } | { kind: 'break'; until: number };
 
@@ -12,7 +12,7 @@ export function startDemoTraffic(hall: Hall, clerks: ReadonlyMap<string, string>
   const tickMs = o.tickMs ?? 2000;
   const perTick = (o.ticketsPerHour ?? 90) * (tickMs / 3_600_000);
   const serviceMs = (o.serviceSeconds ?? 150) * 1000;
-  const random = rng(o.seed ?? 1);
+  const random = seededRandom(o.seed ?? 1);
   const phases = new Map<string, Phase>();
   const kiosk: Actor = { id: 'demo-kiosk', role: 'kiosk' };
   const clerk = (counterId: string): Actor => ({ id: clerks.get(counterId) ?? `clerk-${counterId}`, role: 'clerk' });

@@ -16,6 +16,13 @@ export function businessDay(ms: number, timeZone: string): string {
   return formatter(timeZone).format(new Date(ms));
 }
 
+/** The business day `n` days after `day` (`YYYY-MM-DD`; n may be negative). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     formatter(timeZone);

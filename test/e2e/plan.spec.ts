@@ -3,50 +3,25 @@
 // and typing a bigger arrival figure raises the need. The hub is the demo hall with generated
 // past weeks (`--demo-history`). Screenshots: test-results/screens/.
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import type { PlanResponse } from '../../shared/protocol/plan.ts';
-import { spawnHub } from '../support/hub-process.ts';
-import { api, contextFor, expectAccessible, login, screensDir, shot, type Lang, type Login } from './support.ts';
+import { api, contextFor, expectAccessible, screensDir, shot, type Lang, demoHubWithHistory } from './support.ts';
 
-let url: string;
-let child: ChildProcess;
-let dir: string;
-let manager: Login;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dawr-e2e-plan-'));
-  const hub = await spawnHub(['--demo', '--demo-history', '45', '--host', '127.0.0.1', '--data', dir]);
-  url = hub.url;
-  child = hub.child;
-  manager = await login(url, 'manager', 'dawr-manager');
-});
-
-test.afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const done = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await done;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+const hub = demoHubWithHistory('plan');
 
 const digits = (s: string) => Number(s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[^0-9]/g, ''));
 
 for (const lang of ['ar', 'en'] as Lang[]) {
   test(`a manager sees the counters needed per hour from last month's arrivals (${lang})`, async ({ browser }) => {
-    const ctx = await contextFor(browser, { lang, width: 1366, height: 900, staff: manager });
+    const ctx = await contextFor(browser, { lang, width: 1366, height: 900, staff: hub.manager });
     const page = await ctx.newPage();
-    await page.goto(`${url}/dashboard`);
+    await page.goto(`${hub.url}/dashboard`);
     await page.getByTestId('open-plan').click();
     await expect(page.getByTestId('plan')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
 
     const from = await page.getByTestId('plan-from').inputValue();
     const to = await page.getByTestId('plan-to').inputValue();
-    const json = await api<PlanResponse>(url, `/api/v1/plan?from=${from}&to=${to}&level=0.8`, { token: manager.token });
+    const json = await api<PlanResponse>(hub.url, `/api/v1/plan?from=${from}&to=${to}&level=0.8`, { token: hub.manager.token });
     expect(json.status).toBe(200);
     expect(json.body.openDays).toBeGreaterThan(10);
     const busiest = json.body.hours.reduce((a, b) => (b.needed > a.needed ? b : a));

@@ -2,40 +2,16 @@
 // figures and charts, and downloads CSV, XLSX and PDF; the same page in English. The hub is the
 // demo hall with generated past weeks (`--demo-history`). Screenshots: test-results/screens/.
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { spawnHub } from '../support/hub-process.ts';
-import { api, contextFor, expectAccessible, login, shot, type Lang, type Login } from './support.ts';
+import { readFileSync } from 'node:fs';
+import { api, contextFor, expectAccessible, shot, type Lang, demoHubWithHistory } from './support.ts';
 
-let url: string;
-let child: ChildProcess;
-let dir: string;
-let manager: Login;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dawr-e2e-reports-'));
-  const hub = await spawnHub(['--demo', '--demo-history', '45', '--host', '127.0.0.1', '--data', dir]);
-  url = hub.url;
-  child = hub.child;
-  manager = await login(url, 'manager', 'dawr-manager');
-});
-
-test.afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const done = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await done;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+const hub = demoHubWithHistory('reports');
 
 for (const lang of ['ar', 'en'] as Lang[]) {
   test(`a manager opens Reports, picks last month, sees figures and charts, downloads the files (${lang})`, async ({ browser }) => {
-    const ctx = await contextFor(browser, { lang, width: 1366, height: 900, staff: manager });
+    const ctx = await contextFor(browser, { lang, width: 1366, height: 900, staff: hub.manager });
     const page = await ctx.newPage();
-    await page.goto(`${url}/dashboard`);
+    await page.goto(`${hub.url}/dashboard`);
     await page.getByTestId('open-reports').click();
     await expect(page.getByTestId('reports')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
@@ -44,7 +20,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     // The figures on screen are those of the API for last month.
     const from = await page.getByTestId('report-from').inputValue();
     const to = await page.getByTestId('report-to').inputValue();
-    const json = await api<{ key: { issued: number; served: number } }>(url, `/api/v1/reports/summary?from=${from}&to=${to}`, { token: manager.token });
+    const json = await api<{ key: { issued: number; served: number } }>(hub.url, `/api/v1/reports/summary?from=${from}&to=${to}`, { token: hub.manager.token });
     expect(json.body.key.served).toBeGreaterThan(100);
     const digits = (s: string) => Number(s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[^0-9]/g, ''));
     await expect.poll(async () => digits(await page.getByTestId('report-kpi-served').innerText())).toBe(json.body.key.served);

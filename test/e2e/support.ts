@@ -1,8 +1,13 @@
 // Shared steps for the browser tests: sign-ins, pairing, language, screenshots, axe.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { test } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnHub } from '../support/hub-process.ts';
 
 export const screensDir = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
 mkdirSync(screensDir, { recursive: true });
@@ -65,4 +70,27 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const text = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
   expect(text || 'none', `${label}: serious or critical axe violations`).toBe('none');
+}
+
+/** A demo hub with `days` of generated history for the specs of this file, and a manager signed in; stopped after them. */
+export function demoHubWithHistory(name: string, days = 45): { readonly url: string; readonly manager: Login } {
+  let child: ChildProcess | undefined;
+  let dir = '';
+  const out = { url: '', manager: undefined as unknown as Login };
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), `dawr-e2e-${name}-`));
+    const hub = await spawnHub(['--demo', '--demo-history', String(days), '--host', '127.0.0.1', '--data', dir]);
+    out.url = hub.url;
+    child = hub.child;
+    out.manager = await login(hub.url, 'manager', 'dawr-manager');
+  });
+  test.afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const done = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGTERM');
+      await done;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return out;
 }

@@ -3,7 +3,7 @@
 // (auth.ts: a platform admin everything, municipality staff their municipality, a centre manager
 // their centre); another municipality's centre answers 404, as if it did not exist.
 import { z } from 'zod';
-import { businessDay } from '../../../shared/domain/business-day.ts';
+import { addDays, businessDay } from '../../../shared/domain/business-day.ts';
 import {
   Centre, CentreBody, CentralLoginResponse, CentralUser, CompareResponse, CreateMunicipalityBody, CreateUserBody, DashboardResponse, DaySummary,
   EnrolmentCode, LeagueResponse, Municipality, PeriodQuery,
@@ -205,7 +205,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
   const leagueOf = async (q: z.infer<typeof leagueQuery>) => {
     const today = businessDay(ctx.now(), 'Asia/Riyadh');
     const to = q.to ?? today;
-    const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    const from = q.from ?? addDays(to, -29);
     period(from, to);
     return ctx.queries.league(from, to, q.municipality);
   };

@@ -8,6 +8,8 @@ import { type HallState, apply, createHallState, hourOfDay } from '../../../shar
 import type { Branch, Counter, Service } from '../../../shared/protocol/entities.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
 import type { EventStore } from '../store/event-store.ts';
+import { addDays } from '../../../shared/domain/business-day.ts';
+import { seededRandom } from '../../../shared/domain/random.ts';
 
 export interface HistoryOptions {
   events: EventStore;
@@ -28,17 +30,6 @@ export interface HistoryOptions {
   comments?: readonly string[];
 }
 
-/** mulberry32: a small seeded generator. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Relative arrival rate per half hour from 07:30 to 14:30, local time.
 const PROFILE = [0.6, 0.9, 1.1, 1.3, 1.4, 1.5, 1.4, 1.3, 1.2, 1.0, 0.9, 0.8, 0.6, 0.4];
@@ -49,11 +40,6 @@ const TICK_MS = 15_000;
 /** Minutes of service, mean, by service position (longer for permits and planning). */
 const SERVICE_MEAN = [9, 7, 10, 6, 3, 4, 2];
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Epoch ms of local midnight of `day` in `timeZone` (zones without daylight saving, like the halls'). */
 function localMidnight(day: string, timeZone: string): number {
@@ -66,7 +52,7 @@ type Phase = { kind: 'closed' } | { kind: 'idle' } | { kind: 'called'; ticketId:
 
 /** Writes the days from…to into the event store; returns how many tickets and events. */
 export function generateHistory(o: HistoryOptions): { tickets: number; events: number; days: number } {
-  const random = rng(o.seed ?? 1);
+  const random = seededRandom(o.seed ?? 1);
   const closed = new Set(o.closedWeekdays ?? [5]);
   const tz = o.branch.timeZone;
   const state: HallState = createHallState({ day: addDays(o.from, -1), branch: o.branch, services: o.services, counters: o.counters.map((c) => ({ ...c, state: 'closed' as const })) });

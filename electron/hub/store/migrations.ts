@@ -1,14 +1,11 @@
 // Numbered, append-only migrations, each applied in its own transaction. The hash of each is
 // stored; a database whose applied migration no longer matches the code is refused (someone
 // edited a migration after it shipped — add a new one instead).
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
-export interface Migration {
-  id: number;
-  name: string;
-  sql: string;
-}
+import { type Migration, editedError, migrationHash as hash } from '../../node-common/migrations.ts';
+
+export type { Migration };
 
 export const migrations: readonly Migration[] = [
   {
@@ -196,7 +193,6 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-const hash = (m: Migration) => createHash('sha256').update(m.sql).digest('hex');
 
 export function migrate(db: Database, list: readonly Migration[] = migrations): void {
   db.exec('CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)');
@@ -204,7 +200,7 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
   for (const m of list) {
     const known = applied.get(m.id);
     if (known !== undefined) {
-      if (known !== hash(m)) throw new Error(`migration ${m.id} (${m.name}) was edited after it was applied; add a new migration instead`);
+      if (known !== hash(m)) throw editedError(m);
       continue;
     }
     db.transaction(() => {

@@ -5,18 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDay } from '../../../shared/domain/business-day.ts';
+import { addDays, businessDay } from '../../../shared/domain/business-day.ts';
 import { countersNeeded } from '../../../shared/domain/erlang.ts';
 import type { PlanResponse } from '../../../shared/protocol/plan.ts';
 import { type RunningHub, startHub } from '../../../electron/hub/hub.ts';
 import { createLogger } from '../../../electron/node-common/log.ts';
 import { ApiClient } from '../../support/hub.ts';
 
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 let dir: string;
 let hub: RunningHub;
