@@ -49,8 +49,9 @@ export interface HubOptions {
   retentionDays?: number;
   /** Central (brief §10): its URL, and a one-time enrolment code to join it with. */
   central?: { url: string; enrolCode?: string | undefined };
-  /** How often the replicator looks for new events to push (ms; default 1000). */
+  /** How often the replicator looks for new events to push (ms; default 1000), and pulls central's catalogue (default 60 s). */
   syncEveryMs?: number;
+  catalogueEveryMs?: number;
 }
 
 export interface RunningHub {
@@ -122,7 +123,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const traffic = options.demo && options.demoTraffic
     ? startDemoTraffic(hall, new Map([...hall.state.counters.values()].map((c) => [c.id, auth.userByName(`clerk${c.number}`)?.id ?? `clerk${c.number}`])), { ticketsPerHour: (profile.ticketsPerDay / 7) * 4, serviceSeconds: 90, seed: profile.seed })
     : undefined;
-  const sync = startReplicator({ config, events, hall, log, ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}) });
+  const sync = startReplicator({ config, events, hall, log, ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.catalogueEveryMs ? { catalogueEveryMs: options.catalogueEveryMs } : {}) });
   const reports = startReports({ db, hall, auth, log });
   const ctx: HubContext = {
     hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark,
