@@ -7,6 +7,10 @@ import {
   CentralLoginResponse, CentralUser, CompareResponse, DashboardResponse, DaySummary, LeagueResponse, Municipality,
 } from '../shared/protocol/central.ts';
 
+// The screens' CSP allows no eval: without this zod probes `new Function` on its first parse (it
+// falls back by itself, but Chromium logs a CSP violation on every page).
+z.config({ jitless: true });
+
 export class CentralError extends Error {
   readonly status: number;
   /** The server's error code (`unauthorized`, `not_found`, …), or `network` / `bad_response`. */

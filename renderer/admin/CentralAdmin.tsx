@@ -46,7 +46,7 @@ export function CentralAdmin() {
 
   return (
     <div className="admin-section" data-testid="admin-central">
-      <form className="card form admin-form" onSubmit={(e) => void submit(e)}>
+      <form className="card form admin-form central-join" onSubmit={(e) => void submit(e)}>
         <h3>{t('centralAdmin.title')}</h3>
         <p className="muted">{t('centralAdmin.help')}</p>
         {status?.enrolled && status.central && <p data-testid="central-linked">{t('centralAdmin.current')} <bdi className="ltr">{status.central}</bdi></p>}

@@ -47,8 +47,8 @@ export function CentreDetail({ centre: c, onClose }: { centre: CentreLive; onClo
         {today_.map(([k, value, note]) => (
           <div className="kpi" key={k}>
             <span className="kpi-value small-value"><bdi>{value}</bdi></span>
-            {note && <span className="fig-note">{note}</span>}
             <span className="kpi-label">{t(`central.kpi.${k}`)}</span>
+            {note && <span className="fig-note">{note}</span>}
           </div>
         ))}
       </div>
