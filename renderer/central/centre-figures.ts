@@ -20,11 +20,11 @@ export function liveFigures(c: CentreLive, t: TFunction, f: Format) {
     counters: f.n(c.countersOpen),
     onBreak: t('central.kpi.onBreak', { n: f.n(c.countersOnBreak) }),
     satisfaction: c.satisfaction.mean === null ? dash : f.n(c.satisfaction.mean, 1),
-    ratings: t('central.kpi.ratings', { n: f.n(c.satisfaction.count) }),
+    ratings: t('central.kpi.ratings', { count: c.satisfaction.count, n: f.n(c.satisfaction.count) }),
     served: f.n(c.served),
     issued: f.n(c.issued),
     lastSync: c.lastSyncAt === null ? t('central.never') : f.time(c.lastSyncAt, true),
     syncLag: lag === null ? dash : lag < 120 ? t('central.seconds', { n: f.n(lag) }) : t('central.minutes', { n: f.n(Math.round(lag / 60)) }),
-    backlog: t('central.events', { n: f.n(c.backlog) }),
+    backlog: t('central.events', { count: c.backlog, n: f.n(c.backlog) }),
   };
 }

@@ -45,7 +45,7 @@ export function CentralStatus() {
           <span className={`badge ${status.lastError ? 'bad' : 'ok'}`}>{t('sync.linked')}</span>
           <dl className="sync-figures">
             <div><dt>{t('sync.lastSynced')}</dt><dd data-testid="sync-last">{status.lastSyncedAt ? f.time(status.lastSyncedAt, true) : t('sync.never')}</dd></div>
-            <div><dt>{t('sync.backlog')}</dt><dd data-testid="sync-backlog">{t('sync.events', { n: f.n(status.backlog) })}</dd></div>
+            <div><dt>{t('sync.backlog')}</dt><dd data-testid="sync-backlog">{t('sync.events', { count: status.backlog, n: f.n(status.backlog) })}</dd></div>
           </dl>
           {status.central && <bdi className="muted small ltr">{status.central}</bdi>}
           {status.lastError && (

@@ -274,6 +274,7 @@ test('a hall not linked to central says so, and joins central from its admin scr
       await expect(page.getByTestId('central-status')).toContainText(lang === 'ar' ? 'غير مرتبطة بالمنصة المركزية' : 'Not linked to central');
       await expect(page.getByTestId('kpi-waiting')).toBeVisible();
       await shot(page, `central-hall-unlinked-${lang}-1366x900`);
+      await expectAccessible(page, 'hall dashboard, not linked');
 
       await page.goto(`${hub.url}/admin`);
       await page.getByTestId('admin-tab-central').click();
