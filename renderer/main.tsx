@@ -1,8 +1,9 @@
 // Start-up: picks the DeviceBridge (the Electron preload's `window.dawr`, else a browser bridge
-// with no devices), makes the one HubClient, and renders the app. The only file that reads `window`.
+// with no devices), makes the one HubClient and the one CentralClient, and renders the app. The only file that reads `window`.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HubClient } from './hub-client.ts';
+import { CentralClient } from './central-client.ts';
 import { browserBridge } from './browser-bridge.ts';
 import type { DeviceBridge } from '../shared/protocol/device-bridge.ts';
 import type { StationBridge } from '../shared/protocol/station.ts';
@@ -19,6 +20,8 @@ const bridge: DeviceBridge = g.dawr ?? browserBridge();
 const station = g.dawr?.station ?? null;
 const hubUrl = station?.hubUrl ?? window.location.origin;
 const hub = new HubClient({ baseUrl: hubUrl });
+// Central's screens (/league, /central) are served by central itself: its origin is the page's.
+const central = new CentralClient({ baseUrl: window.location.origin });
 feedHall(hub);
 setupI18n(document);
 
@@ -26,7 +29,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App hub={hub} bridge={bridge} station={station} />
+      <App hub={hub} central={central} bridge={bridge} station={station} />
     </StrictMode>,
   );
 }

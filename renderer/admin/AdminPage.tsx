@@ -1,4 +1,4 @@
-// Admin: services, counters, staff, devices — one tab each.
+// Admin: services, counters, staff, devices, the link to central — one tab each.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TopBar } from '../shell/TopBar.tsx';
@@ -6,9 +6,10 @@ import { ServicesAdmin } from './ServicesAdmin.tsx';
 import { CountersAdmin } from './CountersAdmin.tsx';
 import { StaffAdmin } from './StaffAdmin.tsx';
 import { DevicesAdmin } from './DevicesAdmin.tsx';
+import { CentralAdmin } from './CentralAdmin.tsx';
 import '../styles/admin.css';
 
-const tabs = ['services', 'counters', 'staff', 'devices'] as const;
+const tabs = ['services', 'counters', 'staff', 'devices', 'central'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AdminPage() {
@@ -30,6 +31,7 @@ export function AdminPage() {
           {tab === 'counters' && <CountersAdmin />}
           {tab === 'staff' && <StaffAdmin />}
           {tab === 'devices' && <DevicesAdmin />}
+          {tab === 'central' && <CentralAdmin />}
         </div>
       </main>
     </div>

@@ -1,5 +1,5 @@
 // Supervisors and managers: live KPIs, alerts when a service passes its target wait, counters,
-// device health, and the day in two charts.
+// device health, the link to central, and the day in two charts.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { KpiCards } from './KpiCards.tsx';
 import { ServiceTable } from './ServiceTable.tsx';
 import { CountersPanel, DevicesPanel } from './CountersPanel.tsx';
 import { Charts } from './Charts.tsx';
+import { CentralStatus } from './CentralStatus.tsx';
 import type { DeviceHealthEntry } from '../store/apply-event.ts';
 import '../styles/dashboard.css';
 
@@ -54,6 +55,7 @@ export function DashboardPage() {
           </section>
         )}
         {stats ? <KpiCards overall={stats.overall} /> : !error && <p className="muted">{t('shell.connecting')}</p>}
+        <CentralStatus />
         <div className="dash-grid">
           {stats && <ServiceTable stats={stats} services={services} />}
           <CountersPanel counters={counters.length ? counters : (stats?.counters ?? [])} tickets={ticketMap} />

@@ -37,6 +37,11 @@ export function formatDate(iso: string | Date, o: FormatOptions): string {
   return new Intl.DateTimeFormat(locale(o), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: o.timeZone }).format(d);
 }
 
+/** A calendar day `YYYY-MM-DD` as "2 December 2026" (no time zone: the day is the day). */
+export function formatDay(day: string, o: Pick<FormatOptions, 'lang' | 'digits'>): string {
+  return new Intl.DateTimeFormat(locale(o), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** Hour of day (0–23) of an instant in a time zone. */
 export function hourIn(iso: string, timeZone: string): number {
   const h = new Intl.DateTimeFormat('en-u-nu-latn', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date(iso));

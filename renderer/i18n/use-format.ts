@@ -19,6 +19,8 @@ export function useFormat(overrideTz?: string) {
     ticket: (s: string) => s,
     time: (iso: string | Date, seconds = false) => f.formatTime(iso, o, seconds),
     date: (iso: string | Date) => f.formatDate(iso, o),
+    /** A calendar day `YYYY-MM-DD`, e.g. 2 December 2026. */
+    day: (day: string) => f.formatDay(day, o),
     name: (t: { ar: string; en: string }, l: Lang = lang) => t[l],
   };
 }

@@ -2,6 +2,7 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppContext } from './app-context.tsx';
 import type { HubClient } from '../hub-client.ts';
+import type { CentralClient } from '../central-client.ts';
 import type { DeviceBridge } from '../../shared/protocol/device-bridge.ts';
 import type { StationInfo } from '../../shared/protocol/station.ts';
 import { Landing } from './Landing.tsx';
@@ -16,12 +17,15 @@ import { RatePage } from '../track/RatePage.tsx';
 import { AdminPage } from '../admin/AdminPage.tsx';
 import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { PlanPage } from '../plan/PlanPage.tsx';
+import { LeaguePage } from '../league/LeaguePage.tsx';
+import { CentralPage } from '../central/CentralPage.tsx';
+import { CentralGate } from '../central/CentralGate.tsx';
 import { NotFound } from './NotFound.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
-export function App({ hub, bridge, station }: { hub: HubClient; bridge: DeviceBridge; station: StationInfo | null }) {
+export function App({ hub, central, bridge, station }: { hub: HubClient; central: CentralClient; bridge: DeviceBridge; station: StationInfo | null }) {
   return (
-    <AppContext.Provider value={{ hub, bridge, station }}>
+    <AppContext.Provider value={{ hub, central, bridge, station }}>
       <ErrorBoundary>
       <BrowserRouter>
         <Routes>
@@ -35,6 +39,9 @@ export function App({ hub, bridge, station }: { hub: HubClient; bridge: DeviceBr
           <Route path="/admin" element={<StaffGate screen="admin" roles={['admin']}><AdminPage /></StaffGate>} />
           <Route path="/track/:code" element={<TrackPage />} />
           <Route path="/rate/:code" element={<RatePage />} />
+          {/* Served by central (brief §10): the public league table and the municipality's dashboard. */}
+          <Route path="/league" element={<LeaguePage />} />
+          <Route path="/central" element={<CentralGate><CentralPage /></CentralGate>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

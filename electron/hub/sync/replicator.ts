@@ -112,19 +112,26 @@ export function startReplicator(o: { config: ConfigStore; events: EventStore; ha
   async function round(): Promise<void> {
     const l = link();
     if (!l) return;
-    // Resume from central's own word; when idle, ask now and then (central shows the contact as "last synced").
-    if (acked === null || Date.now() - lastContact > 15_000) acked = (await call(`${l.url}/api/v1/sync/state`, { method: 'GET', credential: l.credential }, SyncState)).ackedSeq;
+    // Resume from central's own word; when idle, ask every 10 s (central shows the contact as the hall's last sync).
+    let contacted = false;
+    if (acked === null || Date.now() - lastContact > 10_000) {
+      acked = (await call(`${l.url}/api/v1/sync/state`, { method: 'GET', credential: l.credential }, SyncState)).ackedSeq;
+      contacted = true;
+    }
     // Push until caught up: each batch is one awaited round trip, so the hall's own work goes on between them.
     while (acked < events.lastSeq && !stopped) {
       const rows = events.publicSince(acked, batch);
       if (rows.length === 0) break;
       const body = { branchId: l.branchId, head: events.lastSeq, events: rows.map((r) => ({ seq: r.seq, day: r.day, event: publicEvent(r.event) })) };
       acked = (await call(`${l.url}/api/v1/sync/events`, { method: 'POST', body: JSON.stringify(body), credential: l.credential }, SyncState)).ackedSeq;
+      contacted = true;
     }
     if (Date.now() - lastCatalogueAt > (o.catalogueEveryMs ?? 60_000)) {
       lastCatalogueAt = Date.now();
       await applyCatalogue(l);
+      contacted = true;
     }
+    if (!contacted) return;
     lastContact = Date.now();
     lastSyncedAt = new Date(lastContact).toISOString();
     lastError = null;

@@ -1,0 +1,37 @@
+// The bar above central's screens: the title, the language, who is signed in (central's account).
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { useCentral } from '../shell/app-context.tsx';
+import { useCentralSession } from '../store/central-session-store.ts';
+
+export function CentralTopBar({ title, children }: { title: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const central = useCentral();
+  const session = useCentralSession((s) => s.session);
+  const forget = useCentralSession((s) => s.signOut);
+  // Ends the session on central too (its token stops working), then forgets it here.
+  const signOut = () => void central.signOut().finally(() => forget());
+  return (
+    <header className="topbar central-bar">
+      <Link to="/league" className="brand">
+        <span lang="ar">دور</span>
+        <span className="sr-only"> — {t('central.toLeague')}</span>
+      </Link>
+      <div className="topbar-title">
+        <h1>{title}</h1>
+      </div>
+      <div className="topbar-tools">
+        {children}
+        <LanguageSwitch />
+        {session && (
+          <>
+            <span className="who" data-testid="signed-in-user">{session.user.displayName || session.user.username}</span>
+            <button type="button" className="btn-quiet" data-testid="sign-out" onClick={signOut}>{t('shell.signOut')}</button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,72 @@
+// One centre in detail: today's live figures and a day's summary computed by central from the
+// replicated events (GET /api/v1/branches/{id}/days/{day}), any day the reader picks.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CentreLive, DaySummary } from '../../shared/protocol/central.ts';
+import { businessDay } from '../../shared/domain/business-day.ts';
+import { useCentral } from '../shell/app-context.tsx';
+import { useFormat } from '../i18n/use-format.ts';
+import { centralErrorText } from './error-text.ts';
+import { liveFigures } from './centre-figures.ts';
+
+export function CentreDetail({ centre: c, onClose }: { centre: CentreLive; onClose: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat(c.timeZone);
+  const central = useCentral();
+  const today = c.day ?? businessDay(Date.now(), c.timeZone);
+  const [day, setDay] = useState(today);
+  const [summary, setSummary] = useState<{ data: DaySummary | null; error: unknown }>({ data: null, error: null });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [c.id]);
+  useEffect(() => {
+    let live = true;
+    setSummary({ data: null, error: null });
+    central.daySummary(c.id, day).then((data) => live && setSummary({ data, error: null }), (error: unknown) => live && setSummary({ data: null, error }));
+    return () => {
+      live = false;
+    };
+  }, [central, c.id, day]);
+  const v = liveFigures(c, t, f);
+  const today_: [string, string, string?][] = [
+    ['waiting', v.waiting], ['longestWait', v.longestWait], ['serviceLevel', v.serviceLevel], ['issued', v.issued], ['served', v.served],
+    ['counters', v.counters, v.onBreak], ['satisfaction', v.satisfaction, v.ratings], ['lastSync', v.lastSync], ['syncLag', v.syncLag], ['backlog', v.backlog],
+  ];
+  const s = summary.data;
+  const sum = s && [
+    ['issued', f.n(s.issued)], ['served', f.n(s.served)], ['noShow', f.n(s.noShow)], ['cancelled', f.n(s.cancelled)],
+    ['waitMean', s.waitMean === null ? '—' : t('central.minutes', { n: f.n(s.waitMean, 1) })], ['events', f.n(s.events)],
+  ] as const;
+  return (
+    <section className="card centre-detail" aria-labelledby="centre-detail-title" data-testid="centre-detail" data-branch={c.id}>
+      <div className="detail-head">
+        <h2 id="centre-detail-title" ref={heading} tabIndex={-1}>{f.name(c.name)}</h2>
+        <button type="button" className="btn" onClick={onClose} data-testid="centre-detail-close">{t('central.detail.close')}</button>
+      </div>
+      <h3>{t('central.detail.today', { day: f.day(today) })}</h3>
+      <div className="kpis">
+        {today_.map(([k, value, note]) => (
+          <div className="kpi" key={k}>
+            <span className="kpi-value small-value"><bdi>{value}</bdi></span>
+            <span className="kpi-label">{t(`central.kpi.${k}`)}</span>
+            {note && <span className="fig-note">{note}</span>}
+          </div>
+        ))}
+      </div>
+      <div className="row detail-day">
+        <h3>{t('central.detail.daySummary')}</h3>
+        <label className="row">{t('central.detail.day')}
+          <input className="field" type="date" value={day} max={today} data-testid="centre-day" onChange={(e) => e.target.value && setDay(e.target.value)} />
+        </label>
+      </div>
+      {summary.error !== null && <p className="error" role="alert">{centralErrorText(t, summary.error)}</p>}
+      {!sum && summary.error === null && <p className="muted" role="status">{t('central.detail.loading')}</p>}
+      {sum && (
+        <div className="kpis" data-testid="centre-day-summary">
+          {sum.map(([k, value]) => (
+            <div className="kpi" key={k}><span className="kpi-value small-value" data-testid={`day-${k}`}>{value}</span><span className="kpi-label">{t(`central.detail.${k}`)}</span></div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
