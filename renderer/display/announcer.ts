@@ -1,6 +1,6 @@
 // Announces calls one at a time: chime, Arabic, English. Calls that arrive while one is being
 // spoken wait their turn in order; none is dropped.
-import type { CallText } from './arabic-number-words.ts';
+import type { CallText } from '../../shared/voice/arabic-number-words.ts';
 
 export interface Speaker {
   chime(): Promise<void>;

@@ -5,7 +5,7 @@ import { useHub } from '../shell/app-context.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { Announcer, type Announcement } from './announcer.ts';
 import { BrowserSpeaker } from './browser-speaker.ts';
-import { callText } from './arabic-number-words.ts';
+import { callText } from '../../shared/voice/arabic-number-words.ts';
 
 export function useAnnouncements() {
   const hub = useHub();
