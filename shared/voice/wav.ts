@@ -58,7 +58,7 @@ export function decodeWav(bytes: Uint8Array): Pcm {
 }
 
 /** Writes mono 16-bit PCM. */
-export function encodeWav(pcm: Pcm): Uint8Array {
+export function encodeWav(pcm: Pcm): Uint8Array<ArrayBuffer> {
   const n = pcm.samples.length;
   const out = new Uint8Array(44 + n * 2);
   const v = new DataView(out.buffer);
