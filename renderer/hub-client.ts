@@ -107,6 +107,13 @@ export class HubClient {
     return { blob: await res.blob(), filename };
   }
 
+  /** An audio file the hub serves (voice clips), as bytes for Web Audio to decode. */
+  async audio(path: string): Promise<ArrayBuffer> {
+    const res = await this.doFetch(`${this.baseUrl}${path}`);
+    if (!res.ok) throw new HubError(res.status, 'http_' + res.status, `audio ${path}: ${res.statusText}`);
+    return res.arrayBuffer();
+  }
+
   /** Public endpoints (tracking, rating, login, pairing): no token sent. */
   publicRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
     return this.request<T>(method, path, body, { auth: false });

@@ -39,6 +39,9 @@ export const VoiceSettingsBody = z.object({
   packs: z.object({ ar: z.string().regex(PACK_ID).optional(), en: z.string().regex(PACK_ID).optional() }).strict().optional(),
 }).strict();
 
+export const VoiceClipsResponse = z.object({ settings: VoiceSettings, clips: z.array(PlannedClip.extend({ url: z.string() })) });
+export type VoiceClipsResponse = z.infer<typeof VoiceClipsResponse>;
+
 export const VoicePackSummary = z.object({
   id: z.string(),
   source: z.enum(['builtin', 'hall']),

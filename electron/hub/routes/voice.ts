@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NewVoicePackBody, VoicePackSummary, VoicePacksResponse, VoicePlan, VoicePlanQuery, VoiceSettings, VoiceSettingsBody } from '../../../shared/protocol/voice.ts';
+import { NewVoicePackBody, VoiceClipsResponse, VoicePackSummary, VoicePacksResponse, VoicePlan, VoicePlanQuery, VoiceSettings, VoiceSettingsBody } from '../../../shared/protocol/voice.ts';
 import type { VoiceLang } from '../../../shared/voice/clips.ts';
 import { CLIP_ID, PACK_ID } from '../../../shared/voice/manifest.ts';
 import { parseTicketNumber } from '../../../shared/voice/plan.ts';
@@ -34,6 +34,10 @@ export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voi
     },
   );
 
+  api.route(
+    { method: 'GET', url: '/api/v1/voice/clips', summary: 'Every clip of the packs that speak now (URL and length), for a display to load and decode once', access: ['display', 'clerk', 'supervisor', 'manager', 'admin'], responses: { 200: VoiceClipsResponse } },
+    () => ({ settings: voice.settings(), clips: voice.activeClips() }),
+  );
   api.route(
     { method: 'GET', url: '/api/v1/voice/packs', summary: 'Voice packs (shipped and the hall\'s), each clip with its text and URL, the clips missing, and which pack speaks each language', access: MANAGE, responses: { 200: VoicePacksResponse } },
     () => ({ settings: voice.settings(), packs: voice.list() }),

@@ -113,6 +113,18 @@ export function createVoicePacks(o: { builtinDir?: string; dataDir: string; conf
       return { text: call.parts.map((p) => p.text).join('. '), clips, parts };
     },
 
+    /** Every clip of the packs that speak now, for a display to load once at start. */
+    activeClips(): { lang: VoiceLang; id: string; url: string; ms: number }[] {
+      return settings().languages.flatMap((lang) => {
+        const p = active(lang);
+        if (!p) return [];
+        return p.manifest.clips.flatMap((c) => {
+          const url = clipUrl(p, c);
+          return url ? [{ lang, id: c.id, url, ms: c.ms }] : [];
+        });
+      });
+    },
+
     setSettings(patch: Partial<{ languages: VoiceLang[]; packs: Partial<Record<VoiceLang, string>> }>): VoiceSettings {
       const cur = settings();
       const next: VoiceSettings = { languages: patch.languages ?? cur.languages, packs: { ...cur.packs, ...patch.packs } };

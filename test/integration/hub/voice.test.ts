@@ -64,6 +64,13 @@ describe('the voice API', () => {
     }
   });
 
+  it('lists every clip of the packs that speak now, for the display to load once', async () => {
+    const r = await t.api.get('/api/v1/voice/clips', display);
+    expect(r.status).toBe(200);
+    expect(r.body.clips).toHaveLength(clipCatalogue('ar').length + clipCatalogue('en').length);
+    expect(r.body.clips.every((c: { url: string }) => c.url.startsWith('/voice/espeak-'))).toBe(true);
+  });
+
   it('speaks Arabic then English by default; staff may ask too; kiosks, strangers and bad numbers may not', async () => {
     const r = await t.api.get('/api/v1/voice/plan?number=b-7&counter=12', await t.api.login('clerk1', 'dawr-clerk'));
     expect(r.status).toBe(200);
