@@ -6,9 +6,10 @@ import { ServicesAdmin } from './ServicesAdmin.tsx';
 import { CountersAdmin } from './CountersAdmin.tsx';
 import { StaffAdmin } from './StaffAdmin.tsx';
 import { DevicesAdmin } from './DevicesAdmin.tsx';
+import { VoiceAdmin } from './VoiceAdmin.tsx';
 import '../styles/admin.css';
 
-const tabs = ['services', 'counters', 'staff', 'devices'] as const;
+const tabs = ['services', 'counters', 'staff', 'devices', 'voice'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AdminPage() {
@@ -30,6 +31,7 @@ export function AdminPage() {
           {tab === 'counters' && <CountersAdmin />}
           {tab === 'staff' && <StaffAdmin />}
           {tab === 'devices' && <DevicesAdmin />}
+          {tab === 'voice' && <VoiceAdmin />}
         </div>
       </main>
     </div>
