@@ -107,6 +107,22 @@ export class HubClient {
     return { blob: await res.blob(), filename };
   }
 
+  /** Sends bytes (a voice clip) with their content type. */
+  async put<T>(path: string, bytes: Uint8Array<ArrayBuffer>, type: string): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': type, ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) };
+    const res = await this.doFetch(`${this.baseUrl}${path}`, { method: 'PUT', headers, body: bytes });
+    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    if (!res.ok) throw new HubError(res.status, json?.error?.code ?? 'http_' + res.status, json?.error?.message ?? res.statusText);
+    return json as T;
+  }
+
+  /** An audio file the hub serves (voice clips), as bytes for Web Audio to decode. */
+  async audio(path: string): Promise<ArrayBuffer> {
+    const res = await this.doFetch(`${this.baseUrl}${path}`);
+    if (!res.ok) throw new HubError(res.status, 'http_' + res.status, `audio ${path}: ${res.statusText}`);
+    return res.arrayBuffer();
+  }
+
   /** Public endpoints (tracking, rating, login, pairing): no token sent. */
   publicRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
     return this.request<T>(method, path, body, { auth: false });

@@ -33,6 +33,11 @@ async function run(): Promise<void> {
       await main(argv);
       return;
     }
+    case 'voice': {
+      const { main } = await import('./voice-pack.ts');
+      main(argv);
+      return;
+    }
     default:
       console.error(`dawr: unknown command ${command}`);
       process.exit(2);

@@ -14,6 +14,7 @@ import { COMMANDS, startStationSimulators } from '../electron/devices/simulators
 import { main as hubMain, parseHubArgs } from '../electron/hub/cli.ts';
 import { attachHallPrinter } from '../electron/hub/hall-printer.ts';
 import { buildRendererIfStale } from './build-renderer.ts';
+import { buildDefaultPacksIfMissing } from './voice-pack.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,6 +34,7 @@ export async function start(argv: string[]): Promise<void> {
   }
   console.log(electron ? 'dawr: starting in the browser (--browser)' : 'dawr: no Electron binary on this machine — starting the hub with the demo hall; open the screens in a browser.');
   buildRendererIfStale();
+  buildDefaultPacksIfMissing();
   const hubArgs = ['--demo', '--demo-history', '42', ...argv.filter((a) => a !== '--browser')];
   const dataDir = parseHubArgs(hubArgs).data;
   const outDir = join(dataDir, 'printed');

@@ -8,6 +8,7 @@ import type { Logger } from '../node-common/log.ts';
 import type { AuditStore } from './store/audit-store.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { EnrolResponse, SyncStatus } from '../../shared/protocol/sync.ts';
+import type { VoicePacks } from './voice/voice-packs.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -27,6 +28,8 @@ export interface HubContext {
   reportMarks?: (m: { day: string; label: string; serviceId?: string; counterId?: string; by: string }) => void;
   /** The link to central (absent: none). */
   sync?: { status(): SyncStatus; enrol(url: string, code: string): Promise<EnrolResponse> };
+  /** The voice packs that speak calls (absent: no voice routes). */
+  voice?: VoicePacks;
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */

@@ -22,6 +22,7 @@ import { startReports } from './reports/start-reports.ts';
 import { seedDemoHistory } from './reports/demo-history.ts';
 import { enrol, startReplicator } from './sync/replicator.ts';
 import { startDemoTraffic } from './demo-traffic.ts';
+import { createVoicePacks } from './voice/voice-packs.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -49,6 +50,8 @@ export interface HubOptions {
   retentionDays?: number;
   /** Central (brief §10): its URL, and a one-time enrolment code to join it with. */
   central?: { url: string; enrolCode?: string | undefined };
+  /** Folder of the shipped voice packs (default resources/voice; a packaged app passes its own). */
+  voiceDir?: string;
   /** How often the replicator looks for new events to push (ms; default 1000), and pulls central's catalogue (default 60 s). */
   syncEveryMs?: number;
   catalogueEveryMs?: number;
@@ -126,6 +129,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const sync = startReplicator({ config, events, hall, log, ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.catalogueEveryMs ? { catalogueEveryMs: options.catalogueEveryMs } : {}) });
   const reports = startReports({ db, hall, auth, log });
   const ctx: HubContext = {
+    voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
     hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark,
     sync: {
       status: () => sync.status(),

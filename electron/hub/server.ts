@@ -13,6 +13,7 @@ import { queueRoutes } from './routes/queue.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { voiceRoutes } from './routes/voice.ts';
 
 export interface ServerOptions {
   /** Folder of the built renderer (vite build); served at `/` with a fallback to index.html. */
@@ -60,6 +61,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   reportRoutes(api, ctx);
   syncRoutes(api, ctx);
   planRoutes(api, ctx);
+  if (ctx.voice) voiceRoutes(app, api, ctx, ctx.voice);
   const streams = eventRoutes(app, ctx);
   return { app, streams };
 }

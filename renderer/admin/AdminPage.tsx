@@ -7,9 +7,10 @@ import { CountersAdmin } from './CountersAdmin.tsx';
 import { StaffAdmin } from './StaffAdmin.tsx';
 import { DevicesAdmin } from './DevicesAdmin.tsx';
 import { CentralAdmin } from './CentralAdmin.tsx';
+import { VoiceAdmin } from './VoiceAdmin.tsx';
 import '../styles/admin.css';
 
-const tabs = ['services', 'counters', 'staff', 'devices', 'central'] as const;
+const tabs = ['services', 'counters', 'staff', 'devices', 'voice', 'central'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AdminPage() {
@@ -31,6 +32,7 @@ export function AdminPage() {
           {tab === 'counters' && <CountersAdmin />}
           {tab === 'staff' && <StaffAdmin />}
           {tab === 'devices' && <DevicesAdmin />}
+          {tab === 'voice' && <VoiceAdmin />}
           {tab === 'central' && <CentralAdmin />}
         </div>
       </main>

@@ -1,13 +1,15 @@
 // Announces calls one at a time: chime, Arabic, English. Calls that arrive while one is being
 // spoken wait their turn in order; none is dropped.
-import type { CallText } from './arabic-number-words.ts';
+import type { CallText } from '../../shared/voice/arabic-number-words.ts';
 
 export interface Speaker {
   chime(): Promise<void>;
   speak(text: string, lang: 'ar' | 'en'): Promise<void>;
+  /** Plays the call from recorded clips; false when it cannot (then chime and speech). */
+  playCall?(number: string, counter: number): Promise<boolean>;
 }
 
-export type Announcement = { id: string; text: CallText };
+export type Announcement = { id: string; text: CallText; call?: { number: string; counter: number } };
 
 export class Announcer {
   private queue: Announcement[] = [];
@@ -34,6 +36,8 @@ export class Announcer {
     try {
       for (let a = this.queue.shift(); a; a = this.queue.shift()) {
         this.onStart(a);
+        const call = a.call;
+        if (call && this.speaker.playCall && (await this.speaker.playCall(call.number, call.counter).catch(() => false))) continue;
         // A failing device (no audio, no voice) must not stop the queue.
         await this.speaker.chime().catch(() => {});
         await this.speaker.speak(a.text.ar, 'ar').catch(() => {});

@@ -1,21 +1,57 @@
-// The display's voice: a two-tone chime made with WebAudio, then speechSynthesis. Each step ends
-// on its own timer too, because a machine without voices may never fire `end`.
+// The display's voice: the call from the hall's recorded clips (clip-voice.ts) when it can; else
+// a two-tone chime made with WebAudio, then speechSynthesis. Each step ends on its own timer too,
+// because a machine without voices may never fire `end`.
 import type { Speaker } from './announcer.ts';
+import { ClipVoice, type VoiceSource } from './clip-voice.ts';
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class BrowserSpeaker implements Speaker {
   private ctx: AudioContext | null = null;
+  private gain: GainNode | null = null;
+  private clips: ClipVoice | null;
+
+  constructor(voice?: VoiceSource) {
+    this.clips = voice ? new ClipVoice(voice, () => this.ctx, () => this.gain) : null;
+  }
 
   /** Browsers start audio only after a gesture; the display asks for one tap. */
   async unlock(): Promise<boolean> {
     try {
-      this.ctx ??= new AudioContext();
-      await this.ctx.resume();
+      if (!this.ctx) {
+        this.ctx = new AudioContext();
+        this.gain = this.ctx.createGain();
+        this.gain.connect(this.ctx.destination);
+      }
+      // resume() never settles while autoplay is blocked in some browsers: do not wait for ever.
+      await Promise.race([this.ctx.resume(), wait(1000)]);
       return this.ctx.state === 'running';
     } catch {
       return false;
     }
+  }
+
+  /** Loads and decodes every clip of the hall's voice once (works before the first tap too). */
+  preload(): Promise<number> {
+    if (!this.clips) return Promise.resolve(0);
+    try {
+      if (!this.ctx) {
+        this.ctx = new AudioContext();
+        this.gain = this.ctx.createGain();
+        this.gain.connect(this.ctx.destination);
+      }
+    } catch {
+      return Promise.resolve(0);
+    }
+    return this.clips.preload().catch(() => 0);
+  }
+
+  setVolume(v: number): void {
+    if (this.gain) this.gain.gain.value = Math.max(0, Math.min(1, v));
+  }
+
+  playCall(number: string, counter: number): Promise<boolean> {
+    return this.clips ? this.clips.play(number, counter, this) : Promise.resolve(false);
   }
 
   locked(): boolean {

@@ -32,6 +32,10 @@ describe('the OpenAPI description', () => {
       const plan = spec.paths['/api/v1/plan'].get;
       expect(plan.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'level']));
       expect(plan.responses['200'].content['application/json'].schema.properties.hours).toBeDefined();
+      // The voice plan (issue 15): a call's clips, with its query.
+      const voice = spec.paths['/api/v1/voice/plan'].get;
+      expect(voice.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['number', 'counter', 'lang']));
+      expect(voice.responses['200'].content['application/json'].schema.properties.clips).toBeDefined();
     } finally {
       await hub.close();
       rmSync(dir, { recursive: true, force: true });

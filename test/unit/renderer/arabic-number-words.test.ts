@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicNumberWords, callText } from '../../../renderer/display/arabic-number-words.ts';
+import { arabicNumberWords, callText } from '../../../shared/voice/arabic-number-words.ts';
 
 const known: Record<number, string> = {
   1: 'واحد', 2: 'اثنان', 3: 'ثلاثة', 8: 'ثمانية', 10: 'عشرة', 11: 'أحد عشر', 12: 'اثنا عشر', 13: 'ثلاثة عشر', 19: 'تسعة عشر',

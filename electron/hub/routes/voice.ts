@@ -1,0 +1,83 @@
+// The hall's voice: GET /api/v1/voice/plan (the clips of a call, for the display and any other
+// player), the packs and their settings (admin, manager), clip uploads into the hall's own packs,
+// and the clips themselves as audio files at /voice/<pack>/<clip>.wav (public: numbers and words,
+// nothing of anyone's, and an <audio> element cannot send a token).
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { NewVoicePackBody, VoiceClipsResponse, VoicePackSummary, VoicePacksResponse, VoicePlan, VoicePlanQuery, VoiceSettings, VoiceSettingsBody } from '../../../shared/protocol/voice.ts';
+import type { VoiceLang } from '../../../shared/voice/clips.ts';
+import { CLIP_ID, PACK_ID } from '../../../shared/voice/manifest.ts';
+import { parseTicketNumber } from '../../../shared/voice/plan.ts';
+import { ApiError, errorBody } from '../../node-common/http/errors.ts';
+import { type HubContext, audit } from '../context.ts';
+import type { Api } from '../http/api.ts';
+import type { VoicePacks } from '../voice/voice-packs.ts';
+
+const MANAGE = ['admin', 'manager'] as const;
+const PackParams = z.object({ id: z.string().regex(PACK_ID) });
+const ClipParams = z.object({ id: z.string().regex(PACK_ID), clip: z.string().regex(CLIP_ID) });
+
+export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voice: VoicePacks): void {
+  api.route(
+    {
+      method: 'GET', url: '/api/v1/voice/plan',
+      summary: 'The clips a call is spoken with (chime, then each language: ticket, letter, number, counter), each with its audio URL and length; url null where the active pack lacks the clip',
+      access: ['display', 'clerk', 'supervisor', 'manager', 'admin'],
+      query: VoicePlanQuery,
+      responses: { 200: VoicePlan },
+    },
+    ({ query }) => {
+      const ticket = parseTicketNumber(query.number);
+      if (!ticket) throw new ApiError('invalid_input', `query: ${query.number} is not a ticket number`);
+      return voice.plan(ticket, query.counter, query.lang ? (query.lang.split(',') as VoiceLang[]) : undefined);
+    },
+  );
+
+  api.route(
+    { method: 'GET', url: '/api/v1/voice/clips', summary: 'Every clip of the packs that speak now (URL and length), for a display to load and decode once', access: ['display', 'clerk', 'supervisor', 'manager', 'admin'], responses: { 200: VoiceClipsResponse } },
+    () => ({ settings: voice.settings(), clips: voice.activeClips() }),
+  );
+  api.route(
+    { method: 'GET', url: '/api/v1/voice/packs', summary: 'Voice packs (shipped and the hall\'s), each clip with its text and URL, the clips missing, and which pack speaks each language', access: MANAGE, responses: { 200: VoicePacksResponse } },
+    () => ({ settings: voice.settings(), packs: voice.list() }),
+  );
+  api.route(
+    { method: 'POST', url: '/api/v1/voice/settings', summary: 'Choose the pack that speaks each language and the languages of a call, in order', access: MANAGE, body: VoiceSettingsBody, responses: { 200: VoiceSettings } },
+    ({ body, principal }) => {
+      const out = voice.setSettings(body);
+      audit(ctx, principal, 'voice.settings', undefined, JSON.stringify(out));
+      return out;
+    },
+  );
+  api.route(
+    { method: 'POST', url: '/api/v1/voice/packs', summary: 'Make an empty voice pack of the hall, to record or upload its clips into', access: MANAGE, body: NewVoicePackBody, responses: { 201: VoicePackSummary } },
+    ({ body, principal, reply }) => {
+      const out = voice.create(body.id, body.language, body.name);
+      audit(ctx, principal, 'voice.pack-created', body.id, body.language);
+      reply.code(201);
+      return out;
+    },
+  );
+  api.route(
+    { method: 'PUT', url: '/api/v1/voice/packs/:id/clips/:clip', summary: 'Store one clip of a hall pack: the body is a WAV file (audio/wav, PCM), at most 5 s, not silent', access: MANAGE, params: ClipParams, responses: { 200: VoicePackSummary } },
+    ({ params, principal, req }) => {
+      if (!(req.body instanceof Buffer)) throw new ApiError('invalid_input', 'Send the clip as a WAV file with Content-Type audio/wav — أرسل المقطع ملف WAV');
+      const out = voice.putClip(params.id, params.clip, new Uint8Array(req.body));
+      audit(ctx, principal, 'voice.clip', `${params.id}/${params.clip}`);
+      return out;
+    },
+  );
+
+  // Clip uploads: audio bodies as bytes (the route decides what it accepts), up to 2 MB.
+  app.addContentTypeParser(/^(audio\/|application\/octet-stream)/, { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.get('/voice/:pack/:file', async (req, reply) => {
+    const { pack, file } = req.params as { pack: string; file: string };
+    const path = PackParams.safeParse({ id: pack }).success && /^[a-z0-9-]+\.wav$/.test(file) ? voice.file(pack, file) : undefined;
+    if (!path) return reply.code(404).send(errorBody('not_found', `no voice clip ${pack}/${file}`));
+    const bytes = await readFile(path).catch(() => undefined);
+    if (!bytes) return reply.code(404).send(errorBody('not_found', `no voice clip ${pack}/${file}`));
+    return reply.header('content-type', 'audio/wav').header('cache-control', (req.query as { v?: string }).v ? 'public, max-age=31536000, immutable' : 'no-cache').send(bytes);
+  });
+}
