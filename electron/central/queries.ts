@@ -23,12 +23,12 @@ const centre = (r: BranchRow): Centre => ({
   enrolled: r.enrolled_at !== null, revoked: r.revoked_at !== null,
 });
 
-type FactRow = { branch_id: string; day: string; ticket_id: string; service_id: string; final_service_id: string; priority: string; issued_at: number; hour: number; weekday: number; wait_ms: number | null; target_ms: number; counter_id: string | null; clerk_id: string | null; outcome: TicketFact['outcome']; end_counter_id: string | null; end_clerk_id: string | null; transfers: number; quote_min: number; quote_max: number; rating: number | null };
-const fact = (r: FactRow): TicketFact => ({
-  id: r.ticket_id, day: r.day, serviceId: r.service_id, finalServiceId: r.final_service_id, priority: r.priority, issuedAt: r.issued_at, hour: r.hour, weekday: r.weekday,
-  waitMs: r.wait_ms, targetMs: r.target_ms, counterId: r.counter_id, clerkId: r.clerk_id, outcome: r.outcome, endCounterId: r.end_counter_id, endClerkId: r.end_clerk_id,
-  transfers: r.transfers, quoteMin: r.quote_min, quoteMax: r.quote_max, rating: r.rating,
-});
+
+/** The fields a lean fact does not carry (the league and day figures do not read them). */
+const LEAN: TicketFact = {
+  id: '', day: '', serviceId: '', finalServiceId: '', priority: 'none', issuedAt: 0, hour: 0, weekday: 0, waitMs: null, targetMs: 0,
+  counterId: null, clerkId: null, outcome: 'unfinished', endCounterId: null, endClerkId: null, transfers: 0, quoteMin: 0, quoteMax: 0, rating: null,
+};
 
 export function createQueries(pool: pg.Pool) {
   async function municipalities(scope: Scope): Promise<Municipality[]> {
@@ -44,12 +44,16 @@ export function createQueries(pool: pg.Pool) {
     return r.rows;
   }
 
-  /** Ticket facts of the period, by branch. */
+  /** Ticket facts of the period, by branch, lean: only what the league and day figures read (wait, target, outcome, rating). */
   async function factsByBranch(from: string, to: string, branchIds: string[]): Promise<Map<string, TicketFact[]>> {
     const out = new Map<string, TicketFact[]>(branchIds.map((id) => [id, []]));
     if (branchIds.length === 0) return out;
-    const r = await pool.query<FactRow>('SELECT * FROM ticket_facts WHERE day BETWEEN $1 AND $2 AND branch_id = ANY($3)', [from, to, branchIds]);
-    for (const row of r.rows) out.get(row.branch_id)?.push(fact(row));
+    // Rows as arrays, five columns: a month of a big platform is millions of rows.
+    const r = await pool.query<[string, number | null, number, TicketFact['outcome'], number | null]>({
+      text: 'SELECT branch_id, wait_ms, target_ms, outcome, rating FROM ticket_facts WHERE day BETWEEN $1 AND $2 AND branch_id = ANY($3)',
+      values: [from, to, branchIds], rowMode: 'array',
+    });
+    for (const [b, waitMs, targetMs, outcome, rating] of r.rows) out.get(b)?.push({ ...LEAN, waitMs, targetMs, outcome, rating });
     return out;
   }
 
@@ -85,13 +89,16 @@ export function createQueries(pool: pg.Pool) {
 
     async compare(scope: Scope, from: string, to: string) {
       const rows = await branchRows(scope);
-      const r = await pool.query<FactRow>('SELECT * FROM ticket_facts WHERE day BETWEEN $1 AND $2 AND branch_id = ANY($3) ORDER BY day', [from, to, rows.map((b) => b.id)]);
+      const r = await pool.query<[string, string, number | null, number, TicketFact['outcome'], number | null]>({
+        text: 'SELECT branch_id, day::text, wait_ms, target_ms, outcome, rating FROM ticket_facts WHERE day BETWEEN $1 AND $2 AND branch_id = ANY($3) ORDER BY day',
+        values: [from, to, rows.map((b) => b.id)], rowMode: 'array',
+      });
       const groups = new Map<string, { g: Group; rated: number; sum: number; branchId: string; day: string }>();
-      for (const row of r.rows) {
-        const key = `${row.branch_id}|${row.day}`;
+      for (const [branchId, day, waitMs, targetMs, outcome, rating] of r.rows) {
+        const key = `${branchId}|${day}`;
         let x = groups.get(key);
-        if (!x) groups.set(key, (x = { g: new Group(), rated: 0, sum: 0, branchId: row.branch_id, day: row.day }));
-        const t = fact(row);
+        if (!x) groups.set(key, (x = { g: new Group(), rated: 0, sum: 0, branchId, day }));
+        const t: TicketFact = { ...LEAN, waitMs, targetMs, outcome, rating };
         x.g.arrival(t);
         x.g.outcome(t);
         if (t.rating !== null) {

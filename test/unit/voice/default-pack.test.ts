@@ -13,6 +13,7 @@ import { decodeWav, measure } from '../../../shared/voice/wav.ts';
 const present = existsSync(join(VOICE_DIR, 'espeak-ar', 'manifest.json')) && existsSync(join(VOICE_DIR, 'espeak-en', 'manifest.json'));
 const canBuild = present || haveEspeak();
 let dir = VOICE_DIR;
+if (!canBuild) console.log('default voice packs: skipped — no packs in resources/voice and no espeak-ng to build them (apt-get install -y espeak-ng; .ci/run installs it)');
 let temp: string | undefined;
 
 describe.skipIf(!canBuild)('the default voice packs (eSpeak NG)', () => {
