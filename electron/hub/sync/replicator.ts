@@ -40,11 +40,19 @@ export function centralUrl(raw: string): string {
 }
 
 async function call<T>(url: string, init: RequestInit & { credential?: string }, parse: { parse(x: unknown): T }): Promise<T> {
-  const res = await fetch(url, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init.credential ? { authorization: `Bearer ${init.credential}` } : {}) },
-    signal: AbortSignal.timeout(20_000),
-  });
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(init.credential ? { authorization: `Bearer ${init.credential}` } : {}) },
+      signal: AbortSignal.timeout(20_000),
+    });
+  } catch (err) {
+    if ((err as Error).name === 'TimeoutError') throw err;
+    // fetch says only "fetch failed": the reason (refused, a certificate not trusted…) is its cause.
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new Error(`cannot reach central at ${new URL(url).origin}: ${cause ?? (err as Error).message}`);
+  }
   const text = await res.text();
   if (!res.ok) {
     let message = text.slice(0, 300);
