@@ -3,6 +3,7 @@
 // fails loudly here instead of drawing nonsense. Central serves these screens, so its origin is
 // the page's. Errors keep the server's code; screens word them (central/error-text.ts).
 import { z } from 'zod';
+import { HubError } from './hub-client.ts';
 import {
   CentralLoginResponse, CentralUser, CompareResponse, DashboardResponse, DaySummary, LeagueResponse, Municipality,
 } from '../shared/protocol/central.ts';
@@ -11,16 +12,8 @@ import {
 // falls back by itself, but Chromium logs a CSP violation on every page).
 z.config({ jitless: true });
 
-export class CentralError extends Error {
-  readonly status: number;
-  /** The server's error code (`unauthorized`, `not_found`, …), or `network` / `bad_response`. */
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
+/** A refusal from central: `code` is the server's error code (`unauthorized`, `not_found`, …), or `network` / `bad_response`. */
+export class CentralError extends HubError {}
 
 export type Period = { from: string; to: string; municipality?: string | undefined };
 

@@ -1,4 +1,4 @@
-// `dawr central [--data DIR] [--port N] [--host H] [--demo] [--tls-cert F --tls-key F] [--allowed-host NAME…]`
+// `dawr central [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…]`
 // runs the municipality platform until stopped. PostgreSQL: DATABASE_URL, or the embedded one
 // under `<data>/pg` (default data folder: ./data/central).
 import { parseArgs } from 'node:util';
@@ -15,6 +15,8 @@ export interface CentralCliOptions {
   port: number;
   host?: string;
   demo: boolean;
+  /** Demo: generated past days per demo hall (default 21). */
+  demoHistoryDays: number;
   tls?: { cert: Buffer; key: Buffer };
   allowedHosts: string[];
 }
@@ -23,7 +25,7 @@ export function parseCentralArgs(argv: string[]): CentralCliOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
-      data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false },
+      data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'demo-history': { type: 'string' },
       'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
     },
     strict: true,
@@ -38,8 +40,11 @@ export function parseCentralArgs(argv: string[]): CentralCliOptions {
       throw new Error(`${flag}: cannot read ${file} (${(err as Error).message})`);
     }
   };
+  const history = Number(values['demo-history'] ?? 21);
+  if (!Number.isInteger(history) || history < 1 || history > 366) throw new Error(`--demo-history must be a whole number of days from 1 to 366, not ${values['demo-history']}`);
   return {
     data: resolve(values.data ?? `${root}data/central`),
+    demoHistoryDays: history,
     port,
     ...(values.host ? { host: values.host } : {}),
     demo: values.demo ?? false,
@@ -69,7 +74,7 @@ export async function main(argv: string[]): Promise<RunningCentral> {
     'Screens (open in a browser):', `  league table (public)  ${central.url}/league`, `  central dashboard      ${central.url}/central`, `  API                    ${central.url}/api/v1/openapi.json`];
   if (o.demo) {
     const { startCentralDemo } = await import('./demo.ts');
-    const demo = await startCentralDemo(central, { dataDir: o.data });
+    const demo = await startCentralDemo(central, { dataDir: o.data, historyDays: o.demoHistoryDays });
     stops.push(demo.stop);
     lines.push('', 'Demo centres (each a real hub replicating into central):');
     for (const h of demo.halls) lines.push(`  ${h.name.padEnd(44)} ${h.url}/dashboard`);

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCentral } from '../shell/app-context.tsx';
-import { GatePage, useGateSubmit } from '../shell/GatePage.tsx';
+import { GatePage, SignInForm, useGateSubmit } from '../shell/GatePage.tsx';
 import { useCentralSession } from '../store/central-session-store.ts';
 import { CentralError } from '../central-client.ts';
 import { centralErrorText } from './error-text.ts';
@@ -36,18 +36,7 @@ function CentralLogin() {
   );
   return (
     <GatePage testId="central-login" title={t('central.loginTitle')}>
-      <form onSubmit={submit} className="card form">
-        <label>
-          {t('login.username')}
-          <input data-testid="login-username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus dir="ltr" />
-        </label>
-        <label>
-          {t('login.password')}
-          <input data-testid="login-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required dir="ltr" />
-        </label>
-        {error && <p className="error" role="alert" data-testid="login-error">{error}</p>}
-        <button type="submit" className="btn-primary" data-testid="login-submit" disabled={busy}>{t('login.submit')}</button>
-      </form>
+      <SignInForm {...{ username, setUsername, password, setPassword, submit, busy, error }} />
       <p><Link to="/league">{t('central.toLeague')}</Link></p>
     </GatePage>
   );

@@ -6,7 +6,7 @@ import { useSession } from '../store/session-store.ts';
 import type { StaffRole } from '../../shared/protocol/entities.ts';
 import type { LoginResponse } from '../../shared/protocol/http.ts';
 import { HubError } from '../hub-client.ts';
-import { GatePage, useGateSubmit } from './GatePage.tsx';
+import { GatePage, SignInForm, useGateSubmit } from './GatePage.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 
 export function StaffGate({ roles, screen, children }: { roles: StaffRole[]; screen: string; children: ReactNode }) {
@@ -44,18 +44,7 @@ function LoginForm({ screen, wrongRole }: { screen: string; wrongRole: boolean }
 
   return (
     <GatePage testId="login" title={t('login.title', { screen: t(`screens.${screen}.title`) })}>
-      <form onSubmit={submit} className="card form">
-        <label>
-          {t('login.username')}
-          <input data-testid="login-username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus dir="ltr" />
-        </label>
-        <label>
-          {t('login.password')}
-          <input data-testid="login-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required dir="ltr" />
-        </label>
-        {error && <p className="error" role="alert" data-testid="login-error">{error}</p>}
-        <button type="submit" className="btn-primary" data-testid="login-submit" disabled={busy}>{t('login.submit')}</button>
-      </form>
+      <SignInForm {...{ username, setUsername, password, setPassword, submit, busy, error }} />
     </GatePage>
   );
 }

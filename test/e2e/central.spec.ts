@@ -27,7 +27,7 @@ type League = { centres: { branchId: string; rank: number | null; smallSample: b
 
 /** Starts `dawr central --demo` on a free port; resolves with its URL once the demo halls are up. */
 function startCentral(): Promise<string> {
-  central = spawn(process.execPath, [dawr, 'central', '--demo', '--data', dir, '--port', '0', '--host', '127.0.0.1'], {
+  central = spawn(process.execPath, [dawr, 'central', '--demo', '--demo-history', '4', '--data', dir, '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' },
   });
   return new Promise((resolve, reject) => {
