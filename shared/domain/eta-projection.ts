@@ -1,0 +1,357 @@
+// The expected wait's model (eta.ts quotes from it): the 20th–80th percentile of the time until the
+// ticket is called, from now.
+//
+// Model: the hall is played forward from its present state, many times, with the real routing
+// rule (routing.ts: overdue first, then waited ÷ target × priority factor, ties to the earlier
+// ticket) deciding what each counter calls when it comes free:
+//  - every counter that serves the ticket's service takes part, with all the services it serves
+//    (a counter shared with busier services gives this one only the capacity routing gives it);
+//  - a counter holding a ticket comes free after the rest of that ticket's time at the counter,
+//    drawn from the learnt distribution *given the time already spent*; an idle open counter is
+//    free now; a counter on break comes back after the rest of a break (today's breaks, prior 20
+//    min); a closed counter takes no part, except that the counters of a service that no open
+//    or on-break counter serves are taken to open now (the morning before the first clerk);
+//  - the time a counter is held per ticket (call → finished, parked or transferred: walking up,
+//    serving, no-shows included) is learnt per service from today (eta-learning.ts): the recent
+//    samples (the last 1,000), capped at 8× their median (a ticket left open for an hour does not count as an hour),
+//    blended with a log-normal prior of `defaultServiceMinutes` worth 3 samples, so the first
+//    minutes of a day are quoted from the prior and the day takes over as it teaches;
+//  - after letting a ticket go a clerk takes a moment before calling the next: today's mean gap
+//    (call after a release, when the ticket called was already waiting) is added;
+//  - tickets still to come arrive at each service's rate of the last 30 minutes, with today's
+//    share of priority tickets, and overtake where routing lets them (a priority ticket, a
+//    service with a shorter target); they are played until every ticket now waiting is overdue
+//    (overdueFactor × the longest target), after which none can overtake.
+// Each play-through is drawn with a fixed seed, so one state and one time always give the same
+// quote; the quote is fitted to the mean and variance of the call times over the plays (a Gamma
+// distribution) and rounded to whole minutes, at least one minute wide.
+//
+// Cost: O(Q × (waiting + arrivals in the horizon) × counters), Q between 4 and 64 plays chosen to
+// keep to a budget; one projection answers every waiting ticket and a new ticket of every service
+// and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
+// single play with mean times is used.
+import type { Counter, ExpectedWait } from '../protocol/entities.ts';
+import { exponential, normalQuantile, seededRandom } from './random.ts';
+import type { HallState, TicketRecord } from './state.ts';
+import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
+
+export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
+
+export const Z_LOW = normalQuantile(QUOTE_PERCENTILES.low);
+export const Z_HIGH = normalQuantile(QUOTE_PERCENTILES.high);
+export const SEED = 0x0da3; // fixed: the same state and time give the same quote
+
+/** Wilson–Hilferty approximation of the Gamma(shape, scale) quantile for a normal score z. */
+export function gammaQuantile(shape: number, scale: number, z: number): number {
+  if (shape <= 0) return 0;
+  const a = 1 / (9 * shape);
+  return Math.max(0, shape * scale * (1 - a + z * Math.sqrt(a)) ** 3);
+}
+
+export function countersServing(state: HallState, serviceId: string): Counter[] {
+  return [...state.counters.values()].filter((c) => c.serviceIds.includes(serviceId));
+}
+
+/** Services that compete with `serviceId` for the same counters (itself included). */
+export function competingServices(state: HallState, serviceId: string): Set<string> {
+  const out = new Set([serviceId]);
+  for (const c of countersServing(state, serviceId)) for (const s of c.serviceIds) out.add(s);
+  return out;
+}
+
+interface Entry {
+  /** Waiting since, minutes relative to now (≤ 0 for tickets in the hall, > 0 for ones to come). */
+  ws: number;
+  ordinal: number;
+  /** Index into the results (a waiting ticket or a probe), or −1 for a ticket still to come. */
+  ref: number;
+  /** A probe (a ticket issued now) is called but does not hold the counter: it changes nobody's wait. */
+  probe: boolean;
+}
+
+interface SimCounter {
+  serves: number[];
+  /** An open counter whose clerk has not had a break today, once breaks have begun. */
+  breakDue: boolean;
+  kind: 'idle' | 'busy' | 'break';
+  /** Busy: the service of the ticket held and minutes held so far; break: minutes on break so far. */
+  heldService: number;
+  elapsed: number;
+}
+
+export interface WaitEstimate {
+  /** Mean wait from now, minutes. */
+  meanMinutes: number;
+  /** The quoted percentiles, minutes (unrounded). */
+  lowMinutes: number;
+  highMinutes: number;
+  /** Variance of the wait over the plays, minutes², before the model's own error is added. */
+  playVariance: number;
+  quote: ExpectedWait;
+}
+
+export interface Projection {
+  /** The estimate for a waiting ticket (undefined when it is not waiting or no counter serves it). */
+  ticket(id: string): WaitEstimate | undefined;
+  /** The estimate for a ticket of this service issued now, priority or not. */
+  probe(serviceId: string, priority: boolean): WaitEstimate | undefined;
+}
+
+/** The quoted range for a wait of this mean and play variance (the model's own error added). */
+export function rangeOf(mean: number, playVariance: number, model: Pick<typeof ETA_MODEL, 'minCv' | 'spread' | 'modelCv'> = ETA_MODEL): WaitEstimate {
+  if (!(mean > 1e-9)) return { meanMinutes: 0, lowMinutes: 0, highMinutes: 0, playVariance: 0, quote: { minMinutes: 0, maxMinutes: 1 } };
+  const variance = playVariance + (model.modelCv * mean) ** 2;
+  const v = Math.max(variance, (model.minCv * mean) ** 2) * model.spread ** 2;
+  const shape = (mean * mean) / v;
+  const scale = v / mean;
+  const low = gammaQuantile(shape, scale, Z_LOW);
+  const high = gammaQuantile(shape, scale, Z_HIGH);
+  const minMinutes = Math.round(low);
+  return { meanMinutes: mean, lowMinutes: low, highMinutes: high, playVariance, quote: { minMinutes, maxMinutes: Math.max(minMinutes + 1, Math.round(high)) } };
+}
+
+export function project(state: HallState, now: number): Projection {
+  const services = [...state.services.values()];
+  const sIndex = new Map(services.map((s, i) => [s.id, i]));
+  const S = services.length;
+  const targets = services.map((s) => Math.max(1, s.targetWaitMinutes));
+  const { priorityFactor, overdueFactor } = state.config.routing;
+
+  // Counters taking part.
+  const counters = [...state.counters.values()];
+  const staffed = new Array<boolean>(S).fill(false);
+  counters.forEach((c) => {
+    if (c.state === 'closed') return;
+    for (const id of c.serviceIds) {
+      const s = sIndex.get(id);
+      if (s !== undefined) staffed[s] = true;
+    }
+  });
+  const sims: SimCounter[] = [];
+  const breaksBegun = state.learning.breaksTaken.size > 0;
+  counters.forEach((c) => {
+    const serves = c.serviceIds.map((id) => sIndex.get(id)).filter((s): s is number => s !== undefined);
+    if (serves.length === 0) return;
+    let sim: SimCounter | undefined;
+    if (c.state === 'open') {
+      const held = c.ticketId ? state.tickets.get(c.ticketId) : undefined;
+      const hs = held ? sIndex.get(held.serviceId) : undefined;
+      const breakDue = breaksBegun && !state.learning.breaksTaken.has(c.id);
+      if (held && hs !== undefined && held.calledAt) sim = { serves, breakDue, kind: 'busy', heldService: hs, elapsed: Math.max(0, (now - Date.parse(held.calledAt)) / 60_000) };
+      else sim = { serves, breakDue, kind: 'idle', heldService: -1, elapsed: 0 };
+    } else if (c.state === 'break') {
+      sim = { serves, breakDue: false, kind: 'break', heldService: -1, elapsed: Math.max(0, (now - (state.learning.since.get(c.id) ?? now)) / 60_000) };
+    } else if (serves.some((s) => !staffed[s])) {
+      // The counters of a service nobody staffs are taken to open now.
+      sim = { serves: serves.filter((s) => !staffed[s]), breakDue: false, kind: 'idle', heldService: -1, elapsed: 0 };
+    }
+    if (sim) sims.push(sim);
+  });
+  const reachable = new Array<boolean>(S).fill(false);
+  for (const c of sims) for (const s of c.serves) reachable[s] = true;
+
+  const held = services.map((s) => heldModel(state, s.id));
+  const brk = breakModel(state);
+  // The clerk's gap between letting a ticket go and calling the next (learnt; none assumed at first).
+  const gaps = state.learning.gaps;
+  const gap = gaps.reduce((a, b) => a + b, 0) / (gaps.length + ETA_MODEL.priorWeight);
+
+  // Queues per service and class (0 normal, 1 priority), in routing order within the class: FIFO.
+  const queues: Entry[][][] = services.map(() => [[], []]);
+  const waiting: TicketRecord[] = [];
+  for (const t of state.tickets.values()) {
+    if (t.status !== 'waiting') continue;
+    const s = sIndex.get(t.serviceId);
+    if (s === undefined || !reachable[s]) continue;
+    queues[s]![t.priority !== 'none' ? 1 : 0]!.push({ ws: (t.waitingSince - now) / 60_000, ordinal: t.ordinal, ref: waiting.length, probe: false });
+    waiting.push(t);
+  }
+  for (const q of queues) for (const cls of q) cls.sort((a, b) => a.ws - b.ws || a.ordinal - b.ordinal);
+  const probeOrdinal = state.tickets.size + 1;
+  const probeRef = (s: number, cls: number) => waiting.length + 2 * s + cls;
+  services.forEach((_s, s) => {
+    if (!reachable[s]) return;
+    for (const cls of [0, 1]) queues[s]![cls]!.push({ ws: 0, ordinal: probeOrdinal, ref: probeRef(s, cls), probe: true });
+  });
+  const nRefs = waiting.length + 2 * S;
+  let toCall = 0;
+  for (let s = 0; s < S; s++) if (reachable[s]) toCall += queues[s]![0]!.length + queues[s]![1]!.length;
+
+  // Arrivals still to come: each service's rate over the recent window, and its priority share.
+  const windowStart = now - ETA_MODEL.arrivalWindowMinutes * 60_000;
+  const rates = services.map((s) => {
+    const a = state.learning.arrivals.get(s.id);
+    if (!a || a.at.length === 0) return { perMinute: 0, priority: 0 };
+    let n = 0;
+    for (let i = a.at.length - 1; i >= 0 && a.at[i]! > windowStart; i--) if (a.at[i]! <= now) n++;
+    const span = Math.max(10, Math.min(ETA_MODEL.arrivalWindowMinutes, (now - a.at[0]!) / 60_000));
+    return { perMinute: n / span, priority: (a.priority + 0.1) / (a.total + 2) };
+  });
+
+  // A ticket that arrives after every ticket now in the hall has become overdue can never be called
+  // before them (overdue tickets go first, in issue order): arrivals are played up to then only.
+  const horizon = overdueFactor * Math.max(1, ...targets);
+  const maxArrivals = 2 * toCall + 200;
+  const large = waiting.length > ETA_MODEL.largeQueue;
+  // The number of plays is set after the first, from the calls it took (arrivals to come included).
+  let plays = large ? 1 : ETA_MODEL.maxPlays;
+  const sum = new Float64Array(nRefs);
+  const sumSq = new Float64Array(nRefs);
+  const count = new Uint32Array(nRefs);
+  const rnd = seededRandom(SEED);
+  const free = new Float64Array(sims.length);
+  const breakAt = new Float64Array(sims.length);
+  const heads: number[][] = services.map(() => [0, 0]);
+  const extra: Entry[][][] = services.map(() => [[], []]);
+  const nextArrival = new Float64Array(S);
+  const maxCalls = 3 * toCall + 1000;
+
+  lastProjection.calls = 0;
+  lastProjection.waiting = waiting.length;
+  for (let play = 0; play < plays; play++) {
+    lastProjection.plays = play + 1;
+    const draw = large ? undefined : rnd;
+    sims.forEach((c, k) => {
+      if (c.kind === 'idle') free[k] = 0;
+      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) + gap;
+      else free[k] = residual(brk, c.elapsed, draw);
+      breakAt[k] = c.breakDue && !large ? rnd() * ETA_MODEL.breakWindowMinutes : Infinity;
+    });
+    for (let s = 0; s < S; s++) {
+      heads[s]![0] = 0;
+      heads[s]![1] = 0;
+      extra[s]![0]!.length = 0;
+      extra[s]![1]!.length = 0;
+      const r = rates[s]!.perMinute;
+      nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(rnd, 1 / r);
+      if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
+    }
+    let ordinal = probeOrdinal + 1;
+    let left = toCall;
+    let calls = 0;
+    for (; left > 0 && calls < maxCalls; calls++) {
+      // The counter that comes free first.
+      let k = -1;
+      let tau = Infinity;
+      for (let i = 0; i < sims.length; i++) if (free[i]! < tau) { tau = free[i]!; k = i; }
+      if (k < 0) break;
+      if (tau >= breakAt[k]!) {
+        // The clerk's break, once the ticket in hand is done.
+        free[k] = tau + residual(brk, 0, rnd);
+        breakAt[k] = Infinity;
+        continue;
+      }
+      // Tickets that have arrived by then.
+      for (let s = 0; s < S; s++) {
+        while (nextArrival[s]! <= tau) {
+          extra[s]![rnd() < rates[s]!.priority ? 1 : 0]!.push({ ws: nextArrival[s]!, ordinal: ordinal++, ref: -1, probe: false });
+          nextArrival[s]! += exponential(rnd, 1 / rates[s]!.perMinute);
+          if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
+        }
+      }
+      // What routing calls there.
+      let best: Entry | undefined;
+      let bs = -1;
+      let bc = 0;
+      let bOver = false;
+      let bScore = 0;
+      const sim = sims[k]!;
+      for (const s of sim.serves) {
+        for (let cls = 0; cls < 2; cls++) {
+          const h = heads[s]![cls]!;
+          const base = queues[s]![cls]!;
+          const e = h < base.length ? base[h] : extra[s]![cls]![h - base.length];
+          if (!e) continue;
+          const waited = Math.max(0, tau - e.ws);
+          const over = waited >= overdueFactor * targets[s]!;
+          const score = (waited / targets[s]!) * (cls ? priorityFactor : 1);
+          const better = !best ? true
+            : over !== bOver ? over
+              : !over && score !== bScore ? score > bScore
+                : e.ws !== best.ws ? e.ws < best.ws : e.ordinal < best.ordinal;
+          if (better) {
+            best = e;
+            bs = s;
+            bc = cls;
+            bOver = over;
+            bScore = score;
+          }
+        }
+      }
+      if (!best) {
+        // Nothing waits for this counter: it calls the next ticket to arrive for it.
+        let t = Infinity;
+        for (const s of sim.serves) t = Math.min(t, nextArrival[s]!);
+        free[k] = t;
+        continue;
+      }
+      heads[bs]![bc]!++;
+      if (best.ref >= 0) {
+        sum[best.ref]! += tau;
+        sumSq[best.ref]! += tau * tau;
+        count[best.ref]!++;
+        left--;
+      }
+      if (!best.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, rnd)) + gap;
+    }
+    lastProjection.calls += calls;
+    if (play === 0 && !large) plays = Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(ETA_MODEL.budget / (calls + 10))));
+  }
+
+  // For the single play: the spread of a wait made of `wait ÷ interval` calls of the counters.
+  const meanInterval = held.reduce((a, m) => a + m.mean, 0) / Math.max(1, held.length) / Math.max(1, sims.length);
+  const estimate = (ref: number): WaitEstimate => {
+    const n = count[ref]!;
+    if (n < plays) return ref < waiting.length ? fallback(state, waiting[ref]!.serviceId, ref) : fallback(state, services[(ref - waiting.length) >> 1]!.id, waiting.length);
+    const mean = sum[ref]! / n;
+    const variance = large ? mean * mean / Math.max(1, mean / Math.max(0.1, meanInterval)) : Math.max(0, sumSq[ref]! / n - mean * mean);
+    return rangeOf(mean, variance);
+  };
+  // Within a service and class routing is first-in first-out: a later ticket is never quoted less.
+  // Estimates are made on demand, a class's queue in order up to the ticket asked for.
+  const where = new Int32Array(nRefs).fill(-1);
+  const whereClass = new Int32Array(nRefs);
+  queues.forEach((q, si) => q.forEach((list, cls) => list.forEach((e, i) => { where[e.ref] = i; whereClass[e.ref] = 2 * si + cls; })));
+  const progress = queues.flatMap((q) => q.map(() => ({ upto: 0, lo: 0, hi: 0, mean: 0 })));
+  const made: (WaitEstimate | undefined)[] = new Array(nRefs);
+  const resolve = (ref: number): WaitEstimate => {
+    if (made[ref]) return made[ref];
+    if (where[ref]! < 0) return (made[ref] = estimate(ref));
+    const k = whereClass[ref]!;
+    const list = queues[k >> 1]![k & 1]!;
+    const p = progress[k]!;
+    while (p.upto <= where[ref]!) {
+      const e = list[p.upto++]!;
+      const x = estimate(e.ref);
+      p.lo = Math.max(p.lo, x.quote.minMinutes);
+      p.hi = Math.max(p.hi, x.quote.maxMinutes, p.lo + 1);
+      p.mean = Math.max(p.mean, x.meanMinutes);
+      made[e.ref] = { ...x, meanMinutes: p.mean, quote: { minMinutes: p.lo, maxMinutes: p.hi } };
+    }
+    return made[ref]!;
+  };
+  const index = new Map(waiting.map((t, i) => [t.id, i]));
+  return {
+    ticket: (id) => {
+      const i = index.get(id);
+      return i === undefined ? undefined : resolve(i);
+    },
+    probe: (serviceId, priority) => {
+      const si = sIndex.get(serviceId);
+      if (si === undefined) return undefined;
+      return reachable[si] ? resolve(probeRef(si, priority ? 1 : 0)) : fallback(state, serviceId, waiting.length);
+    },
+  };
+}
+
+/** No counter will call it (none serves the service): the wait of `ahead` tickets at one counter of the prior. */
+
+export function fallback(state: HallState, serviceId: string, ahead: number): WaitEstimate {
+  const m = heldModel(state, serviceId).mean;
+  const c = Math.max(1, countersServing(state, serviceId).length);
+  const mean = ((ahead + 1) * m) / c;
+  return rangeOf(mean, (mean * mean) / (ahead + 1));
+}
+
+/** What the last projection cost (for the benchmark): plays and counter calls played in all. */
+export const lastProjection = { plays: 0, calls: 0, waiting: 0 };
