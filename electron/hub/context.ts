@@ -9,6 +9,8 @@ import type { AuditStore } from './store/audit-store.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { EnrolResponse, SyncStatus } from '../../shared/protocol/sync.ts';
 import type { VoicePacks } from './voice/voice-packs.ts';
+import type { Appointments } from './appointments/appointments.ts';
+import type { Notifier } from './notify/notifier.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -30,6 +32,8 @@ export interface HubContext {
   sync?: { status(): SyncStatus; enrol(url: string, code: string): Promise<EnrolResponse> };
   /** The voice packs that speak calls (absent: no voice routes). */
   voice?: VoicePacks;
+  /** The citizen's side: appointments and notifications (absent: no such routes). */
+  citizen?: { appointments: Appointments; notifier: Notifier };
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */

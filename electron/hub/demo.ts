@@ -1,6 +1,7 @@
 // The demo hall: one branch modelled on a municipal citizen service hall (../shared/seeds), its
 // services, eight counters each serving a few services, and staff of every role.
 import type { Service } from '../../shared/protocol/entities.ts';
+import { type BookingRule, DEFAULT_BOOKING_RULE } from '../../shared/protocol/appointments.ts';
 import { SEED_SERVICES as DEMO_SERVICES } from '../../shared/demo/services.ts';
 import type { AuthStore } from './auth/auth-store.ts';
 import { hashPassword } from '../node-common/passwords.ts';
@@ -75,4 +76,14 @@ export async function seedDemo(hall: Hall, auth: AuthStore, profile: DemoProfile
   const missing = DEMO_ACCOUNTS.filter((a) => !auth.userByName(a.username));
   const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));
   missing.forEach((a, i) => auth.createUser({ username: a.username, role: a.role, displayName: a.displayName, passwordHash: hashes[i]! }));
+}
+
+/**
+ * The demo hall takes bookings at every hour of every day (like its opening hours, so it can be
+ * tried at any time) for the services two counters serve: one place per 15-minute slot.
+ */
+export function demoBookingRules(profile: DemoProfile): Record<string, BookingRule> {
+  const twoCounters = profile.services.filter((s) => profile.counters.filter((c) => c.serviceIds.includes(s.id)).length >= 2).slice(0, 3);
+  const chosen = twoCounters.length >= 2 ? twoCounters : profile.services.slice(0, 2);
+  return Object.fromEntries(chosen.map((s) => [s.id, { ...DEFAULT_BOOKING_RULE, serviceId: s.id, weekdays: [0, 1, 2, 3, 4, 5, 6], from: '00:00', to: '24:00' }]));
 }

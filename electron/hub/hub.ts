@@ -9,7 +9,9 @@ import { newIdentityKeyPair } from '../devices/id-reader/sealed-id.ts';
 import { createAuthStore } from './auth/auth-store.ts';
 import { hashPassword } from '../node-common/passwords.ts';
 import type { HubContext } from './context.ts';
-import { DEMO_PROFILES, seedDemo } from './demo.ts';
+import { DEMO_PROFILES, demoBookingRules, seedDemo } from './demo.ts';
+import { createAppointments } from './appointments/appointments.ts';
+import { createNotifier } from './notify/notifier.ts';
 import { createHall } from './hall.ts';
 import { type Logger, createLogger } from '../node-common/log.ts';
 import { buildServer } from './server.ts';
@@ -92,18 +94,29 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let bootstrapAdminPassword: string | undefined;
   const profile = DEMO_PROFILES[options.demoProfile ?? 'centre'];
   if (!profile) throw new Error(`no demo profile ${options.demoProfile}: one of ${Object.keys(DEMO_PROFILES).join(', ')}`);
-  if (options.demo) await seedDemo(hall, auth, profile);
+  if (options.demo) {
+    await seedDemo(hall, auth, profile);
+    if (!config.get('bookingRules')) config.set('bookingRules', demoBookingRules(profile));
+  }
   else if (auth.users().length === 0) {
     bootstrapAdminPassword = randomBytes(9).toString('base64url');
     auth.createUser({ username: 'admin', role: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(bootstrapAdminPassword) });
   }
 
+  const notifier = createNotifier({ db, config, hall, log });
+  const appointments = createAppointments({ db, config, hall, notifier, log });
+  const citizenTimer = setInterval(() => appointments.tick(), 60_000);
+  citizenTimer.unref();
+
   const retentionDays = options.retentionDays ?? config.get<number>('retentionDays') ?? 30;
   const purge = () => {
     const cutoff = new Date(clock.now() - retentionDays * 86_400_000).toISOString();
+    const beforeDay = businessDay(clock.now() - retentionDays * 86_400_000, hall.state.branch.timeZone);
     const n = events.purgeIdentities(cutoff);
-    const p = events.purgePersonal(businessDay(clock.now() - retentionDays * 86_400_000, hall.state.branch.timeZone));
-    if (n || p) log.info({ pseudonyms: n, personalFields: p }, 'purged personal data past retention');
+    const p = events.purgePersonal(beforeDay);
+    // Names and phone numbers of past appointments, the message log, leftover notification requests.
+    const c = appointments.purge(beforeDay) + notifier.purge(beforeDay);
+    if (n || p || c) log.info({ pseudonyms: n, personalFields: p, citizenRecords: c }, 'purged personal data past retention');
   };
   purge();
   const purgeTimer = setInterval(purge, 3_600_000);
@@ -129,6 +142,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const sync = startReplicator({ config, events, hall, log, ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.catalogueEveryMs ? { catalogueEveryMs: options.catalogueEveryMs } : {}) });
   const reports = startReports({ db, hall, auth, log });
   const ctx: HubContext = {
+    citizen: { appointments, notifier },
     voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
     hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark,
     sync: {
@@ -168,6 +182,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       if (closed) return;
       closed = true;
       clearInterval(purgeTimer);
+      clearInterval(citizenTimer);
+      await notifier.stop();
       traffic?.stop();
       await sync.stop();
       reports.stop();

@@ -7,6 +7,7 @@ import type { Timings } from './timings.ts';
 import { createApi } from './http/api.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { appointmentRoutes } from './routes/appointments.ts';
 import { eventRoutes } from './routes/events.ts';
 import { planRoutes } from './routes/plan.ts';
 import { queueRoutes } from './routes/queue.ts';
@@ -62,6 +63,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   syncRoutes(api, ctx);
   planRoutes(api, ctx);
   if (ctx.voice) voiceRoutes(app, api, ctx, ctx.voice);
+  if (ctx.citizen) appointmentRoutes(api, ctx, ctx.citizen.appointments, ctx.citizen.notifier);
   const streams = eventRoutes(app, ctx);
   return { app, streams };
 }

@@ -16,7 +16,7 @@ export interface Actor {
 }
 
 export type Command =
-  | { type: 'issue'; serviceId: string; lang: Lang; priority: Priority; identityVerified: boolean }
+  | { type: 'issue'; serviceId: string; lang: Lang; priority: Priority; identityVerified: boolean; dueAt?: string }
   | { type: 'callNext'; counterId: string }
   | { type: 'call'; ticketId: string; counterId: string }
   | { type: 'recall'; ticketId: string }
@@ -113,6 +113,7 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
         transferredFrom: [],
         identityVerified: cmd.identityVerified,
         trackingCode: ctx.newTrackingCode(),
+        ...(cmd.dueAt ? { dueAt: cmd.dueAt } : {}),
       };
       const quote = expectedWait(state, { ...ticket, ordinal: state.tickets.size + 1, waitingSince: ctx.now }, ctx.now).expectedWait;
       return ok([{ type: 'ticket.issued', at, ticket, quote, by }]);

@@ -163,7 +163,10 @@ export function project(state: HallState, now: number): Projection {
     if (t.status !== 'waiting') continue;
     const s = sIndex.get(t.serviceId);
     if (s === undefined || !reachable[s]) continue;
-    queues[s]![t.priority !== 'none' ? 1 : 0]!.push({ ws: (t.waitingSince - now) / 60_000, ordinal: t.ordinal, ref: waiting.length, probe: false });
+    // A checked-in appointment is played as due (routing.ts): a priority ticket waiting since one
+    // target before its slot — slightly early for one checked in ahead of its time.
+    const ws = t.dueMs === undefined ? t.waitingSince : Math.min(t.waitingSince, t.dueMs - targets[s]! * 60_000);
+    queues[s]![t.priority !== 'none' ? 1 : 0]!.push({ ws: (ws - now) / 60_000, ordinal: t.ordinal, ref: waiting.length, probe: false });
     waiting.push(t);
   }
   for (const q of queues) for (const cls of q) cls.sort((a, b) => a.ws - b.ws || a.ordinal - b.ordinal);

@@ -7,6 +7,10 @@
 //     finitely many.
 //  2. Then the largest score = waited time ÷ target wait, × `priorityFactor` for a priority
 //     ticket (elderly, disability, pregnancy, or a checked-in due appointment).
+//     A checked-in appointment is due from its slot's start (`dueMs`): from then it counts as a
+//     priority ticket that has waited since one target before its slot — a score of
+//     `priorityFactor` at the slot's start, so it is called before every walk-in of its service
+//     that is not overdue. Checked in early, it waits as an ordinary ticket until its slot starts.
 //  3. Ties go to the earlier ticket (original issue time, then issue order).
 // Within one service and one priority class the score grows with waited time, so the order
 // there is first-in first-out.
@@ -26,19 +30,32 @@ interface Ranked {
   ticket: TicketRecord;
   overdue: boolean;
   score: number;
+  /** `routingSince`: the issue time, or a due appointment's earlier one. */
+  since: number;
 }
+
+/** When a ticket counts as waiting from, for routing: a due appointment from one target before its slot. */
+export function routingSince(ticket: TicketRecord, targetMs: number, nowMs: number): number {
+  if (ticket.dueMs === undefined) return ticket.waitingSince;
+  return nowMs >= ticket.dueMs ? Math.min(ticket.waitingSince, ticket.dueMs - targetMs) : ticket.waitingSince;
+}
+
+/** Whether a ticket is weighted by the priority factor now: a declared need, or a due appointment. */
+const weighted = (ticket: TicketRecord, nowMs: number): boolean =>
+  ticket.priority === 'appointment' ? ticket.dueMs === undefined || nowMs >= ticket.dueMs : ticket.priority !== 'none';
 
 function rank(ticket: TicketRecord, service: Service | undefined, nowMs: number, policy: RoutingPolicy): Ranked {
   const targetMs = Math.max(1, service?.targetWaitMinutes ?? 15) * 60_000;
-  const waited = Math.max(0, nowMs - ticket.waitingSince);
-  const weight = ticket.priority !== 'none' ? policy.priorityFactor : 1;
-  return { ticket, overdue: waited >= policy.overdueFactor * targetMs, score: (waited / targetMs) * weight };
+  const since = routingSince(ticket, targetMs, nowMs);
+  const waited = Math.max(0, nowMs - since);
+  const weight = weighted(ticket, nowMs) ? policy.priorityFactor : 1;
+  return { ticket, overdue: waited >= policy.overdueFactor * targetMs, score: (waited / targetMs) * weight, since };
 }
 
 function compare(a: Ranked, b: Ranked): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   if (!a.overdue && a.score !== b.score) return b.score - a.score;
-  if (a.ticket.waitingSince !== b.ticket.waitingSince) return a.ticket.waitingSince - b.ticket.waitingSince;
+  if (a.since !== b.since) return a.since - b.since;
   return a.ticket.ordinal - b.ticket.ordinal;
 }
 

@@ -29,6 +29,8 @@ export interface TicketRecord extends Omit<Ticket, 'position' | 'expectedWait'> 
   /** The quote given at issue (minutes), kept to measure its error. */
   quote?: { minMinutes: number; maxMinutes: number };
   rating?: number;
+  /** Epoch ms of `dueAt` (a checked-in appointment's slot start), for routing. */
+  dueMs?: number;
 }
 
 /** Running sums per service, so KPIs and expected waits cost O(1) to read. */
@@ -148,7 +150,7 @@ const handlers: Handlers = {
   'ticket.issued': (s, e) => {
     const at = Date.parse(e.at);
     const [prefix, num] = e.ticket.number.split('-') as [string, string];
-    s.tickets.set(e.ticket.id, { ...e.ticket, ordinal: s.tickets.size + 1, waitingSince: at, quote: e.quote });
+    s.tickets.set(e.ticket.id, { ...e.ticket, ordinal: s.tickets.size + 1, waitingSince: at, quote: e.quote, ...(e.ticket.dueAt ? { dueMs: Date.parse(e.ticket.dueAt) } : {}) });
     s.lastNumber.set(prefix, Math.max(s.lastNumber.get(prefix) ?? 0, Number(num)));
     tallyOf(s, e.ticket.serviceId).issued++;
     s.hourly[hourOfDay(at, s.branch.timeZone)]!.issued++;

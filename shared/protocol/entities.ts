@@ -74,6 +74,8 @@ export const Ticket = z.object({
   expectedWait: ExpectedWait.optional(),
   /** The citizen's key to the tracking page: staff and the issuing kiosk see it, hall screens never. */
   trackingCode: z.string().optional(),
+  /** A checked-in appointment: its slot's start (ISO). From then routing treats the ticket as due (routing.ts). */
+  dueAt: z.string().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -8,6 +8,8 @@ export const API_VERSION = 'v1';
 
 export const ErrorCode = z.enum([
   'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'rate_limited', 'internal', 'unavailable',
+  // Appointments (shared/protocol/appointments.ts): why a booking, a change or a check-in is refused.
+  'slot_full', 'past_cutoff', 'too_early', 'too_late', 'cancelled', 'already_checked_in',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorBody = z.object({ error: z.object({ code: ErrorCode, message: z.string() }) });

@@ -191,6 +191,56 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX events_rated ON events(day) WHERE type = 'ticket.rated';
     `,
   },
+  {
+    id: 4,
+    name: "appointments, the citizen's notification requests and the messages sent (personal: purged after retention)",
+    sql: `
+      -- A booking: the code is its key (10 digits); name and phone are personal and are emptied
+      -- after the retention period (the row stays, for the counts).
+      CREATE TABLE appointments (
+        code          TEXT PRIMARY KEY,
+        service_id    TEXT NOT NULL,
+        start_ms      INTEGER NOT NULL,
+        day           TEXT NOT NULL,
+        name          TEXT,
+        phone         TEXT,
+        lang          TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        checked_in_at TEXT,
+        ticket_id     TEXT,
+        ticket_number TEXT,
+        reminded      INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX appointments_slot ON appointments(service_id, start_ms);
+      CREATE INDEX appointments_day ON appointments(day);
+      -- "Tell me when my turn nears": deleted when the ticket is finished.
+      CREATE TABLE notify_requests (
+        ticket_id TEXT PRIMARY KEY,
+        day       TEXT NOT NULL,
+        lang      TEXT NOT NULL,
+        phone     TEXT,
+        push      TEXT,
+        sent      TEXT NOT NULL DEFAULT ''
+      );
+      -- Every message sent (or recorded by the SMS simulator), kept for the retention period.
+      CREATE TABLE notifications (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        day       TEXT NOT NULL,
+        channel   TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        lang      TEXT NOT NULL,
+        text      TEXT NOT NULL,
+        status    TEXT NOT NULL,
+        error     TEXT
+      );
+      CREATE INDEX notifications_recipient ON notifications(recipient, id);
+      CREATE INDEX notifications_day ON notifications(day);
+    `,
+  },
 ];
 
 

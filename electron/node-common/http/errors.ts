@@ -12,6 +12,12 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  slot_full: 409,
+  past_cutoff: 409,
+  too_early: 409,
+  too_late: 409,
+  cancelled: 409,
+  already_checked_in: 409,
 };
 
 export class ApiError extends Error {

@@ -38,6 +38,21 @@ describe('callOrder and pickNext', () => {
     expect(order([plain, appt], now)).toEqual(['appt', 'plain']);
   });
 
+  it('wait a checked-in appointment as an ordinary ticket until its slot, then call it before every walk-in not overdue', () => {
+    // civil: target 10 min, overdue at 20.
+    const walkIn = record('walk-in', 'civil', now - 6 * MIN, 1); // 0.6
+    const longWait = record('long', 'civil', now - 19 * MIN, 2); // 1.9, not yet overdue
+    const appt = { ...record('appt', 'civil', now - 1 * MIN, 3, 'appointment'), dueMs: now + 5 * MIN };
+    // Checked in 1 minute ago, due in 5: 0.1, unweighted.
+    expect(order([walkIn, longWait, appt], now)).toEqual(['long', 'walk-in', 'appt']);
+    // At its slot's start: as a priority ticket waiting since one target before it (score 2).
+    const due = now + 5 * MIN;
+    expect(order([walkIn, longWait, appt], due)).toEqual(['long', 'appt', 'walk-in']); // long is overdue by then (24 min)
+    const fresh = record('fresh', 'civil', due - 15 * MIN, 4); // 1.5
+    expect(order([walkIn, fresh, appt], due)).toEqual(['appt', 'fresh', 'walk-in']); // 2 > 1.5 > 1.1
+    expect(pickNext([walkIn, fresh, appt], services, due, DEFAULT_ROUTING, ALL)?.id).toBe('appt');
+  });
+
   it('break score ties by the earlier issue time, then by issue order', () => {
     const a = record('a', 'civil', now - 10 * MIN, 2); // 1.0, issued earlier
     const b = record('b', 'permits', now - 5 * MIN, 1); // 1.0
