@@ -12,7 +12,8 @@ export default defineConfig({
   root: dir('.'),
   base: '/',
   plugins: [react()],
-  publicDir: false,
+  // The service worker, the web app manifest and its icon, served as they are at `/`.
+  publicDir: dir('public'),
   build: {
     outDir: dir('../dist/renderer'),
     emptyOutDir: true,

@@ -11,6 +11,7 @@ import { CategoryStep, ServiceStep } from './ServiceStep.tsx';
 import { PriorityStep } from './PriorityStep.tsx';
 import { IdStep } from './IdStep.tsx';
 import { TicketStep } from './TicketStep.tsx';
+import { AppointmentEntry, CheckInStep } from './CheckInStep.tsx';
 import type { Ticket } from '../../shared/protocol/entities.ts';
 import { HubError } from '../hub-client.ts';
 import '../styles/kiosk.css';
@@ -37,6 +38,11 @@ export function KioskPage() {
     setLang(st.lang);
   }, [st.lang, setLang]);
 
+  // The station's scanner: a booking QR scanned on any step goes to check-in.
+  useEffect(() => bridge.onScan((scan) => dispatch({ type: 'checkin', scanned: { code: scan.code } })), [bridge]);
+  const onCheckedIn = useCallback((ticket: Ticket) => dispatch({ type: 'checkedIn', ticket }), []);
+  const onWalkIn = useCallback(() => dispatch({ type: 'walkIn' }), []);
+
   // Issue exactly once per visit: the step moves to 'issuing' on the first tap, and a ref guards
   // against a second tap landing before React re-renders.
   useEffect(() => {
@@ -60,6 +66,8 @@ export function KioskPage() {
   return (
     <div className="kiosk" data-testid="kiosk" data-step={st.step} onPointerDownCapture={touch} onKeyDownCapture={touch}>
       {st.step === 'lang' && <LanguageStep onPick={(lang) => dispatch({ type: 'lang', lang })} />}
+      {st.step === 'lang' && <AppointmentEntry bilingual onClick={() => dispatch({ type: 'checkin' })} />}
+      {st.step === 'checkin' && <CheckInStep scanned={st.scanned} onTicket={onCheckedIn} onWalkIn={onWalkIn} onBack={onBack} />}
       {st.step === 'category' && (
         <CategoryStep
           services={services}
@@ -68,6 +76,7 @@ export function KioskPage() {
           onBack={() => dispatch({ type: 'back' })}
         />
       )}
+      {st.step === 'category' && <AppointmentEntry onClick={() => dispatch({ type: 'checkin' })} />}
       {st.step === 'service' && st.category && (
         <ServiceStep
           services={services.filter((s) => s.category === st.category)}

@@ -1,9 +1,10 @@
-// The kiosk's steps as a pure reducer: language → category → service → priority → ID → ticket.
+// The kiosk's steps as a pure reducer: language → category → service → priority → ID → ticket;
+// or, for an appointment, check-in → ticket (a scan on any step but issuing goes to check-in).
 import type { Lang, Priority, Ticket } from '../../shared/protocol/entities.ts';
 import type { IdCardRead } from '../../shared/protocol/device-bridge.ts';
 
 export type IdOk = Extract<IdCardRead, { ok: true }>;
-export type KioskStep = 'lang' | 'category' | 'service' | 'priority' | 'id' | 'issuing' | 'ticket' | 'error';
+export type KioskStep = 'lang' | 'category' | 'service' | 'priority' | 'id' | 'issuing' | 'ticket' | 'error' | 'checkin';
 
 export type KioskState = {
   step: KioskStep;
@@ -14,6 +15,8 @@ export type KioskState = {
   id: IdOk | null;
   ticket: Ticket | null;
   error: string | null;
+  /** The last scan of a booking QR, to check in (a new object per scan). */
+  scanned: { code: string } | null;
 };
 
 export type KioskAction =
@@ -25,9 +28,12 @@ export type KioskAction =
   | { type: 'issued'; ticket: Ticket }
   | { type: 'failed'; error: string }
   | { type: 'back' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'checkin'; scanned?: { code: string } }
+  | { type: 'checkedIn'; ticket: Ticket }
+  | { type: 'walkIn' };
 
-export const initialKiosk: KioskState = { step: 'lang', lang: 'ar', category: null, serviceId: null, priority: 'none', id: null, ticket: null, error: null };
+export const initialKiosk: KioskState = { step: 'lang', lang: 'ar', category: null, serviceId: null, priority: 'none', id: null, ticket: null, error: null, scanned: null };
 
 export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
   switch (a.type) {
@@ -53,8 +59,17 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       if (s.step === 'priority') return { ...s, step: s.category ? 'service' : 'category' };
       if (s.step === 'id') return { ...s, step: 'priority' };
       if (s.step === 'category') return { ...s, step: 'lang' };
+      if (s.step === 'checkin') return { ...initialKiosk, lang: s.lang };
       return s;
     case 'reset':
       return { ...initialKiosk, lang: s.lang };
+    case 'checkin':
+      // A scan while a ticket is being issued is ignored: that visit finishes first.
+      if (s.step === 'issuing') return s;
+      return { ...initialKiosk, lang: s.lang, step: 'checkin', scanned: a.scanned ?? null };
+    case 'checkedIn':
+      return s.step === 'checkin' ? { ...s, ticket: a.ticket, serviceId: a.ticket.serviceId, priority: a.ticket.priority, step: 'ticket', scanned: null } : s;
+    case 'walkIn':
+      return { ...initialKiosk, lang: s.lang, step: 'category' };
   }
 }

@@ -14,6 +14,8 @@ import { DisplayPage } from '../display/DisplayPage.tsx';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { TrackPage } from '../track/TrackPage.tsx';
 import { RatePage } from '../track/RatePage.tsx';
+import { BookPage } from '../book/BookPage.tsx';
+import { AppointmentsPage } from '../appointments/AppointmentsPage.tsx';
 import { AdminPage } from '../admin/AdminPage.tsx';
 import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { PlanPage } from '../plan/PlanPage.tsx';
@@ -39,6 +41,10 @@ export function App({ hub, central, bridge, station }: { hub: HubClient; central
           <Route path="/admin" element={<StaffGate screen="admin" roles={['admin']}><AdminPage /></StaffGate>} />
           <Route path="/track/:code" element={<TrackPage />} />
           <Route path="/rate/:code" element={<RatePage />} />
+          <Route path="/track" element={<TrackPage />} />
+          <Route path="/book" element={<BookPage />} />
+          <Route path="/book/:code" element={<BookPage />} />
+          <Route path="/appointments" element={<StaffGate screen="appointments" roles={['clerk', 'supervisor', 'manager', 'admin']}><AppointmentsPage /></StaffGate>} />
           {/* Served by central (brief §10): the public league table and the municipality's dashboard. */}
           <Route path="/league" element={<LeaguePage />} />
           <Route path="/central" element={<CentralGate><CentralPage /></CentralGate>} />

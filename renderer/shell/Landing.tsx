@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
-const screens = ['kiosk', 'counter', 'display', 'dashboard', 'reports', 'admin'] as const;
-const icons: Record<(typeof screens)[number], string> = { kiosk: 'licence', counter: 'idcard', display: 'hall', dashboard: 'map', reports: 'map', admin: 'info' };
+const screens = ['kiosk', 'counter', 'display', 'dashboard', 'reports', 'appointments', 'book', 'admin'] as const;
+const icons: Record<(typeof screens)[number], string> = { kiosk: 'licence', counter: 'idcard', display: 'hall', dashboard: 'map', reports: 'map', appointments: 'document', book: 'phone', admin: 'info' };
 
 export function Landing() {
   const { t } = useTranslation();

@@ -1,19 +1,34 @@
 // The citizen's phone (QR on the ticket): position, expected wait, "your turn: counter N".
 // Nothing personal is shown or asked.
-import { useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useTrack } from './use-track.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { RatingForm } from './RatingForm.tsx';
+import { NotifyPanel } from './NotifyPanel.tsx';
+import { lastTrack, registerServiceWorker, rememberTrack } from './web-push.ts';
 import '../styles/track.css';
 
 export function TrackPage() {
   const { code = '' } = useParams();
+  // `/track` (the installed app's start) opens the ticket last followed on this phone.
+  const last = code ? null : lastTrack();
+  if (!code && last) return <Navigate to={`/track/${last}`} replace />;
+  return <TrackTicket code={code} />;
+}
+
+function TrackTicket({ code }: { code: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const { data, error } = useTrack(code);
   const yourTurn = data && (data.status === 'called' || data.status === 'serving') && data.counter;
+  useEffect(() => {
+    if (!code) return;
+    rememberTrack(code);
+    void registerServiceWorker();
+  }, [code]);
   return (
     <main className="track" data-testid="track" data-status={data?.status ?? ''}>
       <header className="track-head">
@@ -49,6 +64,7 @@ export function TrackPage() {
               )}
             </section>
           )}
+          {data.status === 'waiting' && <NotifyPanel code={code} />}
           {data.status === 'done' && (
             <section className="track-card">
               <RatingForm code={code} />
