@@ -9,6 +9,7 @@ import type { AuditStore } from './store/audit-store.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { EnrolResponse, SyncStatus } from '../../shared/protocol/sync.ts';
 import type { VoicePacks } from './voice/voice-packs.ts';
+import type { FeedbackStore } from './store/feedback-store.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -22,6 +23,8 @@ export interface HubContext {
   identityKey: { publicKey: string; privateKey: string };
   /** Tickets a device or session may issue per minute. */
   issuePerMinute: number;
+  /** Suggestions and complaints one address may file per 10 minutes. */
+  feedbackPer10Minutes?: number;
   /** Reports over the event log (absent: no report routes). */
   reports?: ReportService;
   /** Adds a manager's mark on the trends. */
@@ -30,6 +33,8 @@ export interface HubContext {
   sync?: { status(): SyncStatus; enrol(url: string, code: string): Promise<EnrolResponse> };
   /** The voice packs that speak calls (absent: no voice routes). */
   voice?: VoicePacks;
+  /** Citizens' suggestions and complaints (absent: no feedback routes). */
+  feedback?: FeedbackStore;
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */
