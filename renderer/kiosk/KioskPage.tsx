@@ -13,6 +13,7 @@ import { IdStep } from './IdStep.tsx';
 import { TicketStep } from './TicketStep.tsx';
 import type { Ticket } from '../../shared/protocol/entities.ts';
 import { HubError } from '../hub-client.ts';
+import { KioskFeedbackButton } from '../feedback/KioskFeedbackButton.tsx';
 import '../styles/kiosk.css';
 
 const IDLE_MS = 45_000;
@@ -60,6 +61,7 @@ export function KioskPage() {
   return (
     <div className="kiosk" data-testid="kiosk" data-step={st.step} onPointerDownCapture={touch} onKeyDownCapture={touch}>
       {st.step === 'lang' && <LanguageStep onPick={(lang) => dispatch({ type: 'lang', lang })} />}
+      {st.step === 'lang' && <KioskFeedbackButton />}
       {st.step === 'category' && (
         <CategoryStep
           services={services}

@@ -6,6 +6,7 @@ import { useTrack } from './use-track.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { RatingForm } from './RatingForm.tsx';
+import { FeedbackLink } from '../feedback/FeedbackLink.tsx';
 import '../styles/track.css';
 
 export function TrackPage() {
@@ -57,6 +58,7 @@ export function TrackPage() {
           <p className="muted small center">{t('track.issuedAt', { time: f.time(data.issuedAt) })} · {t('track.autoRefresh')}</p>
         </>
       )}
+      <FeedbackLink code={data ? code : undefined} />
     </main>
   );
 }
