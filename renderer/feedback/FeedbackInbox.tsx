@@ -52,18 +52,8 @@ export function FeedbackInbox() {
       </TopBar>
       <main className="page feedback-inbox">
         <section className="card feedback-filters" aria-label={t('feedback.inbox.title')}>
-          <label>{t('feedback.inbox.filterStatus')}{' '}
-            <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="inbox-status">
-              <option value="">{t('feedback.inbox.all')}</option>
-              {FEEDBACK_STATUSES.map((s) => <option key={s} value={s}>{t(`feedback.status.${s}`)}</option>)}
-            </select>
-          </label>
-          <label>{t('feedback.inbox.filterCategory')}{' '}
-            <select value={category} onChange={(e) => setCategory(e.target.value)} data-testid="inbox-category">
-              <option value="">{t('feedback.inbox.all')}</option>
-              {FEEDBACK_CATEGORIES.map((c) => <option key={c} value={c}>{t(`feedback.categories.${c}`)}</option>)}
-            </select>
-          </label>
+          <Filter label={t('feedback.inbox.filterStatus')} value={status} set={setStatus} options={FEEDBACK_STATUSES} labels="feedback.status" testId="inbox-status" />
+          <Filter label={t('feedback.inbox.filterCategory')} value={category} set={setCategory} options={FEEDBACK_CATEGORIES} labels="feedback.categories" testId="inbox-category" />
           {items && <span className="muted">{t('feedback.inbox.count', { n: f.n(items.length) })}</span>}
         </section>
         {error && <p className="error" role="alert" data-testid="inbox-error">{error}</p>}
@@ -73,6 +63,18 @@ export function FeedbackInbox() {
         </ul>
       </main>
     </div>
+  );
+}
+
+function Filter({ label, value, set, options, labels, testId }: { label: string; value: string; set: (v: string) => void; options: readonly string[]; labels: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <label>{label}{' '}
+      <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
+        <option value="">{t('feedback.inbox.all')}</option>
+        {options.map((o) => <option key={o} value={o}>{t(`${labels}.${o}`)}</option>)}
+      </select>
+    </label>
   );
 }
 

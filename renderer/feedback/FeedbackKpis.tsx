@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
+import { KpiTiles } from '../dashboard/KpiCards.tsx';
 import type { FeedbackSummary } from '../../shared/protocol/feedback.ts';
 
 const EVERY_MS = 60_000;
@@ -34,14 +35,7 @@ export function FeedbackKpis() {
         <h2 id="feedback-kpi-title">{t('feedback.kpi.title')}</h2>
         <Link to="/feedback-inbox" data-testid="open-feedback-inbox">{t('feedback.inbox.open')}</Link>
       </div>
-      <div className="kpis">
-        {items.map((i) => (
-          <div className="kpi" key={i.key}>
-            <span className="kpi-value" data-testid={i.testId}>{i.value}</span>
-            <span className="kpi-label">{t(`feedback.kpi.${i.key}`)}</span>
-          </div>
-        ))}
-      </div>
+      <KpiTiles items={items} labels="feedback.kpi" />
     </section>
   );
 }

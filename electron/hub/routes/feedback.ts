@@ -12,6 +12,7 @@ import { type HubContext, audit } from '../context.ts';
 import type { Api } from '../http/api.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
+import type { Principal } from '../auth/auth-store.ts';
 
 const STAFF = ['supervisor', 'manager', 'admin'] as const;
 /** Per address, look-ups: enough to follow a few references, far too few to enumerate them. */
@@ -32,12 +33,14 @@ export function feedbackRoutes(api: Api, ctx: HubContext, store: FeedbackStore):
     if (!item) throw new ApiError('not_found', 'no suggestion or complaint with this reference');
     return item;
   };
-  /** A change to a closed item is refused; to an unknown one, 404. */
-  const changed = (ref: string, ok: boolean) => {
-    if (!ok) {
+  /** One staff change: applied unless the item is closed (409) or unknown (404), then audited. */
+  const change = (principal: Principal, typed: string, action: string, apply: (ref: string, at: string) => boolean, detail?: string) => {
+    const ref = refOf(typed);
+    if (!apply(ref, now())) {
       known(ref);
       throw new ApiError('illegal_transition', 'this item is closed');
     }
+    audit(ctx, principal, action, ref, detail);
     return store.staffView(ref)!;
   };
 
@@ -109,32 +112,19 @@ export function feedbackRoutes(api: Api, ctx: HubContext, store: FeedbackStore):
   api.route(
     { method: 'POST', url: '/api/v1/feedback/:reference/assign', summary: 'Assign to a staff member (an open item becomes in progress)', access: STAFF, params: ReferenceParams, body: AssignFeedbackBody, responses: { 200: StaffFeedback } },
     ({ params, body, principal }) => {
-      const ref = refOf(params.reference);
       const user = ctx.auth.userById(body.userId);
       if (!user || !user.active || !(STAFF as readonly string[]).includes(user.role)) throw new ApiError('invalid_input', 'body: userId is not an active supervisor, manager or admin');
-      const out = changed(ref, store.assign(ref, user.id, body.note, now()));
-      audit(ctx, principal, 'feedback.assigned', ref, user.username);
-      return out;
+      return change(principal, params.reference, 'feedback.assigned', (ref, at) => store.assign(ref, user.id, body.note, at), user.username);
     },
   );
 
   api.route(
     { method: 'POST', url: '/api/v1/feedback/:reference/answer', summary: 'Answer the citizen (shown on the follow-up page); the item becomes answered', access: STAFF, params: ReferenceParams, body: AnswerFeedbackBody, responses: { 200: StaffFeedback } },
-    ({ params, body, principal }) => {
-      const ref = refOf(params.reference);
-      const out = changed(ref, store.answer(ref, body.answer, now()));
-      audit(ctx, principal, 'feedback.answered', ref);
-      return out;
-    },
+    ({ params, body, principal }) => change(principal, params.reference, 'feedback.answered', (ref, at) => store.answer(ref, body.answer, at)),
   );
 
   api.route(
     { method: 'POST', url: '/api/v1/feedback/:reference/close', summary: 'Close an item (its text and contact are purged after the retention period)', access: STAFF, params: ReferenceParams, body: CloseFeedbackBody, responses: { 200: StaffFeedback } },
-    ({ params, body, principal }) => {
-      const ref = refOf(params.reference);
-      const out = changed(ref, store.close(ref, body.note, now()));
-      audit(ctx, principal, 'feedback.closed', ref);
-      return out;
-    },
+    ({ params, body, principal }) => change(principal, params.reference, 'feedback.closed', (ref, at) => store.close(ref, body.note, at)),
   );
 }
