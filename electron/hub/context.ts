@@ -11,6 +11,7 @@ import type { EnrolResponse, SyncStatus } from '../../shared/protocol/sync.ts';
 import type { VoicePacks } from './voice/voice-packs.ts';
 import type { Appointments } from './appointments/appointments.ts';
 import type { Notifier } from './notify/notifier.ts';
+import type { FeedbackStore } from './store/feedback-store.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -24,6 +25,8 @@ export interface HubContext {
   identityKey: { publicKey: string; privateKey: string };
   /** Tickets a device or session may issue per minute. */
   issuePerMinute: number;
+  /** Suggestions and complaints one address may file per 10 minutes. */
+  feedbackPer10Minutes?: number;
   /** Reports over the event log (absent: no report routes). */
   reports?: ReportService;
   /** Adds a manager's mark on the trends. */
@@ -34,6 +37,8 @@ export interface HubContext {
   voice?: VoicePacks;
   /** The citizen's side: appointments and notifications (absent: no such routes). */
   citizen?: { appointments: Appointments; notifier: Notifier };
+  /** Citizens' suggestions and complaints (absent: no feedback routes). */
+  feedback?: FeedbackStore;
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */

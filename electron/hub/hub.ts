@@ -20,6 +20,7 @@ import { createConfigStore } from './store/config-store.ts';
 import { openDatabase, startCheckpointer } from './store/database.ts';
 import { createTimings } from './timings.ts';
 import { createEventStore } from './store/event-store.ts';
+import { createFeedbackStore } from './store/feedback-store.ts';
 import { startReports } from './reports/start-reports.ts';
 import { seedDemoHistory } from './reports/demo-history.ts';
 import { enrol, startReplicator } from './sync/replicator.ts';
@@ -42,6 +43,8 @@ export interface HubOptions {
   log?: Logger;
   /** Tickets one device or session may issue per minute (default 60). */
   issuePerMinute?: number;
+  /** Suggestions and complaints one address may file per 10 minutes (default 5). */
+  feedbackPer10Minutes?: number;
   /** Demo only: generate this many past days of history when the log has none (for Reports). */
   demoHistoryDays?: number;
   /** Serve HTTPS with this certificate and key (PEM). */
@@ -85,6 +88,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const events = createEventStore(db, timings);
   const auth = createAuthStore(db);
   const audit = createAuditStore(db);
+  const feedback = createFeedbackStore(db);
   if (!config.get<string>('installationSecret')) config.set('installationSecret', randomBytes(32).toString('hex'));
   const installationSecret = config.get<string>('installationSecret')!;
   if (!config.get('identityKey')) config.set('identityKey', newIdentityKeyPair());
@@ -116,7 +120,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const p = events.purgePersonal(beforeDay);
     // Names and phone numbers of past appointments, the message log, leftover notification requests.
     const c = appointments.purge(beforeDay) + notifier.purge(beforeDay);
-    if (n || p || c) log.info({ pseudonyms: n, personalFields: p, citizenRecords: c }, 'purged personal data past retention');
+    const fb = feedback.purge(cutoff, new Date(clock.now()).toISOString());
+    if (n || p || c || fb) log.info({ pseudonyms: n, personalFields: p, citizenRecords: c, feedback: fb }, 'purged personal data past retention');
   };
   purge();
   const purgeTimer = setInterval(purge, 3_600_000);
@@ -144,7 +149,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const ctx: HubContext = {
     citizen: { appointments, notifier },
     voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
-    hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, reports: reports.service, reportMarks: reports.addMark,
+    feedback, hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
     sync: {
       status: () => sync.status(),
       async enrol(url: string, code: string) {

@@ -15,6 +15,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { voiceRoutes } from './routes/voice.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 
 export interface ServerOptions {
   /** Folder of the built renderer (vite build); served at `/` with a fallback to index.html. */
@@ -64,6 +65,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   planRoutes(api, ctx);
   if (ctx.voice) voiceRoutes(app, api, ctx, ctx.voice);
   if (ctx.citizen) appointmentRoutes(api, ctx, ctx.citizen.appointments, ctx.citizen.notifier);
+  if (ctx.feedback) feedbackRoutes(api, ctx, ctx.feedback);
   const streams = eventRoutes(app, ctx);
   return { app, streams };
 }

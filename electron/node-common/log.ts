@@ -19,7 +19,7 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
     {
       level: options.level ?? process.env.DAWR_LOG_LEVEL ?? 'info',
       base: { app: options.app ?? 'dawr-hub' },
-      redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token', 'idToken', '*.idToken', 'idSealed', '*.idSealed', 'credential', '*.credential', 'enrolCode', '*.enrolCode'], censor: '[redacted]' },
+      redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token', 'idToken', '*.idToken', 'idSealed', '*.idSealed', 'credential', '*.credential', 'enrolCode', '*.enrolCode', 'contact', '*.contact'], censor: '[redacted]' },
       formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

@@ -12,6 +12,7 @@ import { ServiceTable } from './ServiceTable.tsx';
 import { CountersPanel, DevicesPanel } from './CountersPanel.tsx';
 import { Charts } from './Charts.tsx';
 import { CentralStatus } from './CentralStatus.tsx';
+import { FeedbackKpis } from '../feedback/FeedbackKpis.tsx';
 import type { DeviceHealthEntry } from '../store/apply-event.ts';
 import '../styles/dashboard.css';
 
@@ -56,6 +57,7 @@ export function DashboardPage() {
         )}
         {stats ? <KpiCards overall={stats.overall} /> : !error && <p className="muted">{t('shell.connecting')}</p>}
         <CentralStatus />
+        <FeedbackKpis />
         <div className="dash-grid">
           {stats && <ServiceTable stats={stats} services={services} />}
           <CountersPanel counters={counters.length ? counters : (stats?.counters ?? [])} tickets={ticketMap} />

@@ -20,14 +20,22 @@ export function KpiCards({ overall }: { overall: LiveStats['overall'] }) {
   return (
     <section aria-labelledby="kpi-title">
       <h2 id="kpi-title" className="sr-only">{t('dashboard.overall')}</h2>
-      <div className="kpis">
-        {items.map((i) => (
-          <div className="kpi" key={i.key}>
-            <span className="kpi-value" data-testid={i.testId}>{i.value}</span>
-            <span className="kpi-label">{t(`dashboard.kpi.${i.key}`)}</span>
-          </div>
-        ))}
-      </div>
+      <KpiTiles items={items} labels="dashboard.kpi" />
     </section>
+  );
+}
+
+/** A row of headline numbers, each labelled by the i18n key `<labels>.<key>`. */
+export function KpiTiles({ items, labels }: { items: { key: string; value: string; testId: string }[]; labels: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kpis">
+      {items.map((i) => (
+        <div className="kpi" key={i.key}>
+          <span className="kpi-value" data-testid={i.testId}>{i.value}</span>
+          <span className="kpi-label">{t(`${labels}.${i.key}`)}</span>
+        </div>
+      ))}
+    </div>
   );
 }

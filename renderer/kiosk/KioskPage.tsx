@@ -14,6 +14,7 @@ import { TicketStep } from './TicketStep.tsx';
 import { AppointmentEntry, CheckInStep } from './CheckInStep.tsx';
 import type { Ticket } from '../../shared/protocol/entities.ts';
 import { HubError } from '../hub-client.ts';
+import { KioskFeedbackButton } from '../feedback/KioskFeedbackButton.tsx';
 import '../styles/kiosk.css';
 
 const IDLE_MS = 45_000;
@@ -68,6 +69,7 @@ export function KioskPage() {
       {st.step === 'lang' && <LanguageStep onPick={(lang) => dispatch({ type: 'lang', lang })} />}
       {st.step === 'lang' && <AppointmentEntry bilingual onClick={() => dispatch({ type: 'checkin' })} />}
       {st.step === 'checkin' && <CheckInStep scanned={st.scanned} onTicket={onCheckedIn} onWalkIn={onWalkIn} onBack={onBack} />}
+      {st.step === 'lang' && <KioskFeedbackButton />}
       {st.step === 'category' && (
         <CategoryStep
           services={services}

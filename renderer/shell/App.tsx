@@ -23,6 +23,9 @@ import { LeaguePage } from '../league/LeaguePage.tsx';
 import { CentralPage } from '../central/CentralPage.tsx';
 import { CentralGate } from '../central/CentralGate.tsx';
 import { NotFound } from './NotFound.tsx';
+import { FeedbackPage } from '../feedback/FeedbackPage.tsx';
+import { FeedbackStatusPage } from '../feedback/FeedbackStatusPage.tsx';
+import { FeedbackInbox } from '../feedback/FeedbackInbox.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 export function App({ hub, central, bridge, station }: { hub: HubClient; central: CentralClient; bridge: DeviceBridge; station: StationInfo | null }) {
@@ -45,6 +48,9 @@ export function App({ hub, central, bridge, station }: { hub: HubClient; central
           <Route path="/book" element={<BookPage />} />
           <Route path="/book/:code" element={<BookPage />} />
           <Route path="/appointments" element={<StaffGate screen="appointments" roles={['clerk', 'supervisor', 'manager', 'admin']}><AppointmentsPage /></StaffGate>} />
+          <Route path="/feedback" element={<FeedbackPage />} />
+          <Route path="/feedback/:reference" element={<FeedbackStatusPage />} />
+          <Route path="/feedback-inbox" element={<StaffGate screen="feedbackInbox" roles={['supervisor', 'manager', 'admin']}><FeedbackInbox /></StaffGate>} />
           {/* Served by central (brief §10): the public league table and the municipality's dashboard. */}
           <Route path="/league" element={<LeaguePage />} />
           <Route path="/central" element={<CentralGate><CentralPage /></CentralGate>} />

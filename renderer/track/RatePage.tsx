@@ -5,6 +5,7 @@ import { useTrack } from './use-track.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { RatingForm } from './RatingForm.tsx';
+import { FeedbackLink } from '../feedback/FeedbackLink.tsx';
 import '../styles/track.css';
 
 export function RatePage() {
@@ -23,6 +24,7 @@ export function RatePage() {
       {data && <p className="track-number ticket-no">{f.ticket(data.number)}</p>}
       {data && data.status === 'done' && <RatingForm code={code} big />}
       {data && data.status !== 'done' && <p className="track-status" data-testid="rate-not-yet">{t('rate.notYet')}</p>}
+      <FeedbackLink code={data ? code : undefined} />
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { NotifyPanel } from './NotifyPanel.tsx';
 import { lastTrack, registerServiceWorker, rememberTrack } from './web-push.ts';
+import { FeedbackLink } from '../feedback/FeedbackLink.tsx';
 import '../styles/track.css';
 
 export function TrackPage() {
@@ -73,6 +74,7 @@ function TrackTicket({ code }: { code: string }) {
           <p className="muted small center">{t('track.issuedAt', { time: f.time(data.issuedAt) })} · {t('track.autoRefresh')}</p>
         </>
       )}
+      <FeedbackLink code={data ? code : undefined} />
     </main>
   );
 }

@@ -241,6 +241,35 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX notifications_day ON notifications(day);
     `,
   },
+  {
+    id: 5,
+    name: "citizens' suggestions and complaints, their text and contact purged after retention",
+    sql: `
+      -- Not in the event log and never replicated to central. text, contact, answer and note are
+      -- personal: set to NULL (purged_at set) once an item has been closed longer than retention.
+      CREATE TABLE feedback (
+        reference     TEXT PRIMARY KEY,
+        category      TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        lang          TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        answered_at   TEXT,
+        closed_at     TEXT,
+        service_id    TEXT,
+        counter_id    TEXT,
+        ticket_number TEXT,
+        assigned_to   TEXT,
+        text          TEXT,
+        contact       TEXT,
+        answer        TEXT,
+        note          TEXT,
+        purged_at     TEXT
+      );
+      CREATE INDEX feedback_status ON feedback(status, created_at);
+      CREATE INDEX feedback_closed ON feedback(closed_at) WHERE closed_at IS NOT NULL;
+    `,
+  },
 ];
 
 

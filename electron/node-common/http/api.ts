@@ -20,6 +20,8 @@ export interface RouteSpec<Role extends string = string> {
   /** Response schema per status code. */
   responses?: Record<number, z.ZodType | null>;
   rateLimit?: { max: number; timeWindow: number; keyGenerator?: (req: FastifyRequest) => string };
+  /** Bytes this route's body may have, below the server's own limit (too large: 400). */
+  bodyLimit?: number;
 }
 
 export interface Call<B, P, Q, Principal> {
@@ -68,6 +70,7 @@ export function createApi<Role extends string, Principal>(
       method: spec.method,
       url: spec.url,
       ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
         const principal = await authenticate(bearer(req), spec.access, req);
         const call = {

@@ -33,8 +33,8 @@ const junk = fc.oneof(
 );
 const rawJunk = fc.oneof(fc.string(), fc.constant('{'), fc.constant('[]'), fc.constant('null'), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')));
 
-/** What a refused request must not change: the event log and today's tickets and counters. */
-const fingerprint = () => JSON.stringify({ seq: t.hub.ctx.hall.lastSeq(), tickets: [...t.hub.ctx.hall.state.tickets.values()], counters: [...t.hub.ctx.hall.state.counters.values()] });
+/** What a refused request must not change: the event log, today's tickets and counters, and the suggestions and complaints. */
+const fingerprint = () => JSON.stringify({ seq: t.hub.ctx.hall.lastSeq(), tickets: [...t.hub.ctx.hall.state.tickets.values()], counters: [...t.hub.ctx.hall.state.counters.values()], feedback: t.hub.ctx.feedback?.list({ limit: 500 }) });
 
 describe('random and invalid input', () => {
   it('gets a 4xx with the error shape on every POST endpoint and changes nothing', async () => {
