@@ -98,8 +98,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     auth.createUser({ username: 'admin', role: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(bootstrapAdminPassword) });
   }
 
-  const retentionDays = options.retentionDays ?? config.get<number>('retentionDays') ?? 30;
   const purge = () => {
+    // Read at each purge: the hall settings may change it without a restart.
+    const retentionDays = options.retentionDays ?? hall.state.config.retentionDays;
     const cutoff = new Date(clock.now() - retentionDays * 86_400_000).toISOString();
     const n = events.purgeIdentities(cutoff);
     const p = events.purgePersonal(businessDay(clock.now() - retentionDays * 86_400_000, hall.state.branch.timeZone));
