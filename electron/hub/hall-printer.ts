@@ -27,6 +27,8 @@ export function printJobFor(hub: RunningHub, e: EventOf<'ticket.issued'>, public
     priority: e.ticket.priority,
     expectedWait: e.quote,
     trackingUrl: `${publicUrl}/track/${e.ticket.trackingCode}`,
+    // The hall's digits setting, as on the kiosk's own printer (print-job.ts).
+    digits: e.ticket.lang === 'ar' ? (s.branch.digits ?? 'arab') : 'latn',
   };
 }
 

@@ -11,7 +11,9 @@ import { businessDay } from '../../shared/domain/business-day.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { type Actor, type Command, dayRollover, decide } from '../../shared/domain/commands.ts';
 import type { DomainError } from '../../shared/domain/errors.ts';
-import { type HallConfig, type HallState, apply, createHallState } from '../../shared/domain/state.ts';
+import { branchWith, configWith } from '../../shared/domain/hall-settings.ts';
+import { DEFAULT_CONFIG, type HallConfig, type HallState, apply, createHallState } from '../../shared/domain/state.ts';
+import type { HallSettings } from '../../shared/protocol/settings.ts';
 import type { Branch } from '../../shared/protocol/entities.ts';
 import type { DomainEvent, SequencedEvent } from '../../shared/protocol/events.ts';
 import { newTrackingCode } from '../node-common/tokens.ts';
@@ -44,11 +46,15 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
   let scheduled = false;
 
   function load(): HallState {
-    const branch = config.get<Branch>('branch') ?? DEFAULT_BRANCH;
+    // Saved hall settings (admin) override the branch and config the installation began with.
+    const saved = config.get<HallSettings>('hallSettings');
+    const legacyRetention = config.get<number>('retentionDays');
+    const base = { ...DEFAULT_CONFIG, ...(legacyRetention ? { retentionDays: legacyRetention } : {}), ...config.get<Partial<HallConfig>>('hallConfig') };
+    const branch = saved ? branchWith(config.get<Branch>('branch') ?? DEFAULT_BRANCH, saved) : (config.get<Branch>('branch') ?? DEFAULT_BRANCH);
     const state = createHallState({
       day: businessDay(clock.now(), branch.timeZone),
       branch,
-      config: config.get<Partial<HallConfig>>('hallConfig') ?? {},
+      config: saved ? configWith(base, saved) : base,
       services: config.services(),
       counters: config.counters(),
     });

@@ -111,9 +111,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const appointments = createAppointments({ db, config, hall, notifier, log });
   const citizenTimer = setInterval(() => appointments.tick(), 60_000);
   citizenTimer.unref();
-
-  const retentionDays = options.retentionDays ?? config.get<number>('retentionDays') ?? 30;
   const purge = () => {
+    // Read at each purge: the hall settings may change it without a restart.
+    const retentionDays = options.retentionDays ?? hall.state.config.retentionDays;
     const cutoff = new Date(clock.now() - retentionDays * 86_400_000).toISOString();
     const beforeDay = businessDay(clock.now() - retentionDays * 86_400_000, hall.state.branch.timeZone);
     const n = events.purgeIdentities(cutoff);

@@ -1,4 +1,4 @@
-// Admin: services, counters, staff, devices, the link to central — one tab each.
+// Admin: the hall's settings, services, counters, staff, devices, the link to central — one tab each.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TopBar } from '../shell/TopBar.tsx';
@@ -8,9 +8,10 @@ import { StaffAdmin } from './StaffAdmin.tsx';
 import { DevicesAdmin } from './DevicesAdmin.tsx';
 import { CentralAdmin } from './CentralAdmin.tsx';
 import { VoiceAdmin } from './VoiceAdmin.tsx';
+import { SettingsAdmin } from './SettingsAdmin.tsx';
 import '../styles/admin.css';
 
-const tabs = ['services', 'counters', 'staff', 'devices', 'voice', 'central'] as const;
+const tabs = ['hall', 'services', 'counters', 'staff', 'devices', 'voice', 'central'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AdminPage() {
@@ -28,6 +29,7 @@ export function AdminPage() {
           ))}
         </div>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'hall' && <SettingsAdmin />}
           {tab === 'services' && <ServicesAdmin />}
           {tab === 'counters' && <CountersAdmin />}
           {tab === 'staff' && <StaffAdmin />}

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
-import { HubError } from '../hub-client.ts';
+import { hubErrorText } from '../i18n/error-text.ts';
 
 export function useAdminList<T>(path: string) {
   const hub = useHub();
@@ -15,15 +15,14 @@ export function useAdminList<T>(path: string) {
         setItems(r);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof HubError ? `${e.status} ${e.code}` : String(e)));
+      .catch((e: unknown) => setError(hubErrorText(e)));
   }, [hub, path]);
   useEffect(reload, [reload]);
   return { items, error, reload };
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof HubError ? e.message || e.code : String(e);
-}
+/** In the screen's language, from the error's code (i18n/error-text.ts). */
+export const errorText = (e: unknown): string => hubErrorText(e);
 
 /** The edit form of an admin list: posts `toBody(form)` to `path`, then says so, clears the form and calls `onSaved`. */
 export function useAdminForm<F>(path: string, blank: F, toBody: (form: F) => unknown, onSaved: () => void) {

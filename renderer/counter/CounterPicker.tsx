@@ -6,7 +6,7 @@ import { useHall } from '../store/hall-store.ts';
 import { useSession } from '../store/session-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import type { Counter } from '../../shared/protocol/entities.ts';
-import { HubError } from '../hub-client.ts';
+import { hubErrorText } from '../i18n/error-text.ts';
 import { counterLabel } from './counter-label.ts';
 
 export function CounterPicker({ onChosen }: { onChosen: (id: string) => void }) {
@@ -29,7 +29,7 @@ export function CounterPicker({ onChosen }: { onChosen: (id: string) => void }) 
       if (!(c.state === 'open' && c.clerkId === me)) await hub.post(`/api/v1/counters/${c.id}/open`);
       onChosen(c.id);
     } catch (err) {
-      setError(err instanceof HubError ? err.message : t('errors.network'));
+      setError(hubErrorText(err));
     }
   };
 

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { HubError } from '../hub-client.ts';
+import { hubErrorText } from '../i18n/error-text.ts';
 import type { Ticket } from '../../shared/protocol/entities.ts';
 
 export function useCounterActions(counterId: string) {
@@ -18,7 +19,7 @@ export function useCounterActions(counterId: string) {
       try {
         return await fn();
       } catch (err) {
-        const text = err instanceof HubError ? (err.status === 409 ? t('counter.refused') : err.status === 0 ? t('errors.network') : err.message) : String(err);
+        const text = err instanceof HubError && err.status === 409 && err.code !== 'hall_closed' ? t('counter.refused') : hubErrorText(err);
         setMessage({ kind: 'error', text });
         return undefined;
       } finally {

@@ -6,7 +6,9 @@ import type { Lang } from '../../shared/protocol/entities.ts';
 
 export function useFormat(overrideTz?: string) {
   const lang = useSettings((s) => s.lang);
-  const digits = useSettings((s) => s.digits);
+  // The hall's setting decides the digits on every screen; a device's own choice only where the hall has none.
+  const deviceDigits = useSettings((s) => s.digits);
+  const digits = useHall((s) => s.branch?.digits) ?? deviceDigits;
   const branchTz = useHall((s) => s.branch?.timeZone);
   const o: f.FormatOptions = { lang, digits, timeZone: overrideTz ?? branchTz ?? 'Asia/Riyadh' };
   return {

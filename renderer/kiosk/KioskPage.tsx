@@ -15,17 +15,25 @@ import { AppointmentEntry, CheckInStep } from './CheckInStep.tsx';
 import type { Ticket } from '../../shared/protocol/entities.ts';
 import { HubError } from '../hub-client.ts';
 import { KioskFeedbackButton } from '../feedback/KioskFeedbackButton.tsx';
+import { useNow } from '../shell/use-now.ts';
+import { openingStatus } from '../../shared/domain/opening-hours.ts';
+import { businessDay } from '../../shared/domain/business-day.ts';
+import { DEFAULT_KIOSK_RESET_SECONDS } from '../../shared/domain/hall-settings.ts';
+import { KioskClosed } from './KioskClosed.tsx';
 import '../styles/kiosk.css';
 
 const IDLE_MS = 45_000;
-const TICKET_IDLE_MS = 60_000;
+/** Back to the start after a refusal; after a ticket, the hall's `kioskResetSeconds` (default 15 s) so the next citizen never sees this one's QR. */
+const ERROR_IDLE_MS = 60_000;
 
 export function KioskPage() {
   const { t } = useTranslation();
   const hub = useHub();
   const bridge = useBridge();
   const setLang = useSettings((s) => s.setLang);
-  const services = useHall((s) => s.services).filter((s) => s.active);
+  // A service no counter serves is not offered: nobody could call its tickets.
+  const counters = useHall((s) => s.counters);
+  const services = useHall((s) => s.services).filter((s) => s.active && counters.some((c) => c.serviceIds.includes(s.id)));
   const ready = useHall((s) => s.ready);
   const [st, dispatch] = useReducer(kioskReducer, { ...initialKiosk, lang: useSettings.getState().lang });
   const issuing = useRef(false);
@@ -33,7 +41,11 @@ export function KioskPage() {
   const reset = useCallback(() => dispatch({ type: 'reset' }), []);
   const onIdDone = useCallback((id: IdOk | null) => dispatch({ type: 'id', id }), []);
   const onBack = useCallback(() => dispatch({ type: 'back' }), []);
-  const touch = useIdleTimeout(st.step === 'lang' ? null : st.step === 'ticket' || st.step === 'error' ? TICKET_IDLE_MS : IDLE_MS, reset);
+  const branch = useHall((s) => s.branch);
+  const ticketIdleMs = (branch?.kioskResetSeconds ?? DEFAULT_KIOSK_RESET_SECONDS) * 1000;
+  const touch = useIdleTimeout(st.step === 'lang' ? null : st.step === 'ticket' ? ticketIdleMs : st.step === 'error' ? ERROR_IDLE_MS : IDLE_MS, reset);
+  const now = useNow(30_000);
+  const opening = branch ? openingStatus(branch.hours, branch.timeZone, now) : ({ open: true } as const);
 
   useEffect(() => {
     setLang(st.lang);
@@ -57,13 +69,23 @@ export function KioskPage() {
         ...(st.id?.idSealed ? { idSealed: st.id.idSealed } : {}),
       })
       .then((ticket) => dispatch({ type: 'issued', ticket }))
-      .catch((err: unknown) => dispatch({ type: 'failed', error: err instanceof HubError && err.status === 429 ? t('kiosk.errorBusy') : t('kiosk.errorIssue') }))
+      .catch((err: unknown) =>
+        dispatch({ type: 'failed', error: err instanceof HubError && err.status === 429 ? t('kiosk.errorBusy') : err instanceof HubError && err.code === 'hall_closed' ? t('kiosk.errorClosed') : t('kiosk.errorIssue') }),
+      )
       .finally(() => {
         issuing.current = false;
       });
   }, [st.step, st.serviceId, st.lang, st.priority, st.id, hub, t]);
 
   const service = services.find((s) => s.id === st.serviceId);
+  // Closed: the start screen says when the hall opens (a citizen mid-visit finishes; the hub refuses a kiosk's ticket when closed).
+  if (!opening.open && branch && (st.step === 'lang' || st.step === 'category')) {
+    return (
+      <div className="kiosk" data-testid="kiosk" data-step="closed">
+        <KioskClosed branch={branch} status={opening} today={businessDay(now, branch.timeZone)} />
+      </div>
+    );
+  }
   return (
     <div className="kiosk" data-testid="kiosk" data-step={st.step} onPointerDownCapture={touch} onKeyDownCapture={touch}>
       {st.step === 'lang' && <LanguageStep onPick={(lang) => dispatch({ type: 'lang', lang })} />}

@@ -7,9 +7,14 @@ import { categoryIcon } from './category-icons.ts';
 import { KioskHeader } from './KioskHeader.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
-/** A category's name in a given language; an unknown category shows its id. */
-export function categoryName(category: string, lang: 'ar' | 'en'): string {
-  return i18next.getFixedT(lang)(`categories.${category}`, { defaultValue: category });
+/**
+ * A category's name in a given language. A category the screens have no name for (one an admin
+ * made up) is named by its services, so a raw slug never reaches a citizen.
+ */
+export function categoryName(category: string, lang: 'ar' | 'en', services: Service[]): string {
+  const t = i18next.getFixedT(lang);
+  if (i18next.exists(`categories.${category}`)) return t(`categories.${category}`);
+  return services.filter((s) => s.category === category).map((s) => s.name[lang]).join(lang === 'ar' ? '، ' : ', ');
 }
 
 export function CategoryStep({ services, ready, onPick, onBack }: { services: Service[]; ready: boolean; onPick: (category: string, single?: string) => void; onBack: () => void }) {
@@ -28,8 +33,8 @@ export function CategoryStep({ services, ready, onPick, onBack }: { services: Se
           return (
             <button key={c} type="button" className="kiosk-tile" data-testid={`kiosk-category-${c}`} onClick={() => onPick(c, inCat.length === 1 ? inCat[0]?.id : undefined)}>
               <span className="tile-icon"><Icon name={categoryIcon(c)} /></span>
-              <span className="tile-name">{categoryName(c, lang)}</span>
-              <span className="tile-sub" lang={other}>{categoryName(c, other)}</span>
+              <span className="tile-name">{categoryName(c, lang, services)}</span>
+              <span className="tile-sub" lang={other}>{categoryName(c, other, services)}</span>
             </button>
           );
         })}
@@ -44,7 +49,7 @@ export function ServiceStep({ services, category, onPick, onBack }: { services: 
   const other = lang === 'ar' ? 'en' : 'ar';
   return (
     <section className="kiosk-step" data-testid="kiosk-services">
-      <KioskHeader title={t('kiosk.chooseService', { category: categoryName(category, lang) })} onBack={onBack} />
+      <KioskHeader title={t('kiosk.chooseService', { category: categoryName(category, lang, services) })} onBack={onBack} />
       <div className="kiosk-grid">
         {services.map((s) => (
           <button key={s.id} type="button" className="kiosk-tile" data-testid={`kiosk-service-${s.id}`} onClick={() => onPick(s.id)}>

@@ -4,7 +4,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge, useHub } from '../shell/app-context.tsx';
 import { useHall } from '../store/hall-store.ts';
-import { useSettings } from '../i18n/settings-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import type { Priority, Service, Ticket } from '../../shared/protocol/entities.ts';
 import { printJob } from './print-job.ts';
@@ -18,8 +17,8 @@ export function TicketStep({ ticket, service, priority, onDone }: { ticket: Tick
   const bridge = useBridge();
   const hub = useHub();
   const branch = useHall((s) => s.branch);
-  const digits = useSettings((s) => s.digits);
   const f = useFormat();
+  const digits = f.digits;
   const job = useMemo(() => printJob({ ticket, service, branch, lang: f.lang, priority, hubUrl: hub.baseUrl, digits }), [ticket, service, branch, f.lang, priority, hub.baseUrl, digits]);
   const [state, setState] = useState<PrintState>(bridge.available ? 'printing' : 'screen');
   const [problem, setProblem] = useState<string | null>(null);

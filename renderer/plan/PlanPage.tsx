@@ -11,10 +11,10 @@ import type { PlanResponse } from '../../shared/protocol/plan.ts';
 import { TopBar } from '../shell/TopBar.tsx';
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { HubError } from '../hub-client.ts';
 import { presetRange } from '../reports/report-range.ts';
 import '../styles/dashboard.css';
 import '../styles/reports.css';
+import { hubErrorText } from '../i18n/error-text.ts';
 
 const LEVELS = [0.7, 0.8, 0.9];
 
@@ -36,7 +36,7 @@ export function PlanPage() {
     setError(null);
     hub.get<PlanResponse>(`/api/v1/plan?${new URLSearchParams({ from: range.from, to: range.to, level: String(level) }).toString()}`).then(
       (d) => { if (live) { setData(d); setEdits({}); } },
-      (err: unknown) => live && setError(err instanceof HubError ? err.message : String(err)),
+      (err: unknown) => live && setError(hubErrorText(err)),
     );
     return () => { live = false; };
   }, [hub, range, level]);

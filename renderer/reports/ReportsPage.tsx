@@ -10,13 +10,13 @@ import { TopBar } from '../shell/TopBar.tsx';
 import { useHub } from '../shell/app-context.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { HubError } from '../hub-client.ts';
 import { PRESETS, type Preset, presetRange } from './report-range.ts';
 import { type ReportChoice, reportQuery, useReport } from './use-report.ts';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportTables } from './ReportTables.tsx';
 import '../styles/dashboard.css';
 import '../styles/reports.css';
+import { hubErrorText } from '../i18n/error-text.ts';
 
 const KEYS = [
   ['issued', 'int'], ['served', 'int'], ['noShow', 'int'], ['waitMean', 'min'], ['waitP90', 'min'], ['serviceMean', 'min'], ['serviceLevel', 'pct'], ['ratingMean', 'rating'],
@@ -51,7 +51,7 @@ export function ReportsPage() {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
-      setDownloadError(err instanceof HubError ? err.message : String(err));
+      setDownloadError(hubErrorText(err));
     } finally {
       setDownloading(null);
     }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ReportResponse } from '../../shared/protocol/reports.ts';
 import type { ReportName } from '../../shared/reports/reports.ts';
 import { useHub } from '../shell/app-context.tsx';
-import { HubError } from '../hub-client.ts';
+import { hubErrorText } from '../i18n/error-text.ts';
 
 export interface ReportChoice {
   report: ReportName;
@@ -34,7 +34,7 @@ export function useReport(choice: ReportChoice) {
     setState((s) => ({ ...s, loading: true, error: null }));
     hub.get<ReportResponse>(path).then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (err: unknown) => live && setState({ data: null, error: err instanceof HubError ? err.message : String(err), loading: false }),
+      (err: unknown) => live && setState({ data: null, error: hubErrorText(err), loading: false }),
     );
     return () => {
       live = false;

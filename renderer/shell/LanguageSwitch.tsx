@@ -1,6 +1,7 @@
 // Language and digit choice. Arabic first.
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../i18n/settings-store.ts';
+import { useHall } from '../store/hall-store.ts';
 
 export function LanguageSwitch({ digits = true }: { digits?: boolean }) {
   const { t } = useTranslation();
@@ -8,12 +9,14 @@ export function LanguageSwitch({ digits = true }: { digits?: boolean }) {
   const d = useSettings((s) => s.digits);
   const setLang = useSettings((s) => s.setLang);
   const setDigits = useSettings((s) => s.setDigits);
+  // A hall that has chosen its digits (admin → Hall) uses them on every screen: no toggle then.
+  const hallDigits = useHall((s) => s.branch?.digits);
   return (
     <div className="lang-switch" role="group" aria-label={t('shell.language')}>
       <button type="button" data-testid="lang-toggle" lang={lang === 'ar' ? 'en' : 'ar'} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
         {lang === 'ar' ? 'English' : 'العربية'}
       </button>
-      {digits && lang === 'ar' && (
+      {digits && !hallDigits && lang === 'ar' && (
         <button type="button" data-testid="digits-toggle" aria-pressed={d === 'arab'} onClick={() => setDigits(d === 'arab' ? 'latn' : 'arab')}>
           {d === 'arab' ? '123' : '١٢٣'}
           <span className="sr-only"> {t('shell.digits')}</span>

@@ -6,6 +6,7 @@ import { useSession } from '../store/session-store.ts';
 import type { StaffRole } from '../../shared/protocol/entities.ts';
 import type { LoginResponse } from '../../shared/protocol/http.ts';
 import { HubError } from '../hub-client.ts';
+import { hubErrorText } from '../i18n/error-text.ts';
 import { GatePage, SignInForm, useGateSubmit } from './GatePage.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 
@@ -20,7 +21,7 @@ export function StaffGate({ roles, screen, children }: { roles: StaffRole[]; scr
     hub.connect();
     return () => hub.disconnect();
   }, [hub, allowed, staff]);
-  if (!allowed) return <LoginForm screen={screen} wrongRole={staff !== null} />;
+  if (!allowed) return <LoginForm screen={screen} wrongRole={staff ? { roles, mine: staff.user.role } : null} />;
   return (
     <>
       <ConnectionBanner />
@@ -29,7 +30,7 @@ export function StaffGate({ roles, screen, children }: { roles: StaffRole[]; scr
   );
 }
 
-function LoginForm({ screen, wrongRole }: { screen: string; wrongRole: boolean }) {
+function LoginForm({ screen, wrongRole }: { screen: string; wrongRole: { roles: StaffRole[]; mine: StaffRole } | null }) {
   const { t } = useTranslation();
   const hub = useHub();
   const signIn = useSession((s) => s.signIn);
@@ -40,7 +41,7 @@ function LoginForm({ screen, wrongRole }: { screen: string; wrongRole: boolean }
     const r = await hub.publicRequest<LoginResponse>('POST', '/api/v1/auth/login', { username, password });
     signOut();
     signIn({ token: r.token, user: r.user, expiresAt: r.expiresAt });
-  }, (err) => (err instanceof HubError && err.status === 401 ? t('login.badCredentials') : t('errors.network')), wrongRole ? t('login.wrongRole') : null);
+  }, (err) => (err instanceof HubError && err.status === 401 ? t('login.badCredentials') : hubErrorText(err)), wrongRole ? t('login.wrongRole', { roles: wrongRole.roles.map((r) => t(`roles.${r}`)).join(t('login.or')), mine: t(`roles.${wrongRole.mine}`) }) : null);
 
   return (
     <GatePage testId="login" title={t('login.title', { screen: t(`screens.${screen}.title`) })}>

@@ -1,4 +1,5 @@
 // Pure: folds one streamed event into the hall state the screens draw from. Unit-tested.
+import { branchWith } from '../../shared/domain/hall-settings.ts';
 import type { Branch, Counter, Service, Ticket } from '../../shared/protocol/entities.ts';
 import type { SequencedEvent } from '../../shared/protocol/events.ts';
 import type { ServiceQueue, Snapshot } from '../../shared/protocol/http.ts';
@@ -122,6 +123,8 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
       const next: Counter = old ? { ...old, ...e.counter } : { ...e.counter, state: 'closed' };
       return { ...st, counters: old ? st.counters.map((c) => (c.id === next.id ? next : c)) : [...st.counters, next] };
     }
+    case 'hall.configured':
+      return st.branch ? { ...st, branch: branchWith(st.branch, e.settings) } : st;
     case 'day.opened':
       return { ...st, day: e.day, tickets: {}, counterDay: {} };
     case 'device.health': {

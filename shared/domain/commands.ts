@@ -2,7 +2,9 @@
 // domain rules and yields the events that record it — or a refusal that changes nothing.
 import type { Counter, Lang, Priority, Service } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
-import { businessDay } from './business-day.ts';
+import type { HallSettings } from '../protocol/settings.ts';
+import { businessDay, isValidTimeZone } from './business-day.ts';
+import { openingStatus } from './opening-hours.ts';
 import { type Decision, ok, refuse } from './errors.ts';
 import { expectedWait } from './eta.ts';
 import { formatTicketNumber, nextTicketNumber, ticketId } from './numbering.ts';
@@ -29,6 +31,7 @@ export type Command =
   | { type: 'openCounter'; counterId: string }
   | { type: 'closeCounter'; counterId: string }
   | { type: 'break'; counterId: string }
+  | { type: 'configure'; settings: HallSettings }
   | { type: 'saveService'; service: Service }
   | { type: 'saveCounter'; counter: Omit<Counter, 'state' | 'clerkId' | 'ticketId'> }
   | { type: 'rate'; ticketId: string; rating: number; reason?: string }
@@ -96,6 +99,7 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       const service = state.services.get(cmd.serviceId);
       if (!service) return refuse('not_found', `no service ${cmd.serviceId}`);
       if (!service.active) return refuse('conflict', `service ${service.name.en} is not offered now`);
+      if (ctx.actor.role === 'kiosk' && !openingStatus(state.branch.hours, state.branch.timeZone, ctx.now).open) return refuse('hall_closed', 'the hall is closed now');
       const n = nextTicketNumber(state.lastNumber, service.prefix);
       // The state's day, not the clock's: they differ only if the clock stepped back, and the
       // number comes from the state's day.
@@ -196,6 +200,10 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       }
       if (c.value.state === 'closed') return ok([]);
       return ok([{ type: 'counter.closed', at, counterId: c.value.id, by }]);
+    }
+    case 'configure': {
+      if (!isValidTimeZone(cmd.settings.timeZone)) return refuse('invalid_input', `unknown time zone ${cmd.settings.timeZone}`);
+      return ok([{ type: 'hall.configured', at, settings: cmd.settings, by }]);
     }
     case 'saveService': {
       const clash = [...state.services.values()].find((s) => s.prefix === cmd.service.prefix && s.id !== cmd.service.id);

@@ -4,6 +4,7 @@
 import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
 import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
+import { branchWith, configWith } from './hall-settings.ts';
 import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
 
 export interface HallConfig {
@@ -12,12 +13,15 @@ export interface HallConfig {
   recallLimit: number;
   /** Service time assumed before the day has taught us one, in minutes. */
   defaultServiceMinutes: number;
+  /** Days personal data is kept before the hourly purge removes it. */
+  retentionDays: number;
 }
 
 export const DEFAULT_CONFIG: HallConfig = {
   routing: DEFAULT_ROUTING,
   recallLimit: 3,
   defaultServiceMinutes: 6,
+  retentionDays: 30,
 };
 
 /** A ticket as the hub keeps it: the API ticket plus what routing needs. */
@@ -268,6 +272,10 @@ const handlers: Handlers = {
       learnCounterState(s.learning, c.id, c.state, 'break', Date.parse(e.at));
       c.state = 'break';
     }
+  },
+  'hall.configured': (s, e) => {
+    s.branch = branchWith(s.branch, e.settings);
+    s.config = configWith(s.config, e.settings);
   },
   'service.saved': (s, e) => {
     s.services.set(e.service.id, e.service);

@@ -1,6 +1,7 @@
 // The entities every layer shares: one zod schema each, the TypeScript type inferred from it.
 import { z } from 'zod';
 import { humanText } from './text.ts';
+import { OpeningHours } from './opening-hours.ts';
 
 export const Lang = z.enum(['ar', 'en']);
 export type Lang = z.infer<typeof Lang>;
@@ -79,10 +80,20 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+export const Digits = z.enum(['arab', 'latn']);
+export type Digits = z.infer<typeof Digits>;
+
+/** What every screen needs of the hall; the parts after `timeZone` are the hall settings' public half (absent on a hall that never saved settings). */
 export const Branch = z.object({
   id: Id,
   name: I18nText,
   timeZone: z.string(),
+  address: z.object({ ar: humanText({ min: 0, max: 200 }), en: humanText({ min: 0, max: 200 }) }).optional(),
+  hours: OpeningHours.optional(),
+  /** Arabic-Indic or Western digits on every screen, chart and printed ticket (Arabic text; English is always Western). */
+  digits: Digits.optional(),
+  /** The kiosk's ticket screen returns to the start after this long. */
+  kioskResetSeconds: z.number().int().min(5).max(300).optional(),
 });
 export type Branch = z.infer<typeof Branch>;
 

@@ -2,6 +2,7 @@
 // On the wire each is wrapped as `{seq, type, at, ...payload}`; `seq` is gap-free per hall.
 import { z } from 'zod';
 import { Counter, ExpectedWait, Lang, Priority, Service, Ticket } from './entities.ts';
+import { HallSettings } from './settings.ts';
 
 const base = { at: z.string() };
 
@@ -54,6 +55,8 @@ export const CounterOnBreak = z.object({ ...base, type: z.literal('counter.break
 /** Configuration changes (admin) travel as events too, so every screen follows. */
 export const ServiceSaved = z.object({ ...base, type: z.literal('service.saved'), service: Service });
 export const CounterSaved = z.object({ ...base, type: z.literal('counter.saved'), counter: Counter.omit({ state: true, clerkId: true, ticketId: true }) });
+/** The hall settings saved (admin): the branch and engine config change from here on, without a restart. */
+export const HallConfigured = z.object({ ...base, type: z.literal('hall.configured'), settings: HallSettings, by: z.string() });
 export const DayOpened = z.object({ ...base, type: z.literal('day.opened'), day: z.string() });
 export const DeviceHealthReported = z.object({
   ...base,
@@ -73,7 +76,7 @@ export const TicketRated = z.object({
 export const DomainEvent = z.discriminatedUnion('type', [
   TicketIssued, TicketCalled, TicketRecalled, TicketStarted, TicketCompleted, TicketNoShow, TicketTransferred,
   TicketParked, TicketCancelled, CounterOpened, CounterClosed, CounterOnBreak, ServiceSaved, CounterSaved,
-  DayOpened, DeviceHealthReported, TicketRated,
+  DayOpened, DeviceHealthReported, TicketRated, HallConfigured,
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type EventType = DomainEvent['type'];

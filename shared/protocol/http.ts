@@ -7,7 +7,7 @@ import { Branch, Counter, DeviceRole, ExpectedWait, I18nText, Id, Lang, Priority
 export const API_VERSION = 'v1';
 
 export const ErrorCode = z.enum([
-  'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'rate_limited', 'internal', 'unavailable',
+  'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'hall_closed', 'rate_limited', 'internal', 'unavailable',
   // Appointments (shared/protocol/appointments.ts): why a booking, a change or a check-in is refused.
   'slot_full', 'past_cutoff', 'too_early', 'too_late', 'cancelled', 'already_checked_in',
 ]);
@@ -149,7 +149,8 @@ export const AuditQuery = z.object({
 }).strict();
 export type AuditQuery = z.infer<typeof AuditQuery>;
 export const ServiceBody = Service.omit({ id: true }).extend({ id: Id.optional() }).strict();
-export const CounterBody = Counter.pick({ number: true, name: true, serviceIds: true }).extend({ id: Id.optional() }).strict();
+/** A counter serves at least one service: one with none would open and call nothing. */
+export const CounterBody = Counter.pick({ number: true, name: true }).extend({ id: Id.optional(), serviceIds: z.array(Id).min(1, 'a counter serves at least one service') }).strict();
 
 export const DeviceHealthBody = z.object({
   device: z.string().min(1).max(40),

@@ -36,7 +36,14 @@ export function waitText(min: number, max: number, digits: 'arab' | 'latn'): BiT
   const lo = Math.min(min, max);
   const hi = Math.max(min, max);
   if (lo === hi) {
-    return { ar: localDigits(`${lo} دقيقة تقريبًا`, digits), en: `about ${lo} min` };
+    const one = lo === 1 ? 'دقيقة واحدة' : lo === 2 ? 'دقيقتان' : `${lo} ${minutesWord(lo)}`;
+    return { ar: localDigits(`${one} تقريبًا`, digits), en: `about ${lo} min` };
   }
-  return { ar: localDigits(`من ${lo} إلى ${hi} دقيقة`, digits), en: `${lo} to ${hi} min` };
+  return { ar: localDigits(`من ${lo} إلى ${hi} ${minutesWord(hi)}`, digits), en: `${lo} to ${hi} min` };
+}
+
+/** "minutes" after a number in Arabic: دقائق after 3–10 (and 103–110 …), else دقيقة (١١ دقيقة، ١٠٠ دقيقة). */
+export function minutesWord(n: number): string {
+  const r = n % 100;
+  return r >= 3 && r <= 10 ? 'دقائق' : 'دقيقة';
 }

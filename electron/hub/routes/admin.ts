@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { Counter, Service, User } from '../../../shared/protocol/entities.ts';
 import { AuditQuery, CounterBody, DeviceHealthBody, NewStaffBody, ResetPasswordBody, ServiceBody, StaffPatchBody } from '../../../shared/protocol/http.ts';
+import { HallSettings } from '../../../shared/protocol/settings.ts';
+import { settingsOf } from '../../../shared/domain/hall-settings.ts';
 import { hashPassword } from '../../node-common/passwords.ts';
 import { newId } from '../../node-common/tokens.ts';
 import { type HubContext, audit, run } from '../context.ts';
@@ -9,6 +11,8 @@ import type { Api } from '../http/api.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 
 const ADMIN = ['admin'] as const;
+/** The hall's manager sets the hall up too. */
+const SETTINGS = ['admin', 'manager'] as const;
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export function adminRoutes(api: Api, ctx: HubContext): void {
@@ -82,6 +86,20 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
       const ended = ctx.auth.endSessions(user.id);
       audit(ctx, principal, 'staff.sessions-ended', user.id, `${user.username}: ${ended}`);
       return { ended };
+    },
+  );
+
+  api.route({ method: 'GET', url: '/api/v1/admin/settings', summary: 'The hall settings: names, address, opening hours and holidays, time zone, digits, kiosk reset, routing, recall limit, retention', access: SETTINGS, responses: { 200: HallSettings } }, () =>
+    settingsOf(hall.state.branch, hall.state.config),
+  );
+  api.route(
+    { method: 'PUT', url: '/api/v1/admin/settings', summary: 'Replace the hall settings (send back what GET returned, changed); they apply at once, every screen gets them, and the change is audited', access: SETTINGS, body: HallSettings, responses: { 200: HallSettings } },
+    async ({ body, principal }) => {
+      const before = settingsOf(hall.state.branch, hall.state.config);
+      await run(ctx, { type: 'configure', settings: body }, principal);
+      const changed = (Object.keys(body) as (keyof HallSettings)[]).filter((k) => JSON.stringify(body[k]) !== JSON.stringify(before[k]));
+      audit(ctx, principal, 'settings.saved', 'hall', changed.join(', ') || 'no change');
+      return settingsOf(hall.state.branch, hall.state.config);
     },
   );
 

@@ -28,6 +28,7 @@ export function createEventStore(db: Db, timings?: Timings) {
   const insertIdentity = db.prepare('INSERT INTO ticket_identity (ticket_id, id_token, created_at) VALUES (?, ?, ?)');
   const upsertService = db.prepare('INSERT INTO services (id, body, position) VALUES (?, ?, (SELECT COUNT(*) FROM services)) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
   const upsertCounter = db.prepare('INSERT INTO counters (id, body, number) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, number = excluded.number');
+  const upsertSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   const insertPersonal = db.prepare('INSERT INTO event_personal (seq, day, body) VALUES (?, ?, ?)');
   // The log holds each event's public part; its personal part (tracking code, note, comment) sits
   // beside it until retention deletes it, and is merged back here while it exists.
@@ -52,6 +53,10 @@ export function createEventStore(db: Db, timings?: Timings) {
         return;
       case 'counter.saved':
         upsertCounter.run(e.counter.id, JSON.stringify(e.counter), e.counter.number);
+        return;
+      case 'hall.configured':
+        // Read by the hall at start-up (hall.ts load), so the settings outlive the day they were saved.
+        upsertSetting.run('hallSettings', JSON.stringify(e.settings));
         return;
       default: {
         const status = STATUS_BY_EVENT[e.type];

@@ -9,6 +9,7 @@ export const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   illegal_transition: 409,
   conflict: 409,
+  hall_closed: 409,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
