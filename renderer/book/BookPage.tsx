@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Appointment, Slot } from '../../shared/protocol/appointments.ts';
 import type { Branch } from '../../shared/protocol/entities.ts';
 import { useHub } from '../shell/app-context.tsx';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { CitizenHeader } from '../shell/CitizenHeader.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { useSettings } from '../i18n/settings-store.ts';
 import { QrCode } from '../kiosk/QrCode.tsx';
@@ -41,10 +41,7 @@ export function BookPage() {
   const lang = useSettings((s) => s.lang);
   return (
     <main className="track book" data-testid="book">
-      <header className="track-head">
-        <span className="brand-big" aria-hidden="true">دور</span>
-        <LanguageSwitch />
-      </header>
+      <CitizenHeader />
       {info && <p className="muted center book-hall">{info.branch.name[lang]}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       {info && (code ? <ManageBooking code={code} info={info} /> : <NewBooking info={info} />)}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { useSettings } from '../i18n/settings-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { CitizenHeader } from '../shell/CitizenHeader.tsx';
 import { FEEDBACK_CATEGORIES, FEEDBACK_TEXT_MAX, type FeedbackCategory, type FeedbackFiled, groupReference } from '../../shared/protocol/feedback.ts';
 import type { TrackResponse } from '../../shared/protocol/http.ts';
 import { feedbackErrorText } from './feedback-error.ts';
@@ -54,10 +54,7 @@ export function FeedbackPage() {
 
   return (
     <main className="track feedback" data-testid="feedback">
-      <header className="track-head">
-        <span className="brand-big" aria-hidden="true">دور</span>
-        <LanguageSwitch />
-      </header>
+      <CitizenHeader />
       <h1>{t('feedback.title')}</h1>
       {filed ? (
         <section className="track-card feedback-sent" aria-live="polite" data-testid="feedback-sent">

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { CitizenHeader } from '../shell/CitizenHeader.tsx';
 import { type PublicFeedback, groupReference, normalizeReference } from '../../shared/protocol/feedback.ts';
 import { feedbackErrorText } from './feedback-error.ts';
 import { ReferenceLookup } from './ReferenceLookup.tsx';
@@ -42,10 +42,7 @@ export function FeedbackStatusPage() {
 
   return (
     <main className="track feedback" data-testid="feedback-status" data-status={data?.status ?? ''}>
-      <header className="track-head">
-        <span className="brand-big" aria-hidden="true">دور</span>
-        <LanguageSwitch />
-      </header>
+      <CitizenHeader />
       <h1>{t('feedback.statusTitle')}</h1>
       {!ref && <p className="track-card error" role="alert">{t('feedback.errors.bad_reference')}</p>}
       {error && <p className="track-card error" role="alert" data-testid="feedback-status-error">{error}</p>}

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useTrack } from './use-track.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { CitizenHeader } from '../shell/CitizenHeader.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { FeedbackLink } from '../feedback/FeedbackLink.tsx';
 import '../styles/track.css';
@@ -15,10 +15,7 @@ export function RatePage() {
   const { data, error } = useTrack(code, 5000);
   return (
     <main className="track rate-page" data-testid="rate">
-      <header className="track-head">
-        <span className="brand-big" aria-hidden="true">دور</span>
-        <LanguageSwitch />
-      </header>
+      <CitizenHeader />
       <h1>{t('rate.title')}</h1>
       {error === 'not_found' && <p role="alert">{t('track.notFound')}</p>}
       {data && <p className="track-number ticket-no">{f.ticket(data.number)}</p>}

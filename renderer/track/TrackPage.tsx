@@ -5,7 +5,7 @@ import { Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useTrack } from './use-track.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { CitizenHeader } from '../shell/CitizenHeader.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { NotifyPanel } from './NotifyPanel.tsx';
 import { lastTrack, registerServiceWorker, rememberTrack } from './web-push.ts';
@@ -32,10 +32,7 @@ function TrackTicket({ code }: { code: string }) {
   }, [code]);
   return (
     <main className="track" data-testid="track" data-status={data?.status ?? ''}>
-      <header className="track-head">
-        <span className="brand-big" aria-hidden="true">دور</span>
-        <LanguageSwitch />
-      </header>
+      <CitizenHeader />
       {error === 'not_found' && <p className="track-card" role="alert" data-testid="track-not-found">{t('track.notFound')}</p>}
       {error === 'network' && <p className="track-offline" role="status">{t('track.offline')}</p>}
       {data && (
