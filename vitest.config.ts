@@ -2,15 +2,32 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests are pure and fast; integration tests start real servers, files and pseudo-terminals.
 // Browser (Playwright) suites live in test/e2e and are run by scripts/test.ts, not here.
+const SERIAL = ['test/integration/devices/**/*.test.ts', 'test/integration/central/replication.test.ts'];
+
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     globalSetup: ['test/support/global-tmp.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      // Two files at a time (one per core): each starts its own hub, central or database on port 0.
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: SERIAL,
+          globalSetup: ['test/support/global-postgres.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      // One file at a time: serial devices on socat pseudo-terminals (timing-sensitive under load),
+      // and the replication test that restarts central on the port it had.
+      {
+        test: {
+          name: 'integration-serial',
+          include: SERIAL,
           globalSetup: ['test/support/global-postgres.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -68,7 +68,7 @@ export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: 
       )}
       <div className="keypad ltr" role="group" aria-label={t('checkin.code')}>
         {KEYS.map((k) => (
-          <button key={k} type="button" className={`kiosk-btn key ${k.length > 1 ? 'key-fn' : ''}`} disabled={busy} onClick={() => press(k)} data-testid={`kiosk-key-${k}`} aria-label={k.length > 1 ? t(`checkin.${k}`) : k}>
+          <button key={k} type="button" className={`kiosk-btn key ${k.length > 1 ? 'key-fn' : ''}`} disabled={busy} onClick={() => press(k)} data-testid={`kiosk-key-${k}`} aria-label={k.length > 1 ? t(`checkin.${k}`) : undefined}>
             {/* The code is written in Western digits (the SMS, the booking page); Arabic-Indic under them. */}
             {k === 'delete' ? '⌫' : k === 'clear' ? t('checkin.clear') : <>{k}{f.lang === 'ar' && f.digits === 'arab' && <small aria-hidden="true">{f.n(Number(k))}</small>}</>}
           </button>
