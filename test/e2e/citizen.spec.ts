@@ -64,6 +64,11 @@ test('book on a phone, move it, cancel it: the slots and the messages follow', a
     // The day after tomorrow: an earlier time may be within the 60-minute cut-off for changes.
     const code = await bookOnPhone(ctx, lang, 'land-planning', phone, lang === 'ar' ? 'سارة عمر' : 'Sara Omar', 2);
     expect((await sentTo(phone)).map((m) => [m.kind, m.lang])).toEqual([['booked', lang]]);
+    // Moving and cancelling are the same code in both languages: walked through in Arabic.
+    if (lang === 'en') {
+      await ctx.close();
+      continue;
+    }
 
     const page = await ctx.newPage();
     await page.goto(`${hub.url}/book/${code}`);

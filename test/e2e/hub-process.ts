@@ -2,6 +2,7 @@
 // It can be stopped and started again on the same port and folder (the reconnect test).
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnHub } from '../support/hub-process.ts';
@@ -20,9 +21,34 @@ async function launch(dir: string, port: number): Promise<{ child: ChildProcess;
   return { child, url, port: Number(new URL(url).port) };
 }
 
+/**
+ * A free port below the kernel's ephemeral range (32768–60999 here): a port that `bind(0)` never
+ * hands out, so while this hub restarts on it (the reconnect test), a hub or browser of the other
+ * Playwright worker cannot take it.
+ */
+async function freeFixedPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
+
 export async function startHubProcess(): Promise<HubProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'dawr-e2e-'));
-  let running = await launch(dir, 0);
+  let running: Awaited<ReturnType<typeof launch>> | undefined;
+  // Two workers may pick the same port at the same moment: the loser tries another.
+  for (let tries = 0; !running; tries++) {
+    const port = await freeFixedPort();
+    running = await launch(dir, port).catch((err: Error) => {
+      if (tries >= 4) throw err;
+      return undefined;
+    });
+  }
   const port = running.port;
   let child: ChildProcess | null = running.child;
   const stop = () =>

@@ -10,10 +10,11 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // One worker: the reconnect test restarts its hub on the same port, and a hub started meanwhile
-  // by another worker on port 0 could be handed that freed port (seen: the kiosk then met a
-  // stranger hub and stayed "reconnecting").
-  workers: 1,
+  // Two workers, one spec file each at a time (a file's tests share its hub). Every spec's hub
+  // listens on a port below the ephemeral range (hub-process.ts), so the reconnect test, which
+  // restarts its hub on the same port, cannot meet a stranger hub started by the other worker on
+  // port 0 (seen with port 0 everywhere: the kiosk then stayed "reconnecting").
+  workers: 2,
   // One retry on this 2-core machine; a test that needed it is reported as flaky by run.ts.
   retries: 1,
   outputDir: '../../test-results/e2e-artifacts',
