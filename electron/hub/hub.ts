@@ -192,7 +192,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       traffic?.stop();
       await sync.stop();
       reports.stop();
-      streams.close();
+      await streams.close();
       await app.close();
       await stopCheckpointer();
       db.close();

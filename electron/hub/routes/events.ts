@@ -26,6 +26,8 @@ const MAX_BUFFERED = 8 * 1024 * 1024;
 export const CLOSE_REVOKED = 4401;
 const QUEUE_EVERY_MS = 1_000;
 const SWEEP_EVERY_MS = 10_000;
+/** How long a screen has to answer "hub stopping" before its socket is cut. */
+const CLOSE_GRACE_MS = 1_000;
 
 interface Client {
   audience: Audience;
@@ -33,7 +35,7 @@ interface Client {
   token: string;
 }
 
-export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: () => number; close: () => void } {
+export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: () => number; close: () => Promise<void> } {
   const clients = new Map<WebSocket, Client>();
 
   const send = (socket: WebSocket, msg: string) => {
@@ -150,12 +152,30 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext): { clients: (
 
   return {
     clients: () => clients.size,
-    close: () => {
+    /**
+     * Says "hub stopping" (1001) to every screen, then cuts whoever has not answered within a
+     * second: ws would wait 30 s for a busy or gone client's reply, and the HTTP server cannot close
+     * (nor the hub stop or restart) while one of these sockets is open.
+     */
+    close: async () => {
       unsubscribe();
       stopRevocations();
       clearInterval(sweep);
       if (queueTimer) clearTimeout(queueTimer);
-      for (const s of clients.keys()) s.close(1001, 'hub stopping');
+      const open = [...clients.keys()];
+      const closed = open.map((s) => new Promise<void>((resolve) => {
+        if (s.readyState === s.CLOSED) return resolve();
+        s.once('close', () => resolve());
+      }));
+      for (const s of open) s.close(1001, 'hub stopping');
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(closed),
+        new Promise<void>((resolve) => { grace = setTimeout(resolve, CLOSE_GRACE_MS); }),
+      ]);
+      clearTimeout(grace);
+      for (const s of open) if (s.readyState !== s.CLOSED) s.terminate();
+      await Promise.all(closed);
     },
   };
 }

@@ -110,4 +110,26 @@ describe('the event stream', () => {
     expect(await upgradeStatus(`/api/v1/events?since=abc&token=${admin}`)).toBe(400);
     expect(await upgradeStatus(`/api/v1/events?token=${admin}`)).toBe(101);
   });
+
+  it('lets the hub stop at once even when a screen never answers its "hub stopping"', async () => {
+    // A screen that is frozen or gone: it upgrades, then never reads or answers again.
+    const socket = await new Promise<import('node:net').Socket>((resolve, reject) => {
+      const req = request(`${t.url}/api/v1/events?token=${admin}`, { agent: false, headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+      req.on('upgrade', (_res, s) => resolve(s));
+      req.on('error', reject);
+      req.end();
+    });
+    socket.pause();
+    const cut = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // ws alone would wait 30 s for the answer; the hub cuts the socket after a second's grace.
+    let bound: NodeJS.Timeout | undefined;
+    const stopped = await Promise.race([
+      t.hub.close().then(() => 'stopped'),
+      new Promise<string>((resolve) => { bound = setTimeout(() => resolve('still stopping after 10 s'), 10_000); }),
+    ]);
+    clearTimeout(bound);
+    expect(stopped).toBe('stopped');
+    socket.resume();
+    await cut;
+  });
 });
