@@ -1,4 +1,5 @@
-// Admin: the hall's settings, services, counters, staff, devices, the link to central — one tab each.
+// Admin: the hall's settings, services, counters, staff, devices, voice, the link to central and
+// the audit log — one tab each.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TopBar } from '../shell/TopBar.tsx';
@@ -9,9 +10,10 @@ import { DevicesAdmin } from './DevicesAdmin.tsx';
 import { CentralAdmin } from './CentralAdmin.tsx';
 import { VoiceAdmin } from './VoiceAdmin.tsx';
 import { SettingsAdmin } from './SettingsAdmin.tsx';
+import { AuditAdmin } from './AuditAdmin.tsx';
 import '../styles/admin.css';
 
-const tabs = ['hall', 'services', 'counters', 'staff', 'devices', 'voice', 'central'] as const;
+const tabs = ['hall', 'services', 'counters', 'staff', 'devices', 'voice', 'central', 'audit'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AdminPage() {
@@ -36,6 +38,7 @@ export function AdminPage() {
           {tab === 'devices' && <DevicesAdmin />}
           {tab === 'voice' && <VoiceAdmin />}
           {tab === 'central' && <CentralAdmin />}
+          {tab === 'audit' && <AuditAdmin />}
         </div>
       </main>
     </div>

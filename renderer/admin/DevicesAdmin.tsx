@@ -5,6 +5,7 @@ import { useHub } from '../shell/app-context.tsx';
 import type { DeviceRole } from '../../shared/protocol/entities.ts';
 import { useAdminList, errorText } from './use-admin-list.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { useConfirm } from '../ui/ConfirmDialog.tsx';
 
 type DeviceRow = { id: string; name?: string; role?: DeviceRole; revoked?: boolean; revokedAt?: string; pairedAt?: string; createdAt?: string; lastSeenAt?: string };
 const deviceRoles: DeviceRole[] = ['kiosk', 'display', 'counter'];
@@ -17,6 +18,7 @@ export function DevicesAdmin() {
   const [role, setRole] = useState<DeviceRole>('kiosk');
   const [code, setCode] = useState<{ code: string; expiresAt: string; role: DeviceRole } | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
+  const [confirmDialog, ask] = useConfirm();
   const newCode = async () => {
     try {
       const r = await hub.post<{ code: string; expiresAt: string }>('/api/v1/devices/pairing-codes', { role });
@@ -26,7 +28,10 @@ export function DevicesAdmin() {
       setMsg(errorText(err));
     }
   };
-  const revoke = async (id: string) => {
+  const revoke = async (d: DeviceRow) => {
+    const role = d.role ? t(`roles.${d.role}`) : '';
+    if (!(await ask({ text: t('adminConfirm.revoke', { role, name: d.name ?? d.id }), confirm: t('admin.revoke') }))) return;
+    const id = d.id;
     try {
       await hub.post(`/api/v1/admin/devices/${encodeURIComponent(id)}/revoke`);
       reload();
@@ -36,6 +41,7 @@ export function DevicesAdmin() {
   };
   return (
     <div className="admin-section" data-testid="admin-devices">
+      {confirmDialog}
       <section className="card form admin-form">
         <h3>{t('admin.pairingTitle')}</h3>
         <div className="row">
@@ -66,7 +72,7 @@ export function DevicesAdmin() {
                 <td>{d.role ? t(`roles.${d.role}`) : ''}</td>
                 <td>{paired ? f.time(paired) : ''}</td>
                 <td><span className={`badge ${revoked ? 'bad' : 'ok'}`}>{revoked ? t('admin.revoked') : t('admin.activeDevice')}</span></td>
-                <td>{!revoked && <button type="button" className="btn-danger" onClick={() => void revoke(d.id)} aria-label={`${t('admin.revoke')} ${d.name ?? d.id}`}>{t('admin.revoke')}</button>}</td>
+                <td>{!revoked && <button type="button" className="btn-danger" onClick={() => void revoke(d)} aria-label={`${t('admin.revoke')} ${d.name ?? d.id}`}>{t('admin.revoke')}</button>}</td>
               </tr>
             );
           })}
