@@ -19,6 +19,10 @@ export interface RouteSpec<Role extends string = string> {
   query?: z.ZodObject;
   /** Response schema per status code. */
   responses?: Record<number, z.ZodType | null>;
+  /** Other media types the 200 answer can take (files: CSV, XLSX, PDF…), as `{ type: description }`. */
+  files?: Record<string, string>;
+  /** Error statuses beyond the usual ones this route can answer (503 when a part is missing). */
+  moreErrors?: number[];
   rateLimit?: { max: number; timeWindow: number; keyGenerator?: (req: FastifyRequest) => string };
   /** Bytes this route's body may have, below the server's own limit (too large: 400). */
   bodyLimit?: number;
@@ -100,7 +104,11 @@ export function createApi<Role extends string, Principal>(
       for (const [code, schema] of Object.entries(s.responses ?? { 200: null })) {
         responses[code] = { description: Number(code) === 204 ? 'no content' : 'ok', ...(schema ? { content: { 'application/json': { schema: json(schema) } } } : {}) };
       }
-      const errors = s.access === 'public' ? [400, 404, 409, 429] : [400, 401, 403, 404, 409, 429];
+      if (s.files) {
+        const ok = (responses['200'] ??= { description: 'ok' }) as { content?: Record<string, unknown> };
+        ok.content = { ...ok.content, ...Object.fromEntries(Object.entries(s.files).map(([type, description]) => [type, { schema: { type: 'string', format: 'binary', description } }])) };
+      }
+      const errors = [...(s.access === 'public' ? [400, 404, 409, 429] : [400, 401, 403, 404, 409, 429]), ...(s.moreErrors ?? [])];
       for (const code of errors) responses[String(code)] ??= { description: 'error', content: { 'application/json': { schema: json(ErrorBody) } } };
       (paths[path] ??= {})[s.method.toLowerCase()] = {
         summary: s.summary,

@@ -99,6 +99,24 @@ describe('reports API', () => {
     const spec = await api.get('/api/v1/openapi.json');
     const op = spec.body.paths['/api/v1/reports/{report}'].get;
     expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['report', 'from', 'to', 'service', 'counter', 'clerk', 'format']));
+    expect(Object.keys(op.responses['200'].content)).toEqual(['application/json', 'text/csv; charset=utf-8', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf']);
+    expect(op.responses['503'].content['application/json']).toBeDefined();
+  });
+
+  it('without Chromium on the machine a PDF is a 503 in the error shape, and CSV still answers', async () => {
+    const before = process.env.DAWR_CHROMIUM;
+    process.env.DAWR_CHROMIUM = join(dir, 'no-chromium-here');
+    try {
+      const f = await file(`/api/v1/reports/summary?${range}&format=pdf`);
+      expect(f.status).toBe(503);
+      const body = JSON.parse(f.body.toString('utf8'));
+      expect(body.error.code).toBe('unavailable');
+      expect(body.error.message).toMatch(/Chromium/);
+      expect((await file(`/api/v1/reports/summary?${range}&format=csv`)).status).toBe(200);
+    } finally {
+      if (before === undefined) delete process.env.DAWR_CHROMIUM;
+      else process.env.DAWR_CHROMIUM = before;
+    }
   });
 
   it('CSV: UTF-8 with a BOM, Arabic headers, figures equal to the JSON', async () => {
