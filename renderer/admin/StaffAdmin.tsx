@@ -1,12 +1,13 @@
 // Staff accounts: create, edit (name, role), disable or enable, reset a password, end sessions.
 // Disabling, a reset and ending sessions cut that person's open screens at once (the hub's rule);
 // the destructive ones ask first.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffRole, User } from '../../shared/protocol/entities.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { useSession } from '../store/session-store.ts';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
+import { FormDialog } from '../ui/FormDialog.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { errorText, useAdminForm, useAdminList } from './use-admin-list.ts';
 
@@ -116,20 +117,9 @@ export function StaffAdmin() {
 function ResetPasswordDialog({ user, onClose, onDone }: { user: StaffRow | null; onClose: () => void; onDone: (u: StaffRow) => void }) {
   const { t } = useTranslation();
   const hub = useHub();
-  const ref = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
   const [err, setErr] = useState<string | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (user && !d.open) {
-      setPassword('');
-      setErr(null);
-      d.showModal();
-    } else if (!user && d.open) d.close();
-  }, [user]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (!user) return;
     try {
       await hub.post(`/api/v1/admin/staff/${encodeURIComponent(user.id)}/password`, { password });
@@ -139,19 +129,15 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: StaffRow | null;
     }
   };
   return (
-    <dialog ref={ref} className="dialog" onClose={onClose} aria-labelledby="reset-title" data-testid="reset-dialog">
-      <form className="form" onSubmit={(e) => void submit(e)}>
-        <h2 id="reset-title">{user ? t('staffAdmin.resetTitle', { name: user.displayName || user.username }) : ''}</h2>
-        <p className="muted">{t('staffAdmin.resetHint')}</p>
-        <label>{t('staffAdmin.newPassword')}
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={256} autoComplete="new-password" dir="ltr" data-testid="reset-password" />
-        </label>
-        {err && <p className="error" role="alert">{err}</p>}
-        <div className="row">
-          <button type="submit" className="btn-primary" data-testid="reset-submit">{t('staffAdmin.resetPassword')}</button>
-          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-        </div>
-      </form>
-    </dialog>
+    <FormDialog
+      open={user !== null} id="reset" title={user ? t('staffAdmin.resetTitle', { name: user.displayName || user.username }) : ''} submitLabel={t('staffAdmin.resetPassword')}
+      onOpen={() => { setPassword(''); setErr(null); }} onClose={onClose} onSubmit={() => void submit()}
+    >
+      <p className="muted">{t('staffAdmin.resetHint')}</p>
+      <label>{t('staffAdmin.newPassword')}
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={256} autoComplete="new-password" dir="ltr" data-testid="reset-password" />
+      </label>
+      {err && <p className="error" role="alert">{err}</p>}
+    </FormDialog>
   );
 }
