@@ -15,6 +15,8 @@ const HEALTH: Record<DeviceHealth['state'], EventOf<'device.health'>['state']> =
 export function printJobFor(hub: RunningHub, e: EventOf<'ticket.issued'>, publicUrl: string): TicketPrintJob {
   const s = hub.ctx.hall.state;
   const service = s.services.get(e.ticket.serviceId);
+  // As on the kiosk's own paper (print-job.ts): no minutes while no counter serving the service is open.
+  const noCounterOpen = ![...s.counters.values()].some((c) => c.state !== 'closed' && c.serviceIds.includes(e.ticket.serviceId));
   return {
     jobId: e.ticket.id,
     ticketId: e.ticket.id,
@@ -25,7 +27,7 @@ export function printJobFor(hub: RunningHub, e: EventOf<'ticket.issued'>, public
     timeZone: s.branch.timeZone,
     lang: e.ticket.lang,
     priority: e.ticket.priority,
-    expectedWait: e.quote,
+    ...(noCounterOpen ? { noCounterOpen: true } : { expectedWait: e.quote }),
     trackingUrl: `${publicUrl}/track/${e.ticket.trackingCode}`,
     // The hall's digits setting, as on the kiosk's own printer (print-job.ts).
     digits: e.ticket.lang === 'ar' ? (s.branch.digits ?? 'arab') : 'latn',

@@ -1,35 +1,35 @@
-// The hall screen: the latest call large and highlighted, recent calls, the clock; every call
-// and recall is chimed and spoken, Arabic then English. Bilingual labels throughout.
-import { useMemo } from 'react';
+// The hall screen: the call at a counter now large and highlighted, recent calls, the clock; every
+// call and recall is chimed and spoken, Arabic then English. Bilingual labels throughout; the
+// foot's ticker alternates the two languages, large. Nothing is ever drawn over the content: the
+// connection banner and the sound controls take their own place in the layout.
+import { useMemo, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHall } from '../store/hall-store.ts';
-import { recentCalls } from '../store/apply-event.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useNow } from '../shell/use-now.ts';
-import { useAnnouncements } from './use-announcements.ts';
+import { useAnnouncements, type SoundState } from './use-announcements.ts';
+import { displayCalls } from './now-calling.ts';
+import { DisplayTicker } from './DisplayTicker.tsx';
 import { Bi } from './Bi.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import '../styles/display.css';
 
 export function DisplayPage() {
-  const { t } = useTranslation();
   const f = useFormat();
   const now = useNow(1000);
   const branch = useHall((s) => s.branch);
   const counters = useHall((s) => s.counters);
-  const services = useHall((s) => s.services);
-  const waiting = useHall((s) => s.tickets);
-  const calls = useMemo(() => recentCalls(waiting, 9), [waiting]);
-  const { current, flash, soundLocked, unlock } = useAnnouncements();
-  const [latest, ...history] = calls;
+  const tickets = useHall((s) => s.tickets);
+  const { latest, history } = useMemo(() => displayCalls(tickets, 8), [tickets]);
+  const { current, flash, sound, enable, keepSilent } = useAnnouncements();
   const counterOf = (id?: string) => counters.find((c) => c.id === id);
-  const queue = useHall((s) => s.queue);
-  const waitingBy = services
-    .filter((s) => s.active)
-    .map((s) => ({ s, n: queue.find((q) => q.serviceId === s.id)?.waiting ?? 0 }));
+  // While the browser blocks sound, any touch on the screen brings it back (the gesture is all it needs).
+  const onPointerDown = (e: PointerEvent) => {
+    if (sound === 'locked' && !(e.target as Element).closest('.sound-controls')) void enable();
+  };
 
   return (
-    <div className="display" data-testid="display">
+    <div className="display" data-testid="display" data-sound={sound} onPointerDown={onPointerDown}>
       <header className="display-head">
         <span className="display-brand" aria-hidden="true">دور</span>
         {branch && (
@@ -38,18 +38,15 @@ export function DisplayPage() {
             <span lang="en">{branch.name.en}</span>
           </div>
         )}
+        <SoundControls sound={sound} onEnable={() => void enable()} onKeepSilent={keepSilent} />
         <div className="display-clock" data-testid="display-clock">
           <span className="clock-time num">{f.time(new Date(now))}</span>
           <span className="clock-date">{f.date(new Date(now))}</span>
         </div>
       </header>
-      {soundLocked && (
-        <button type="button" className="sound-unlock" onClick={() => void unlock()} data-testid="sound-unlock">
-          {t('display.enableSound')}
-        </button>
-      )}
+      <DisplayConnection />
       <main className="display-main">
-        <section className={`now-calling ${latest && flash?.ticketId === latest.id ? 'flash' : ''}`} key={flash?.key ?? 0} aria-labelledby="now-title" data-testid="display-latest">
+        <section className={`now-calling ${latest && flash?.ticketId === latest.id ? 'flash' : ''}`} key={flash?.key ?? 0} aria-labelledby="now-title" data-testid="display-latest" data-ticket={latest?.number ?? ''}>
           <h1 id="now-title"><Bi k="display.nowCalling" /></h1>
           {latest ? (
             <div className="call-big">
@@ -64,7 +61,7 @@ export function DisplayPage() {
               </div>
             </div>
           ) : (
-            <p className="display-idle"><Bi k="display.welcome" /></p>
+            <p className="display-idle" data-testid="display-idle"><Bi k="display.welcome" /></p>
           )}
         </section>
         <section className="recent" aria-labelledby="recent-title">
@@ -85,16 +82,51 @@ export function DisplayPage() {
           </table>
         </section>
       </main>
-      <footer className="display-foot" aria-label={t('display.waitingNow')}>
-        {waitingBy.map(({ s, n }) => (
-          <span key={s.id} className="foot-item">
-            <strong>{s.prefix}</strong> {s.name.ar} · {s.name.en}: <span className="num">{n}</span>
-          </span>
-        ))}
-      </footer>
+      <DisplayTicker />
       <div className="sr-only" aria-live="assertive" data-testid="announcement" data-id={current?.id ?? ''}>
         {current ? `${current.text.ar}. ${current.text.en}` : ''}
       </div>
+    </div>
+  );
+}
+
+/** In the header, beside the clock: asks for the tap a browser needs before it plays sound, or says the screen is silent. */
+function SoundControls({ sound, onEnable, onKeepSilent }: { sound: SoundState; onEnable: () => void; onKeepSilent: () => void }) {
+  const { t } = useTranslation();
+  if (sound === 'locked') {
+    return (
+      <div className="sound-controls" role="group" aria-label={t('displaySound.enable')}>
+        <button type="button" className="sound-unlock" onClick={onEnable} data-testid="sound-unlock">
+          <Icon name="sound" size={36} />
+          <Bi k="displaySound.enable" />
+        </button>
+        <button type="button" className="sound-quiet" onClick={onKeepSilent} data-testid="sound-keep-silent">
+          <Bi k="displaySound.keepSilent" />
+        </button>
+      </div>
+    );
+  }
+  if (sound === 'off') {
+    return (
+      <div className="sound-controls">
+        <button type="button" className="sound-quiet" onClick={onEnable} data-testid="sound-turn-on">
+          <Icon name="mute" size={32} />
+          <Bi k="displaySound.turnOn" />
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+/** Lost the hub: said in both languages, in a row of its own under the header (never over the clock or a call). */
+function DisplayConnection() {
+  const c = useHall((s) => s.connection);
+  if (c === 'open' || c === 'idle') return null;
+  return (
+    <div className="display-conn" role="status" data-testid="connection-banner" data-state={c}>
+      <span className="spinner" aria-hidden="true" />
+      <Bi k={c === 'reconnecting' ? 'shell.reconnecting' : 'shell.connecting'} />
     </div>
   );
 }

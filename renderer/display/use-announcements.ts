@@ -1,6 +1,6 @@
 // Turns every ticket.called and ticket.recalled on the stream into one queued announcement.
 // A snapshot (start or resync) announces nothing: only live calls are spoken.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useHub } from '../shell/app-context.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { Announcer, type Announcement } from './announcer.ts';
@@ -8,14 +8,25 @@ import { BrowserSpeaker } from './browser-speaker.ts';
 import { callText } from '../../shared/voice/arabic-number-words.ts';
 import type { VoiceClipsResponse, VoicePlan } from '../../shared/protocol/voice.ts';
 import type { HubClient } from '../hub-client.ts';
+import { rememberSound, soundPreference } from './sound-preference.ts';
+
+/**
+ * The display's sound: `checking` at start; `on`; `locked` when the browser blocks audio until
+ * someone touches the screen (autoplay); `off` when someone chose to keep this screen silent.
+ */
+export type SoundState = 'checking' | 'on' | 'locked' | 'off';
 
 /**
  * Tells the dashboard whether this display can make a sound (device health, device "audio"):
  * a browser that blocks autoplay keeps the hall silent until someone taps the screen. Only a
  * paired display reports; a signed-in person looking at the page is refused, which is fine.
  */
-function reportAudio(hub: HubClient, ok: boolean): void {
-  void hub.post('/api/v1/devices/health', ok ? { device: 'audio', state: 'connected' } : { device: 'audio', state: 'error', detail: 'sound blocked until someone taps the screen (autoplay)' }).catch(() => {});
+function reportAudio(hub: HubClient, s: 'on' | 'locked' | 'off'): void {
+  const body =
+    s === 'on' ? { device: 'audio', state: 'connected' }
+    : s === 'off' ? { device: 'audio', state: 'disconnected', detail: 'sound turned off on this display' }
+    : { device: 'audio', state: 'error', detail: 'sound blocked until someone taps the screen (autoplay)' };
+  void hub.post('/api/v1/devices/health', body).catch(() => {});
 }
 
 export function useAnnouncements() {
@@ -24,7 +35,9 @@ export function useAnnouncements() {
   const announcer = useRef<Announcer | null>(null);
   const [current, setCurrent] = useState<Announcement | null>(null);
   const [flash, setFlash] = useState<{ ticketId: string; key: number } | null>(null);
-  const [soundLocked, setSoundLocked] = useState(true);
+  const [sound, setSound] = useState<SoundState>(() => (soundPreference() === 'off' ? 'off' : 'checking'));
+  // Read by the stream's listener: a silent screen still shows and flashes each call, and says it to screen readers.
+  const silent = useRef(sound === 'off');
 
   useEffect(() => {
     speaker.current = new BrowserSpeaker({
@@ -33,11 +46,15 @@ export function useAnnouncements() {
       audio: (url) => hub.audio(url),
     });
     announcer.current = new Announcer(speaker.current, setCurrent);
-    void speaker.current.preload();
-    void speaker.current.unlock().then((ok) => {
-      setSoundLocked(!ok);
-      reportAudio(hub, ok);
-    });
+    if (silent.current) reportAudio(hub, 'off');
+    else {
+      void speaker.current.preload();
+      void speaker.current.unlock().then((ok) => {
+        if (silent.current) return;
+        setSound(ok ? 'on' : 'locked');
+        reportAudio(hub, ok ? 'on' : 'locked');
+      });
+    }
     let n = 0;
     return hub.subscribe({
       event: (e) => {
@@ -47,15 +64,31 @@ export function useAnnouncements() {
         const counter = st.counters.find((c) => c.id === e.counterId);
         if (!ticket || !counter) return;
         setFlash({ ticketId: e.ticketId, key: ++n });
-        announcer.current?.enqueue({ id: `${e.seq}`, text: callText(ticket.number, counter.number), call: { number: ticket.number, counter: counter.number } });
+        const a = { id: `${e.seq}`, text: callText(ticket.number, counter.number), call: { number: ticket.number, counter: counter.number } };
+        if (silent.current) setCurrent(a);
+        else announcer.current?.enqueue(a);
       },
     });
   }, [hub]);
 
-  const unlock = async () => {
+  /** A tap (the button, or anywhere on a locked screen): browsers start audio only after one. Remembered once it works. */
+  const enable = useCallback(async () => {
+    silent.current = false;
     const ok = Boolean(await speaker.current?.unlock());
-    setSoundLocked(!ok);
-    reportAudio(hub, ok);
-  };
-  return { current, flash, soundLocked, unlock };
+    setSound(ok ? 'on' : 'locked');
+    if (ok) {
+      rememberSound('on');
+      void speaker.current?.preload();
+    }
+    reportAudio(hub, ok ? 'on' : 'locked');
+  }, [hub]);
+
+  const keepSilent = useCallback(() => {
+    silent.current = true;
+    rememberSound('off');
+    setSound('off');
+    reportAudio(hub, 'off');
+  }, [hub]);
+
+  return { current, flash, sound, enable, keepSilent };
 }

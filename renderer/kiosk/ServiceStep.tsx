@@ -6,6 +6,7 @@ import { useSettings } from '../i18n/settings-store.ts';
 import { categoryIcon } from './category-icons.ts';
 import { KioskHeader } from './KioskHeader.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { TileFigures } from './TileFigures.tsx';
 
 /**
  * A category's name in a given language. A category the screens have no name for (one an admin
@@ -35,6 +36,7 @@ export function CategoryStep({ services, ready, onPick, onBack }: { services: Se
               <span className="tile-icon"><Icon name={categoryIcon(c)} /></span>
               <span className="tile-name">{categoryName(c, lang, services)}</span>
               <span className="tile-sub" lang={other}>{categoryName(c, other, services)}</span>
+              <TileFigures serviceIds={inCat.map((s) => s.id)} testId={`kiosk-figures-${c}`} />
             </button>
           );
         })}
@@ -56,6 +58,7 @@ export function ServiceStep({ services, category, onPick, onBack }: { services: 
             <span className="tile-icon"><Icon name={categoryIcon(s.category)} /></span>
             <span className="tile-name">{s.name[lang]}</span>
             <span className="tile-sub" lang={other}>{s.name[other]}</span>
+            <TileFigures serviceIds={[s.id]} testId={`kiosk-figures-${s.id}`} />
           </button>
         ))}
       </div>

@@ -12,7 +12,7 @@ function trackingCodeOf(t: Ticket): string {
   return t.trackingCode;
 }
 
-export function printJob(o: { ticket: Ticket; service: Service; branch: Branch | null; lang: Lang; priority: Priority; hubUrl: string; digits: 'arab' | 'latn' }): TicketPrintJob {
+export function printJob(o: { ticket: Ticket; service: Service; branch: Branch | null; lang: Lang; priority: Priority; hubUrl: string; digits: 'arab' | 'latn'; noCounterOpen?: boolean }): TicketPrintJob {
   const b = o.branch ?? { id: 'branch', name: { ar: 'صالة خدمة المواطنين', en: 'Citizen Service Hall' }, timeZone: 'Asia/Riyadh' };
   return {
     jobId: `ticket-${o.ticket.id}`,
@@ -24,7 +24,8 @@ export function printJob(o: { ticket: Ticket; service: Service; branch: Branch |
     timeZone: b.timeZone,
     lang: o.lang,
     priority: o.ticket.priority ?? o.priority,
-    ...(o.ticket.expectedWait ? { expectedWait: o.ticket.expectedWait } : {}),
+    // No counter open for the service: the paper says so instead of minutes nobody can promise.
+    ...(o.noCounterOpen ? { noCounterOpen: true } : o.ticket.expectedWait ? { expectedWait: o.ticket.expectedWait } : {}),
     trackingUrl: trackingUrl(o.hubUrl, trackingCodeOf(o.ticket)),
     digits: o.lang === 'ar' ? o.digits : 'latn',
   };

@@ -48,7 +48,8 @@ export function DeviceGate({ role, children }: { role: DeviceRole; children: Rea
   if (!token) return <PairForm role={role} onPaired={setToken} />;
   return (
     <>
-      <ConnectionBanner />
+      {/* The hall display places its own banner in its layout, clear of the clock. */}
+      {role !== 'display' && <ConnectionBanner />}
       {children}
     </>
   );

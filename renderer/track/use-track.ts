@@ -30,5 +30,6 @@ export function useTrack(code: string, everyMs = 4000) {
       if (timer) clearTimeout(timer);
     };
   }, [hub, code, everyMs, tick]);
-  return { data, error, refresh: () => setTick((n) => n + 1) };
+  /** `replace`: an answer the page already has (leaving the queue answers with the view). */
+  return { data, error, refresh: () => setTick((n) => n + 1), replace: setData };
 }

@@ -15,6 +15,11 @@ const paths: Record<string, string> = {
   arrow: 'M20 12H5M11 5l-7 7 7 7',
   star: 'M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z',
   idcard: 'M3 5h18v14H3zM8 9.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5 17c.5-2 5.5-2 6 0M14 10h4M14 14h4',
+  people: 'M9 4a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM3 20c0-4 3-6 6-6s6 2 6 6M16 4.5a3 3 0 0 1 0 5.5M18 14c2 .7 3 2.6 3 6',
+  clock: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2',
+  closed: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM5.6 5.6l12.8 12.8',
+  sound: 'M4 9v6h4l5 4V5L8 9zM16 9a4 4 0 0 1 0 6M18.5 6.5a8 8 0 0 1 0 11',
+  mute: 'M4 9v6h4l5 4V5L8 9zM17 9l4 6M21 9l-4 6',
 };
 
 export type IconName = keyof typeof paths;

@@ -14,7 +14,8 @@ import { type TicketAction, canMove } from './ticket-states.ts';
 
 export interface Actor {
   id: string;
-  role: 'admin' | 'manager' | 'supervisor' | 'clerk' | 'kiosk' | 'display' | 'counter';
+  /** `citizen`: the ticket's holder, through its tracking code (the tracking page). */
+  role: 'admin' | 'manager' | 'supervisor' | 'clerk' | 'kiosk' | 'display' | 'counter' | 'citizen';
 }
 
 export type Command =
@@ -28,6 +29,8 @@ export type Command =
   | { type: 'transfer'; ticketId: string; serviceId: string }
   | { type: 'park'; ticketId: string }
   | { type: 'cancel'; ticketId: string }
+  /** The citizen leaves the queue (tracking page): a cancel while still waiting; again after it, nothing. */
+  | { type: 'leave'; ticketId: string }
   | { type: 'openCounter'; counterId: string }
   | { type: 'closeCounter'; counterId: string }
   | { type: 'break'; counterId: string }
@@ -176,6 +179,14 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
         if (!own.serviceIds.includes(t.value.serviceId)) return refuse('forbidden', `ticket ${t.value.number} is not of a service counter ${own.number} serves`);
       }
       return ok([{ type: 'ticket.cancelled', at, ticketId: t.value.id, reason: `by ${ctx.actor.role}`, by }]);
+    }
+    case 'leave': {
+      const t = findTicket(state, cmd.ticketId);
+      if (!t.ok) return t;
+      // Idempotent: a second tap, or a retry after a lost answer, finds it cancelled and changes nothing.
+      if (t.value.status === 'cancelled') return ok([]);
+      if (!canMove(t.value.status, 'cancel')) return refuse('already_called', `ticket ${t.value.number} was already called (it is ${t.value.status}): it can no longer leave the queue`);
+      return ok([{ type: 'ticket.cancelled', at, ticketId: t.value.id, reason: 'left the queue (tracking page)', by }]);
     }
     case 'openCounter': {
       const c = findCounter(state, cmd.counterId);

@@ -1,5 +1,5 @@
 // Domain refusals. The hub maps each code to an HTTP status; a refusal changes nothing.
-export type DomainErrorCode = 'invalid_input' | 'not_found' | 'illegal_transition' | 'conflict' | 'forbidden' | 'hall_closed';
+export type DomainErrorCode = 'invalid_input' | 'not_found' | 'illegal_transition' | 'conflict' | 'forbidden' | 'hall_closed' | 'already_called';
 
 export interface DomainError {
   code: DomainErrorCode;

@@ -56,7 +56,10 @@ export function finishedTickets(state: HallState, before: string | undefined, li
   return done.sort(byFinishedDesc).slice(0, limit).map((t) => toTicket(t));
 }
 
-/** Per service: waiting now, the longest wait, and the quote a ticket issued now would get. */
+/** Of these counters, the ones open now; a counter on a break counts (its clerk is coming back). */
+const openOf = (counters: { state: string }[]) => counters.filter((c) => c.state !== 'closed').length;
+
+/** Per service: waiting now, the longest wait, the counters open for it, and the quote a ticket issued now would get. */
 export function queueSummary(state: HallState, now: number): ServiceQueue[] {
   const waiting = new Map<string, { n: number; oldest: number }>();
   for (const t of state.tickets.values()) {
@@ -69,9 +72,12 @@ export function queueSummary(state: HallState, now: number): ServiceQueue[] {
   return [...state.services.values()].map((s) => {
     const w = waiting.get(s.id);
     const longest = w ? Math.round(((now - w.oldest) / 60_000) * 10) / 10 : 0;
-    const served = countersServing(state, s.id).length > 0;
+    const serving = countersServing(state, s.id);
     const probe = { id: '', serviceId: s.id, ordinal: state.tickets.size + 1, waitingSince: now } as TicketRecord;
-    return { serviceId: s.id, waiting: w?.n ?? 0, longestWaitMinutes: longest, ...(served ? { expectedWait: expectedWait(state, probe, now).expectedWait } : {}) };
+    return {
+      serviceId: s.id, waiting: w?.n ?? 0, longestWaitMinutes: longest, countersOpen: openOf(serving),
+      ...(serving.length > 0 ? { expectedWait: expectedWait(state, probe, now).expectedWait } : {}),
+    };
   });
 }
 
@@ -165,13 +171,16 @@ export function trackView(state: HallState, t: TicketRecord, now: number): Track
   const service = state.services.get(t.serviceId);
   const counter = t.counterId ? state.counters.get(t.counterId) : undefined;
   const placed = t.status === 'waiting' ? placementOf(state, t, now) : undefined;
+  const lastFrom = t.transferredFrom.at(-1);
+  const from = lastFrom ? state.services.get(lastFrom) : undefined;
   return {
     number: t.number,
     service: service?.name ?? { ar: t.serviceId, en: t.serviceId },
     status: t.status,
     issuedAt: t.issuedAt,
-    ...(placed ? { position: placed.position, expectedWait: placed.expectedWait } : {}),
+    ...(placed ? { position: placed.position, expectedWait: placed.expectedWait, countersOpen: openOf(countersServing(state, t.serviceId)) } : {}),
     ...(counter && (t.status === 'called' || t.status === 'serving') ? { counter: { number: counter.number, name: counter.name } } : {}),
     ...(t.rating !== undefined ? { rated: true } : { rated: false }),
+    ...(from ? { transferredFrom: from.name } : {}),
   };
 }

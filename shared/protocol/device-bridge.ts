@@ -17,6 +17,8 @@ export const TicketPrintJob = z.object({
   lang: Lang,
   priority: Priority,
   expectedWait: ExpectedWait.optional(),
+  /** No counter serving the service was open at issue: the ticket says so instead of a wait (and carries no `expectedWait`). */
+  noCounterOpen: z.boolean().optional(),
   /** ASCII only (the printer library counts characters, not bytes). */
   trackingUrl: z.string().max(200).regex(/^[\x20-\x7e]+$/, 'ASCII only'),
   digits: z.enum(['arab', 'latn']).optional(),

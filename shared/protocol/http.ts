@@ -10,6 +10,8 @@ export const ErrorCode = z.enum([
   'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'hall_closed', 'rate_limited', 'internal', 'unavailable',
   // Appointments (shared/protocol/appointments.ts): why a booking, a change or a check-in is refused.
   'slot_full', 'past_cutoff', 'too_early', 'too_late', 'cancelled', 'already_checked_in',
+  // The citizen leaving the queue from the tracking page: too late, the ticket was called (or served).
+  'already_called',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorBody = z.object({ error: z.object({ code: ErrorCode, message: z.string() }) });
@@ -53,6 +55,12 @@ export const ServiceQueue = z.object({
   longestWaitMinutes: z.number(),
   /** What a ticket issued now would be quoted; absent when no counter serves the service. */
   expectedWait: ExpectedWait.optional(),
+  /**
+   * Counters serving the service that are open now (a counter on a break counts: its clerk comes
+   * back). 0: screens say "no counter open now" instead of the quote, which then assumes the
+   * counters open at once.
+   */
+  countersOpen: z.number().int(),
 });
 export type ServiceQueue = z.infer<typeof ServiceQueue>;
 export const QueueResponse = z.object({
@@ -71,6 +79,10 @@ export const TrackResponse = z.object({
   issuedAt: z.string(),
   /** Whether the citizen has already rated this visit. */
   rated: z.boolean(),
+  /** While waiting: counters open now for its service (see ServiceQueue.countersOpen); 0 means "no counter open now". */
+  countersOpen: z.number().int().optional(),
+  /** A transferred ticket (it keeps its number): the service it was last moved from. */
+  transferredFrom: I18nText.optional(),
 });
 export type TrackResponse = z.infer<typeof TrackResponse>;
 

@@ -17,6 +17,7 @@ export const PRIORITY_LABEL: Record<Exclude<Priority, 'none'>, BiText> = {
 export const LABEL = {
   priority: { ar: 'أولوية', en: 'Priority' },
   expectedWait: { ar: 'الانتظار المتوقع', en: 'Expected wait' },
+  noCounterOpen: { ar: 'لا يوجد شباك مفتوح لهذه الخدمة الآن', en: 'No counter open for this service now' },
   scan: { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   footer: { ar: 'يرجى الانتظار حتى يُنادى رقمك', en: 'Please wait until your number is called' },
 } satisfies Record<string, BiText>;

@@ -186,7 +186,10 @@ export function layoutTicket(job: TicketPrintJob, options: TicketLayoutOptions):
 
   if (job.priority !== 'none') priorityBand(col, PRIORITY_LABEL[job.priority], s);
 
-  if (job.expectedWait) {
+  if (job.noCounterOpen) {
+    col.line(LABEL.noCounterOpen.ar, { size: px(26), bold: true });
+    col.line(LABEL.noCounterOpen.en, { size: px(22) });
+  } else if (job.expectedWait) {
     const wait = waitText(job.expectedWait.minMinutes, job.expectedWait.maxMinutes, digits);
     col.line(`${LABEL.expectedWait.ar}: ${wait.ar}`, { size: px(26), bold: true });
     col.line(`${LABEL.expectedWait.en}: ${wait.en}`, { size: px(22) });

@@ -135,7 +135,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     const ctx = await contextFor(browser, { lang, width: 390, height: 844 });
     const page = await ctx.newPage();
     await page.goto(`${hub.url}/track/${waiting.body.trackingCode}`);
-    await expect(page.getByTestId('track-position')).toBeVisible();
+    await expect(page.getByTestId('track-ahead')).toBeVisible();
     await shot(page, `track-waiting-${lang}-390x844`);
     await expectAccessible(page, 'track');
     // A finished ticket: the rating form.

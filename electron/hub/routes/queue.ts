@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { audienceOf, ticketFor } from '../../../shared/domain/audience.ts';
 import { finishedTickets, liveStats, queueView, ticketView, trackView } from '../../../shared/domain/views.ts';
 import { Branch, Counter, Service, Ticket } from '../../../shared/protocol/entities.ts';
-import { IssueTicketBody, LiveStats, QueueResponse, RateBody, TrackResponse } from '../../../shared/protocol/http.ts';
+import { EmptyBody, IssueTicketBody, LiveStats, QueueResponse, RateBody, TrackResponse } from '../../../shared/protocol/http.ts';
 import { openSealedId, pseudonym } from '../../devices/id-reader/sealed-id.ts';
 import { type HubContext, run } from '../context.ts';
 import { type Api, bearer } from '../http/api.ts';
-import { ApiError } from '../../node-common/http/errors.ts';
+import { ApiError, fromDomain } from '../../node-common/http/errors.ts';
 
 const TicketParams = z.object({ id: z.string().min(1).max(64) });
 const FinishedQuery = z.object({
@@ -91,6 +91,23 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
       const t = byCode(params.code);
       await run(ctx, { type: 'rate', ticketId: t.id, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) }, { id: `track:${t.id}`, role: 'kiosk', kind: 'device', name: 'tracking page' });
       return undefined;
+    },
+  );
+
+  api.route(
+    {
+      method: 'POST', url: '/api/v1/track/:code/cancel',
+      summary: "The citizen leaves the queue (the tracking page, after asking 'are you sure?'): the waiting ticket is cancelled, by the citizen. Again after that: 200, nothing changes. Once called or served: 409 already_called",
+      access: 'public', params: TrackParams, body: EmptyBody, responses: { 200: TrackResponse }, rateLimit: { max: 10, timeWindow: 60_000 },
+    },
+    async ({ params }) => {
+      const t = byCode(params.code);
+      // The tracking code is the citizen's key; the event says only that the citizen did it (never the code).
+      const out = await ctx.hall.execute({ type: 'leave', ticketId: t.id }, { id: 'citizen', role: 'citizen' });
+      if (!out.ok) throw fromDomain(out.error);
+      // A cancel is audited whoever does it (README, "Who did it").
+      if (out.events.length) ctx.audit.record({ at: new Date(hall.now()).toISOString(), actor: 'citizen:tracking page', action: 'ticket.leave', target: t.id, detail: 'ticket.cancelled' });
+      return trackView(state(), t, hall.now());
     },
   );
 }

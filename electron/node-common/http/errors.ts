@@ -19,6 +19,7 @@ export const STATUS: Record<ErrorCode, number> = {
   too_late: 409,
   cancelled: 409,
   already_checked_in: 409,
+  already_called: 409,
 };
 
 export class ApiError extends Error {

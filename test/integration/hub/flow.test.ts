@@ -167,7 +167,7 @@ describe('public tracking and satisfaction', () => {
     const view = await t.api.get(`/api/v1/track/${tk.trackingCode}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ number: tk.number, status: 'waiting', position: 1, rated: false });
-    expect(Object.keys(view.body).sort()).toEqual(['expectedWait', 'issuedAt', 'number', 'position', 'rated', 'service', 'status']);
+    expect(Object.keys(view.body).sort()).toEqual(['countersOpen', 'expectedWait', 'issuedAt', 'number', 'position', 'rated', 'service', 'status']);
     expect((await t.api.post(`/api/v1/track/${tk.trackingCode}/rating`, undefined, { rating: 5 })).status).toBe(409);
 
     const clerk7 = await t.api.login('clerk7', 'dawr-clerk');
