@@ -6,6 +6,7 @@ import type { DeviceRole } from '../../shared/protocol/entities.ts';
 import { useAdminList, errorText } from './use-admin-list.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
+import { DisplaySoundDialog } from './DisplaySoundDialog.tsx';
 
 type DeviceRow = { id: string; name?: string; role?: DeviceRole; revoked?: boolean; revokedAt?: string; pairedAt?: string; createdAt?: string; lastSeenAt?: string };
 const deviceRoles: DeviceRole[] = ['kiosk', 'display', 'counter'];
@@ -19,6 +20,8 @@ export function DevicesAdmin() {
   const [code, setCode] = useState<{ code: string; expiresAt: string; role: DeviceRole } | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
   const [confirmDialog, ask] = useConfirm();
+  const [soundOf, setSoundOf] = useState<{ id: string; name: string } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const newCode = async () => {
     try {
       const r = await hub.post<{ code: string; expiresAt: string }>('/api/v1/devices/pairing-codes', { role });
@@ -42,6 +45,8 @@ export function DevicesAdmin() {
   return (
     <div className="admin-section" data-testid="admin-devices">
       {confirmDialog}
+      <DisplaySoundDialog display={soundOf} onClose={() => setSoundOf(null)} onSaved={(name) => { setSoundOf(null); setStatus(t('displaySoundAdmin.saved', { name })); }} />
+      {status && <p role="status" className="admin-status" data-testid="devices-status">{status}</p>}
       <section className="card form admin-form">
         <h3>{t('admin.pairingTitle')}</h3>
         <div className="row">
@@ -72,7 +77,10 @@ export function DevicesAdmin() {
                 <td>{d.role ? t(`roles.${d.role}`) : ''}</td>
                 <td>{paired ? f.time(paired) : ''}</td>
                 <td><span className={`badge ${revoked ? 'bad' : 'ok'}`}>{revoked ? t('admin.revoked') : t('admin.activeDevice')}</span></td>
-                <td>{!revoked && <button type="button" className="btn-danger" onClick={() => void revoke(d)} aria-label={`${t('admin.revoke')} ${d.name ?? d.id}`}>{t('admin.revoke')}</button>}</td>
+                <td className="row-actions">
+                  {!revoked && d.role === 'display' && <button type="button" className="btn" onClick={() => setSoundOf({ id: d.id, name: d.name ?? d.id })} aria-label={`${t('displaySoundAdmin.open')} ${d.name ?? d.id}`} data-testid="device-sound">{t('displaySoundAdmin.open')}</button>}
+                  {!revoked && <button type="button" className="btn-danger" onClick={() => void revoke(d)} aria-label={`${t('admin.revoke')} ${d.name ?? d.id}`} data-testid="device-revoke">{t('admin.revoke')}</button>}
+                </td>
               </tr>
             );
           })}

@@ -21,7 +21,7 @@ export function DisplayPage() {
   const counters = useHall((s) => s.counters);
   const tickets = useHall((s) => s.tickets);
   const { latest, history } = useMemo(() => displayCalls(tickets, 8), [tickets]);
-  const { current, flash, sound, enable, keepSilent } = useAnnouncements();
+  const { current, flash, sound, enable, keepSilent, volume, quiet } = useAnnouncements();
   const counterOf = (id?: string) => counters.find((c) => c.id === id);
   // While the browser blocks sound, any touch on the screen brings it back (the gesture is all it needs).
   const onPointerDown = (e: PointerEvent) => {
@@ -29,7 +29,7 @@ export function DisplayPage() {
   };
 
   return (
-    <div className="display" data-testid="display" data-sound={sound} onPointerDown={onPointerDown}>
+    <div className="display" data-testid="display" data-sound={sound} data-volume={volume} data-quiet={quiet ? 'yes' : 'no'} onPointerDown={onPointerDown}>
       <header className="display-head">
         <span className="display-brand" aria-hidden="true">دور</span>
         {branch && (
@@ -39,6 +39,11 @@ export function DisplayPage() {
           </div>
         )}
         <SoundControls sound={sound} onEnable={() => void enable()} onKeepSilent={keepSilent} />
+        {quiet && sound !== 'off' && (
+          <div className="sound-controls" data-testid="display-quiet-hours">
+            <span className="sound-quiet"><Icon name="mute" size={32} /><Bi k="displaySound.quietHours" /></span>
+          </div>
+        )}
         <div className="display-clock" data-testid="display-clock">
           <span className="clock-time num">{f.time(new Date(now))}</span>
           <span className="clock-date">{f.date(new Date(now))}</span>

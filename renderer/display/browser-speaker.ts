@@ -9,6 +9,7 @@ const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class BrowserSpeaker implements Speaker {
   private ctx: AudioContext | null = null;
   private gain: GainNode | null = null;
+  private volume = 1;
   private clips: ClipVoice | null;
 
   constructor(voice?: VoiceSource) {
@@ -21,6 +22,7 @@ export class BrowserSpeaker implements Speaker {
       if (!this.ctx) {
         this.ctx = new AudioContext();
         this.gain = this.ctx.createGain();
+        this.gain.gain.value = this.volume;
         this.gain.connect(this.ctx.destination);
       }
       // resume() never settles while autoplay is blocked in some browsers: do not wait for ever.
@@ -38,6 +40,7 @@ export class BrowserSpeaker implements Speaker {
       if (!this.ctx) {
         this.ctx = new AudioContext();
         this.gain = this.ctx.createGain();
+        this.gain.gain.value = this.volume;
         this.gain.connect(this.ctx.destination);
       }
     } catch {
@@ -46,8 +49,10 @@ export class BrowserSpeaker implements Speaker {
     return this.clips.preload().catch(() => 0);
   }
 
+  /** 0–1, kept for the gain node made at the first tap or preload. */
   setVolume(v: number): void {
-    if (this.gain) this.gain.gain.value = Math.max(0, Math.min(1, v));
+    this.volume = Math.max(0, Math.min(1, v));
+    if (this.gain) this.gain.gain.value = this.volume;
   }
 
   playCall(number: string, counter: number): Promise<boolean> {
@@ -69,7 +74,7 @@ export class BrowserSpeaker implements Speaker {
       g.gain.setValueAtTime(0.0001, ctx.currentTime + at);
       g.gain.exponentialRampToValueAtTime(0.35, ctx.currentTime + at + 0.02);
       g.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + at + 0.7);
-      o.connect(g).connect(ctx.destination);
+      o.connect(g).connect(this.gain ?? ctx.destination);
       o.start(ctx.currentTime + at);
       o.stop(ctx.currentTime + at + 0.75);
     };
@@ -84,6 +89,7 @@ export class BrowserSpeaker implements Speaker {
     return new Promise<void>((resolve) => {
       const u = new SpeechSynthesisUtterance(text);
       u.lang = lang === 'ar' ? 'ar-SA' : 'en-GB';
+      u.volume = this.volume;
       const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
       if (voice) u.voice = voice;
       u.rate = 0.9;

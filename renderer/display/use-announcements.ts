@@ -6,7 +6,8 @@ import { useHall } from '../store/hall-store.ts';
 import { Announcer, type Announcement } from './announcer.ts';
 import { BrowserSpeaker } from './browser-speaker.ts';
 import { callText } from '../../shared/voice/arabic-number-words.ts';
-import type { VoiceClipsResponse, VoicePlan } from '../../shared/protocol/voice.ts';
+import { DEFAULT_DISPLAY_SOUND, type DisplaySound, type VoiceClipsResponse, type VoicePlan } from '../../shared/protocol/voice.ts';
+import { inQuietHours } from '../../shared/voice/quiet-hours.ts';
 import type { HubClient } from '../hub-client.ts';
 import { rememberSound, soundPreference } from './sound-preference.ts';
 
@@ -29,6 +30,9 @@ function reportAudio(hub: HubClient, s: 'on' | 'locked' | 'off'): void {
   void hub.post('/api/v1/devices/health', body).catch(() => {});
 }
 
+/** How often a display asks for its volume and quiet hours (an admin's change reaches it within this). */
+const SOUND_SETTINGS_EVERY_MS = 30_000;
+
 export function useAnnouncements() {
   const hub = useHub();
   const speaker = useRef<BrowserSpeaker | null>(null);
@@ -38,6 +42,29 @@ export function useAnnouncements() {
   const [sound, setSound] = useState<SoundState>(() => (soundPreference() === 'off' ? 'off' : 'checking'));
   // Read by the stream's listener: a silent screen still shows and flashes each call, and says it to screen readers.
   const silent = useRef(sound === 'off');
+  // This display's volume and quiet hours, set in admin (Devices → Sound).
+  const [settings, setSettings] = useState<DisplaySound>(DEFAULT_DISPLAY_SOUND);
+  const settingsRef = useRef(settings);
+  const quietNow = () => inQuietHours(settingsRef.current.quiet, Date.now(), useHall.getState().branch?.timeZone ?? 'Asia/Riyadh');
+  const [quiet, setQuiet] = useState(false);
+
+  useEffect(() => {
+    const load = () =>
+      void hub.get<DisplaySound>('/api/v1/voice/display-sound').then((s) => {
+        settingsRef.current = s;
+        setSettings(s);
+        speaker.current?.setVolume(s.volume / 100);
+        setQuiet(quietNow());
+      }).catch(() => {});
+    load();
+    const every = setInterval(load, SOUND_SETTINGS_EVERY_MS);
+    // The header says "quiet hours" while they last.
+    const tick = setInterval(() => setQuiet(quietNow()), 15_000);
+    return () => {
+      clearInterval(every);
+      clearInterval(tick);
+    };
+  }, [hub]);
 
   useEffect(() => {
     speaker.current = new BrowserSpeaker({
@@ -65,7 +92,8 @@ export function useAnnouncements() {
         if (!ticket || !counter) return;
         setFlash({ ticketId: e.ticketId, key: ++n });
         const a = { id: `${e.seq}`, text: callText(ticket.number, counter.number), call: { number: ticket.number, counter: counter.number } };
-        if (silent.current) setCurrent(a);
+        // Silent by choice or in quiet hours: shown and flashed, said to screen readers, not heard.
+        if (silent.current || quietNow()) setCurrent(a);
         else announcer.current?.enqueue(a);
       },
     });
@@ -90,5 +118,5 @@ export function useAnnouncements() {
     reportAudio(hub, 'off');
   }, [hub]);
 
-  return { current, flash, sound, enable, keepSilent };
+  return { current, flash, sound, enable, keepSilent, volume: settings.volume, quiet };
 }

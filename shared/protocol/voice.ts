@@ -63,3 +63,14 @@ export const NewVoicePackBody = z.object({
   language: Lang,
   name: z.object({ ar: humanText({ max: 100 }), en: humanText({ max: 100 }) }).strict(),
 }).strict();
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM (00:00–23:59)');
+/** Quiet hours of a display, in the hall's time zone; `to` before `from` runs past midnight. */
+export const QuietHours = z.object({ from: HHMM, to: HHMM }).strict().refine((q) => q.from !== q.to, 'from and to must differ');
+/** A hall display's sound: its volume (0–100 %) and the hours it shows calls without sound. */
+export const DisplaySound = z.object({
+  volume: z.number().int().min(0).max(100),
+  quiet: z.array(QuietHours).max(6),
+}).strict();
+export type DisplaySound = z.infer<typeof DisplaySound>;
+export const DEFAULT_DISPLAY_SOUND: DisplaySound = { volume: 100, quiet: [] };

@@ -70,7 +70,7 @@ for (const [lang, clerk] of [['ar', 'clerk1'], ['en', 'clerk2']] as [Lang, strin
     // Revoking a device asks first.
     await page.getByTestId('admin-tab-devices').click();
     const device = page.getByTestId('device-row').filter({ hasText: kioskName });
-    await device.getByRole('button').click();
+    await device.getByTestId('device-revoke').click();
     await expect(page.getByTestId('confirm-dialog')).toContainText(kioskName);
     await page.getByTestId('confirm-yes').click();
     await expect(device).toContainText(TEXT[lang].revoked);

@@ -25,12 +25,13 @@ test.use({
   },
 });
 
+// A hub per test: each takes counter 1 and makes its own voice pack.
 let hub: HubProcess;
-test.beforeAll(async () => {
-  buildDefaultPacksIfMissing();
+test.beforeAll(() => buildDefaultPacksIfMissing());
+test.beforeEach(async () => {
   hub = await startHubProcess();
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await hub?.dispose();
 });
 
@@ -144,4 +145,66 @@ test('in admin: a call heard as the displays play it; a clip recorded and one up
   const heard = (await readProbe(page)).starts.slice(before).map((s) => pathOf(s.url));
   expect(heard.filter((u) => u.startsWith('/voice/hall-ar/')).length).toBeGreaterThan(5);
   await ctx.close();
+});
+
+/** HH:MM in Riyadh, `minutes` from now. */
+function riyadhTime(minutes: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() + minutes * 60_000));
+}
+
+test("a display's volume and quiet hours set in admin: in its quiet hours a call is shown, not heard, while another display speaks it", async ({ browser }) => {
+  const admin = await login(hub.url, 'admin', 'dawr-admin');
+  const quietToken = await pairDevice(hub.url, 'display', 'upstairs-screen');
+  const loudToken = await pairDevice(hub.url, 'display', 'entrance-screen');
+  const kioskToken = await pairDevice(hub.url, 'kiosk', 'quiet-kiosk');
+
+  // The admin gives the upstairs screen 40 % and quiet hours around now (past midnight if need be).
+  const actx = await contextFor(browser, { lang: 'ar', width: 1366, height: 900, staff: admin });
+  const page = await actx.newPage();
+  await page.goto(`${hub.url}/admin`);
+  await page.getByTestId('admin-tab-devices').click();
+  await page.getByTestId('device-row').filter({ hasText: 'upstairs-screen' }).getByTestId('device-sound').click();
+  await expect(page.getByTestId('display-sound-dialog')).toBeVisible();
+  await page.getByTestId('display-sound-volume').fill('40');
+  await expect(page.getByTestId('display-sound-volume-value')).toHaveText('٤٠٪');
+  await page.getByTestId('quiet-add').click();
+  await page.getByTestId('quiet-0-from').fill(riyadhTime(-60));
+  await page.getByTestId('quiet-0-to').fill(riyadhTime(60));
+  await shot(page, 'admin-display-sound-ar-1366x900');
+  await expectAccessible(page, 'display sound dialog');
+  await page.getByTestId('display-sound-submit').click();
+  await expect(page.getByTestId('devices-status')).toContainText('upstairs-screen');
+  await actx.close();
+
+  const open = async (token: string) => {
+    const ctx = await contextFor(browser, { lang: 'ar', width: 1920, height: 1080, device: { role: 'display', token } });
+    await installAudioProbe(ctx);
+    const p = await ctx.newPage();
+    const plans: string[] = [];
+    p.on('request', (r) => { if (r.url().includes('/api/v1/voice/plan')) plans.push(r.url()); });
+    await p.goto(`${hub.url}/display`);
+    return { ctx, page: p, plans };
+  };
+  const quiet = await open(quietToken);
+  const loud = await open(loudToken);
+  await expect(quiet.page.getByTestId('display')).toHaveAttribute('data-volume', '40');
+  await expect(quiet.page.getByTestId('display')).toHaveAttribute('data-quiet', 'yes');
+  await expect(quiet.page.getByTestId('display-quiet-hours')).toBeVisible();
+  await expect(loud.page.getByTestId('display')).toHaveAttribute('data-quiet', 'no');
+  await shot(quiet.page, 'display-quiet-hours-ar-1920x1080');
+
+  const clerk = await login(hub.url, 'clerk1', 'dawr-clerk');
+  const t = await api<{ id: string; number: string }>(hub.url, '/api/v1/tickets', { token: kioskToken, body: { serviceId: 'building-permits', lang: 'ar' } });
+  await api(hub.url, '/api/v1/counters/counter-1/open', { token: clerk.token, body: {} });
+  expect((await api(hub.url, `/api/v1/tickets/${t.body.id}/call`, { token: clerk.token, body: { counterId: 'counter-1' } })).status).toBe(200);
+  // Both show the call; the entrance screen speaks all of it, and by then the upstairs one, which
+  // got the same event, has asked for no plan and started no sound.
+  const plan = (await api<Plan>(hub.url, `/api/v1/voice/plan?number=${t.body.number}&counter=1`, { token: admin.token })).body;
+  await expect(quiet.page.getByTestId('display-latest-ticket')).toHaveText(t.body.number);
+  await expect(loud.page.getByTestId('display-latest-ticket')).toHaveText(t.body.number);
+  await expect.poll(async () => (await readProbe(loud.page)).starts.length, { timeout: 30_000 }).toBe(plan.clips.length);
+  expect(quiet.plans).toEqual([]);
+  expect(await readProbe(quiet.page)).toEqual({ starts: [], spoken: [] });
+  await quiet.ctx.close();
+  await loud.ctx.close();
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NewVoicePackBody, VoiceClipsResponse, VoicePackSummary, VoicePacksResponse, VoicePlan, VoicePlanQuery, VoiceSettings, VoiceSettingsBody } from '../../../shared/protocol/voice.ts';
+import { DisplaySound, NewVoicePackBody, VoiceClipsResponse, VoicePackSummary, VoicePacksResponse, VoicePlan, VoicePlanQuery, VoiceSettings, VoiceSettingsBody } from '../../../shared/protocol/voice.ts';
 import type { VoiceLang } from '../../../shared/voice/clips.ts';
 import { CLIP_ID, PACK_ID } from '../../../shared/voice/manifest.ts';
 import { parseTicketNumber } from '../../../shared/voice/plan.ts';
@@ -37,6 +37,28 @@ export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voi
   api.route(
     { method: 'GET', url: '/api/v1/voice/clips', summary: 'Every clip of the packs that speak now (URL and length), for a display to load and decode once', access: ['display', 'clerk', 'supervisor', 'manager', 'admin'], responses: { 200: VoiceClipsResponse } },
     () => ({ settings: voice.settings(), clips: voice.activeClips() }),
+  );
+  api.route(
+    { method: 'GET', url: '/api/v1/voice/display-sound', summary: "This display's volume (0–100) and quiet hours (HH:MM in the hall's time zone): calls are shown but not heard then", access: ['display'], responses: { 200: DisplaySound } },
+    ({ principal }) => voice.displaySound(principal.id),
+  );
+  const display = (id: string) => {
+    const d = ctx.auth.devices().find((x) => x.id === id && x.role === 'display' && !x.revokedAt);
+    if (!d) throw new ApiError('not_found', `no paired display ${id}`);
+    return d;
+  };
+  api.route(
+    { method: 'GET', url: '/api/v1/admin/displays/:id/sound', summary: "A hall display's volume and quiet hours", access: MANAGE, params: z.object({ id: z.string().max(100) }), responses: { 200: DisplaySound } },
+    ({ params }) => voice.displaySound(display(params.id).id),
+  );
+  api.route(
+    { method: 'PUT', url: '/api/v1/admin/displays/:id/sound', summary: "Set a hall display's volume (0–100) and quiet hours (at most 6 ranges HH:MM–HH:MM; one that ends before it starts runs past midnight); the display takes them within 30 s", access: MANAGE, params: z.object({ id: z.string().max(100) }), body: DisplaySound, responses: { 200: DisplaySound } },
+    ({ params, body, principal }) => {
+      const d = display(params.id);
+      const out = voice.setDisplaySound(d.id, body);
+      audit(ctx, principal, 'voice.display-sound', d.id, `${body.volume}%${body.quiet.length ? `; quiet ${body.quiet.map((q) => `${q.from}–${q.to}`).join(', ')}` : ''}`);
+      return out;
+    },
   );
   api.route(
     { method: 'GET', url: '/api/v1/voice/packs', summary: 'Voice packs (shipped and the hall\'s), each clip with its text and URL, the clips missing, and which pack speaks each language', access: MANAGE, responses: { 200: VoicePacksResponse } },

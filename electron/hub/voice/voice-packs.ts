@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VoicePackSummary, VoicePlan, VoiceSettings } from '../../../shared/protocol/voice.ts';
+import { DEFAULT_DISPLAY_SOUND, type DisplaySound, type VoicePackSummary, type VoicePlan, type VoiceSettings } from '../../../shared/protocol/voice.ts';
 import { type VoiceLang, clipCatalogue } from '../../../shared/voice/clips.ts';
 import { MAX_CLIP_MS, PACK_ID, type VoiceManifest, checkManifest, missingClips } from '../../../shared/voice/manifest.ts';
 import { type ParsedTicket, planCall } from '../../../shared/voice/plan.ts';
@@ -123,6 +123,15 @@ export function createVoicePacks(o: { builtinDir?: string; dataDir: string; conf
           return url ? [{ lang, id: c.id, url, ms: c.ms }] : [];
         });
       });
+    },
+
+    /** A display's volume and quiet hours (the default until an admin sets them). */
+    displaySound(deviceId: string): DisplaySound {
+      return o.config.get<Record<string, DisplaySound>>('displaySound')?.[deviceId] ?? DEFAULT_DISPLAY_SOUND;
+    },
+    setDisplaySound(deviceId: string, sound: DisplaySound): DisplaySound {
+      o.config.set('displaySound', { ...o.config.get<Record<string, DisplaySound>>('displaySound'), [deviceId]: sound });
+      return sound;
     },
 
     setSettings(patch: Partial<{ languages: VoiceLang[]; packs: Partial<Record<VoiceLang, string>> }>): VoiceSettings {

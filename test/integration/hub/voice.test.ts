@@ -121,4 +121,29 @@ describe('the voice API', () => {
     expect(list.body.packs.find((p: { id: string }) => p.id === 'hall-ar').active).toBe(true);
     expect((await t.api.get('/api/v1/voice/packs', display)).status).toBe(403);
   });
+
+  it("sets a display's volume and quiet hours; the display reads its own; bad values change nothing", async () => {
+    const devices = (await t.api.get<{ id: string; name: string; role: string }[]>('/api/v1/admin/devices', admin)).body;
+    const id = devices.find((d) => d.name === 'hall screen')!.id;
+    expect((await t.api.get('/api/v1/voice/display-sound', display)).body).toEqual({ volume: 100, quiet: [] });
+    const sound = { volume: 40, quiet: [{ from: '12:00', to: '13:00' }, { from: '22:00', to: '06:00' }] };
+    const put = await t.api.request('PUT', `/api/v1/admin/displays/${id}/sound`, { token: admin, body: sound });
+    expect(put.status).toBe(200);
+    expect((await t.api.get('/api/v1/voice/display-sound', display)).body).toEqual(sound);
+    expect((await t.api.get(`/api/v1/admin/displays/${id}/sound`, admin)).body).toEqual(sound);
+    for (const bad of [{ volume: 140, quiet: [] }, { volume: 50, quiet: [{ from: '25:00', to: '01:00' }] }, { volume: 50, quiet: [{ from: '08:00', to: '08:00' }] }, { volume: 50 }]) {
+      const r = await t.api.request('PUT', `/api/v1/admin/displays/${id}/sound`, { token: admin, body: bad });
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(r.body.error.code).toBe('invalid_input');
+    }
+    expect((await t.api.get('/api/v1/voice/display-sound', display)).body).toEqual(sound);
+    // Only paired displays have a sound; only admins and managers set it; a display reads only its own.
+    const kiosk = await t.api.pairDevice(admin, 'kiosk', 'entrance');
+    const kioskId = (await t.api.get<{ id: string; name: string }[]>('/api/v1/admin/devices', admin)).body.find((d) => d.name === 'entrance')!.id;
+    expect((await t.api.request('PUT', `/api/v1/admin/displays/${kioskId}/sound`, { token: admin, body: sound })).status).toBe(404);
+    expect((await t.api.get('/api/v1/voice/display-sound', kiosk)).status).toBe(403);
+    expect((await t.api.request('PUT', `/api/v1/admin/displays/${id}/sound`, { token: display, body: sound })).status).toBe(403);
+    const audit = (await t.api.get<{ action: string; detail: string }[]>('/api/v1/admin/audit?action=voice.display-sound', admin)).body;
+    expect(audit[0]!.detail).toBe('40%; quiet 12:00–13:00, 22:00–06:00');
+  });
 });
