@@ -1,6 +1,10 @@
 // Services: prefix, names in both languages, category, target wait, active.
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../shared/protocol/entities.ts';
+import type { QueueResponse } from '../../shared/protocol/http.ts';
+import { useHub } from '../shell/app-context.tsx';
+import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import { useAdminForm, useAdminList } from './use-admin-list.ts';
 import { useFormat } from '../i18n/use-format.ts';
 
@@ -18,9 +22,23 @@ export function ServicesAdmin() {
     targetWaitMinutes: Number(form.target),
     active: form.active,
   }), reload);
+  const hub = useHub();
+  const [confirmDialog, ask] = useConfirm();
+  // Taking a service off the kiosk asks first, saying who is waiting for it (they keep their place).
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const before = items?.find((x) => x.id === form.id);
+    if (before?.active && !form.active) {
+      const waiting = await hub.get<QueueResponse>('/api/v1/queue').then((q) => q.services.find((x) => x.serviceId === before.id)?.waiting ?? 0, () => 0);
+      const yes = await ask({ text: t('servicesAdmin.confirmDeactivate', { name: before.name[f.lang], count: waiting, n: f.n(waiting) }), confirm: t('servicesAdmin.deactivate') });
+      if (!yes) return;
+    }
+    await save(e);
+  };
   const edit = (s: Service) => setForm({ id: s.id, prefix: s.prefix, nameAr: s.name.ar, nameEn: s.name.en, category: s.category, target: s.targetWaitMinutes, active: s.active });
   return (
     <div className="admin-section" data-testid="admin-services">
+      {confirmDialog}
       {error && <p className="error" role="alert">{error}</p>}
       <table className="data">
         <thead><tr><th>{t('admin.prefix')}</th><th>{t('admin.nameAr')}</th><th>{t('admin.nameEn')}</th><th>{t('admin.category')}</th><th>{t('admin.target')}</th><th>{t('admin.active')}</th><th><span className="sr-only">{t('admin.edit')}</span></th></tr></thead>
@@ -34,7 +52,7 @@ export function ServicesAdmin() {
           ))}
         </tbody>
       </table>
-      <form className="card form admin-form" onSubmit={save}>
+      <form className="card form admin-form" onSubmit={(e) => void submit(e)}>
         <h3>{form.id ? t('admin.editService') : t('admin.newService')}</h3>
         <div className="form-grid">
           <label>{t('admin.prefix')}<input value={form.prefix} onChange={(e) => setForm({ ...form, prefix: e.target.value })} maxLength={1} pattern="[A-Za-z]" required dir="ltr" data-testid="svc-prefix" /></label>
@@ -42,7 +60,7 @@ export function ServicesAdmin() {
           <label>{t('admin.nameEn')}<input value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} required lang="en" dir="ltr" data-testid="svc-name-en" /></label>
           <label>{t('admin.category')}<input value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} required dir="ltr" data-testid="svc-category" /></label>
           <label>{t('admin.target')}<input type="number" min={1} max={600} value={form.target} onChange={(e) => setForm({ ...form, target: Number(e.target.value) })} required /></label>
-          <label className="radio"><input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />{t('admin.active')}</label>
+          <label className="radio"><input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="svc-active" />{t('admin.active')}</label>
         </div>
         {msg && <p role="status">{msg}</p>}
         <div className="row">
