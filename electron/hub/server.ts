@@ -6,6 +6,7 @@ import type { HubContext } from './context.ts';
 import type { Timings } from './timings.ts';
 import { createApi } from './http/api.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -59,6 +60,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   sessionRoutes(api, ctx);
   queueRoutes(api, ctx);
   actionRoutes(api, ctx);
+  dashboardRoutes(api, ctx);
   adminRoutes(api, ctx);
   reportRoutes(api, ctx);
   syncRoutes(api, ctx);

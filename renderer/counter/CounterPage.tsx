@@ -1,5 +1,6 @@
 // The counter station: the ticket in hand and its actions, the queue, parked tickets, my day.
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Ticket } from '../../shared/protocol/entities.ts';
 import { useTranslation } from 'react-i18next';
 import { TopBar } from '../shell/TopBar.tsx';
 import { useHall } from '../store/hall-store.ts';
@@ -17,7 +18,10 @@ import { ParkedPanel } from './ParkedPanel.tsx';
 import { MyDay } from './MyDay.tsx';
 import { CompleteDialog } from './CompleteDialog.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { useSession } from '../store/session-store.ts';
 import '../styles/counter.css';
+import '../styles/staff.css';
 import { counterLabel } from './counter-label.ts';
 
 const counterKey = 'dawr.counter';
@@ -63,16 +67,20 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
   const legal = legalActions(counter, ticket);
   const acts = useCounterActions(counterId);
   const queue = useQueue();
-  const [dialog, setDialog] = useState<'complete' | 'transfer' | null>(null);
+  const me = useSession((s) => s.staff?.user.id);
+  const counters = useHall((s) => s.counters);
+  const [dialog, setDialog] = useState<'complete' | 'transfer' | 'noShow' | null>(null);
+  /** The waiting ticket the clerk asked to cancel, until they confirm. */
+  const [cancelling, setCancelling] = useState<Ticket | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
   const run = useCallback(
     (a: CounterAction) => {
       if (!legal.has(a)) return;
-      // Opening the finish or transfer dialog sends nothing, so it need not wait for a request in
-      // flight (F4 pressed as soon as "serving" shows, before the start request has answered:
-      // the hall's stream is faster than the HTTP answer). The dialog's own submit waits.
-      if (acts.busy && a !== 'complete' && a !== 'transfer') return;
+      // Opening the finish, transfer or no-show dialog sends nothing, so it need not wait for a
+      // request in flight (F4 pressed as soon as "serving" shows, before the start request has
+      // answered: the hall's stream is faster than the HTTP answer). The dialog's own submit waits.
+      if (acts.busy && a !== 'complete' && a !== 'transfer' && a !== 'noShow') return;
       const id = ticket?.id;
       switch (a) {
         case 'callNext': return void acts.callNext();
@@ -80,7 +88,8 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
         case 'start': return void (id && acts.start(id));
         case 'complete': return setDialog('complete');
         case 'transfer': return setDialog('transfer');
-        case 'noShow': return void (id && acts.noShow(id));
+        // A no-show ends the visit: the button and F6/N both ask first.
+        case 'noShow': return setDialog('noShow');
         case 'park': return void (id && acts.park(id));
         case 'break': return void acts.takeBreak();
         case 'resume': return void acts.resume();
@@ -90,7 +99,10 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
     },
     [legal, acts, ticket, onClosed],
   );
-  useShortcuts(root, dialog === null, run);
+  // Keys act whenever no dialog is open on the page (use-shortcuts checks the document itself): a
+  // dialog's close event comes a moment after it hides, and a key pressed in that moment (F6 right
+  // after Escape) must not be lost.
+  useShortcuts(root, true, run);
 
   if (!counter) return null;
   const service = ticket ? services.find((s) => s.id === ticket.serviceId) : undefined;
@@ -123,7 +135,7 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
           <ParkedPanel parked={parked} canCall={legal.has('callParked') && !acts.busy} onCall={(id) => void acts.callParked(id)} />
           <MyDay counterId={counterId} />
         </div>
-        <QueuePanel queue={queue} serviceIds={counter.serviceIds} services={services} now={now} />
+        <QueuePanel queue={queue} counter={counter} services={services} now={now} canCancel={!acts.busy && counter.state !== 'closed'} onCancel={setCancelling} />
       </div>
       <CompleteDialog
         open={dialog === 'complete'}
@@ -136,13 +148,51 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
       <TransferDialog
         open={dialog === 'transfer'}
         services={services}
-        currentServiceId={ticket?.serviceId}
+        counters={counters}
+        counterId={counterId}
+        {...(ticket ? { currentServiceId: ticket.serviceId } : {})}
+        {...(me ? { me } : {})}
         onClose={() => setDialog(null)}
-        onSubmit={(serviceId) => {
+        onSubmit={(target, note, to) => {
           setDialog(null);
-          if (ticket) void acts.transfer(ticket.id, serviceId);
+          if (!ticket) return;
+          const number = ticket.number;
+          void acts.transfer(ticket.id, target, note).then((r) => {
+            if (r) acts.setMessage({ kind: 'info', text: t('staffScreens.counter.transfer.done', { number: f.ticket(number), to }) });
+          });
         }}
       />
+      <ConfirmDialog
+        open={dialog === 'noShow'}
+        title={t('staffScreens.counter.noShow.title', { number: ticket ? f.ticket(ticket.number) : '' })}
+        confirm={t('staffScreens.counter.noShow.yes')}
+        testId="no-show-dialog"
+        onClose={() => setDialog(null)}
+        onConfirm={() => {
+          setDialog(null);
+          if (ticket && legal.has('noShow')) void acts.noShow(ticket.id);
+        }}
+      >
+        <p>{t('staffScreens.counter.noShow.body')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={cancelling !== null}
+        title={t('staffScreens.counter.cancel.title', { number: cancelling ? f.ticket(cancelling.number) : '' })}
+        confirm={t('staffScreens.counter.cancel.yes')}
+        testId="cancel-dialog"
+        onClose={() => setCancelling(null)}
+        onConfirm={() => {
+          const x = cancelling;
+          setCancelling(null);
+          if (x) {
+            void acts.cancel(x.id).then((r) => {
+              if (r) acts.setMessage({ kind: 'info', text: t('staffScreens.counter.cancel.done', { number: f.ticket(x.number) }) });
+            });
+          }
+        }}
+      >
+        <p>{t('staffScreens.counter.cancel.body')}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,8 +1,11 @@
-// The ticket called to or served at this counter, with what the clerk may know about it.
+// The ticket called to or served at this counter, with what the clerk may know about it: a running
+// timer (since the call while the citizen walks up, then the time serving), and the note a clerk
+// who transferred it left for this one.
 import { useTranslation } from 'react-i18next';
 import type { Service, Ticket } from '../../shared/protocol/entities.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { minutesBetween } from '../i18n/format.ts';
+import { useNow } from '../shell/use-now.ts';
 
 export function TicketInHand({ ticket, service, services, now }: { ticket: Ticket | undefined; service: Service | undefined; services: Service[]; now: number }) {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ export function TicketInHand({ ticket, service, services, now }: { ticket: Ticke
         <span className={`badge ${ticket.status === 'serving' ? 'ok' : 'warn'}`} data-testid="in-hand-status">{t(`status.${ticket.status}`)}</span>
         {ticket.priority !== 'none' && <span className="badge bad">{t(`priority.${ticket.priority}`)}</span>}
         {ticket.identityVerified && <span className="badge ok">{t('counter.idVerified')}</span>}
+        <ServiceTimer ticket={ticket} />
       </div>
       <dl className="facts">
         <div><dt>{t('counter.service')}</dt><dd>{service ? f.name(service.name) : ticket.serviceId}</dd></div>
@@ -33,6 +37,33 @@ export function TicketInHand({ ticket, service, services, now }: { ticket: Ticke
         )}
         <div><dt>{t('counter.citizenLang')}</dt><dd>{t(`langName.${ticket.lang}`)}</dd></div>
       </dl>
+      {ticket.transferNote && (
+        <div className="transfer-note" data-testid="in-hand-note">
+          <strong>{t('staffScreens.counter.noteFromPrevious')}</strong>
+          <p dir="auto">{ticket.transferNote}</p>
+        </div>
+      )}
     </section>
+  );
+}
+
+/**
+ * How long this citizen has had the counter: since the call while they walk up (a long one says
+ * recall or no-show), then since the start of service. Ticks every second in the hall's digits;
+ * a timer role, so a screen reader reads it when asked, not every second.
+ */
+function ServiceTimer({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const now = useNow(1000);
+  const serving = ticket.status === 'serving' && ticket.startedAt !== undefined;
+  const from = serving ? ticket.startedAt : ticket.calledAt;
+  if (!from) return null;
+  return (
+    <div className={`service-timer ${serving ? 'serving' : 'called'}`} role="timer" data-testid="in-hand-timer">
+      <span className="timer-label">{t(serving ? 'staffScreens.counter.servingFor' : 'staffScreens.counter.sinceCalled')}</span>
+      <span className="timer-value" dir="ltr" data-testid="in-hand-timer-value">{f.duration(now - Date.parse(from))}</span>
+      {serving && ticket.calledAt && <span className="timer-sub">{t('staffScreens.counter.calledAt', { time: f.time(ticket.calledAt) })}</span>}
+    </div>
   );
 }

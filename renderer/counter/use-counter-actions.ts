@@ -5,6 +5,9 @@ import { useHub } from '../shell/app-context.tsx';
 import { HubError } from '../hub-client.ts';
 import { hubErrorText } from '../i18n/error-text.ts';
 import type { Ticket } from '../../shared/protocol/entities.ts';
+import type { TransferTarget } from './TransferDialog.tsx';
+
+const WORDED = new Set(['hall_closed', 'counter_closed', 'clerk_absent', 'reserved']);
 
 export function useCounterActions(counterId: string) {
   const { t } = useTranslation();
@@ -19,7 +22,9 @@ export function useCounterActions(counterId: string) {
       try {
         return await fn();
       } catch (err) {
-        const text = err instanceof HubError && err.status === 409 && err.code !== 'hall_closed' ? t('counter.refused') : hubErrorText(err);
+        // A 409 that says what to do (a closed counter, an absent clerk) is worded as such; any
+        // other means the screen was behind the hall: it shows the latest state now.
+        const text = err instanceof HubError && err.status === 409 && !WORDED.has(err.code) ? t('counter.refused') : hubErrorText(err);
         setMessage({ kind: 'error', text });
         return undefined;
       } finally {
@@ -45,7 +50,8 @@ export function useCounterActions(counterId: string) {
     start: (id: string) => run(() => hub.post(tk(id, 'start'))),
     complete: (id: string, outcome: string, note: string) => run(() => hub.post(tk(id, 'complete'), { ...(outcome ? { outcome } : {}), ...(note.trim() ? { note: note.trim() } : {}) })),
     noShow: (id: string) => run(() => hub.post(tk(id, 'no-show'))),
-    transfer: (id: string, serviceId: string) => run(() => hub.post(tk(id, 'transfer'), { serviceId })),
+    transfer: (id: string, target: TransferTarget, note: string) => run(() => hub.post<Ticket>(tk(id, 'transfer'), { ...target, ...(note.trim() ? { note: note.trim() } : {}) })),
+    cancel: (id: string) => run(() => hub.post<Ticket>(tk(id, 'cancel'))),
     park: (id: string) => run(() => hub.post(tk(id, 'park'))),
     callParked: (id: string) => run(() => hub.post(tk(id, 'call'), { counterId })),
     takeBreak: () => run(() => hub.post(`${c}/break`)),

@@ -3,7 +3,11 @@
 import i18next from 'i18next';
 import { HubError } from '../hub-client.ts';
 
-const CODES = ['network', 'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'hall_closed', 'rate_limited', 'internal', 'unavailable'];
+const CODES = [
+  'network', 'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'hall_closed', 'rate_limited', 'internal', 'unavailable',
+  // Transfers to a counter or a clerk.
+  'counter_closed', 'clerk_absent', 'reserved',
+];
 
 export function hubErrorText(e: unknown): string {
   const code = e instanceof HubError ? e.code : 'internal';

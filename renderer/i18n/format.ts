@@ -48,7 +48,21 @@ export function hourIn(iso: string, timeZone: string): number {
   return Number(h) % 24;
 }
 
+/** A running time as a clock shows it: `4:05`, `1:04:05` (minutes and seconds two digits), in the screen's digits. */
+export function formatDuration(ms: number, o: Pick<FormatOptions, 'lang' | 'digits'>): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = new Intl.NumberFormat(locale(o), { minimumIntegerDigits: 2, useGrouping: false });
+  const one = new Intl.NumberFormat(locale(o), { useGrouping: false });
+  return h > 0 ? `${one.format(h)}:${two.format(m)}:${two.format(s)}` : `${one.format(m)}:${two.format(s)}`;
+}
+
 export function minutesBetween(from: string, to: string | number): number {
   const end = typeof to === 'number' ? to : new Date(to).getTime();
   return Math.max(0, (end - new Date(from).getTime()) / 60000);
 }
+
+/** A name in running text of the other direction (an Arabic name in an English sentence): isolated, so it keeps its own order. */
+export const isolate = (s: string): string => `\u2068${s}\u2069`;

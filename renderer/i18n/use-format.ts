@@ -17,6 +17,8 @@ export function useFormat(overrideTz?: string) {
     timeZone: o.timeZone,
     n: (x: number, frac = 0) => f.formatNumber(x, o, frac),
     pct: (x: number) => f.formatPercent(x, o),
+    /** A running time, `4:05` or `1:04:05`, in the hall's digits. */
+    duration: (ms: number) => f.formatDuration(ms, o),
     /** Ticket numbers stay as printed (Latin digits, `A-042`) on every screen, so all match the paper and the hall display. */
     ticket: (s: string) => s,
     time: (iso: string | Date, seconds = false) => f.formatTime(iso, o, seconds),

@@ -78,7 +78,7 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
         const stranger = calledStranger(e, st.day);
         if (stranger) st = { ...st, tickets: { ...st.tickets, [e.ticketId]: stranger } };
       }
-      st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'called', counterId: e.counterId, calledAt: t.calledAt ?? e.at, lastCallAt: e.at }));
+      st = patchTicket(st, e.ticketId, (t) => ({ ...t, status: 'called', counterId: e.counterId, calledAt: t.calledAt ?? e.at, lastCallAt: e.at, targetCounterId: undefined, targetClerkId: undefined }));
       return patchCounter(st, e.counterId, (c) => ({ ...c, ticketId: e.ticketId }));
     case 'ticket.recalled':
       return patchTicket(st, e.ticketId, (t) => ({ ...t, recalls: e.recalls, lastCallAt: e.at }));
@@ -96,9 +96,14 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
         ...t,
         status: 'waiting',
         serviceId: e.toServiceId,
-        transferredFrom: [...t.transferredFrom, e.fromServiceId],
+        transferredFrom: e.toServiceId !== e.fromServiceId ? [...t.transferredFrom, e.fromServiceId] : t.transferredFrom,
         counterId: undefined,
+        calledAt: undefined,
         startedAt: undefined,
+        // Reserved for one counter or clerk (shared/domain/routing.ts `callableAt`), or back in its service's queue.
+        targetCounterId: e.toCounterId,
+        targetClerkId: e.toClerkId,
+        transferNote: e.note ?? (e.counterId !== undefined ? undefined : t.transferNote),
       }));
       return release(st, e.counterId ?? prev.tickets[e.ticketId]?.counterId, e.ticketId);
     case 'ticket.parked':

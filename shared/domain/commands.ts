@@ -8,7 +8,8 @@ import { openingStatus } from './opening-hours.ts';
 import { type Decision, ok, refuse } from './errors.ts';
 import { expectedWait } from './eta.ts';
 import { formatTicketNumber, nextTicketNumber, ticketId } from './numbering.ts';
-import { pickNext } from './routing.ts';
+import { callableAt, isTargeted, pickNext } from './routing.ts';
+import { callPointOf, counterOfClerk } from './targets.ts';
 import type { HallState, TicketRecord } from './state.ts';
 import { type TicketAction, canMove } from './ticket-states.ts';
 
@@ -26,12 +27,16 @@ export type Command =
   | { type: 'start'; ticketId: string }
   | { type: 'complete'; ticketId: string; outcome?: string; note?: string }
   | { type: 'noShow'; ticketId: string }
-  | { type: 'transfer'; ticketId: string; serviceId: string }
+  /** To another service, to one counter, or to one clerk (at least one; a counter or a clerk, not both), with a note for the next clerk. */
+  | { type: 'transfer'; ticketId: string; serviceId?: string; counterId?: string; clerkId?: string; note?: string }
+  /** A supervisor moves a waiting ticket to another service (or back to its service's queue from a counter or clerk it was sent to). */
+  | { type: 'move'; ticketId: string; serviceId: string }
   | { type: 'park'; ticketId: string }
   | { type: 'cancel'; ticketId: string }
   /** The citizen leaves the queue (tracking page): a cancel while still waiting; again after it, nothing. */
   | { type: 'leave'; ticketId: string }
-  | { type: 'openCounter'; counterId: string }
+  /** `clerkId`: a supervisor opens the counter for that clerk (or ends their break); otherwise the actor opens it. */
+  | { type: 'openCounter'; counterId: string; clerkId?: string }
   | { type: 'closeCounter'; counterId: string }
   | { type: 'break'; counterId: string }
   | { type: 'configure'; settings: HallSettings }
@@ -49,9 +54,11 @@ export interface DecideContext {
 
 type Events = Decision<DomainEvent[]>;
 
+const supervises = (actor: Actor): boolean => actor.role === 'supervisor' || actor.role === 'admin';
+
 /** Supervisors and admins may act at any counter; a clerk only at the counter they opened. */
 function mayActAt(actor: Actor, counter: Counter): boolean {
-  if (actor.role === 'supervisor' || actor.role === 'admin') return true;
+  if (supervises(actor)) return true;
   return counter.clerkId === actor.id;
 }
 
@@ -130,7 +137,7 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       if (!c.ok) return c;
       const ready = readyToCall(c.value, ctx.actor);
       if (!ready.ok) return ready;
-      const next = pickNext(state.tickets.values(), state.services, ctx.now, state.config.routing, new Set(c.value.serviceIds));
+      const next = pickNext(state.tickets.values(), state.services, ctx.now, state.config.routing, callPointOf(c.value));
       return ok(next ? [{ type: 'ticket.called', at, ticketId: next.id, counterId: c.value.id, by, number: next.number, serviceId: next.serviceId }] : []);
     }
     case 'call': {
@@ -141,6 +148,10 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       if (!canMove(t.value.status, 'call')) return illegal(t.value, 'call');
       const ready = readyToCall(c.value, ctx.actor);
       if (!ready.ok) return ready;
+      // A ticket sent to one counter or clerk is theirs: no other counter calls it, not even by hand.
+      if (t.value.status === 'waiting' && isTargeted(t.value) && !callableAt(t.value, callPointOf(c.value))) {
+        return refuse('reserved', `ticket ${t.value.number} waits for ${t.value.targetCounterId !== undefined ? `counter ${state.counters.get(t.value.targetCounterId)?.number ?? t.value.targetCounterId}` : 'another clerk'}`);
+      }
       return ok([{ type: 'ticket.called', at, ticketId: t.value.id, counterId: c.value.id, by, number: t.value.number, serviceId: t.value.serviceId }]);
     }
     case 'recall':
@@ -160,13 +171,18 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       return ticketMove(state, cmd, 'no_show', ctx, (t, c) => [{ type: 'ticket.no_show', at, ticketId: t.id, counterId: c.id, by }]);
     case 'park':
       return ticketMove(state, cmd, 'park', ctx, (t, c) => [{ type: 'ticket.parked', at, ticketId: t.id, counterId: c.id, by }]);
-    case 'transfer': {
+    case 'transfer':
+      return transfer(state, cmd, ctx);
+    case 'move': {
+      const t = findTicket(state, cmd.ticketId);
+      if (!t.ok) return t;
+      if (!canMove(t.value.status, 'move')) return illegal(t.value, 'move');
+      if (!supervises(ctx.actor)) return refuse('forbidden', 'only a supervisor moves a waiting ticket to another service');
       const to = state.services.get(cmd.serviceId);
       if (!to) return refuse('not_found', `no service ${cmd.serviceId}`);
       if (!to.active) return refuse('conflict', `service ${to.name.en} is not offered now`);
-      const t = state.tickets.get(cmd.ticketId);
-      if (t && t.serviceId === to.id) return refuse('conflict', `ticket ${t.number} is already in that service`);
-      return ticketMove(state, cmd, 'transfer', ctx, (tk, c) => [{ type: 'ticket.transferred', at, ticketId: tk.id, fromServiceId: tk.serviceId, toServiceId: to.id, counterId: c.id, by }]);
+      if (t.value.serviceId === to.id && !isTargeted(t.value)) return refuse('conflict', `ticket ${t.value.number} is already in that service`);
+      return ok([{ type: 'ticket.transferred', at, ticketId: t.value.id, fromServiceId: t.value.serviceId, toServiceId: to.id, by }]);
     }
     case 'cancel': {
       const t = findTicket(state, cmd.ticketId);
@@ -191,13 +207,17 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
     case 'openCounter': {
       const c = findCounter(state, cmd.counterId);
       if (!c.ok) return c;
-      if (c.value.state !== 'closed' && c.value.clerkId && c.value.clerkId !== by && ctx.actor.role === 'clerk') {
+      // A supervisor may open a counter for a clerk (or end that clerk's break); a clerk opens it for themself.
+      const forOther = cmd.clerkId !== undefined && cmd.clerkId !== by;
+      if (forOther && !supervises(ctx.actor)) return refuse('forbidden', 'only a supervisor opens a counter for someone else');
+      const clerk = cmd.clerkId ?? by;
+      if (c.value.state !== 'closed' && c.value.clerkId && c.value.clerkId !== clerk && (ctx.actor.role === 'clerk' || forOther)) {
         return refuse('conflict', `counter ${c.value.number} is open by another clerk`);
       }
-      const other = [...state.counters.values()].find((o) => o.id !== c.value.id && o.clerkId === by && o.state !== 'closed');
-      if (other) return refuse('conflict', `you already have counter ${other.number} open: close it first`);
-      if (c.value.state === 'open' && c.value.clerkId === by) return ok([]);
-      return ok([{ type: 'counter.opened', at, counterId: c.value.id, clerkId: by }]);
+      const other = [...state.counters.values()].find((o) => o.id !== c.value.id && o.clerkId === clerk && o.state !== 'closed');
+      if (other) return refuse('conflict', forOther ? `that clerk has counter ${other.number} open` : `you already have counter ${other.number} open: close it first`);
+      if (c.value.state === 'open' && c.value.clerkId === clerk) return ok([]);
+      return ok([{ type: 'counter.opened', at, counterId: c.value.id, clerkId: clerk, ...(forOther ? { by } : {}) }]);
     }
     case 'closeCounter':
     case 'break': {
@@ -241,6 +261,42 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       return ok([{ type: 'device.health', at, deviceId: cmd.deviceId, device: cmd.device, state: cmd.state, ...(cmd.detail ? { detail: cmd.detail } : {}) }]);
     }
   }
+}
+
+/**
+ * Transfer the ticket being served: to another service, to one counter or to one clerk (wherever
+ * they are signed in), with a note for the next clerk. It waits again from its original issue time.
+ */
+function transfer(state: HallState, cmd: Extract<Command, { type: 'transfer' }>, ctx: DecideContext): Events {
+  const at = new Date(ctx.now).toISOString();
+  if (cmd.serviceId === undefined && cmd.counterId === undefined && cmd.clerkId === undefined) return refuse('invalid_input', 'transfer to a service, a counter or a clerk');
+  if (cmd.counterId !== undefined && cmd.clerkId !== undefined) return refuse('invalid_input', 'transfer to a counter or to a clerk, not both');
+  const t = findTicket(state, cmd.ticketId);
+  if (!t.ok) return t;
+  if (!canMove(t.value.status, 'transfer')) return illegal(t.value, 'transfer');
+  const here = heldAt(state, t.value, ctx.actor);
+  if (!here.ok) return here;
+  const to = cmd.serviceId === undefined ? state.services.get(t.value.serviceId) : state.services.get(cmd.serviceId);
+  if (!to) return refuse('not_found', `no service ${cmd.serviceId}`);
+  if (cmd.serviceId !== undefined && !to.active) return refuse('conflict', `service ${to.name.en} is not offered now`);
+  if (cmd.counterId === undefined && cmd.clerkId === undefined && t.value.serviceId === to.id) return refuse('conflict', `ticket ${t.value.number} is already in that service`);
+  if (cmd.counterId !== undefined) {
+    const c = state.counters.get(cmd.counterId);
+    if (!c) return refuse('not_found', `no counter ${cmd.counterId}`);
+    if (c.state === 'closed') return refuse('counter_closed', `counter ${c.number} is closed`);
+    if (c.id === here.value.id) return refuse('conflict', `ticket ${t.value.number} is at counter ${c.number} already`);
+  }
+  if (cmd.clerkId !== undefined) {
+    const c = counterOfClerk(state, cmd.clerkId);
+    if (!c) return refuse('clerk_absent', 'that clerk is not signed in at a counter');
+    if (c.id === here.value.id) return refuse('conflict', `ticket ${t.value.number} is with that clerk already`);
+  }
+  return ok([{
+    type: 'ticket.transferred', at, ticketId: t.value.id, fromServiceId: t.value.serviceId, toServiceId: to.id, counterId: here.value.id, by: ctx.actor.id,
+    ...(cmd.counterId !== undefined ? { toCounterId: cmd.counterId } : {}),
+    ...(cmd.clerkId !== undefined ? { toClerkId: cmd.clerkId } : {}),
+    ...(cmd.note !== undefined && cmd.note.trim() !== '' ? { note: cmd.note } : {}),
+  }]);
 }
 
 /** The event that opens a new business day, when `now` is past the state's day. */

@@ -1,5 +1,7 @@
 // Domain refusals. The hub maps each code to an HTTP status; a refusal changes nothing.
-export type DomainErrorCode = 'invalid_input' | 'not_found' | 'illegal_transition' | 'conflict' | 'forbidden' | 'hall_closed' | 'already_called';
+export type DomainErrorCode = 'invalid_input' | 'not_found' | 'illegal_transition' | 'conflict' | 'forbidden' | 'hall_closed' | 'already_called'
+  // Transfers to a counter or a clerk: the counter is closed, the clerk is not at a counter, the ticket waits for another counter.
+  | 'counter_closed' | 'clerk_absent' | 'reserved';
 
 export interface DomainError {
   code: DomainErrorCode;

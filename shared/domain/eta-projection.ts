@@ -22,6 +22,9 @@
 //    share of priority tickets, and overtake where routing lets them (a priority ticket, a
 //    service with a shorter target); they are played until every ticket now waiting is overdue
 //    (overdueFactor × the longest target), after which none can overtake.
+//  - a ticket reserved for one counter or one clerk (a transfer "to counter 3") is called only by
+//    that counter (the one the clerk is signed in at), ranked there by the same rule; while that
+//    counter is closed or the clerk signed out, no play calls it (its quote is the fallback's).
 // Each play-through is drawn with a fixed seed, so one state and one time always give the same
 // quote; the quote is fitted to the mean and variance of the call times over the plays (a Gamma
 // distribution) and rounded to whole minutes, at least one minute wide.
@@ -33,6 +36,7 @@
 import type { Counter, ExpectedWait } from '../protocol/entities.ts';
 import { exponential, normalQuantile, seededRandom } from './random.ts';
 import type { HallState, TicketRecord } from './state.ts';
+import { isTargeted } from './routing.ts';
 import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
 
 export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
@@ -71,6 +75,8 @@ interface Entry {
 
 interface SimCounter {
   serves: number[];
+  /** Tickets reserved for this counter (or its clerk), with their service and class. */
+  own: (Entry & { s: number; cls: number })[];
   /** An open counter whose clerk has not had a break today, once breaks have begun. */
   breakDue: boolean;
   kind: 'idle' | 'busy' | 'break';
@@ -110,6 +116,13 @@ export function rangeOf(mean: number, playVariance: number, model: Pick<typeof E
   return { meanMinutes: mean, lowMinutes: low, highMinutes: high, playVariance, quote: { minMinutes, maxMinutes: Math.max(minMinutes + 1, Math.round(high)) } };
 }
 
+/** The sim of the staffed counter a reserved ticket waits for (the one it was sent to, or its clerk's). */
+function reservedSim(state: HallState, t: TicketRecord, simOf: ReadonlyMap<string, SimCounter>): SimCounter | undefined {
+  if (t.targetCounterId !== undefined) return simOf.get(t.targetCounterId);
+  for (const c of state.counters.values()) if (c.clerkId === t.targetClerkId && c.state !== 'closed') return simOf.get(c.id);
+  return undefined;
+}
+
 export function project(state: HallState, now: number): Projection {
   const services = [...state.services.values()];
   const sIndex = new Map(services.map((s, i) => [s.id, i]));
@@ -128,6 +141,8 @@ export function project(state: HallState, now: number): Projection {
     }
   });
   const sims: SimCounter[] = [];
+  /** The sim of each staffed counter, for the tickets reserved for it. */
+  const simOf = new Map<string, SimCounter>();
   const breaksBegun = state.learning.breaksTaken.size > 0;
   counters.forEach((c) => {
     const serves = c.serviceIds.map((id) => sIndex.get(id)).filter((s): s is number => s !== undefined);
@@ -137,15 +152,16 @@ export function project(state: HallState, now: number): Projection {
       const held = c.ticketId ? state.tickets.get(c.ticketId) : undefined;
       const hs = held ? sIndex.get(held.serviceId) : undefined;
       const breakDue = breaksBegun && !state.learning.breaksTaken.has(c.id);
-      if (held && hs !== undefined && held.calledAt) sim = { serves, breakDue, kind: 'busy', heldService: hs, elapsed: Math.max(0, (now - Date.parse(held.calledAt)) / 60_000) };
-      else sim = { serves, breakDue, kind: 'idle', heldService: -1, elapsed: 0 };
+      if (held && hs !== undefined && held.calledAt) sim = { serves, own: [], breakDue, kind: 'busy', heldService: hs, elapsed: Math.max(0, (now - Date.parse(held.calledAt)) / 60_000) };
+      else sim = { serves, own: [], breakDue, kind: 'idle', heldService: -1, elapsed: 0 };
     } else if (c.state === 'break') {
-      sim = { serves, breakDue: false, kind: 'break', heldService: -1, elapsed: Math.max(0, (now - (state.learning.since.get(c.id) ?? now)) / 60_000) };
+      sim = { serves, own: [], breakDue: false, kind: 'break', heldService: -1, elapsed: Math.max(0, (now - (state.learning.since.get(c.id) ?? now)) / 60_000) };
     } else if (serves.some((s) => !staffed[s])) {
       // The counters of a service nobody staffs are taken to open now.
-      sim = { serves: serves.filter((s) => !staffed[s]), breakDue: false, kind: 'idle', heldService: -1, elapsed: 0 };
+      sim = { serves: serves.filter((s) => !staffed[s]), own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0 };
     }
     if (sim) sims.push(sim);
+    if (sim && c.state !== 'closed') simOf.set(c.id, sim);
   });
   const reachable = new Array<boolean>(S).fill(false);
   for (const c of sims) for (const s of c.serves) reachable[s] = true;
@@ -159,14 +175,23 @@ export function project(state: HallState, now: number): Projection {
   // Queues per service and class (0 normal, 1 priority), in routing order within the class: FIFO.
   const queues: Entry[][][] = services.map(() => [[], []]);
   const waiting: TicketRecord[] = [];
+  let reserved = 0;
   for (const t of state.tickets.values()) {
     if (t.status !== 'waiting') continue;
     const s = sIndex.get(t.serviceId);
-    if (s === undefined || !reachable[s]) continue;
+    if (s === undefined) continue;
+    // Reserved for one counter: only its sim calls it; nobody while that counter is closed.
+    const mine = isTargeted(t) ? reservedSim(state, t, simOf) : undefined;
+    if (isTargeted(t) ? !mine : !reachable[s]) continue;
     // A checked-in appointment is played as due (routing.ts): a priority ticket waiting since one
     // target before its slot — slightly early for one checked in ahead of its time.
     const ws = t.dueMs === undefined ? t.waitingSince : Math.min(t.waitingSince, t.dueMs - targets[s]! * 60_000);
-    queues[s]![t.priority !== 'none' ? 1 : 0]!.push({ ws: (ws - now) / 60_000, ordinal: t.ordinal, ref: waiting.length, probe: false });
+    const cls = t.priority !== 'none' ? 1 : 0;
+    const entry = { ws: (ws - now) / 60_000, ordinal: t.ordinal, ref: waiting.length, probe: false };
+    if (mine) {
+      mine.own.push({ ...entry, s, cls });
+      reserved++;
+    } else queues[s]![cls]!.push(entry);
     waiting.push(t);
   }
   for (const q of queues) for (const cls of q) cls.sort((a, b) => a.ws - b.ws || a.ordinal - b.ordinal);
@@ -177,8 +202,10 @@ export function project(state: HallState, now: number): Projection {
     for (const cls of [0, 1]) queues[s]![cls]!.push({ ws: 0, ordinal: probeOrdinal, ref: probeRef(s, cls), probe: true });
   });
   const nRefs = waiting.length + 2 * S;
-  let toCall = 0;
+  let toCall = reserved;
   for (let s = 0; s < S; s++) if (reachable[s]) toCall += queues[s]![0]!.length + queues[s]![1]!.length;
+  /** The play in which each reserved ticket was called (0: not yet). */
+  const ownTaken = new Uint32Array(nRefs);
 
   // Arrivals still to come: each service's rate over the recent window, and its priority share.
   const windowStart = now - ETA_MODEL.arrivalWindowMinutes * 60_000;
@@ -281,6 +308,26 @@ export function project(state: HallState, now: number): Projection {
           }
         }
       }
+      // Tickets reserved for this counter, ranked by the same rule (each with its own service's target).
+      let fromOwn = false;
+      for (const e of sim.own) {
+        if (ownTaken[e.ref] === play + 1) continue;
+        const waited = Math.max(0, tau - e.ws);
+        const over = waited >= overdueFactor * targets[e.s]!;
+        const score = (waited / targets[e.s]!) * (e.cls ? priorityFactor : 1);
+        const better = !best ? true
+          : over !== bOver ? over
+            : !over && score !== bScore ? score > bScore
+              : e.ws !== best.ws ? e.ws < best.ws : e.ordinal < best.ordinal;
+        if (better) {
+          best = e;
+          bs = e.s;
+          bc = e.cls;
+          bOver = over;
+          bScore = score;
+          fromOwn = true;
+        }
+      }
       if (!best) {
         // Nothing waits for this counter: it calls the next ticket to arrive for it.
         let t = Infinity;
@@ -288,7 +335,8 @@ export function project(state: HallState, now: number): Projection {
         free[k] = t;
         continue;
       }
-      heads[bs]![bc]!++;
+      if (fromOwn) ownTaken[best.ref] = play + 1;
+      else heads[bs]![bc]!++;
       if (best.ref >= 0) {
         sum[best.ref]! += tau;
         sumSq[best.ref]! += tau * tau;

@@ -5,6 +5,7 @@
 import type { ExpectedWait } from '../protocol/entities.ts';
 import { type HallState, type TicketRecord, stateVersion } from './state.ts';
 import { callOrder, countAhead } from './routing.ts';
+import { competitionOf } from './targets.ts';
 import {
   ETA_MODEL, type Projection, lastProjection, QUOTE_PERCENTILES, type WaitEstimate, competingServices, countersServing, fallback, gammaQuantile, heldModel, project, rangeOf,
 } from './eta-projection.ts';
@@ -42,9 +43,9 @@ export function estimateNew(state: HallState, serviceId: string, priority: boole
  * of its class; its wait is the projection's for a ticket issued now.
  */
 export function expectedWait(state: HallState, ticket: TicketRecord, now: number): Placement {
-  const competing = competingServices(state, ticket.serviceId);
+  const { competes } = competitionOf(state, ticket);
   let ahead = 0;
-  for (const t of state.tickets.values()) if (t.status === 'waiting' && competing.has(t.serviceId) && t.id !== ticket.id) ahead++;
+  for (const t of state.tickets.values()) if (t.status === 'waiting' && t.id !== ticket.id && competes(t)) ahead++;
   const e = estimateNew(state, ticket.serviceId, ticket.priority !== undefined && ticket.priority !== 'none', now);
   return { position: ahead + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes };
 }
@@ -58,8 +59,8 @@ const FRESH_MS = 1000;
 
 /** Live placement of one waiting ticket. */
 export function placementOf(state: HallState, ticket: TicketRecord, now: number): Placement {
-  const ahead = countAhead(state.tickets.values(), state.services, now, state.config.routing, competingServices(state, ticket.serviceId), ticket);
-  if (ticket.quote && ticket.transferredFrom.length === 0 && now - ticket.waitingSince <= FRESH_MS && now >= ticket.waitingSince) {
+  const ahead = countAhead(state.tickets.values(), state.services, now, state.config.routing, competitionOf(state, ticket).competes, ticket);
+  if (ticket.quote && ticket.transferredFrom.length === 0 && ticket.targetCounterId === undefined && ticket.targetClerkId === undefined && now - ticket.waitingSince <= FRESH_MS && now >= ticket.waitingSince) {
     // The answer to the issue itself: no second projection on the issue path.
     return { position: ahead + 1, expectedWait: ticket.quote, meanMinutes: (ticket.quote.minMinutes + ticket.quote.maxMinutes) / 2 };
   }
@@ -67,23 +68,16 @@ export function placementOf(state: HallState, ticket: TicketRecord, now: number)
   return { position: ahead + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes };
 }
 
-/** Live placement of every waiting ticket: positions in call order per group of competing services. */
+/** Live placement of every waiting ticket: positions in call order among the tickets it competes with (targets.ts). */
 export function placements(state: HallState, now: number): Map<string, Placement> {
   const out = new Map<string, Placement>();
   const orderByGroup = new Map<string, Map<string, number>>();
-  const groupOf = new Map<string, { key: string; competing: Set<string> }>();
   for (const t of state.tickets.values()) {
     if (t.status !== 'waiting') continue;
-    let group = groupOf.get(t.serviceId);
-    if (!group) {
-      const competing = competingServices(state, t.serviceId);
-      group = { key: [...competing].sort().join(','), competing };
-      groupOf.set(t.serviceId, group);
-    }
-    const { key, competing } = group;
+    const { key, competes } = competitionOf(state, t);
     let order = orderByGroup.get(key);
     if (!order) {
-      order = new Map(callOrder(state.tickets.values(), state.services, now, state.config.routing, competing).map((x, i) => [x.id, i]));
+      order = new Map(callOrder(state.tickets.values(), state.services, now, state.config.routing, competes).map((x, i) => [x.id, i]));
       orderByGroup.set(key, order);
     }
     const e = estimateOf(state, t, now);

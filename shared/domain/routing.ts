@@ -14,7 +14,13 @@
 //  3. Ties go to the earlier ticket (original issue time, then issue order).
 // Within one service and one priority class the score grows with waited time, so the order
 // there is first-in first-out.
-import type { Service } from '../protocol/entities.ts';
+//
+// Where a ticket may be called (`callableAt`): a ticket transferred to one counter waits for that
+// counter only, whatever services it serves; one transferred to one clerk waits for the counter
+// that clerk is signed in at, wherever that is; any other ticket for every counter serving its
+// service. Among the tickets callable at a counter the rule above decides — a transferred ticket
+// keeps its original issue time (brief §5), so it usually goes first.
+import type { Service, Ticket } from '../protocol/entities.ts';
 import type { TicketRecord } from './state.ts';
 
 export interface RoutingPolicy {
@@ -25,6 +31,26 @@ export interface RoutingPolicy {
 }
 
 export const DEFAULT_ROUTING: RoutingPolicy = { priorityFactor: 2, overdueFactor: 2 };
+
+/** A counter asking for its next ticket: its id, the clerk signed in there, and the services it serves. */
+export interface CallPoint {
+  counterId?: string;
+  clerkId?: string;
+  serviceIds: ReadonlySet<string>;
+}
+
+type Target = Pick<Ticket, 'serviceId' | 'targetCounterId' | 'targetClerkId'>;
+
+/** Whether a ticket is reserved for one counter or one clerk. */
+export const isTargeted = (t: Target): boolean => t.targetCounterId !== undefined || t.targetClerkId !== undefined;
+
+/** Whether call-next at this point may take this (waiting) ticket. A bare set of services is a point with no counter: it takes no reserved ticket. */
+export function callableAt(t: Target, at: CallPoint | ReadonlySet<string>): boolean {
+  const point: CallPoint = 'serviceIds' in at ? at : { serviceIds: at };
+  if (t.targetCounterId !== undefined) return t.targetCounterId === point.counterId;
+  if (t.targetClerkId !== undefined) return point.clerkId !== undefined && t.targetClerkId === point.clerkId;
+  return point.serviceIds.has(t.serviceId);
+}
 
 interface Ranked {
   ticket: TicketRecord;
@@ -59,53 +85,55 @@ function compare(a: Ranked, b: Ranked): number {
   return a.ticket.ordinal - b.ticket.ordinal;
 }
 
-/** Waiting tickets (optionally only those of `serviceIds`) in the order call-next would take them. */
+/** Waiting tickets (optionally only those of `serviceIds`, or those passing a test) in the order call-next would take them. */
 export function callOrder(
   tickets: Iterable<TicketRecord>,
   services: ReadonlyMap<string, Service>,
   nowMs: number,
   policy: RoutingPolicy,
-  serviceIds?: ReadonlySet<string>,
+  only?: ReadonlySet<string> | ((t: TicketRecord) => boolean),
 ): TicketRecord[] {
   const ranked: Ranked[] = [];
+  const test = only === undefined ? undefined : typeof only === 'function' ? only : (t: TicketRecord) => only.has(t.serviceId);
   for (const t of tickets) {
     if (t.status !== 'waiting') continue;
-    if (serviceIds && !serviceIds.has(t.serviceId)) continue;
+    if (test && !test(t)) continue;
     ranked.push(rank(t, services.get(t.serviceId), nowMs, policy));
   }
   return ranked.sort(compare).map((r) => r.ticket);
 }
 
-/** The ticket call-next takes for a counter serving `serviceIds`, or undefined when none waits. */
+/** The ticket call-next takes at a counter (or for a bare set of services: no reserved ticket), or undefined when none waits. */
 export function pickNext(
   tickets: Iterable<TicketRecord>,
   services: ReadonlyMap<string, Service>,
   nowMs: number,
   policy: RoutingPolicy,
-  serviceIds: ReadonlySet<string>,
+  at: CallPoint | ReadonlySet<string>,
 ): TicketRecord | undefined {
   let best: Ranked | undefined;
   for (const t of tickets) {
-    if (t.status !== 'waiting' || !serviceIds.has(t.serviceId)) continue;
+    if (t.status !== 'waiting' || !callableAt(t, at)) continue;
     const r = rank(t, services.get(t.serviceId), nowMs, policy);
     if (!best || compare(r, best) < 0) best = r;
   }
   return best?.ticket;
 }
 
-/** How many waiting tickets of `serviceIds` call-next would take before `target`: O(n), no sort. */
+/** How many waiting tickets that compete with `target` (a set of their services, or a test) call-next would take before it: O(n), no sort. */
 export function countAhead(
   tickets: Iterable<TicketRecord>,
   services: ReadonlyMap<string, Service>,
   nowMs: number,
   policy: RoutingPolicy,
-  serviceIds: ReadonlySet<string>,
+  competes: ReadonlySet<string> | ((t: TicketRecord) => boolean),
   target: TicketRecord,
 ): number {
   const me = rank(target, services.get(target.serviceId), nowMs, policy);
+  const test = typeof competes === 'function' ? competes : (t: TicketRecord) => competes.has(t.serviceId);
   let n = 0;
   for (const t of tickets) {
-    if (t === target || t.id === target.id || t.status !== 'waiting' || !serviceIds.has(t.serviceId)) continue;
+    if (t === target || t.id === target.id || t.status !== 'waiting' || !test(t)) continue;
     if (compare(rank(t, services.get(t.serviceId), nowMs, policy), me) < 0) n++;
   }
   return n;

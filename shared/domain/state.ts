@@ -51,6 +51,18 @@ export interface ServiceTally {
   ratingSum: number;
 }
 
+/** One member of staff's day: what they recorded at the counters (folded from the events' `by`). */
+export interface ClerkTally {
+  served: number;
+  noShows: number;
+  transferred: number;
+  /** Visits served with a start, and their summed service time. */
+  timed: number;
+  serviceMs: number;
+  /** Completions per outcome code (`none` when completed without one). */
+  outcomes: Map<string, number>;
+}
+
 export interface DeviceStatus {
   deviceId: string;
   device: string;
@@ -74,6 +86,8 @@ export interface HallState {
   devices: Map<string, DeviceStatus>;
   /** What the expected-wait model has learnt today (eta-learning.ts). */
   learning: EtaLearning;
+  /** Per member of staff (user id): today's outcomes, for the dashboard. */
+  clerkDay: Map<string, ClerkTally>;
 }
 
 export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[] }): HallState {
@@ -89,6 +103,7 @@ export function createHallState(input: { day: string; branch: Branch; config?: P
     hourly: Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 })),
     devices: new Map(),
     learning: emptyLearning(),
+    clerkDay: new Map(),
   };
 }
 
@@ -128,6 +143,18 @@ function freeCounter(state: HallState, counterId: string | undefined, ticketId: 
   }
 }
 
+/** The tally of whoever recorded an event at a counter: its `by`, or (older logs) the clerk signed in there. */
+function clerkTally(state: HallState, by: string | undefined, counterId: string | undefined): ClerkTally | undefined {
+  const who = by ?? (counterId ? state.counters.get(counterId)?.clerkId : undefined);
+  if (!who) return undefined;
+  let t = state.clerkDay.get(who);
+  if (!t) {
+    t = { served: 0, noShows: 0, transferred: 0, timed: 0, serviceMs: 0, outcomes: new Map() };
+    state.clerkDay.set(who, t);
+  }
+  return t;
+}
+
 function ticket(state: HallState, id: string): TicketRecord {
   const t = state.tickets.get(id);
   if (!t) throw new Error(`apply: unknown ticket ${id}`);
@@ -144,6 +171,7 @@ const handlers: Handlers = {
     s.tally.clear();
     s.hourly = Array.from({ length: 24 }, () => ({ issued: 0, waitCount: 0, waitSumMs: 0 }));
     s.learning = emptyLearning();
+    s.clerkDay.clear();
     // Clerks sign in afresh each day: a restart that replays only today's events agrees.
     for (const c of s.counters.values()) {
       c.state = 'closed';
@@ -179,6 +207,9 @@ const handlers: Handlers = {
     t.calledAt = e.at;
     t.counterId = e.counterId;
     t.recalls = 0;
+    // Called where it was sent: no longer reserved (a later transfer reserves it afresh).
+    delete t.targetCounterId;
+    delete t.targetClerkId;
     const c = s.counters.get(e.counterId);
     if (c) c.ticketId = t.id;
     learnGap(s.learning, e.counterId, t.waitingSince, at);
@@ -203,6 +234,16 @@ const handlers: Handlers = {
       tally.serviceCount++;
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
+    const mine = clerkTally(s, e.by, e.counterId);
+    if (mine) {
+      mine.served++;
+      if (t.startedAt) {
+        mine.timed++;
+        mine.serviceMs += Date.parse(e.at) - Date.parse(t.startedAt);
+      }
+      const code = e.outcome ?? 'none';
+      mine.outcomes.set(code, (mine.outcomes.get(code) ?? 0) + 1);
+    }
     learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
     freeCounter(s, e.counterId, t.id, e.at);
   },
@@ -211,6 +252,8 @@ const handlers: Handlers = {
     t.status = 'no_show';
     t.finishedAt = e.at;
     tallyOf(s, t.serviceId).noShows++;
+    const mine = clerkTally(s, e.by, e.counterId);
+    if (mine) mine.noShows++;
     learnHeld(s.learning, t.serviceId, t.calledAt, Date.parse(e.at));
     freeCounter(s, e.counterId, t.id, e.at);
   },
@@ -221,15 +264,28 @@ const handlers: Handlers = {
       tally.serviceCount++;
       tally.serviceSumMs += Date.parse(e.at) - Date.parse(t.startedAt);
     }
-    learnHeld(s.learning, e.fromServiceId, t.calledAt, Date.parse(e.at));
+    if (e.counterId !== undefined) {
+      // Let go at a counter (a supervisor's move of a waiting ticket has none).
+      learnHeld(s.learning, e.fromServiceId, t.calledAt, Date.parse(e.at));
+      const mine = clerkTally(s, e.by, e.counterId);
+      if (mine) mine.transferred++;
+    }
     freeCounter(s, t.counterId, t.id, e.at);
     t.status = 'waiting';
-    t.transferredFrom = [...t.transferredFrom, e.fromServiceId];
+    // Sent to a counter or clerk in the same service: not "transferred from" it.
+    if (e.toServiceId !== e.fromServiceId) t.transferredFrom = [...t.transferredFrom, e.fromServiceId];
     t.serviceId = e.toServiceId;
     delete t.counterId;
     delete t.calledAt;
     delete t.startedAt;
     t.recalls = 0;
+    // Reserved for one counter or clerk, or back in its service's queue; the newest note replaces an older one.
+    delete t.targetCounterId;
+    delete t.targetClerkId;
+    if (e.toCounterId !== undefined) t.targetCounterId = e.toCounterId;
+    if (e.toClerkId !== undefined) t.targetClerkId = e.toClerkId;
+    if (e.note !== undefined) t.transferNote = e.note;
+    else if (e.counterId !== undefined) delete t.transferNote;
   },
   'ticket.parked': (s, e) => {
     const t = ticket(s, e.ticketId);

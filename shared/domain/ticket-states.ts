@@ -1,7 +1,7 @@
 // The ticket state machine (brief §5). Any move not listed here is refused and changes nothing.
 import type { TicketStatus } from '../protocol/entities.ts';
 
-export type TicketAction = 'call' | 'recall' | 'start' | 'complete' | 'no_show' | 'transfer' | 'park' | 'cancel';
+export type TicketAction = 'call' | 'recall' | 'start' | 'complete' | 'no_show' | 'transfer' | 'park' | 'cancel' | 'move';
 
 const moves: Record<TicketAction, { from: readonly TicketStatus[]; to: TicketStatus }> = {
   call: { from: ['waiting', 'parked'], to: 'called' },
@@ -12,6 +12,8 @@ const moves: Record<TicketAction, { from: readonly TicketStatus[]; to: TicketSta
   transfer: { from: ['serving'], to: 'waiting' },
   park: { from: ['called', 'serving'], to: 'parked' },
   cancel: { from: ['waiting'], to: 'cancelled' },
+  /** A supervisor moves a waiting ticket to another service (it keeps its issue time). */
+  move: { from: ['waiting'], to: 'waiting' },
 };
 
 export function canMove(status: TicketStatus, action: TicketAction): boolean {

@@ -1,7 +1,7 @@
 // Read models the API serves: tickets with their live placement, the queue, live KPIs and the
 // public tracking view. Pure functions of the state and the time.
 import type { Ticket } from '../protocol/entities.ts';
-import type { LiveStats, QueueResponse, ServiceQueue, Snapshot, TrackResponse } from '../protocol/http.ts';
+import type { ClerkDay, LiveStats, QueueResponse, ServiceQueue, Snapshot, TrackResponse } from '../protocol/http.ts';
 import { type Audience, ticketFor } from './audience.ts';
 import { type Placement, countersServing, expectedWait, placementOf, placements } from './eta.ts';
 import { callOrder } from './routing.ts';
@@ -148,6 +148,29 @@ function figures(t: ServiceTally) {
   };
 }
 
+/**
+ * Per member of staff today: everyone signed in at a counter now (open or on break) and everyone
+ * who recorded an outcome, most served first. Names are the hub's to add (the domain knows ids).
+ */
+export function clerkDays(state: HallState): ClerkDay[] {
+  const at = new Map<string, string>();
+  for (const c of state.counters.values()) if (c.clerkId && c.state !== 'closed') at.set(c.clerkId, c.id);
+  const ids = new Set([...at.keys(), ...state.clerkDay.keys()]);
+  return [...ids].map((clerkId) => {
+    const d = state.clerkDay.get(clerkId);
+    const counterId = at.get(clerkId);
+    return {
+      clerkId,
+      ...(counterId ? { counterId } : {}),
+      served: d?.served ?? 0,
+      noShows: d?.noShows ?? 0,
+      transferred: d?.transferred ?? 0,
+      avgServiceMinutes: d ? perMinute(d.serviceMs, d.timed) : null,
+      outcomes: d ? [...d.outcomes].map(([outcome, count]) => ({ outcome, count })).sort((a, b) => b.count - a.count || a.outcome.localeCompare(b.outcome)) : [],
+    };
+  }).sort((a, b) => b.served - a.served || a.clerkId.localeCompare(b.clerkId));
+}
+
 export function liveStats(state: HallState, now: number): LiveStats {
   const total = emptyTally();
   const services = [...state.services.values()].map((s) => {
@@ -162,6 +185,7 @@ export function liveStats(state: HallState, now: number): LiveStats {
     services,
     counters: [...state.counters.values()].map((c) => ({ ...c })),
     alerts: services.filter((s) => s.breached).map((s) => ({ serviceId: s.serviceId, longestWaitMinutes: s.longestWaitMinutes, targetWaitMinutes: s.targetWaitMinutes })),
+    clerks: clerkDays(state),
     devices: [...state.devices.values()],
     hourly: state.hourly.map((h, hour) => ({ hour, issued: h.issued, avgWaitMinutes: perMinute(h.waitSumMs, h.waitCount) })),
   };

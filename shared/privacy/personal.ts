@@ -2,6 +2,7 @@
 // kiosk, never leave the hall, and is kept only for the retention period.
 //   - ticket.issued  → ticket.trackingCode (the citizen's only key to their tracking page and rating)
 //   - ticket.completed → note (a clerk's free text about the citizen's case)
+//   - ticket.transferred → note (the transferring clerk's note for the next clerk)
 //   - ticket.rated → reason (the citizen's comment)
 // ID-number pseudonyms never travel in events at all (the hub keeps them in `ticket_identity`).
 // The hub stores an event's public part in the append-only log and its personal part beside it
@@ -21,7 +22,8 @@ export function splitPersonal(e: DomainEvent): { public: DomainEvent; personal?:
       const { trackingCode, ...ticket } = e.ticket;
       return trackingCode === undefined ? { public: e } : { public: { ...e, ticket }, personal: { trackingCode } };
     }
-    case 'ticket.completed': {
+    case 'ticket.completed':
+    case 'ticket.transferred': {
       const { note, ...rest } = e;
       return note === undefined ? { public: e } : { public: rest, personal: { note } };
     }
@@ -41,6 +43,7 @@ export function mergePersonal<E extends DomainEvent>(e: E, p: PersonalPart | und
     case 'ticket.issued':
       return p.trackingCode === undefined ? e : { ...e, ticket: { ...e.ticket, trackingCode: p.trackingCode } };
     case 'ticket.completed':
+    case 'ticket.transferred':
       return p.note === undefined ? e : { ...e, note: p.note };
     case 'ticket.rated':
       return p.comment === undefined ? e : { ...e, reason: p.comment };

@@ -77,6 +77,12 @@ export const Ticket = z.object({
   trackingCode: z.string().optional(),
   /** A checked-in appointment: its slot's start (ISO). From then routing treats the ticket as due (routing.ts). */
   dueAt: z.string().optional(),
+  /** Transferred to one counter: only that counter calls it (routing.ts `callableAt`); cleared when called. */
+  targetCounterId: z.string().optional(),
+  /** Transferred to one clerk: only the counter that clerk is signed in at calls it; cleared when called. */
+  targetClerkId: z.string().optional(),
+  /** The transferring clerk's note for the next clerk: personal (staff only, never a device; purged with retention). */
+  transferNote: z.string().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -45,11 +45,18 @@ export const TicketTransferred = z.object({
   type: z.literal('ticket.transferred'),
   fromServiceId: z.string(),
   toServiceId: z.string(),
+  /** The counter that let it go; absent when a supervisor moved a waiting ticket to another service. */
   counterId: z.string().optional(),
+  /** Sent to one counter, or to one clerk (wherever they are signed in): only there is it called. Absent in older logs. */
+  toCounterId: z.string().optional(),
+  toClerkId: z.string().optional(),
+  /** A note for the next clerk: personal (kept beside the log, shown to staff only). */
+  note: z.string().optional(),
 });
 export const TicketParked = z.object({ ...ticketAt, type: z.literal('ticket.parked'), counterId: z.string() });
 export const TicketCancelled = z.object({ ...ticketAt, type: z.literal('ticket.cancelled'), reason: z.string().optional() });
-export const CounterOpened = z.object({ ...base, type: z.literal('counter.opened'), counterId: z.string(), clerkId: z.string() });
+/** `by`: a supervisor who opened it for `clerkId` (absent when the clerk opened it, and in older logs). */
+export const CounterOpened = z.object({ ...base, type: z.literal('counter.opened'), counterId: z.string(), clerkId: z.string(), ...by });
 export const CounterClosed = z.object({ ...base, type: z.literal('counter.closed'), counterId: z.string(), ...by });
 export const CounterOnBreak = z.object({ ...base, type: z.literal('counter.break'), counterId: z.string(), ...by });
 /** Configuration changes (admin) travel as events too, so every screen follows. */

@@ -12,6 +12,9 @@ export const ErrorCode = z.enum([
   'slot_full', 'past_cutoff', 'too_early', 'too_late', 'cancelled', 'already_checked_in',
   // The citizen leaving the queue from the tracking page: too late, the ticket was called (or served).
   'already_called',
+  // Transfers to a counter or a clerk (shared/domain/commands.ts): the counter is closed, the clerk
+  // is not signed in at a counter, the ticket waits for another counter or clerk.
+  'counter_closed', 'clerk_absent', 'reserved',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorBody = z.object({ error: z.object({ code: ErrorCode, message: z.string() }) });
@@ -44,7 +47,21 @@ export const IssueTicketBody = z.object({
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 
 export const CompleteBody = z.object({ outcome: humanText({ max: 40 }).optional(), note: humanText({ max: 500, multiline: true }).optional() }).strict();
-export const TransferBody = z.object({ serviceId: Id }).strict();
+/**
+ * Transfer the ticket being served: to another service (`serviceId`), to one counter (`counterId`)
+ * or to one clerk (`clerkId`, called wherever they are signed in), with an optional note for the
+ * next clerk. At least one of the three; a counter or a clerk, not both. Without `serviceId` the
+ * ticket keeps its service.
+ */
+export const TransferBody = z.object({
+  serviceId: Id.optional(),
+  counterId: Id.optional(),
+  clerkId: Id.optional(),
+  note: humanText({ max: 500, multiline: true }).optional(),
+}).strict()
+  .refine((b) => b.serviceId !== undefined || b.counterId !== undefined || b.clerkId !== undefined, 'give serviceId, counterId or clerkId')
+  .refine((b) => b.counterId === undefined || b.clerkId === undefined, 'a counter or a clerk, not both');
+export type TransferBody = z.infer<typeof TransferBody>;
 export const CallBody = z.object({ counterId: Id }).strict();
 export const EmptyBody = z.object({}).strict();
 export const RateBody = z.object({ rating: z.number().int().min(1).max(5), reason: humanText({ max: 200, multiline: true }).optional() }).strict();
@@ -100,12 +117,32 @@ export const ServiceStats = z.object({
   breached: z.boolean(),
   avgRating: z.number().nullable(),
 });
+/** One member of staff's day (whoever recorded the outcomes: a clerk, or a supervisor at a counter). */
+export const ClerkDay = z.object({
+  clerkId: z.string(),
+  /** Display name, else the username (filled by the hub; absent for an account that no longer exists). */
+  name: z.string().optional(),
+  /** The counter they are signed in at now (open or on break). */
+  counterId: z.string().optional(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  transferred: z.number().int(),
+  /** Mean start → complete of the visits they served with a start, minutes; null before the first. */
+  avgServiceMinutes: z.number().nullable(),
+  /** Completions per outcome code (`none`: completed without one), most frequent first. */
+  outcomes: z.array(z.object({ outcome: z.string(), count: z.number().int() })),
+});
+export type ClerkDay = z.infer<typeof ClerkDay>;
+
 export const LiveStats = z.object({
   day: z.string(),
   overall: ServiceStats.omit({ serviceId: true, targetWaitMinutes: true, breached: true }),
   services: z.array(ServiceStats),
   counters: z.array(Counter),
+  /** Services whose longest wait is over the target: by `longestWaitMinutes − targetWaitMinutes`. */
   alerts: z.array(z.object({ serviceId: z.string(), longestWaitMinutes: z.number(), targetWaitMinutes: z.number() })),
+  /** Per member of staff today: everyone signed in at a counter now, and everyone who recorded an outcome. */
+  clerks: z.array(ClerkDay),
   devices: z.array(z.object({ deviceId: z.string(), device: z.string(), state: z.string(), at: z.string(), detail: z.string().optional() })),
   /** Per hour of the business day (branch time): tickets issued, and the average wait of those called. */
   hourly: z.array(z.object({ hour: z.number().int(), issued: z.number().int(), avgWaitMinutes: z.number().nullable() })),
@@ -138,6 +175,17 @@ export type Snapshot = z.infer<typeof Snapshot>;
  */
 export const StreamSnapshot = z.object({ kind: z.literal('snapshot'), snapshot: Snapshot });
 export const StreamQueue = z.object({ kind: z.literal('queue'), queue: z.array(ServiceQueue) });
+
+/** Staff at the counters (GET /api/v1/staff/clerks): active clerks and where each is signed in now. */
+export const ClerkEntry = z.object({ id: z.string(), name: z.string(), counterId: z.string().optional() });
+export type ClerkEntry = z.infer<typeof ClerkEntry>;
+
+/** The supervisor's dashboard actions (POST /api/v1/dashboard/...). */
+export const DashboardOpenBody = z.object({
+  /** The clerk the counter is opened for; omitted only to end a break (the counter's own clerk). */
+  clerkId: Id.optional(),
+}).strict();
+export const DashboardMoveBody = z.object({ serviceId: Id }).strict();
 
 export const NewStaffBody = z.object({
   username: z.string().min(3).max(64).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, . _ -'),

@@ -99,6 +99,7 @@ test('a full day: issue, call, display, complete, transfer, no-show, park, recon
   await counter.getByTestId('action-callNext').click();
   await expect(counter.getByTestId('in-hand-number')).toHaveText('A-002');
   await counter.getByTestId('action-noShow').click();
+  await counter.getByTestId('no-show-dialog').getByTestId('confirm-yes').click();
   await expect(counter.getByTestId('in-hand')).toHaveAttribute('data-status', 'none');
   await expect(dash.getByTestId('kpi-no-shows')).toHaveText('1');
 

@@ -12,7 +12,7 @@
 import webpush from 'web-push';
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import { countAhead } from '../../../shared/domain/routing.ts';
-import { competingServices } from '../../../shared/domain/eta.ts';
+import { competitionOf } from '../../../shared/domain/targets.ts';
 import type { HallState, TicketRecord } from '../../../shared/domain/state.ts';
 import { DEFAULT_NOTIFY_SETTINGS, type NotificationKind, NotifySettings, type SentNotification, type SmsSettings } from '../../../shared/protocol/appointments.ts';
 import type { Lang } from '../../../shared/protocol/entities.ts';
@@ -165,7 +165,7 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
 
   /** People ahead, as the tracking page counts them (position − 1). */
   const aheadOf = (state: HallState, t: TicketRecord, now: number): number =>
-    countAhead(state.tickets.values(), state.services, now, state.config.routing, competingServices(state, t.serviceId), t);
+    countAhead(state.tickets.values(), state.services, now, state.config.routing, competitionOf(state, t).competes, t);
 
   /** Checks one request against its ticket now; sends what is due. */
   function check(r: Row): void {

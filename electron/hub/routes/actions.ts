@@ -37,14 +37,17 @@ export function actionRoutes(api: Api, ctx: HubContext): void {
     },
   );
 
-  type Verb = { verb: string; summary: string; body: z.ZodObject; command: (id: string, body: Record<string, unknown>) => Command };
+  type Verb = { verb: string; summary: string; body: z.ZodType; command: (id: string, body: Record<string, unknown>) => Command };
   const verbs: Verb[] = [
     { verb: 'call', summary: 'Call this ticket (waiting or parked) to a counter', body: CallBody, command: (id, b) => ({ type: 'call', ticketId: id, counterId: b.counterId as string }) },
     { verb: 'recall', summary: 'Call it again (after the recall limit it becomes a no-show)', body: EmptyBody, command: (id) => ({ type: 'recall', ticketId: id }) },
     { verb: 'start', summary: 'The citizen arrived: start serving', body: EmptyBody, command: (id) => ({ type: 'start', ticketId: id }) },
     { verb: 'complete', summary: 'Finish serving, with an outcome and a note', body: CompleteBody, command: (id, b) => ({ type: 'complete', ticketId: id, ...(b as { outcome?: string; note?: string }) }) },
     { verb: 'no-show', summary: 'The citizen did not come', body: EmptyBody, command: (id) => ({ type: 'noShow', ticketId: id }) },
-    { verb: 'transfer', summary: 'Send to another service (keeps the original issue time)', body: TransferBody, command: (id, b) => ({ type: 'transfer', ticketId: id, serviceId: b.serviceId as string }) },
+    {
+      verb: 'transfer', summary: 'Send the ticket being served to another service, to one counter or to one clerk (wherever they are signed in), with a note for the next clerk; it keeps its original issue time',
+      body: TransferBody, command: (id, b) => ({ type: 'transfer', ticketId: id, ...(b as TransferBody) }),
+    },
     { verb: 'park', summary: 'Put aside, to call back later', body: EmptyBody, command: (id) => ({ type: 'park', ticketId: id }) },
     { verb: 'cancel', summary: 'Cancel a waiting ticket', body: EmptyBody, command: (id) => ({ type: 'cancel', ticketId: id }) },
   ];

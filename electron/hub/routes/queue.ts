@@ -7,6 +7,7 @@ import { EmptyBody, IssueTicketBody, LiveStats, QueueResponse, RateBody, TrackRe
 import { openSealedId, pseudonym } from '../../devices/id-reader/sealed-id.ts';
 import { type HubContext, run } from '../context.ts';
 import { type Api, bearer } from '../http/api.ts';
+import { staffNames } from './dashboard.ts';
 import { ApiError, fromDomain } from '../../node-common/http/errors.ts';
 
 const TicketParams = z.object({ id: z.string().min(1).max(64) });
@@ -73,7 +74,14 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
     },
   );
 
-  api.route({ method: 'GET', url: '/api/v1/stats/live', summary: "Today's KPIs", access: ['supervisor', 'manager', 'admin'], responses: { 200: LiveStats } }, () => liveStats(state(), hall.now()));
+  api.route(
+    { method: 'GET', url: '/api/v1/stats/live', summary: "Today's KPIs, with each clerk's day by name (served, outcomes, no-shows, transfers)", access: ['supervisor', 'manager', 'admin'], responses: { 200: LiveStats } },
+    () => {
+      const stats = liveStats(state(), hall.now());
+      const names = staffNames(ctx);
+      return { ...stats, clerks: stats.clerks.map((c) => ({ ...c, ...(names.has(c.clerkId) ? { name: names.get(c.clerkId)!.name } : {}) })) };
+    },
+  );
 
   const byCode = (code: string) => {
     for (const t of state().tickets.values()) if (t.trackingCode === code) return t;

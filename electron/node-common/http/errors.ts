@@ -20,6 +20,9 @@ export const STATUS: Record<ErrorCode, number> = {
   cancelled: 409,
   already_checked_in: 409,
   already_called: 409,
+  counter_closed: 409,
+  clerk_absent: 409,
+  reserved: 409,
 };
 
 export class ApiError extends Error {

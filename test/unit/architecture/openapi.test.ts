@@ -32,6 +32,11 @@ describe('the OpenAPI description', () => {
       const plan = spec.paths['/api/v1/plan'].get;
       expect(plan.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'level']));
       expect(plan.responses['200'].content['application/json'].schema.properties.hours).toBeDefined();
+      // The staff screens: transfer to a service, a counter or a clerk; the supervisor's dashboard actions.
+      const transfer = spec.paths['/api/v1/tickets/{id}/transfer'].post.requestBody.content['application/json'].schema;
+      expect(Object.keys(transfer.properties)).toEqual(['serviceId', 'counterId', 'clerkId', 'note']);
+      for (const op of ['POST /api/v1/dashboard/counters/{id}/open', 'POST /api/v1/dashboard/counters/{id}/close', 'POST /api/v1/dashboard/tickets/{id}/move', 'POST /api/v1/dashboard/tickets/{id}/cancel', 'GET /api/v1/staff/clerks']) expect(ops).toContain(op);
+      expect(spec.paths['/api/v1/dashboard/tickets/{id}/move'].post['x-access']).toEqual(['supervisor', 'admin']);
       // The voice plan (issue 15): a call's clips, with its query.
       const voice = spec.paths['/api/v1/voice/plan'].get;
       expect(voice.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['number', 'counter', 'lang']));

@@ -35,6 +35,29 @@ describe('hall state from the event stream', () => {
     expect(st.seq).toBe(16);
   });
 
+  it('follows a transfer to a counter with a note: reserved until called there, the same service not "transferred from"', () => {
+    let st: HallState = fromSnapshot(snap);
+    st = applyEvent(st, ev(11, { type: 'ticket.called', ticketId: 't1', counterId: 'c1', by: 'u' }));
+    st = applyEvent(st, ev(12, { type: 'ticket.started', ticketId: 't1', counterId: 'c1' }));
+    st = applyEvent(st, ev(13, { type: 'ticket.transferred', ticketId: 't1', fromServiceId: 's1', toServiceId: 's1', counterId: 'c1', toCounterId: 'c2', note: 'ملاحظة' }));
+    expect(st.tickets.t1).toMatchObject({ status: 'waiting', targetCounterId: 'c2', transferNote: 'ملاحظة', transferredFrom: [] });
+    expect(st.tickets.t1?.calledAt).toBeUndefined();
+    st = applyEvent(st, ev(14, { type: 'ticket.called', ticketId: 't1', counterId: 'c2', by: 'v' }));
+    expect(st.tickets.t1).toMatchObject({ status: 'called', counterId: 'c2', calledAt: at(14), transferNote: 'ملاحظة' });
+    expect(st.tickets.t1?.targetCounterId).toBeUndefined();
+  });
+
+  it("follows a supervisor's move of a waiting ticket: another service, no longer reserved, the note kept", () => {
+    let st: HallState = fromSnapshot(snap);
+    st = applyEvent(st, ev(11, { type: 'ticket.called', ticketId: 't1', counterId: 'c1', by: 'u' }));
+    st = applyEvent(st, ev(12, { type: 'ticket.started', ticketId: 't1', counterId: 'c1' }));
+    st = applyEvent(st, ev(13, { type: 'ticket.transferred', ticketId: 't1', fromServiceId: 's1', toServiceId: 's1', counterId: 'c1', toClerkId: 'u2', note: 'ملاحظة' }));
+    expect(st.tickets.t1).toMatchObject({ targetClerkId: 'u2' });
+    st = applyEvent(st, ev(14, { type: 'ticket.transferred', ticketId: 't1', fromServiceId: 's1', toServiceId: 's2', by: 'sup' }));
+    expect(st.tickets.t1).toMatchObject({ status: 'waiting', serviceId: 's2', transferredFrom: ['s1'], transferNote: 'ملاحظة' });
+    expect(st.tickets.t1?.targetClerkId).toBeUndefined();
+  });
+
   it('keeps finished tickets of the same day across a resync snapshot', () => {
     let st = fromSnapshot(snap);
     st = applyEvent(st, ev(11, { type: 'ticket.no_show', ticketId: 't1', counterId: 'c1' }));
