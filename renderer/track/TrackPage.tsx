@@ -38,14 +38,17 @@ function TrackTicket({ code }: { code: string }) {
     void registerServiceWorker();
   }, [code]);
 
-  // The call while the page is open: beep and vibrate once per call (not when the page opens on a ticket already called).
+  // The call while the page is open: beep and vibrate once per call, a recall included (not when
+  // the page opens on a ticket already called).
   const alert = useRef<TurnAlert | null>(null);
   alert.current ??= new TurnAlert();
-  const seen = useRef<TicketStatus | null>(null);
+  const seen = useRef<{ status: TicketStatus; calls: number } | null>(null);
   useEffect(() => {
     if (!data) return;
-    if (data.status === 'called' && seen.current !== null && seen.current !== 'called') alert.current?.ring();
-    seen.current = data.status;
+    const calls = data.calls ?? 0;
+    const before = seen.current;
+    if (data.status === 'called' && before !== null && (before.status !== 'called' || calls > before.calls)) alert.current?.ring();
+    seen.current = { status: data.status, calls };
   }, [data]);
 
   const ahead = data?.position !== undefined ? Math.max(0, data.position - 1) : undefined;

@@ -204,6 +204,7 @@ export function trackView(state: HallState, t: TicketRecord, now: number): Track
     issuedAt: t.issuedAt,
     ...(placed ? { position: placed.position, expectedWait: placed.expectedWait, countersOpen: openOf(countersServing(state, t.serviceId)) } : {}),
     ...(counter && (t.status === 'called' || t.status === 'serving') ? { counter: { number: counter.number, name: counter.name } } : {}),
+    ...(t.status === 'called' ? { calls: 1 + t.recalls } : {}),
     ...(t.rating !== undefined ? { rated: true } : { rated: false }),
     ...(from ? { transferredFrom: from.name } : {}),
   };

@@ -93,6 +93,8 @@ export const TrackResponse = z.object({
   position: z.number().int().optional(),
   expectedWait: ExpectedWait.optional(),
   counter: z.object({ number: z.number().int(), name: I18nText }).optional(),
+  /** While called: how many times (1, then 2 after a recall…), so the page alerts on each call. */
+  calls: z.number().int().optional(),
   issuedAt: z.string(),
   /** Whether the citizen has already rated this visit. */
   rated: z.boolean(),

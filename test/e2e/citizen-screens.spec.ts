@@ -269,6 +269,10 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     expect(await page.evaluate(() => (window as unknown as { beeps: number }).beeps)).toBeGreaterThanOrEqual(1);
     await expect(page.getByTestId('track-leave')).toHaveCount(0);
     await shot(page, `citizen-track-called-${lang}-390x844`);
+    // Called again (a recall): the page alerts again.
+    const vibrations = await page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length);
+    await act(mine.id, 'recall');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBeGreaterThan(vibrations);
     await ctx.close();
   });
 }
