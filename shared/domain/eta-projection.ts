@@ -285,48 +285,38 @@ export function project(state: HallState, now: number): Projection {
       let bc = 0;
       let bOver = false;
       let bScore = 0;
-      const sim = sims[k]!;
-      for (const s of sim.serves) {
-        for (let cls = 0; cls < 2; cls++) {
-          const h = heads[s]![cls]!;
-          const base = queues[s]![cls]!;
-          const e = h < base.length ? base[h] : extra[s]![cls]![h - base.length];
-          if (!e) continue;
-          const waited = Math.max(0, tau - e.ws);
-          const over = waited >= overdueFactor * targets[s]!;
-          const score = (waited / targets[s]!) * (cls ? priorityFactor : 1);
-          const better = !best ? true
-            : over !== bOver ? over
-              : !over && score !== bScore ? score > bScore
-                : e.ws !== best.ws ? e.ws < best.ws : e.ordinal < best.ordinal;
-          if (better) {
-            best = e;
-            bs = s;
-            bc = cls;
-            bOver = over;
-            bScore = score;
-          }
-        }
-      }
-      // Tickets reserved for this counter, ranked by the same rule (each with its own service's target).
-      let fromOwn = false;
-      for (const e of sim.own) {
-        if (ownTaken[e.ref] === play + 1) continue;
+      /** Whether `e` (of service `sv`, class `cl`) goes before the best so far, by the routing rule; if so it becomes the best. */
+      const consider = (e: Entry, sv: number, cl: number): boolean => {
         const waited = Math.max(0, tau - e.ws);
-        const over = waited >= overdueFactor * targets[e.s]!;
-        const score = (waited / targets[e.s]!) * (e.cls ? priorityFactor : 1);
+        const over = waited >= overdueFactor * targets[sv]!;
+        const score = (waited / targets[sv]!) * (cl ? priorityFactor : 1);
         const better = !best ? true
           : over !== bOver ? over
             : !over && score !== bScore ? score > bScore
               : e.ws !== best.ws ? e.ws < best.ws : e.ordinal < best.ordinal;
         if (better) {
           best = e;
-          bs = e.s;
-          bc = e.cls;
+          bs = sv;
+          bc = cl;
           bOver = over;
           bScore = score;
-          fromOwn = true;
         }
+        return better;
+      };
+      const sim = sims[k]!;
+      for (const s of sim.serves) {
+        for (let cls = 0; cls < 2; cls++) {
+          const h = heads[s]![cls]!;
+          const base = queues[s]![cls]!;
+          const e = h < base.length ? base[h] : extra[s]![cls]![h - base.length];
+          if (e) consider(e, s, cls);
+        }
+      }
+      // Tickets reserved for this counter, ranked by the same rule (each with its own service's target).
+      let fromOwn = false;
+      for (const e of sim.own) {
+        if (ownTaken[e.ref] === play + 1) continue;
+        if (consider(e, e.s, e.cls)) fromOwn = true;
       }
       if (!best) {
         // Nothing waits for this counter: it calls the next ticket to arrive for it.
