@@ -229,8 +229,15 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
       (selectSent.all(to, limit) as (Omit<SentNotification, 'error'> & { error: string | null })[]).map(({ error, ...n }) => ({ ...n, ...(error ? { error } : {}) })),
     /** Deletes the message log and the requests of days before `day` (retention). */
     purge: (beforeDay: string) => deleteSent.run(beforeDay).changes + deleteOldRequests.run(beforeDay).changes,
-    /** Resolves when every message being sent now has been tried (tests, shutdown). */
+    /**
+     * Resolves when the hall's changes so far have been checked (a check waiting for its 250 ms
+     * runs now) and every message they give has been tried (tests, shutdown).
+     */
     settled: async () => {
+      if (timer) {
+        clearTimeout(timer);
+        checkAll();
+      }
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
     async stop() {
