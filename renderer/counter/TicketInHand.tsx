@@ -6,10 +6,13 @@ import type { Service, Ticket } from '../../shared/protocol/entities.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { minutesBetween } from '../i18n/format.ts';
 import { useNow } from '../shell/use-now.ts';
+import { useHall } from '../store/hall-store.ts';
+import { counterLabel } from './counter-label.ts';
 
 export function TicketInHand({ ticket, service, services, now }: { ticket: Ticket | undefined; service: Service | undefined; services: Service[]; now: number }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const counters = useHall((s) => s.counters);
   if (!ticket) {
     return (
       <section className="card in-hand empty" data-testid="in-hand" data-status="none" aria-live="polite">
@@ -18,6 +21,8 @@ export function TicketInHand({ ticket, service, services, now }: { ticket: Ticke
     );
   }
   const waited = minutesBetween(ticket.issuedAt, ticket.calledAt ?? now);
+  // Where it came from, when another counter sent it here.
+  const sentFrom = ticket.sentFromCounterId ? counters.find((c) => c.id === ticket.sentFromCounterId) : undefined;
   return (
     <section className="card in-hand" data-testid="in-hand" data-status={ticket.status} aria-live="polite">
       <div className="row">
@@ -35,6 +40,7 @@ export function TicketInHand({ ticket, service, services, now }: { ticket: Ticke
         {ticket.transferredFrom.length > 0 && (
           <div><dt>{t('counter.transferredFrom')}</dt><dd>{ticket.transferredFrom.map((id) => services.find((s) => s.id === id)).map((s, i) => (s ? f.name(s.name) : ticket.transferredFrom[i])).join('، ')}</dd></div>
         )}
+        {sentFrom && <div data-testid="in-hand-sent-from"><dt>{t('staffScreens.counter.sentFrom')}</dt><dd>{counterLabel(t, f, sentFrom)}</dd></div>}
         <div><dt>{t('counter.citizenLang')}</dt><dd>{t(`langName.${ticket.lang}`)}</dd></div>
       </dl>
       {ticket.transferNote && (

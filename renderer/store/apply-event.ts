@@ -104,6 +104,7 @@ export function applyEvent(prev: HallState, e: SequencedEvent): HallState {
         targetCounterId: e.toCounterId,
         targetClerkId: e.toClerkId,
         transferNote: e.note ?? (e.counterId !== undefined ? undefined : t.transferNote),
+        sentFromCounterId: e.counterId,
       }));
       return release(st, e.counterId ?? prev.tickets[e.ticketId]?.counterId, e.ticketId);
     case 'ticket.parked':

@@ -286,6 +286,8 @@ const handlers: Handlers = {
     if (e.toClerkId !== undefined) t.targetClerkId = e.toClerkId;
     if (e.note !== undefined) t.transferNote = e.note;
     else if (e.counterId !== undefined) delete t.transferNote;
+    if (e.counterId !== undefined) t.sentFromCounterId = e.counterId;
+    else delete t.sentFromCounterId;
   },
   'ticket.parked': (s, e) => {
     const t = ticket(s, e.ticketId);

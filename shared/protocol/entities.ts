@@ -83,6 +83,8 @@ export const Ticket = z.object({
   targetClerkId: z.string().optional(),
   /** The transferring clerk's note for the next clerk: personal (staff only, never a device; purged with retention). */
   transferNote: z.string().optional(),
+  /** The counter its last transfer was made at (absent after a supervisor's move from the dashboard). */
+  sentFromCounterId: z.string().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -106,6 +106,9 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await theirs.getByTestId('action-callNext').click();
     await expect(theirs.getByTestId('in-hand-number')).toHaveText(sent.number);
     await expect(theirs.getByTestId('in-hand-note')).toContainText(lang === 'ar' ? 'يحتاج توقيع المهندس' : 'Needs the engineer’s signature');
+    // …and where it came from.
+    await expect(theirs.getByTestId('in-hand-sent-from')).toContainText(text(lang, 'staffScreens.counter.sentFrom'));
+    await expect(theirs.getByTestId('in-hand-sent-from')).toContainText(lang === 'ar' ? `الشباك ${mine}` : `Counter ${mine}`);
     await shot(theirs, `staff-counter-note-${lang}-1366x768`);
     await theirCtx.close();
 
