@@ -4,6 +4,7 @@
 // a hub is given a printer only where one sits on the network (and in the demo, the simulator).
 import type { DeviceHealth, TicketPrintJob } from '../../shared/protocol/device-bridge.ts';
 import type { EventOf } from '../../shared/protocol/events.ts';
+import { countersOpen } from '../../shared/domain/views.ts';
 import type { DeviceManager } from '../devices/device-manager.ts';
 import type { RunningHub } from './hub.ts';
 
@@ -16,7 +17,7 @@ export function printJobFor(hub: RunningHub, e: EventOf<'ticket.issued'>, public
   const s = hub.ctx.hall.state;
   const service = s.services.get(e.ticket.serviceId);
   // As on the kiosk's own paper (print-job.ts): no minutes while no counter serving the service is open.
-  const noCounterOpen = ![...s.counters.values()].some((c) => c.state !== 'closed' && c.serviceIds.includes(e.ticket.serviceId));
+  const noCounterOpen = countersOpen(s, e.ticket.serviceId) === 0;
   return {
     jobId: e.ticket.id,
     ticketId: e.ticket.id,

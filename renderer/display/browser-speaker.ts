@@ -3,6 +3,7 @@
 // because a machine without voices may never fire `end`.
 import type { Speaker } from './announcer.ts';
 import { ClipVoice, type VoiceSource } from './clip-voice.ts';
+import { tone } from '../ui/tone.ts';
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -66,20 +67,9 @@ export class BrowserSpeaker implements Speaker {
   async chime(): Promise<void> {
     const ctx = this.ctx;
     if (!ctx || ctx.state !== 'running') return wait(300);
-    const tone = (freq: number, at: number) => {
-      const o = ctx.createOscillator();
-      const g = ctx.createGain();
-      o.type = 'sine';
-      o.frequency.value = freq;
-      g.gain.setValueAtTime(0.0001, ctx.currentTime + at);
-      g.gain.exponentialRampToValueAtTime(0.35, ctx.currentTime + at + 0.02);
-      g.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + at + 0.7);
-      o.connect(g).connect(this.gain ?? ctx.destination);
-      o.start(ctx.currentTime + at);
-      o.stop(ctx.currentTime + at + 0.75);
-    };
-    tone(659.25, 0); // E5
-    tone(523.25, 0.4); // C5
+    const out = this.gain ?? ctx.destination;
+    tone(ctx, out, { freq: 659.25, at: ctx.currentTime, length: 0.7, peak: 0.35 }); // E5
+    tone(ctx, out, { freq: 523.25, at: ctx.currentTime + 0.4, length: 0.7, peak: 0.35 }); // C5
     await wait(1200);
   }
 

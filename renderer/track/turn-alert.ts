@@ -1,6 +1,8 @@
 // "Your turn" on the citizen's phone while the tracking page is open: three short beeps made with
 // Web Audio (no sound file to load) and a vibration. Phones play sound only after a touch on the
 // page, so the first touch anywhere (or the "test the alert" button) readies the sound.
+import { tone } from '../ui/tone.ts';
+
 const PATTERN_MS = [400, 200, 400, 200, 600];
 
 export class TurnAlert {
@@ -26,18 +28,6 @@ export class TurnAlert {
     this.ready();
     const c = this.ctx;
     if (!c) return;
-    for (let i = 0; i < beeps; i++) {
-      const at = c.currentTime + 0.05 + i * 0.45;
-      const o = c.createOscillator();
-      const g = c.createGain();
-      o.type = 'square';
-      o.frequency.value = 880;
-      g.gain.setValueAtTime(0.0001, at);
-      g.gain.exponentialRampToValueAtTime(0.3, at + 0.02);
-      g.gain.exponentialRampToValueAtTime(0.0001, at + 0.3);
-      o.connect(g).connect(c.destination);
-      o.start(at);
-      o.stop(at + 0.32);
-    }
+    for (let i = 0; i < beeps; i++) tone(c, c.destination, { freq: 880, at: c.currentTime + 0.05 + i * 0.45, length: 0.3, peak: 0.3, type: 'square' });
   }
 }

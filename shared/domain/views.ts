@@ -59,6 +59,9 @@ export function finishedTickets(state: HallState, before: string | undefined, li
 /** Of these counters, the ones open now; a counter on a break counts (its clerk is coming back). */
 const openOf = (counters: { state: string }[]) => counters.filter((c) => c.state !== 'closed').length;
 
+/** Counters serving a service that are open now (a break counts): 0 means "no counter open now" on screens and paper. */
+export const countersOpen = (state: HallState, serviceId: string): number => openOf(countersServing(state, serviceId));
+
 /** Per service: waiting now, the longest wait, the counters open for it, and the quote a ticket issued now would get. */
 export function queueSummary(state: HallState, now: number): ServiceQueue[] {
   const waiting = new Map<string, { n: number; oldest: number }>();
@@ -202,7 +205,7 @@ export function trackView(state: HallState, t: TicketRecord, now: number): Track
     service: service?.name ?? { ar: t.serviceId, en: t.serviceId },
     status: t.status,
     issuedAt: t.issuedAt,
-    ...(placed ? { position: placed.position, expectedWait: placed.expectedWait, countersOpen: openOf(countersServing(state, t.serviceId)) } : {}),
+    ...(placed ? { position: placed.position, expectedWait: placed.expectedWait, countersOpen: countersOpen(state, t.serviceId) } : {}),
     ...(counter && (t.status === 'called' || t.status === 'serving') ? { counter: { number: counter.number, name: counter.name } } : {}),
     ...(t.status === 'called' ? { calls: 1 + t.recalls } : {}),
     ...(t.rating !== undefined ? { rated: true } : { rated: false }),
