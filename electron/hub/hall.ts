@@ -17,6 +17,7 @@ import type { HallSettings } from '../../shared/protocol/settings.ts';
 import type { Branch } from '../../shared/protocol/entities.ts';
 import type { DomainEvent, SequencedEvent } from '../../shared/protocol/events.ts';
 import { newTrackingCode } from '../node-common/tokens.ts';
+import { type UsualDay, learnUsualDay } from '../../shared/domain/eta-usual.ts';
 import type { ConfigStore } from './store/config-store.ts';
 import type { EventStore } from './store/event-store.ts';
 
@@ -39,6 +40,9 @@ export const DEFAULT_BRANCH: Branch = { id: 'main', name: { ar: 'قاعة خدم
 
 export type Hall = ReturnType<typeof createHall>;
 
+/** Business days the usual day is learnt from (the last week the hall was open). */
+const USUAL_DAYS = 5;
+
 export function createHall(deps: { events: EventStore; config: ConfigStore; clock: Clock }) {
   const { events, config, clock } = deps;
   const listeners = new Set<Listener>();
@@ -58,8 +62,19 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
       services: config.services(),
       counters: config.counters(),
     });
+    state.usual = usualDayBefore(state.day, branch.timeZone);
     events.eachOfDay(state.day, (e) => apply(state, e));
     return state;
+  }
+
+  /** The hall's usual day (eta-usual.ts) from the last business days before `day`, learnt once per day. */
+  let usual: { day: string; timeZone: string; value: UsualDay } | undefined;
+  function usualDayBefore(day: string, timeZone: string): UsualDay {
+    if (usual?.day !== day || usual.timeZone !== timeZone) {
+      const days = events.daysBefore(day, USUAL_DAYS).reverse();
+      usual = { day, timeZone, value: learnUsualDay(days.map((d) => events.publicOfDay(d)), timeZone) };
+    }
+    return usual.value;
   }
 
   let state = load();
@@ -87,6 +102,7 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
     try {
       const rolled = dayRollover(state, now);
       for (const e of rolled) apply(state, e);
+      if (rolled.length > 0) state.usual = usualDayBefore(state.day, state.branch.timeZone);
       all.push(...rolled);
       for (const p of batch) {
         const decision = decide(state, p.cmd, { now, actor: p.actor, newTrackingCode });

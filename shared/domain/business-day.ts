@@ -33,3 +33,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
+
+const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
+/** The minute of the day (0–1439) at `ms` in `timeZone`. */
+export function minuteOfDay(ms: number, timeZone: string): number {
+  let f = minuteFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    minuteFormatters.set(timeZone, f);
+  }
+  const [h, m] = f.format(new Date(ms)).split(':').map(Number) as [number, number];
+  return (h % 24) * 60 + m;
+}

@@ -2,6 +2,7 @@
 // per ticket of a service, and how long a break lasts — learnt from today (eta-learning.ts),
 // capped and blended with a prior, and the rest of a hold or break given the time already spent.
 import type { HallState } from './state.ts';
+import type { UsualDay } from './eta-usual.ts';
 import { logNormalParams, normalCdf, normalQuantile } from './random.ts';
 
 /** The percentiles of the wait the quote spans. */
@@ -11,6 +12,9 @@ export const QUOTE_PERCENTILES = { low: 0.2, high: 0.8 } as const;
 export const ETA_MODEL = {
   /** Pseudo-samples the prior is worth. */
   priorWeight: 3,
+  /** Pseudo-samples the hall's usual time for a service (eta-usual.ts) is worth, once it rests on enough tickets. */
+  usualWeight: 10,
+  usualMinSamples: 10,
   /** Coefficient of variation of the prior time at the counter. */
   priorCv: 0.8,
   /** Samples above this many times their median are capped there. */
@@ -35,6 +39,8 @@ export const ETA_MODEL = {
   breakWindowMinutes: 120,
   /** The smallest relative spread assumed (a ticket is never quoted to the second). */
   minCv: 0.2,
+  /** How far one called ticket moves its service's percentile scores (eta-calibration.ts); 0: no calibration. */
+  calibrationStep: 0.3,
 };
 
 
@@ -47,24 +53,33 @@ export interface HeldModel {
   sigma: number;
   /** Blended mean, minutes. */
   mean: number;
+  /** Pseudo-samples the prior (mu, sigma) is worth. */
+  priorWeight: number;
 }
 
-const heldCache = new WeakMap<number[], { count: number; prior: number; model: HeldModel }>();
+const heldCache = new WeakMap<number[], { count: number; prior: number; usual: UsualDay; model: HeldModel }>();
 
 export function heldModel(state: HallState, serviceId: string): HeldModel {
   const raw = state.learning.held.get(serviceId);
-  if (!raw) return makeHeldModel(state, []);
+  if (!raw) return makeHeldModel(state, serviceId, []);
   const count = state.learning.heldCount.get(serviceId) ?? 0;
   const cached = heldCache.get(raw);
-  if (cached && cached.count === count && cached.prior === state.config.defaultServiceMinutes) return cached.model;
-  const model = makeHeldModel(state, raw);
-  heldCache.set(raw, { count, prior: state.config.defaultServiceMinutes, model });
+  if (cached && cached.count === count && cached.prior === state.config.defaultServiceMinutes && cached.usual === state.usual) return cached.model;
+  const model = makeHeldModel(state, serviceId, raw);
+  heldCache.set(raw, { count, prior: state.config.defaultServiceMinutes, usual: state.usual, model });
   return model;
 }
 
-function makeHeldModel(state: HallState, raw: number[]): HeldModel {
-  const prior = state.config.defaultServiceMinutes;
-  const { mu, sigma } = logNormalParams(prior, ETA_MODEL.priorCv);
+/** The prior time at the counter: the hall's usual for the service, else the hall-wide default. */
+function priorOf(state: HallState, serviceId: string): { mean: number; cv: number; weight: number } {
+  const u = state.usual.held[serviceId];
+  if (u && u.n >= ETA_MODEL.usualMinSamples && u.mean > 0) return { mean: u.mean, cv: Math.min(1.5, Math.max(0.3, u.cv)), weight: ETA_MODEL.usualWeight };
+  return { mean: state.config.defaultServiceMinutes, cv: ETA_MODEL.priorCv, weight: ETA_MODEL.priorWeight };
+}
+
+function makeHeldModel(state: HallState, serviceId: string, raw: number[]): HeldModel {
+  const { mean: prior, cv, weight } = priorOf(state, serviceId);
+  const { mu, sigma } = logNormalParams(prior, cv);
   const sorted = [...raw].sort((a, b) => a - b);
   if (sorted.length > 0) {
     const cap = ETA_MODEL.outlierCap * Math.max(sorted[Math.floor(sorted.length / 2)]!, 0.25);
@@ -72,8 +87,8 @@ function makeHeldModel(state: HallState, raw: number[]): HeldModel {
   }
   let sum = 0;
   for (const x of sorted) sum += x;
-  const mean = (sum + prior * ETA_MODEL.priorWeight) / (sorted.length + ETA_MODEL.priorWeight);
-  return { sorted, mu, sigma, mean };
+  const mean = (sum + prior * weight) / (sorted.length + weight);
+  return { sorted, mu, sigma, mean, priorWeight: weight };
 }
 
 /** Index of the first sample greater than x. */
@@ -93,7 +108,7 @@ export function residual(m: HeldModel, elapsed: number, rnd?: () => number): num
   const idx = firstAbove(m.sorted, elapsed);
   const k = m.sorted.length - idx;
   const f0 = elapsed > 0 ? normalCdf((Math.log(elapsed) - m.mu) / m.sigma) : 0;
-  const wPrior = ETA_MODEL.priorWeight * (1 - f0);
+  const wPrior = m.priorWeight * (1 - f0);
   if (k + wPrior < 1e-6) return Math.max(0.5, 0.25 * m.mean);
   if (!rnd) {
     // Mean residual: the samples' part exactly, the prior's through a few quantiles.
@@ -116,7 +131,7 @@ export function breakModel(state: HallState): HeldModel {
   for (const x of b) sum += x;
   const mean = (sum + ETA_MODEL.breakPriorMinutes * ETA_MODEL.breakPriorWeight) / (b.length + ETA_MODEL.breakPriorWeight);
   const { mu, sigma } = logNormalParams(mean, ETA_MODEL.breakCv);
-  return { sorted: [], mu, sigma, mean };
+  return { sorted: [], mu, sigma, mean, priorWeight: ETA_MODEL.breakPriorWeight };
 }
 
 // ── the projection ───────────────────────────────────────────────────────────────────────────

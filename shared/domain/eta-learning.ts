@@ -26,10 +26,12 @@ export interface EtaLearning {
   released: Map<string, number>;
   /** Minutes from a counter letting a ticket go to its next call, when that ticket was already waiting (the clerk's gap), the last 200. */
   gaps: number[];
+  /** Per service: the normal scores its quotes are cut at, as today's outcomes have moved them (eta-calibration.ts). */
+  quoteScores: Map<string, { low: number; high: number; n: number }>;
 }
 
 export function emptyLearning(): EtaLearning {
-  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [] };
+  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [], quoteScores: new Map() };
 }
 
 function push(list: number[], x: number, keep: number): void {

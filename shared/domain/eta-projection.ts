@@ -34,15 +34,15 @@
 // and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
 // single play with mean times is used.
 import type { Counter, ExpectedWait } from '../protocol/entities.ts';
-import { exponential, normalQuantile, seededRandom } from './random.ts';
+import { exponential, seededRandom } from './random.ts';
 import type { HallState, TicketRecord } from './state.ts';
 import { isTargeted } from './routing.ts';
 import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
+import { usualPlans } from './eta-usual.ts';
+import { MODEL_SCORES, type QuoteScores, quoteScores } from './eta-calibration.ts';
 
 export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
 
-export const Z_LOW = normalQuantile(QUOTE_PERCENTILES.low);
-export const Z_HIGH = normalQuantile(QUOTE_PERCENTILES.high);
 export const SEED = 0x0da3; // fixed: the same state and time give the same quote
 
 /** Wilson–Hilferty approximation of the Gamma(shape, scale) quantile for a normal score z. */
@@ -83,6 +83,10 @@ interface SimCounter {
   /** Busy: the service of the ticket held and minutes held so far; break: minutes on break so far. */
   heldService: number;
   elapsed: number;
+  /** From the usual day: when it does not call, [from, to) pairs in minutes from now, ascending (to may be Infinity: closed). */
+  gaps: number[];
+  /** A usual break not yet taken today that should have begun: its length, taken once the ticket in hand is done (0: none). */
+  pendingBreak: number;
 }
 
 export interface WaitEstimate {
@@ -104,14 +108,14 @@ export interface Projection {
 }
 
 /** The quoted range for a wait of this mean and play variance (the model's own error added). */
-export function rangeOf(mean: number, playVariance: number, model: Pick<typeof ETA_MODEL, 'minCv' | 'spread' | 'modelCv'> = ETA_MODEL): WaitEstimate {
+export function rangeOf(mean: number, playVariance: number, model: Pick<typeof ETA_MODEL, 'minCv' | 'spread' | 'modelCv'> = ETA_MODEL, scores: QuoteScores = MODEL_SCORES): WaitEstimate {
   if (!(mean > 1e-9)) return { meanMinutes: 0, lowMinutes: 0, highMinutes: 0, playVariance: 0, quote: { minMinutes: 0, maxMinutes: 1 } };
   const variance = playVariance + (model.modelCv * mean) ** 2;
   const v = Math.max(variance, (model.minCv * mean) ** 2) * model.spread ** 2;
   const shape = (mean * mean) / v;
   const scale = v / mean;
-  const low = gammaQuantile(shape, scale, Z_LOW);
-  const high = gammaQuantile(shape, scale, Z_HIGH);
+  const low = gammaQuantile(shape, scale, scores.low);
+  const high = gammaQuantile(shape, scale, scores.high);
   const minMinutes = Math.round(low);
   return { meanMinutes: mean, lowMinutes: low, highMinutes: high, playVariance, quote: { minMinutes, maxMinutes: Math.max(minMinutes + 1, Math.round(high)) } };
 }
@@ -144,21 +148,29 @@ export function project(state: HallState, now: number): Projection {
   /** The sim of each staffed counter, for the tickets reserved for it. */
   const simOf = new Map<string, SimCounter>();
   const breaksBegun = state.learning.breaksTaken.size > 0;
+  const usual = usualPlans(state, counters, now);
   counters.forEach((c) => {
     const serves = c.serviceIds.map((id) => sIndex.get(id)).filter((s): s is number => s !== undefined);
     if (serves.length === 0) return;
+    const plan = usual.get(c.id);
+    const gaps = plan?.gaps ?? [];
+    const pendingBreak = plan?.pendingBreak ?? 0;
     let sim: SimCounter | undefined;
     if (c.state === 'open') {
       const held = c.ticketId ? state.tickets.get(c.ticketId) : undefined;
       const hs = held ? sIndex.get(held.serviceId) : undefined;
-      const breakDue = breaksBegun && !state.learning.breaksTaken.has(c.id);
-      if (held && hs !== undefined && held.calledAt) sim = { serves, own: [], breakDue, kind: 'busy', heldService: hs, elapsed: Math.max(0, (now - Date.parse(held.calledAt)) / 60_000) };
-      else sim = { serves, own: [], breakDue, kind: 'idle', heldService: -1, elapsed: 0 };
+      // Without a usual day to say when, a clerk who has not had a break yet takes one once the others have begun.
+      const breakDue = !plan && breaksBegun && !state.learning.breaksTaken.has(c.id);
+      if (held && hs !== undefined && held.calledAt) sim = { serves, own: [], breakDue, kind: 'busy', heldService: hs, elapsed: Math.max(0, (now - Date.parse(held.calledAt)) / 60_000), gaps, pendingBreak };
+      else sim = { serves, own: [], breakDue, kind: 'idle', heldService: -1, elapsed: 0, gaps, pendingBreak };
     } else if (c.state === 'break') {
-      sim = { serves, own: [], breakDue: false, kind: 'break', heldService: -1, elapsed: Math.max(0, (now - (state.learning.since.get(c.id) ?? now)) / 60_000) };
+      sim = { serves, own: [], breakDue: false, kind: 'break', heldService: -1, elapsed: Math.max(0, (now - (state.learning.since.get(c.id) ?? now)) / 60_000), gaps, pendingBreak: 0 };
+    } else if (plan && plan.opensIn < Infinity) {
+      // A closed counter that usually opens later today: it calls from then on.
+      sim = { serves, own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: [-1, plan.opensIn, ...gaps], pendingBreak: 0 };
     } else if (serves.some((s) => !staffed[s])) {
       // The counters of a service nobody staffs are taken to open now.
-      sim = { serves: serves.filter((s) => !staffed[s]), own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0 };
+      sim = { serves: serves.filter((s) => !staffed[s]), own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: [], pendingBreak: 0 };
     }
     if (sim) sims.push(sim);
     if (sim && c.state !== 'closed') simOf.set(c.id, sim);
@@ -231,6 +243,8 @@ export function project(state: HallState, now: number): Projection {
   const rnd = seededRandom(SEED);
   const free = new Float64Array(sims.length);
   const breakAt = new Float64Array(sims.length);
+  /** Each counter's next usual gap (an index into its gaps). */
+  const gapAt = new Uint32Array(sims.length);
   const heads: number[][] = services.map(() => [0, 0]);
   const extra: Entry[][][] = services.map(() => [[], []]);
   const nextArrival = new Float64Array(S);
@@ -245,7 +259,8 @@ export function project(state: HallState, now: number): Projection {
       if (c.kind === 'idle') free[k] = 0;
       else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) + gap;
       else free[k] = residual(brk, c.elapsed, draw);
-      breakAt[k] = c.breakDue && !large ? rnd() * ETA_MODEL.breakWindowMinutes : Infinity;
+      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? 0 : c.breakDue ? rnd() * ETA_MODEL.breakWindowMinutes : Infinity;
+      gapAt[k] = 0;
     });
     for (let s = 0; s < S; s++) {
       heads[s]![0] = 0;
@@ -265,9 +280,20 @@ export function project(state: HallState, now: number): Projection {
       let tau = Infinity;
       for (let i = 0; i < sims.length; i++) if (free[i]! < tau) { tau = free[i]!; k = i; }
       if (k < 0) break;
+      const g = sims[k]!.gaps;
+      if (g.length > 0) {
+        // The counter's usual break or closing: it calls again (if ever) when that ends.
+        let p = gapAt[k]!;
+        while (p < g.length && g[p + 1]! <= tau) p += 2;
+        gapAt[k] = p;
+        if (p < g.length && g[p]! <= tau) {
+          free[k] = g[p + 1]!;
+          continue;
+        }
+      }
       if (tau >= breakAt[k]!) {
         // The clerk's break, once the ticket in hand is done.
-        free[k] = tau + residual(brk, 0, rnd);
+        free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, rnd));
         breakAt[k] = Infinity;
         continue;
       }
@@ -343,10 +369,11 @@ export function project(state: HallState, now: number): Projection {
   const meanInterval = held.reduce((a, m) => a + m.mean, 0) / Math.max(1, held.length) / Math.max(1, sims.length);
   const estimate = (ref: number): WaitEstimate => {
     const n = count[ref]!;
-    if (n < plays) return ref < waiting.length ? fallback(state, waiting[ref]!.serviceId, ref) : fallback(state, services[(ref - waiting.length) >> 1]!.id, waiting.length);
+    const serviceId = ref < waiting.length ? waiting[ref]!.serviceId : services[(ref - waiting.length) >> 1]!.id;
+    if (n < plays) return fallback(state, serviceId, ref < waiting.length ? ref : waiting.length);
     const mean = sum[ref]! / n;
     const variance = large ? mean * mean / Math.max(1, mean / Math.max(0.1, meanInterval)) : Math.max(0, sumSq[ref]! / n - mean * mean);
-    return rangeOf(mean, variance);
+    return rangeOf(mean, variance, ETA_MODEL, quoteScores(state, serviceId));
   };
   // Within a service and class routing is first-in first-out: a later ticket is never quoted less.
   // Estimates are made on demand, a class's queue in order up to the ticket asked for.
@@ -391,7 +418,7 @@ export function fallback(state: HallState, serviceId: string, ahead: number): Wa
   const m = heldModel(state, serviceId).mean;
   const c = Math.max(1, countersServing(state, serviceId).length);
   const mean = ((ahead + 1) * m) / c;
-  return rangeOf(mean, (mean * mean) / (ahead + 1));
+  return rangeOf(mean, (mean * mean) / (ahead + 1), ETA_MODEL, quoteScores(state, serviceId));
 }
 
 /** What the last projection cost (for the benchmark): plays and counter calls played in all. */

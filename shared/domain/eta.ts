@@ -13,15 +13,15 @@ import {
 export { ETA_MODEL, QUOTE_PERCENTILES, lastProjection, competingServices, countersServing, gammaQuantile, rangeOf };
 export type { WaitEstimate };
 
-const memo = new WeakMap<HallState, { version: number; now: number; projection: Projection }>();
+const memo = new WeakMap<HallState, { version: number; now: number; usual: HallState['usual']; projection: Projection }>();
 
 /** The projection of the hall at `now`, reused while neither the state nor the time has moved. */
 export function projectHall(state: HallState, now: number): Projection {
   const version = stateVersion(state);
   const m = memo.get(state);
-  if (m && m.version === version && m.now === now) return m.projection;
+  if (m && m.version === version && m.now === now && m.usual === state.usual) return m.projection;
   const projection = project(state, now);
-  memo.set(state, { version, now, projection });
+  memo.set(state, { version, now, usual: state.usual, projection });
   return projection;
 }
 

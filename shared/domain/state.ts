@@ -4,6 +4,8 @@
 import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
 import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
+import { learnQuoteError } from './eta-calibration.ts';
+import { NO_USUAL_DAY, type UsualDay } from './eta-usual.ts';
 import { branchWith, configWith } from './hall-settings.ts';
 import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
 
@@ -88,9 +90,11 @@ export interface HallState {
   learning: EtaLearning;
   /** Per member of staff (user id): today's outcomes, for the dashboard. */
   clerkDay: Map<string, ClerkTally>;
+  /** The hall's usual day, learnt from the last business days (eta-usual.ts); kept across the day's rollover. */
+  usual: UsualDay;
 }
 
-export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[] }): HallState {
+export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[]; usual?: UsualDay }): HallState {
   return {
     day: input.day,
     branch: input.branch,
@@ -104,6 +108,7 @@ export function createHallState(input: { day: string; branch: Branch; config?: P
     devices: new Map(),
     learning: emptyLearning(),
     clerkDay: new Map(),
+    usual: input.usual ?? NO_USUAL_DAY,
   };
 }
 
@@ -202,6 +207,8 @@ const handlers: Handlers = {
       const h = s.hourly[hourOfDay(t.waitingSince, s.branch.timeZone)]!;
       h.waitCount++;
       h.waitSumMs += waited;
+      // Where the real wait fell in the distribution quoted at issue: the service's next quotes learn from it.
+      if (t.quote && !t.calledAt && t.transferredFrom.length === 0) learnQuoteError(s.learning, t.serviceId, t.quote, waited / 60_000);
     }
     t.status = 'called';
     t.calledAt = e.at;

@@ -12,6 +12,7 @@ export const TicketIssued = z.object({
   ticket: Ticket.omit({ position: true, expectedWait: true }),
   /** The quote given at issue; kept so its error can be measured later. */
   quote: ExpectedWait,
+
   /** Issued by (user or device id); audit only. */
   by: z.string(),
 });

@@ -60,6 +60,8 @@ export const Scenario = z.object({
   noShowMinutes: z.number().min(0).default(2),
   /** Share of services a clerk forgets to complete for a while (the record is 5× as long). */
   outlierShare: z.number().min(0).max(1).default(0),
+  /** A break begins up to this many minutes before or after its time (uniformly): clerks are not clockwork. */
+  breakJitterMinutes: z.number().min(0).default(10),
   /** A counter at the end of its last shift keeps calling until nothing waits for it. */
   serveUntilEmpty: z.boolean().default(true),
 });

@@ -10,6 +10,7 @@ import { exponential, logNormalParams, normalQuantile, seededRandom } from '../d
 import { type HallState, apply, createHallState } from '../domain/state.ts';
 import type { ExpectedWait, Service } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
+import { type UsualDay, learnUsualDay } from '../domain/eta-usual.ts';
 import { lastCalledBaseline, previousModel, queueLengthBaseline } from './baselines.ts';
 import { type Scenario, isStationaryMms, minutesOf } from './scenario.ts';
 
@@ -54,11 +55,15 @@ export interface DayResult {
   /** Whether the M/M/s conditional expectation (best possible) was computed. */
   stationary: boolean;
   services: Service[];
+  /** Every event of the day, in order (what the hub's store would hold). */
+  events: DomainEvent[];
 }
 
 export interface SimulateOptions {
   /** Called after each issue with the hall's state (e.g. to time the estimator on busy states). */
   observe?: (state: HallState, now: number) => void;
+  /** The hall's usual day, learnt from the days before (eta-usual.ts); none by default. */
+  usual?: UsualDay;
 }
 
 interface Clerk {
@@ -136,7 +141,9 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
     config: { defaultServiceMinutes: scenario.defaultServiceMinutes, ...(scenario.routing ? { routing: scenario.routing } : {}) },
     services,
     counters: scenario.counters.map((c, i) => ({ id: c.id, number: i + 1, name: { ar: c.id, en: c.id }, serviceIds: c.services, state: 'closed' as const })),
+    ...(options.usual ? { usual: options.usual } : {}),
   });
+  const events: DomainEvent[] = [];
   const clock: ManualClock = manualClock(midnight);
   const agenda = new Agenda();
   const stationary = isStationaryMms(scenario);
@@ -147,6 +154,7 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
     if (!d.ok) throw new Error(`simulate: ${cmd.type} refused: ${d.error.message}`);
     for (const e of d.value) {
       apply(state, e);
+      events.push(e);
       onEvent(e);
     }
     return d.value;
@@ -199,7 +207,7 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
       agenda.push(a, { kind: 'shiftStart', clerk });
       agenda.push(b, { kind: 'shiftEnd', clerk });
     }
-    for (const [t, minutes] of c.breaks) agenda.push(at(t), { kind: 'breakAt', clerk, minutes });
+    for (const [t, minutes] of c.breaks) agenda.push(at(t) + (2 * rnd() - 1) * scenario.breakJitterMinutes * MIN, { kind: 'breakAt', clerk, minutes });
     return clerk;
   });
   const hallClose = Math.max(...clerks.flatMap((c) => c.shifts.map((s) => s[1])));
@@ -342,5 +350,10 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
     }
   }
   for (const c of clerks) if (c.phase === 'idle') closeTime(c);
-  return { scenario: scenario.name, seed, tickets: [...outcomes.values()], counters: clerks.map((c) => c.use), noShows, stationary, services };
+  return { scenario: scenario.name, seed, tickets: [...outcomes.values()], counters: clerks.map((c) => c.use), noShows, stationary, services, events };
+}
+
+/** The usual day a hall running this scenario would have learnt from the days simulated with these seeds. */
+export function usualDayOf(scenario: Scenario, seeds: readonly number[]): UsualDay {
+  return learnUsualDay(seeds.map((seed) => simulateDay(scenario, seed).events), scenario.timeZone);
 }

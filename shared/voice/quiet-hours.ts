@@ -1,16 +1,13 @@
 // Whether a display is in its quiet hours now: minutes of the day in the hall's time zone,
 // a range that ends before it starts running past midnight (22:00–06:00). Pure.
 
+import { minuteOfDay } from '../domain/business-day.ts';
+
 export type QuietRange = { from: string; to: string };
 
 const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** The minute of the day (0–1439) at `nowMs` in `timeZone`. */
-export function minuteOfDay(nowMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(nowMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return get('hour') * 60 + get('minute');
-}
+export { minuteOfDay };
 
 /** True when `nowMs` falls in one of the ranges (from included, to excluded). */
 export function inQuietHours(quiet: readonly QuietRange[], nowMs: number, timeZone: string): boolean {

@@ -36,6 +36,8 @@ export function createEventStore(db: Db, timings?: Timings) {
   const selectSince = db.prepare(`${withPersonal} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`);
   const selectDay = db.prepare(`${withPersonal} WHERE e.day = ? ORDER BY e.seq`);
   const selectPublicSince = db.prepare('SELECT seq, day, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+  const selectPublicDay = db.prepare('SELECT body FROM events WHERE day = ? ORDER BY seq');
+  const selectDayBefore = db.prepare('SELECT MAX(day) AS day FROM events WHERE day < ?');
   const deleteIdentities = db.prepare('DELETE FROM ticket_identity WHERE created_at < ?');
   const deletePersonal = db.prepare('DELETE FROM event_personal WHERE day < ?');
 
@@ -109,6 +111,20 @@ export function createEventStore(db: Db, timings?: Timings) {
     /** The day's events one at a time, oldest first: a busy day is replayed without holding it all in memory. */
     eachOfDay(day: string, fn: (e: SequencedEvent) => void): void {
       for (const x of selectDay.iterate(day) as IterableIterator<Row>) fn(event(x));
+    },
+    /** The last `n` business days before `day` that have events, newest first. */
+    daysBefore(day: string, n: number): string[] {
+      const out: string[] = [];
+      for (let d = day; out.length < n; ) {
+        const r = selectDayBefore.get(d) as { day: string | null };
+        if (!r.day) break;
+        out.push((d = r.day));
+      }
+      return out;
+    },
+    /** The day's public events (no personal part), oldest first, read as they are consumed. */
+    *publicOfDay(day: string): Generator<DomainEvent> {
+      for (const x of selectPublicDay.iterate(day) as IterableIterator<{ body: string }>) yield JSON.parse(x.body) as DomainEvent;
     },
     /** Removes pseudonyms older than the retention period; returns how many. */
     purgeIdentities: (olderThanIso: string) => deleteIdentities.run(olderThanIso).changes,

@@ -1,0 +1,199 @@
+// The hall's usual day, learnt from the last few business days' events, for the expected wait
+// (eta-projection.ts): how long a counter is held per ticket of each service (so the first
+// minutes of a day are quoted from the hall's own history, not from one hall-wide default), and
+// when each counter is usually open for calls (so a counter's usual break, its opening later in
+// the morning and its closing before the others are foreseen before they happen today).
+//
+// Pure and deterministic: the hub computes it at start-up and at each day's rollover from the
+// store, the simulator from the days it simulated before.
+import type { Counter } from '../protocol/entities.ts';
+import type { DomainEvent } from '../protocol/events.ts';
+import type { HallState } from './state.ts';
+import { minuteOfDay } from './business-day.ts';
+
+/** Width of the slots a counter's day is cut into, minutes. */
+export const USUAL_SLOT_MINUTES = 5;
+const SLOTS = (24 * 60) / USUAL_SLOT_MINUTES;
+/** A ticket held longer than this is a counter left open, not a time at the counter. */
+const HELD_CAP_MINUTES = 120;
+
+export interface UsualDay {
+  /** Business days it was learnt from (0: nothing is known). */
+  days: number;
+  /** Per service: the minutes a counter was held per ticket (call → let go) on those days, and how many tickets. */
+  held: Record<string, { mean: number; cv: number; n: number }>;
+  /**
+   * Per counter: the spans of the day it was usually open for calls, [from, to) in minutes since
+   * midnight, branch time — the slots in which it was open on most of the days.
+   */
+  open: Record<string, [number, number][]>;
+}
+
+export const NO_USUAL_DAY: UsualDay = Object.freeze({ days: 0, held: {}, open: {} }) as UsualDay;
+
+/** The usual day of these business days (each one's events, oldest first) in `timeZone`. */
+export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: string): UsualDay {
+  const held = new Map<string, { n: number; sum: number; sumSq: number }>();
+  const openDays = new Map<string, Uint16Array>();
+  let dayCount = 0;
+  for (const events of days) {
+    dayCount++;
+    const service = new Map<string, string>();
+    const calledAt = new Map<string, number>();
+    const openSince = new Map<string, number>();
+    const openSlots = new Map<string, Float64Array>();
+    const let_go = (ticketId: string, serviceId: string | undefined, at: number) => {
+      const from = calledAt.get(ticketId);
+      calledAt.delete(ticketId);
+      if (from === undefined || serviceId === undefined) return;
+      const m = (at - from) / 60_000;
+      if (!(m >= 0)) return;
+      const x = Math.min(m, HELD_CAP_MINUTES);
+      const h = held.get(serviceId) ?? { n: 0, sum: 0, sumSq: 0 };
+      h.n++;
+      h.sum += x;
+      h.sumSq += x * x;
+      held.set(serviceId, h);
+    };
+    const shut = (counterId: string, at: number) => {
+      const from = openSince.get(counterId);
+      openSince.delete(counterId);
+      if (from === undefined) return;
+      let slots = openSlots.get(counterId);
+      if (!slots) openSlots.set(counterId, (slots = new Float64Array(SLOTS)));
+      // Minutes open in each slot (a span is within one business day: no wrap past midnight).
+      const a = minuteOfDay(from, timeZone) + (from % 60_000) / 60_000;
+      const b = a + (at - from) / 60_000;
+      for (let m = a; m < Math.min(b, 24 * 60); ) {
+        const slot = Math.floor(m / USUAL_SLOT_MINUTES);
+        const end = Math.min(b, (slot + 1) * USUAL_SLOT_MINUTES);
+        slots[slot]! += end - m;
+        m = end;
+      }
+    };
+    let last = 0;
+    for (const e of events) {
+      const at = Date.parse(e.at);
+      last = Math.max(last, at);
+      switch (e.type) {
+        case 'ticket.issued':
+          service.set(e.ticket.id, e.ticket.serviceId);
+          break;
+        case 'ticket.called':
+          calledAt.set(e.ticketId, at);
+          break;
+        case 'ticket.completed':
+        case 'ticket.no_show':
+        case 'ticket.parked':
+          let_go(e.ticketId, service.get(e.ticketId), at);
+          break;
+        case 'ticket.transferred':
+          let_go(e.ticketId, e.fromServiceId, at);
+          service.set(e.ticketId, e.toServiceId);
+          break;
+        case 'counter.opened':
+          if (!openSince.has(e.counterId)) openSince.set(e.counterId, at);
+          break;
+        case 'counter.break':
+        case 'counter.closed':
+          shut(e.counterId, at);
+          break;
+        default:
+      }
+    }
+    for (const id of [...openSince.keys()]) shut(id, last);
+    for (const [id, slots] of openSlots) {
+      let count = openDays.get(id);
+      if (!count) openDays.set(id, (count = new Uint16Array(SLOTS)));
+      for (let i = 0; i < SLOTS; i++) if (slots[i]! >= USUAL_SLOT_MINUTES / 2) count[i]!++;
+    }
+  }
+  const usual: UsualDay = { days: dayCount, held: {}, open: {} };
+  for (const [id, h] of held) {
+    const mean = h.sum / h.n;
+    const sd = Math.sqrt(Math.max(0, h.sumSq / h.n - mean * mean));
+    usual.held[id] = { mean, cv: mean > 0 ? sd / mean : 0, n: h.n };
+  }
+  for (const [id, count] of openDays) {
+    const spans: [number, number][] = [];
+    for (let i = 0; i < SLOTS; i++) {
+      if (2 * count[i]! <= dayCount) continue;
+      const last = spans[spans.length - 1];
+      if (last && last[1] === i * USUAL_SLOT_MINUTES) last[1] += USUAL_SLOT_MINUTES;
+      else spans.push([i * USUAL_SLOT_MINUTES, (i + 1) * USUAL_SLOT_MINUTES]);
+    }
+    if (spans.length) usual.open[id] = spans;
+  }
+  return usual;
+}
+
+/** What the usual day says of one counter from now on (minutes from now). */
+export interface UsualPlan {
+  /** [from, to) pairs, ascending, when it usually does not call: its usual breaks still to come, and its closing (to = Infinity). */
+  gaps: number[];
+  /** A usual break that should have begun and has not been taken today: its length (0: none). */
+  pendingBreak: number;
+  /** For a counter closed now: when it usually opens (Infinity: not again today). */
+  opensIn: number;
+}
+
+/** A counter closing this much before another that serves the same services leaves them to it. */
+const CLOSE_MARGIN_MINUTES = 15;
+/** A usual break missed by more than this is taken to be skipped today. */
+const OVERDUE_BREAK_MINUTES = 60;
+
+/**
+ * The usual day's plan for each counter it knows, from `now`. Today's own facts win: a counter's
+ * breaks already taken today stand for its usual ones (taken early, the usual one is skipped); a
+ * counter open when it is usually not stays open until its next usual break or closing; a counter
+ * closes at its usual time only if later counters serve its services (the last ones serve the
+ * queue out).
+ */
+export function usualPlans(state: HallState, counters: readonly Counter[], now: number): Map<string, UsualPlan> {
+  const out = new Map<string, UsualPlan>();
+  const usual = state.usual;
+  if (usual.days === 0) return out;
+  const nowMin = minuteOfDay(now, state.branch.timeZone) + (now % 60_000) / 60_000;
+  const lastClose = new Map(counters.map((c) => {
+    const spans = usual.open[c.id];
+    return [c.id, spans ? spans[spans.length - 1]![1] : Infinity] as const;
+  }));
+  for (const c of counters) {
+    const spans = usual.open[c.id];
+    if (!spans) continue;
+    const close = lastClose.get(c.id)!;
+    const leavesItsServices = c.serviceIds.every((s) => counters.some((o) => o.id !== c.id && o.serviceIds.includes(s) && lastClose.get(o.id)! >= close + CLOSE_MARGIN_MINUTES));
+    const breaks: [number, number][] = [];
+    for (let i = 1; i < spans.length; i++) breaks.push([spans[i - 1]![1], spans[i]![0]]);
+    const gaps: number[] = [];
+    let pendingBreak = 0;
+    let opensIn = Infinity;
+    let from = nowMin;
+    if (c.state === 'closed') {
+      const next = spans.find(([a]) => a > nowMin);
+      if (!next || spans.some(([a, b]) => a <= nowMin && nowMin < b)) {
+        out.set(c.id, { gaps: [], pendingBreak: 0, opensIn: Infinity });
+        continue;
+      }
+      opensIn = next[0] - nowMin;
+      from = next[0];
+    }
+    const started = breaks.filter(([a]) => a <= from).length;
+    let skip = Math.max(0, (state.learning.breaksTaken.get(c.id) ?? 0) - started);
+    for (const [a, b] of breaks) {
+      if (a <= from) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      gaps.push(a - nowMin, b - nowMin);
+    }
+    if (c.state === 'open' && (state.learning.breaksTaken.get(c.id) ?? 0) < started) {
+      const missed = breaks.filter(([a]) => a <= nowMin).at(-1)!;
+      if (nowMin - missed[0] < OVERDUE_BREAK_MINUTES) pendingBreak = missed[1] - missed[0];
+    }
+    if (leavesItsServices && close > nowMin) gaps.push(close - nowMin, Infinity);
+    out.set(c.id, { gaps, pendingBreak, opensIn });
+  }
+  return out;
+}

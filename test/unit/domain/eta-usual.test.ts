@@ -1,0 +1,140 @@
+// The hall's usual day (eta-usual.ts) and the quote's calibration (eta-calibration.ts): what the
+// expected wait learns from the days before and from today's own quotes.
+import { describe, expect, it } from 'vitest';
+import { learnQuoteError, MODEL_SCORES, quoteScores } from '../../../shared/domain/eta-calibration.ts';
+import { estimateNew, placements } from '../../../shared/domain/eta.ts';
+import { type UsualDay, learnUsualDay, usualPlans } from '../../../shared/domain/eta-usual.ts';
+import { apply } from '../../../shared/domain/state.ts';
+import type { DomainEvent } from '../../../shared/protocol/events.ts';
+import { MIN, T0, clerk1, clerk3, issue, must, newHall } from './support.ts';
+
+/** An instant of a day of March 2025 at HH:MM in Riyadh (+03:00). */
+const at = (day: number, hhmm: string) => new Date(`2025-03-0${day}T${hhmm}:00+03:00`).toISOString();
+
+function dayOfEvents(day: number, opts: { c2?: boolean } = {}): DomainEvent[] {
+  const ticket = (n: number) => ({
+    id: `d${day}-${n}`, number: `A-00${n}`, serviceId: 'civil', status: 'waiting' as const, priority: 'none' as const, lang: 'ar' as const,
+    issuedAt: at(day, '08:00'), day: `2025-03-0${day}`, recalls: 0, transferredFrom: [], identityVerified: false, trackingCode: `T${day}${n}`,
+  });
+  return [
+    { type: 'counter.opened', at: at(day, '08:00'), counterId: 'c1', clerkId: 'clerk1' },
+    ...(opts.c2 ? [{ type: 'counter.opened', at: at(day, '08:00'), counterId: 'c2', clerkId: 'clerk2' } as const, { type: 'counter.closed', at: at(day, '09:00'), counterId: 'c2' } as const] : []),
+    { type: 'ticket.issued', at: at(day, '08:00'), ticket: ticket(1), quote: { minMinutes: 0, maxMinutes: 1 }, by: 'kiosk' },
+    { type: 'ticket.called', at: at(day, '08:01'), ticketId: `d${day}-1`, counterId: 'c1' },
+    { type: 'ticket.completed', at: at(day, '08:13'), ticketId: `d${day}-1`, counterId: 'c1' },
+    { type: 'ticket.issued', at: at(day, '08:00'), ticket: ticket(2), quote: { minMinutes: 0, maxMinutes: 1 }, by: 'kiosk' },
+    { type: 'ticket.called', at: at(day, '08:20'), ticketId: `d${day}-2`, counterId: 'c1' },
+    { type: 'ticket.completed', at: at(day, '08:26'), ticketId: `d${day}-2`, counterId: 'c1' },
+    { type: 'counter.break', at: at(day, '10:00'), counterId: 'c1' },
+    { type: 'counter.opened', at: at(day, '10:20'), counterId: 'c1', clerkId: 'clerk1' },
+    // A ticket left open all afternoon counts as two hours, not five.
+    { type: 'ticket.issued', at: at(day, '10:30'), ticket: ticket(3), quote: { minMinutes: 0, maxMinutes: 1 }, by: 'kiosk' },
+    { type: 'ticket.called', at: at(day, '10:30'), ticketId: `d${day}-3`, counterId: 'c1' },
+    { type: 'ticket.completed', at: at(day, '15:30'), ticketId: `d${day}-3`, counterId: 'c1' },
+    { type: 'counter.closed', at: at(day, '12:00'), counterId: 'c1' },
+  ] as DomainEvent[];
+}
+
+describe('the usual day', () => {
+  it('is when each counter was open on most of the days, and how long each service held a counter', () => {
+    const usual = learnUsualDay([dayOfEvents(1, { c2: true }), dayOfEvents(2), dayOfEvents(3)], 'Asia/Riyadh');
+    expect(usual.days).toBe(3);
+    // 08:00–10:00 and 10:20–12:00; counter 2 opened on one day of three only.
+    expect(usual.open).toEqual({ c1: [[480, 600], [620, 720]] });
+    expect(usual.held.civil!.n).toBe(9);
+    expect(usual.held.civil!.mean).toBeCloseTo((12 + 6 + 120) / 3, 6);
+  });
+
+  it('foresees a counter\'s break and closing, unless today already says otherwise', () => {
+    const state = newHall();
+    state.usual = { days: 5, held: {}, open: { c1: [[480, 600], [620, 720]], c2: [[480, 840]] } } satisfies UsualDay;
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 - 60 * MIN);
+    // 09:00 in Riyadh: the break is an hour away (20 minutes), the closing three hours — counter 2 stays later for its services.
+    const counters = [...state.counters.values()];
+    expect(usualPlans(state, counters, T0).get('c1')).toEqual({ gaps: [60, 80, 180, Infinity], pendingBreak: 0, opensIn: Infinity });
+    // Counter 2 is the last: it serves the queue out, no closing is foreseen; closed now, it usually opens at 08:00 — absent today.
+    expect(usualPlans(state, counters, T0).get('c2')).toEqual({ gaps: [], pendingBreak: 0, opensIn: Infinity });
+    // At 07:00 counter 2 is closed and usually opens in an hour.
+    expect(usualPlans(state, counters, T0 - 120 * MIN).get('c2')).toEqual({ gaps: [], pendingBreak: 0, opensIn: 60 });
+    // At 10:05 the usual break is due: it is taken when the ticket in hand is done.
+    expect(usualPlans(state, counters, T0 + 65 * MIN).get('c1')).toEqual({ gaps: [115, Infinity], pendingBreak: 20, opensIn: Infinity });
+    // A break taken early today stands for the usual one.
+    must(state, { type: 'break', counterId: 'c1' }, clerk1, T0 - 10 * MIN);
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 - 5 * MIN);
+    expect(usualPlans(state, counters, T0).get('c1')).toEqual({ gaps: [180, Infinity], pendingBreak: 0, opensIn: Infinity });
+  });
+
+  it('lengthens the quotes of the tickets that will still wait when their only counter usually goes on break', () => {
+    const quotes = (usual?: UsualDay) => {
+      const state = newHall();
+      if (usual) state.usual = usual;
+      // Counter 3 serves payments alone; it holds one ticket; six more wait.
+      must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0 - 60 * MIN);
+      const first = issue(state, 'payments', T0 - 2 * MIN);
+      must(state, { type: 'call', ticketId: first.id, counterId: 'c3' }, clerk3, T0 - MIN);
+      for (let i = 0; i < 6; i++) issue(state, 'payments', T0);
+      return [...placements(state, T0).values()].map((p) => p.meanMinutes);
+    };
+    const plain = quotes();
+    // Usually on break 09:10–09:40.
+    const withBreak = quotes({ days: 5, held: {}, open: { c3: [[480, 550], [580, 900]] } });
+    expect(withBreak[0]! - plain[0]!).toBeLessThan(5);
+    expect(withBreak[5]! - plain[5]!).toBeGreaterThan(20);
+  });
+
+  it('quotes the first ticket of a day from the service\'s usual time at the counter, not the hall-wide default', () => {
+    const state = newHall();
+    must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0 - 60 * MIN);
+    const first = issue(state, 'payments', T0 - 2 * MIN);
+    must(state, { type: 'call', ticketId: first.id, counterId: 'c3' }, clerk3, T0);
+    const before = estimateNew(state, 'payments', false, T0).meanMinutes;
+    state.usual = { days: 5, held: { payments: { mean: 20, cv: 0.4, n: 200 } }, open: {} };
+    const after = estimateNew(state, 'payments', false, T0).meanMinutes;
+    expect(before).toBeLessThan(8); // the default, 6 minutes
+    expect(after).toBeGreaterThan(15);
+  });
+});
+
+describe('the quote\'s calibration', () => {
+  it('widens and lifts a service\'s ranges when its real waits keep falling above them, and ignores quotes of 0–1 minute', () => {
+    const state = newHall();
+    for (let i = 0; i < 50; i++) learnQuoteError(state.learning, 'civil', { minMinutes: 0, maxMinutes: 1 }, 9);
+    expect(quoteScores(state, 'civil')).toBe(MODEL_SCORES);
+    for (let i = 0; i < 50; i++) learnQuoteError(state.learning, 'civil', { minMinutes: 4, maxMinutes: 8 }, 15);
+    const s = quoteScores(state, 'civil');
+    expect(s.high).toBeGreaterThan(MODEL_SCORES.high + 1);
+    expect(s.low).toBeGreaterThan(MODEL_SCORES.low);
+    expect(quoteScores(state, 'payments')).toBe(MODEL_SCORES);
+  });
+
+  it('narrows them when every wait falls inside, but never inside out', () => {
+    const state = newHall();
+    for (let i = 0; i < 500; i++) learnQuoteError(state.learning, 'civil', { minMinutes: 4, maxMinutes: 8 }, 6);
+    const s = quoteScores(state, 'civil');
+    expect(s.high - s.low).toBeLessThan(MODEL_SCORES.high - MODEL_SCORES.low);
+    expect(s.high - s.low).toBeGreaterThan(0);
+  });
+
+  it('is learnt from the day\'s events, so a hub replaying the day quotes the same', () => {
+    const log: DomainEvent[] = [];
+    const state = newHall();
+    must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0, log);
+    for (let i = 0; i < 12; i++) {
+      // Two at once: the first is called at once (0–1 minute, nothing to learn), the second waits for it.
+      const t0 = T0 + i * 10 * MIN;
+      const a = issue(state, 'payments', t0, 'none', log);
+      const b = issue(state, 'payments', t0, 'none', log);
+      for (const [t, from] of [[a, t0], [b, t0 + 3 * MIN]] as const) {
+        must(state, { type: 'call', ticketId: t.id, counterId: 'c3' }, clerk3, from, log);
+        must(state, { type: 'start', ticketId: t.id }, clerk3, from, log);
+        must(state, { type: 'complete', ticketId: t.id }, clerk3, from + 3 * MIN, log);
+      }
+    }
+    expect(state.learning.quoteScores.get('payments')?.n).toBeGreaterThan(5);
+    const replayed = newHall();
+    for (const e of log) apply(replayed, e);
+    expect(replayed.learning.quoteScores).toEqual(state.learning.quoteScores);
+    const now = T0 + 200 * MIN;
+    expect(estimateNew(replayed, 'payments', false, now).quote).toEqual(estimateNew(state, 'payments', false, now).quote);
+  });
+});
