@@ -9,7 +9,8 @@
 // batch of hall events the requests are checked (at most every 250 ms): "ahead" once when the
 // ticket has `aheadThreshold` or fewer ahead of it, "called" with the counter when it is called;
 // a finished ticket's request is deleted.
-import webpush from 'web-push';
+import { createECDH } from 'node:crypto';
+import type webpush from 'web-push';
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import { countAhead } from '../../../shared/domain/routing.ts';
 import { competitionOf } from '../../../shared/domain/targets.ts';
@@ -63,9 +64,17 @@ export function httpGateway(s: Extract<SmsSettings, { kind: 'http' }>): SmsGatew
 
 export type Notifier = ReturnType<typeof createNotifier>;
 
+/** A VAPID key pair (P-256, base64url: the uncompressed public point, the 32-byte private key), as web-push's generateVAPIDKeys makes it. */
+export function newVapidKeys(): { publicKey: string; privateKey: string } {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const d = ecdh.getPrivateKey();
+  return { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: Buffer.concat([Buffer.alloc(Math.max(0, 32 - d.length)), d]).toString('base64url') };
+}
+
 export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; log: Logger }) {
   const { db, config, hall, log } = deps;
-  if (!config.get('vapidKeys')) config.set('vapidKeys', webpush.generateVAPIDKeys());
+  if (!config.get('vapidKeys')) config.set('vapidKeys', newVapidKeys());
   const vapid = config.get<{ publicKey: string; privateKey: string }>('vapidKeys')!;
 
   const settings = (): NotifySettings => {
@@ -108,7 +117,9 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
     try {
       // The request is built by web-push (VAPID JWT, aes128gcm encryption) and sent with fetch,
       // so a push service on plain HTTP (a local one in the tests) works as well as HTTPS.
-      const details = webpush.generateRequestDetails(sub as webpush.PushSubscription, payload, {
+      // web-push is loaded on the first push only: a hall that never pushes does not carry it (13 MB).
+      const { default: wp } = await import('web-push');
+      const details = wp.generateRequestDetails(sub as webpush.PushSubscription, payload, {
         vapidDetails: { subject: 'mailto:hall@dawr.invalid', publicKey: vapid.publicKey, privateKey: vapid.privateKey },
         TTL: 900,
         urgency: kind === 'called' ? 'high' : 'normal',

@@ -1,7 +1,7 @@
 // A report as an Excel workbook (exceljs): a first sheet with the key figures, then one sheet per
 // table; right-to-left sheets in Arabic, a bold header row with the panes frozen below it,
 // numbers as numbers (minutes, hours, percentages with their number format) and days as dates.
-import ExcelJS from 'exceljs';
+
 import type { Lang } from '../../../shared/protocol/entities.ts';
 import type { ReportResponse } from '../../../shared/protocol/reports.ts';
 import { headerOf, labelOf } from '../../../shared/reports/cells.ts';
@@ -20,6 +20,8 @@ function sheetName(title: string, used: Set<string>): string {
 }
 
 export async function reportXlsx(r: ReportResponse, lang: Lang): Promise<Buffer> {
+  // exceljs is loaded with the first XLSX asked for: the hub does not carry it (37 MB) until then.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Dawr';
   wb.created = new Date(r.generatedAt);
