@@ -1,4 +1,4 @@
-// `./dawr test`: every check, in order — lint (import boundaries), types per layer, unit and
+// `./dawr test`: every check, in order — lint (import boundaries), types per layer, the hub's bundle, unit and
 // integration tests (vitest), browser tests (Playwright with the system Chromium), then the
 // Electron suite where a binary exists. Ends with one line: `N passed, N failed, N skipped`.
 //   ./dawr test                 everything
@@ -54,6 +54,8 @@ if (filters.length) {
 } else {
   check('lint (import boundaries)', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
   check('typecheck (one tsconfig per layer)', ['scripts/typecheck.ts']);
+  // The hub as `./dawr hub` runs it (the tests' hub processes start the bundle): built once, here.
+  check('hub bundle (scripts/build-hub.ts)', ['scripts/build-hub.ts']);
   vitestJson(quick ? 'unit' : 'all', quick ? ['--project', 'unit'] : []);
   if (!quick) {
     for (const suite of ['test/e2e/run.ts', 'test/electron/run.ts']) {

@@ -121,9 +121,12 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
   return hub;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  main(process.argv.slice(2)).catch((err: Error) => {
+/** Runs the hub from the command line: a failure to start is one line and exit code 1. */
+export function run(argv: string[]): void {
+  main(argv).catch((err: Error) => {
     console.error(`dawr hub: ${err.message}`);
     process.exit(1);
   });
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) run(process.argv.slice(2));

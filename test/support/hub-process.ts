@@ -1,9 +1,8 @@
-// Test support: the hub as its own OS process (`node electron/hub/cli.ts`), so a test can kill
+// Test support: the hub as its own OS process, started as `./dawr hub` starts it (the bundle of
+// scripts/build-hub.ts with its Node flags, built first if a source is newer), so a test can kill
 // it with SIGKILL mid-write and start it again on the same data folder.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const cli = fileURLToPath(new URL('../../electron/hub/cli.ts', import.meta.url));
+import { hubCommand } from '../../scripts/build-hub.ts';
 
 export interface HubProcess {
   url: string;
@@ -12,9 +11,9 @@ export interface HubProcess {
 }
 
 /** Starts `dawr hub` with `args` (on a free port unless `--port` is given); resolves once it listens. */
-export function spawnHub(args: string[]): Promise<HubProcess> {
+export async function spawnHub(args: string[]): Promise<HubProcess> {
   const argv = args.includes('--port') ? args : ['--port', '0', ...args];
-  const child = spawn(process.execPath, [cli, ...argv], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [...(await hubCommand()), ...argv], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';

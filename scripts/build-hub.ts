@@ -1,0 +1,97 @@
+// Builds the hub as plain JavaScript, the way `./dawr hub` runs it:
+//   electron/hub/main.ts              → dist/hub/hub.mjs                 ESM, one file, dependencies external
+//   electron/hub/store/checkpointer.ts → dist/hub/store/checkpointer.js  (the hub's worker, beside it)
+// Why: a hub started from the TypeScript sources strips types as it loads (Node's stripper costs
+// ~18 MB in the hub and again in its worker) and loads ~200 modules; the bundle is one module and
+// no stripper, which keeps the hub inside its memory budget (README, *Benchmark*). The hub is
+// also started with a small young generation (HUB_NODE_FLAGS): V8's default keeps tens of MB of
+// semi-space the hub's short-lived objects do not need.
+// Paths a module finds beside itself (`new URL('../../resources/…', import.meta.url)`) keep
+// meaning the same: each module's import.meta.url is rewritten to its source file's place,
+// relative to the bundle. The store's database module is left alone: it finds its worker beside
+// the bundle (store/checkpointer.js).
+//   ./dawr node scripts/build-hub.ts              builds
+//   ./dawr node scripts/build-hub.ts --if-stale   builds only if a source is newer than the bundle; prints the Node flags
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = (rel: string) => `${root}${rel}`;
+
+/** Node's flags for the hub process (`./dawr hub`, the tests' and benchmark's hub processes). */
+export const HUB_NODE_FLAGS: string[] = ['--max-semi-space-size=2'];
+export const HUB_BUNDLE = at('dist/hub/hub.mjs');
+const CHECKPOINTER = at('dist/hub/store/checkpointer.js');
+
+const external = (id: string) => id.startsWith('node:') || builtinModules.includes(id) || !(id.startsWith('.') || id.startsWith('/'));
+
+/** Each module's import.meta.url becomes its source file's URL, relative to the bundle. */
+function sourceUrls(bundleDir: string, except: string[]) {
+  return {
+    name: 'dawr-source-urls',
+    transform(code: string, id: string) {
+      if (!id.startsWith(root) || id.includes('/node_modules/') || except.some((e) => id.endsWith(e)) || !code.includes('import.meta.url')) return null;
+      const rel = relative(bundleDir, id);
+      return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`) };
+    },
+  };
+}
+
+async function bundle(input: string, file: string, except: string[] = []): Promise<void> {
+  // Written beside, then renamed over the old one: a hub starting meanwhile reads a whole file.
+  const tmp = `${file}.${process.pid}.tmp.mjs`;
+  mkdirSync(dirname(file), { recursive: true });
+  await build({
+    input: at(input),
+    platform: 'node',
+    external,
+    logLevel: 'warn',
+    plugins: [sourceUrls(dirname(file), except)],
+    output: { file: tmp, format: 'esm', codeSplitting: false },
+  });
+  renameSync(tmp, file);
+}
+
+export async function buildHub(): Promise<void> {
+  await bundle('electron/hub/main.ts', HUB_BUNDLE, ['electron/hub/store/database.ts']);
+  await bundle('electron/hub/store/checkpointer.ts', CHECKPOINTER);
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules') continue;
+    const p = `${dir}/${e.name}`;
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether the bundle is missing or older than a source it is built from. */
+export function hubBundleStale(): boolean {
+  if (!existsSync(HUB_BUNDLE) || !existsSync(CHECKPOINTER)) return true;
+  const built = Math.min(statSync(HUB_BUNDLE).mtimeMs, statSync(CHECKPOINTER).mtimeMs);
+  return Math.max(newestSource(at('electron')), newestSource(at('shared')), statSync(at('package.json')).mtimeMs, statSync(at('scripts/build-hub.ts')).mtimeMs) > built;
+}
+
+/** Builds the hub if it is stale; returns the command line that runs it. */
+export async function hubCommand(): Promise<string[]> {
+  if (hubBundleStale()) await buildHub();
+  return [...HUB_NODE_FLAGS, HUB_BUNDLE];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--if-stale')) {
+    const stale = hubBundleStale();
+    if (stale) console.error('dawr: building the hub (scripts/build-hub.ts)');
+    if (stale) await buildHub();
+    console.log(HUB_NODE_FLAGS.join(' '));
+  } else {
+    await buildHub();
+    console.log(`built ${HUB_BUNDLE} and ${CHECKPOINTER}`);
+  }
+}
