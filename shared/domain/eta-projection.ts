@@ -11,6 +11,11 @@
 //    free now; a counter on break comes back after the rest of a break (today's breaks, prior 20
 //    min); a closed counter takes no part, except that the counters of a service that no open
 //    or on-break counter serves are taken to open now (the morning before the first clerk);
+//  - the hall's usual day (eta-usual.ts, learnt from the last business days): a counter stops
+//    calling during its usual breaks and after its usual closing (if later counters serve its
+//    services), and one closed now that usually opens later calls from then; a usual break that
+//    is due and not yet taken today is taken after the ticket in hand. Without a usual day, once
+//    today's breaks have begun a clerk who has had none takes one within two hours;
 //  - the time a counter is held per ticket (call → finished, parked or transferred: walking up,
 //    serving, no-shows included) is learnt per service from today (eta-learning.ts): the recent
 //    samples (the last 1,000), capped at 8× their median (a ticket left open for an hour does not count as an hour),
@@ -27,7 +32,8 @@
 //    counter is closed or the clerk signed out, no play calls it (its quote is the fallback's).
 // Each play-through is drawn with a fixed seed, so one state and one time always give the same
 // quote; the quote is fitted to the mean and variance of the call times over the plays (a Gamma
-// distribution) and rounded to whole minutes, at least one minute wide.
+// distribution), cut at the service's percentile scores as today's outcomes have calibrated them
+// (eta-calibration.ts), and rounded to whole minutes, at least one minute wide.
 //
 // Cost: O(Q × (waiting + arrivals in the horizon) × counters), Q between 4 and 64 plays chosen to
 // keep to a budget; one projection answers every waiting ticket and a new ticket of every service
@@ -259,7 +265,8 @@ export function project(state: HallState, now: number): Projection {
       if (c.kind === 'idle') free[k] = 0;
       else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) + gap;
       else free[k] = residual(brk, c.elapsed, draw);
-      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? 0 : c.breakDue ? rnd() * ETA_MODEL.breakWindowMinutes : Infinity;
+      // A usual break that is due is taken when the ticket in hand is done — an idle clerk serves the next one first.
+      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? rnd() * ETA_MODEL.breakWindowMinutes : Infinity;
       gapAt[k] = 0;
     });
     for (let s = 0; s < S; s++) {

@@ -82,6 +82,17 @@ describe('the usual day', () => {
     expect(withBreak[5]! - plain[5]!).toBeGreaterThan(20);
   });
 
+  it('lets a free clerk whose usual break is due serve the next citizen first, and the one after wait for the break', () => {
+    const state = newHall();
+    // Usually on break 09:05–09:25; at 09:10 counter 3 is open, free, and has not had it.
+    state.usual = { days: 5, held: { payments: { mean: 5, cv: 0.3, n: 100 } }, open: { c3: [[480, 545], [565, 900]] } };
+    must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0 - 60 * MIN);
+    const now = T0 + 10 * MIN;
+    expect(estimateNew(state, 'payments', false, now).quote).toEqual({ minMinutes: 0, maxMinutes: 1 });
+    issue(state, 'payments', now);
+    expect(estimateNew(state, 'payments', false, now).meanMinutes).toBeGreaterThan(20);
+  });
+
   it('quotes the first ticket of a day from the service\'s usual time at the counter, not the hall-wide default', () => {
     const state = newHall();
     must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0 - 60 * MIN);
