@@ -99,6 +99,7 @@ const observe = (state: HallState, now: number) => {
   for (const t of state.tickets.values()) if (t.status === 'waiting') waiting++;
   if (!busiest || waiting > busiest.waiting) busiest = { state: structuredCloneState(state), now, waiting };
 };
+const cells = { n: 0, missed: 0, chance: 0 };
 if (!only || only === 'days') console.log('\nRealistic days (seeds 101–106; the Sunday scenario was never used in tuning)');
 for (const name of !only || only === 'days' ? realistic : []) {
   const dayList = days(name, seeds(101, quick ? 2 : 6), observe);
@@ -113,8 +114,18 @@ for (const name of !only || only === 'days' ? realistic : []) {
     const m = s.estimators.model!;
     const l = longer.get(s.scope);
     const ok = l !== undefined && l.inside >= 0.55 && l.inside <= 0.65;
+    if (l) {
+      cells.n++;
+      if (!ok) cells.missed++;
+      cells.chance += chanceOutsideBand(l.n);
+    }
     console.log(`      ${s.scope.padEnd(22)} all quotes: n ${String(s.n).padStart(5)}, inside ${pc(m.inside!).padStart(7)}, bias ${(m.bias >= 0 ? '+' : '') + m.bias.toFixed(1).padEnd(5)}  beyond 0–1 min: n ${String(l?.n ?? 0).padStart(5)}, inside ${(l ? pc(l.inside) : '—').padStart(7)}  ${verdict(ok)}`);
   }
+}
+
+if (cells.n > 0) {
+  console.log(`\n  Coverage cells (service, break and overall, quotes beyond 0–1 min): ${cells.missed} of ${cells.n} outside 55–65 %; a perfectly calibrated`);
+  console.log(`  20–80 % range would leave ${cells.chance.toFixed(1)} of them outside by chance alone (binomial, at these numbers of tickets)`);
 }
 
 // 3. Cost of a recompute.
@@ -144,6 +155,18 @@ if (busiest) {
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
   console.log('\nQuote at issue (decide), demo hall, counters closed, a burst of 2,100 tickets:');
   for (const [a, b] of [[100, 400], [400, 2100]] as const) console.log(`  ${a}–${b} waiting: p50 ${q(ms.slice(a, b), 0.5).toFixed(2)} ms, p99 ${q(ms.slice(a, b), 0.99).toFixed(2)} ms`);
+}
+
+/** The chance that n real waits, each inside a true 20–80 % range with probability 0.6, land outside 55–65 % inside. */
+function chanceOutsideBand(n: number): number {
+  const p = 0.6;
+  let logPmf = n * Math.log(1 - p);
+  let outside = 0;
+  for (let k = 0; k <= n; k++) {
+    if (k / n < 0.55 || k / n > 0.65) outside += Math.exp(logPmf);
+    logPmf += Math.log((n - k) / (k + 1)) + Math.log(p / (1 - p));
+  }
+  return outside;
 }
 
 /** Share inside the model's range per scope (all, service, break) for a subset of tickets. */
