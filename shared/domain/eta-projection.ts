@@ -256,6 +256,32 @@ export function project(state: HallState, now: number): Projection {
   const nextArrival = new Float64Array(S);
   const maxCalls = 3 * toCall + 1000;
 
+  // What routing calls at a counter coming free at `now_` (one closure for the whole projection: no garbage per call).
+  let now_ = 0;
+  let best: Entry | undefined;
+  let bs = -1;
+  let bc = 0;
+  let bOver = false;
+  let bScore = 0;
+  /** Whether `e` (of service `sv`, class `cl`) goes before the best so far, by the routing rule; if so it becomes the best. */
+  const consider = (e: Entry, sv: number, cl: number): boolean => {
+    const waited = Math.max(0, now_ - e.ws);
+    const over = waited >= overdueFactor * targets[sv]!;
+    const score = (waited / targets[sv]!) * (cl ? priorityFactor : 1);
+    const better = !best ? true
+      : over !== bOver ? over
+        : !over && score !== bScore ? score > bScore
+          : e.ws !== best.ws ? e.ws < best.ws : e.ordinal < best.ordinal;
+    if (better) {
+      best = e;
+      bs = sv;
+      bc = cl;
+      bOver = over;
+      bScore = score;
+    }
+    return better;
+  };
+
   lastProjection.calls = 0;
   lastProjection.waiting = waiting.length;
   for (let play = 0; play < plays; play++) {
@@ -313,29 +339,12 @@ export function project(state: HallState, now: number): Projection {
         }
       }
       // What routing calls there.
-      let best: Entry | undefined;
-      let bs = -1;
-      let bc = 0;
-      let bOver = false;
-      let bScore = 0;
-      /** Whether `e` (of service `sv`, class `cl`) goes before the best so far, by the routing rule; if so it becomes the best. */
-      const consider = (e: Entry, sv: number, cl: number): boolean => {
-        const waited = Math.max(0, tau - e.ws);
-        const over = waited >= overdueFactor * targets[sv]!;
-        const score = (waited / targets[sv]!) * (cl ? priorityFactor : 1);
-        const better = !best ? true
-          : over !== bOver ? over
-            : !over && score !== bScore ? score > bScore
-              : e.ws !== best.ws ? e.ws < best.ws : e.ordinal < best.ordinal;
-        if (better) {
-          best = e;
-          bs = sv;
-          bc = cl;
-          bOver = over;
-          bScore = score;
-        }
-        return better;
-      };
+      best = undefined;
+      bs = -1;
+      bc = 0;
+      bOver = false;
+      bScore = 0;
+      now_ = tau;
       const sim = sims[k]!;
       for (const s of sim.serves) {
         for (let cls = 0; cls < 2; cls++) {
@@ -351,22 +360,23 @@ export function project(state: HallState, now: number): Projection {
         if (ownTaken[e.ref] === play + 1) continue;
         if (consider(e, e.s, e.cls)) fromOwn = true;
       }
-      if (!best) {
+      const chosen = best as Entry | undefined; // set by consider()
+      if (!chosen) {
         // Nothing waits for this counter: it calls the next ticket to arrive for it.
         let t = Infinity;
         for (const s of sim.serves) t = Math.min(t, nextArrival[s]!);
         free[k] = t;
         continue;
       }
-      if (fromOwn) ownTaken[best.ref] = play + 1;
+      if (fromOwn) ownTaken[chosen.ref] = play + 1;
       else heads[bs]![bc]!++;
-      if (best.ref >= 0) {
-        sum[best.ref]! += tau;
-        sumSq[best.ref]! += tau * tau;
-        count[best.ref]!++;
+      if (chosen.ref >= 0) {
+        sum[chosen.ref]! += tau;
+        sumSq[chosen.ref]! += tau * tau;
+        count[chosen.ref]!++;
         left--;
       }
-      if (!best.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, rnd)) + gap;
+      if (!chosen.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, rnd)) + gap;
     }
     lastProjection.calls += calls;
     if (play === 0 && !large) plays = Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(ETA_MODEL.budget / (calls + 10))));
