@@ -6,3 +6,4 @@ export { type Clock, type ManualClock, MINUTE, manualClock, systemClock } from '
 export { type Placement, type WaitEstimate, ETA_MODEL, QUOTE_PERCENTILES, estimateNew, expectedWait, placementOf, placements } from './eta.ts';
 export { type RoutingPolicy, DEFAULT_ROUTING, callOrder, pickNext } from './routing.ts';
 export { countersNeeded, erlangC } from './erlang.ts';
+export { type UsualDay, NO_USUAL_DAY, learnUsualDay } from './eta-usual.ts';
