@@ -11,8 +11,10 @@
 //   ./dawr node scripts/build-electron.ts
 import { builtinModules } from 'node:module';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { sourceUrls } from './source-urls.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (rel: string) => `${root}${rel}`;
@@ -55,6 +57,8 @@ export async function buildElectron(outDir = at('dist')): Promise<string[]> {
       platform: preload ? 'browser' : 'node',
       external: preload ? ['electron'] : nodeExternal,
       logLevel: 'warn',
+      // The hub's modules find package.json beside their sources, as when run from them; the store's worker stays beside the bundle.
+      ...(preload ? {} : { plugins: [sourceUrls(dirname(out(entry.file)), ['electron/hub/store/database.ts'])] }),
       output: { file: out(entry.file), format: preload ? 'cjs' : 'esm', sourcemap: true },
     });
     if (preload) assertSandboxSafe(out(entry.file));

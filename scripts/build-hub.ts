@@ -7,16 +7,16 @@
 // also started with a small young generation (HUB_NODE_FLAGS): V8's default keeps tens of MB of
 // semi-space the hub's short-lived objects do not need.
 // Paths a module finds beside itself (`new URL('../../resources/…', import.meta.url)`) keep
-// meaning the same: each module's import.meta.url is rewritten to its source file's place,
-// relative to the bundle. The store's database module is left alone: it finds its worker beside
-// the bundle (store/checkpointer.js).
+// meaning the same (source-urls.ts). The store's database module is left alone: it finds its
+// worker beside the bundle (store/checkpointer.js).
 //   ./dawr node scripts/build-hub.ts              builds
 //   ./dawr node scripts/build-hub.ts --if-stale   builds only if a source is newer than the bundle; prints the Node flags
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { sourceUrls } from './source-urls.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (rel: string) => `${root}${rel}`;
@@ -27,18 +27,6 @@ export const HUB_BUNDLE = at('dist/hub/hub.mjs');
 const CHECKPOINTER = at('dist/hub/store/checkpointer.js');
 
 const external = (id: string) => id.startsWith('node:') || builtinModules.includes(id) || !(id.startsWith('.') || id.startsWith('/'));
-
-/** Each module's import.meta.url becomes its source file's URL, relative to the bundle. */
-function sourceUrls(bundleDir: string, except: string[]) {
-  return {
-    name: 'dawr-source-urls',
-    transform(code: string, id: string) {
-      if (!id.startsWith(root) || id.includes('/node_modules/') || except.some((e) => id.endsWith(e)) || !code.includes('import.meta.url')) return null;
-      const rel = relative(bundleDir, id);
-      return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`) };
-    },
-  };
-}
 
 async function bundle(input: string, file: string, except: string[] = []): Promise<void> {
   // Written beside, then renamed over the old one: a hub starting meanwhile reads a whole file.

@@ -1,11 +1,11 @@
 // Packaging cannot run here (no Electron binary to pack), so this proves what it can: the
 // electron-builder config passes electron-builder's own schema validation with the fuses and
 // native unpacking set, the icon is a 512×512 PNG, and the bundles build the way packaging needs.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { buildElectron } from '../../../scripts/build-electron.ts';
@@ -73,6 +73,30 @@ describe('scripts/build-electron.ts', () => {
     }
     for (const page of ['first-run', 'maintenance']) {
       for (const file of ['index.html', 'station-page.css']) expect(existsSync(join(out, 'electron/pages', page, file))).toBe(true);
+    }
+  }, 60_000);
+
+  it('bundles the all-in-one\'s hub so that it starts where the station loads it from (package.json found as from the sources)', async () => {
+    // Inside the checkout, as dist/ is: the bundle's dependencies resolve from node_modules above it.
+    const out = join(root, 'test-results', `electron-build-${process.pid}`);
+    const data = mkdtempSync(join(tmpdir(), 'dawr-allinone-'));
+    try {
+      await buildElectron(out);
+      const bundle = readFileSync(join(out, 'electron/hub/start-hub.js'), 'utf8');
+      expect(bundle).not.toContain('new URL("../../package.json", import.meta.url)');
+      const { startHub } = (await import(pathToFileURL(join(out, 'electron/hub/start-hub.js')).href)) as typeof import('../../../electron/hub/start-hub.ts');
+      const hub = await startHub({ dataDir: data, port: 0, demo: false });
+      try {
+        const health = await fetch(`${hub.url}/api/health`);
+        expect(health.status).toBe(200);
+        expect(((await health.json()) as { version?: string }).version).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+        expect(hub.deviceToken.length).toBeGreaterThan(20);
+      } finally {
+        await hub.close();
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(data, { recursive: true, force: true });
     }
   }, 60_000);
 });
