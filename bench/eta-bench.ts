@@ -42,20 +42,13 @@ function days(name: string, list: number[], observe?: (s: HallState, now: number
 
 /** Coverage of the model's range per scope, re-derived from the recorded means and variances. */
 function coverage(results: DayResult[], model: Parameters<typeof rangeOf>[2], beyondOneMinute = false): Map<string, number> {
-  const acc = new Map<string, { n: number; inside: number }>();
-  for (const d of results) for (const t of d.tickets) {
-    if (t.wait === null) continue;
+  const tickets = results.flatMap((d) => d.tickets);
+  const acc = insideByScope(tickets, (t, wait) => {
     const r = rangeOf(t.estimate, t.playVariance, model);
-    if (beyondOneMinute && r.quote.maxMinutes <= 1) continue;
-    const hit = printed ? (t.wait >= r.quote.minMinutes && t.wait <= r.quote.maxMinutes ? 1 : 0) : t.wait >= r.lowMinutes && t.wait <= r.highMinutes ? 1 : 0;
-    for (const k of ['all', t.serviceId, ...(t.duringBreak ? ['break'] : [])]) {
-      const a = acc.get(k) ?? { n: 0, inside: 0 };
-      a.n++;
-      a.inside += hit;
-      acc.set(k, a);
-    }
-  }
-  return new Map([...acc.entries()].map(([k, a]) => [k, a.inside / a.n]));
+    if (beyondOneMinute && r.quote.maxMinutes <= 1) return undefined;
+    return printed ? wait >= r.quote.minMinutes && wait <= r.quote.maxMinutes : wait >= r.lowMinutes && wait <= r.highMinutes;
+  });
+  return new Map([...acc.entries()].map(([k, a]) => [k, a.inside]));
 }
 
 if (tune) {
@@ -109,7 +102,7 @@ for (const name of !only || only === 'days' ? realistic : []) {
   console.log(`\n  ${name}: ${r.days} days, ${r.issued} tickets; MSE model ${all.model!.mse.toFixed(1)}, ${ESTIMATOR_LABEL.lastCalled} ${all.lastCalled!.mse.toFixed(1)}, ${ESTIMATOR_LABEL.queueLength} ${all.queueLength!.mse.toFixed(1)}, previous model ${all.previous!.mse.toFixed(1)}`);
   console.log(`    model MSE ÷ last person called: ${ratio.toFixed(2)} (target ≤ 0.60: ${verdict(ratio <= 0.6)})`);
   console.log('    inside the printed range (target 55–65 % for quotes beyond "0–1 min", which cannot be narrower), bias (model − real, min):');
-  const longer = accuracyByScope(dayList.flatMap((d) => d.tickets).filter((t) => t.quote.maxMinutes > 1));
+  const longer = insideByScope(dayList.flatMap((d) => d.tickets), (t, wait) => (t.quote.maxMinutes > 1 ? wait >= t.quote.minMinutes && wait <= t.quote.maxMinutes : undefined));
   for (const s of r.accuracy) {
     const m = s.estimators.model!;
     const l = longer.get(s.scope);
@@ -169,16 +162,20 @@ function chanceOutsideBand(n: number): number {
   return outside;
 }
 
-/** Share inside the model's range per scope (all, service, break) for a subset of tickets. */
-function accuracyByScope(tickets: DayResult['tickets']): Map<string, { n: number; inside: number }> {
+/**
+ * Share of called tickets whose wait `hit` counts inside, per scope (all, service, issued during a
+ * break); `hit` returns undefined for a ticket that does not count.
+ */
+function insideByScope(tickets: DayResult['tickets'], hit: (t: DayResult['tickets'][number], wait: number) => boolean | undefined): Map<string, { n: number; inside: number }> {
   const acc = new Map<string, { n: number; inside: number }>();
   for (const t of tickets) {
     if (t.wait === null) continue;
-    const hit = t.wait >= t.quote.minMinutes && t.wait <= t.quote.maxMinutes ? 1 : 0;
+    const h = hit(t, t.wait);
+    if (h === undefined) continue;
     for (const k of ['all', t.serviceId, ...(t.duringBreak ? ['break'] : [])]) {
       const a = acc.get(k) ?? { n: 0, inside: 0 };
       a.n++;
-      a.inside += hit;
+      a.inside += h ? 1 : 0;
       acc.set(k, a);
     }
   }

@@ -11,11 +11,12 @@
 // worker beside the bundle (store/checkpointer.js).
 //   ./dawr node scripts/build-hub.ts              builds
 //   ./dawr node scripts/build-hub.ts --if-stale   builds only if a source is newer than the bundle; prints the Node flags
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { newest } from './build-renderer.ts';
 import { sourceUrls } from './source-urls.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,35 +49,25 @@ export async function buildHub(): Promise<void> {
   await bundle('electron/hub/store/checkpointer.ts', CHECKPOINTER);
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules') continue;
-    const p = `${dir}/${e.name}`;
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Whether the bundle is missing or older than a source it is built from. */
 export function hubBundleStale(): boolean {
   if (!existsSync(HUB_BUNDLE) || !existsSync(CHECKPOINTER)) return true;
   const built = Math.min(statSync(HUB_BUNDLE).mtimeMs, statSync(CHECKPOINTER).mtimeMs);
-  return Math.max(newestSource(at('electron')), newestSource(at('shared')), statSync(at('package.json')).mtimeMs, statSync(at('scripts/build-hub.ts')).mtimeMs) > built;
+  return Math.max(newest(at('electron')), newest(at('shared')), statSync(at('package.json')).mtimeMs, statSync(at('scripts/build-hub.ts')).mtimeMs) > built;
 }
 
 /** Builds the hub if it is stale; returns the command line that runs it. */
 export async function hubCommand(): Promise<string[]> {
-  if (hubBundleStale()) await buildHub();
+  if (hubBundleStale()) {
+    console.error('dawr: building the hub (scripts/build-hub.ts)');
+    await buildHub();
+  }
   return [...HUB_NODE_FLAGS, HUB_BUNDLE];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--if-stale')) {
-    const stale = hubBundleStale();
-    if (stale) console.error('dawr: building the hub (scripts/build-hub.ts)');
-    if (stale) await buildHub();
+    await hubCommand();
     console.log(HUB_NODE_FLAGS.join(' '));
   } else {
     await buildHub();

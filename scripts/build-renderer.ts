@@ -13,7 +13,8 @@ export function buildRenderer(): boolean {
   return r.status === 0;
 }
 
-function newest(dir: string): number {
+/** The newest modification time (ms) of any file under `dir`. */
+export function newest(dir: string): number {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);

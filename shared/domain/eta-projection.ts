@@ -31,43 +31,25 @@
 //    that counter (the one the clerk is signed in at), ranked there by the same rule; while that
 //    counter is closed or the clerk signed out, no play calls it (its quote is the fallback's).
 // Each play-through is drawn with a fixed seed, so one state and one time always give the same
-// quote; the quote is fitted to the mean and variance of the call times over the plays (a Gamma
-// distribution), cut at the service's percentile scores as today's outcomes have calibrated them
-// (eta-calibration.ts), and rounded to whole minutes, at least one minute wide.
+// quote; the quote is made from the mean and variance of the call times over the plays
+// (eta-range.ts: a Gamma cut at the service's calibrated percentiles, in whole minutes).
 //
 // Cost: O(Q × (waiting + arrivals in the horizon) × counters), Q between 4 and 64 plays chosen to
 // keep to a budget; one projection answers every waiting ticket and a new ticket of every service
 // and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
 // single play with mean times is used.
-import type { Counter, ExpectedWait } from '../protocol/entities.ts';
 import { exponential, seededRandom } from './random.ts';
 import type { HallState, TicketRecord } from './state.ts';
 import { isTargeted } from './routing.ts';
 import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
 import { usualPlans } from './eta-usual.ts';
-import { MODEL_SCORES, type QuoteScores, quoteScores } from './eta-calibration.ts';
+import { type WaitEstimate, fallback, rangeOf } from './eta-range.ts';
+import { quoteScores } from './eta-calibration.ts';
 
 export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
 
+
 export const SEED = 0x0da3; // fixed: the same state and time give the same quote
-
-/** Wilson–Hilferty approximation of the Gamma(shape, scale) quantile for a normal score z. */
-export function gammaQuantile(shape: number, scale: number, z: number): number {
-  if (shape <= 0) return 0;
-  const a = 1 / (9 * shape);
-  return Math.max(0, shape * scale * (1 - a + z * Math.sqrt(a)) ** 3);
-}
-
-export function countersServing(state: HallState, serviceId: string): Counter[] {
-  return [...state.counters.values()].filter((c) => c.serviceIds.includes(serviceId));
-}
-
-/** Services that compete with `serviceId` for the same counters (itself included). */
-export function competingServices(state: HallState, serviceId: string): Set<string> {
-  const out = new Set([serviceId]);
-  for (const c of countersServing(state, serviceId)) for (const s of c.serviceIds) out.add(s);
-  return out;
-}
 
 interface Entry {
   /** Waiting since, minutes relative to now (≤ 0 for tickets in the hall, > 0 for ones to come). */
@@ -95,35 +77,11 @@ interface SimCounter {
   pendingBreak: number;
 }
 
-export interface WaitEstimate {
-  /** Mean wait from now, minutes. */
-  meanMinutes: number;
-  /** The quoted percentiles, minutes (unrounded). */
-  lowMinutes: number;
-  highMinutes: number;
-  /** Variance of the wait over the plays, minutes², before the model's own error is added. */
-  playVariance: number;
-  quote: ExpectedWait;
-}
-
 export interface Projection {
   /** The estimate for a waiting ticket (undefined when it is not waiting or no counter serves it). */
   ticket(id: string): WaitEstimate | undefined;
   /** The estimate for a ticket of this service issued now, priority or not. */
   probe(serviceId: string, priority: boolean): WaitEstimate | undefined;
-}
-
-/** The quoted range for a wait of this mean and play variance (the model's own error added). */
-export function rangeOf(mean: number, playVariance: number, model: Pick<typeof ETA_MODEL, 'minCv' | 'spread' | 'modelCv'> = ETA_MODEL, scores: QuoteScores = MODEL_SCORES): WaitEstimate {
-  if (!(mean > 1e-9)) return { meanMinutes: 0, lowMinutes: 0, highMinutes: 0, playVariance: 0, quote: { minMinutes: 0, maxMinutes: 1 } };
-  const variance = playVariance + (model.modelCv * mean) ** 2;
-  const v = Math.max(variance, (model.minCv * mean) ** 2) * model.spread ** 2;
-  const shape = (mean * mean) / v;
-  const scale = v / mean;
-  const low = gammaQuantile(shape, scale, scores.low);
-  const high = gammaQuantile(shape, scale, scores.high);
-  const minMinutes = Math.round(low);
-  return { meanMinutes: mean, lowMinutes: low, highMinutes: high, playVariance, quote: { minMinutes, maxMinutes: Math.max(minMinutes + 1, Math.round(high)) } };
 }
 
 /** The sim of the staffed counter a reserved ticket waits for (the one it was sent to, or its clerk's). */
@@ -427,15 +385,6 @@ export function project(state: HallState, now: number): Projection {
       return reachable[si] ? resolve(probeRef(si, priority ? 1 : 0)) : fallback(state, serviceId, waiting.length);
     },
   };
-}
-
-/** No counter will call it (none serves the service): the wait of `ahead` tickets at one counter of the prior. */
-
-export function fallback(state: HallState, serviceId: string, ahead: number): WaitEstimate {
-  const m = heldModel(state, serviceId).mean;
-  const c = Math.max(1, countersServing(state, serviceId).length);
-  const mean = ((ahead + 1) * m) / c;
-  return rangeOf(mean, (mean * mean) / (ahead + 1), ETA_MODEL, quoteScores(state, serviceId));
 }
 
 /** What the last projection cost (for the benchmark): plays and counter calls played in all. */

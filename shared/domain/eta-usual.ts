@@ -179,7 +179,8 @@ export function usualPlans(state: HallState, counters: readonly Counter[], now: 
       from = next[0];
     }
     const started = breaks.filter(([a]) => a <= from).length;
-    let skip = Math.max(0, (state.learning.breaksTaken.get(c.id) ?? 0) - started);
+    const taken = state.learning.breaksTaken.get(c.id) ?? 0;
+    let skip = Math.max(0, taken - started);
     for (const [a, b] of breaks) {
       if (a <= from) continue;
       if (skip > 0) {
@@ -188,7 +189,7 @@ export function usualPlans(state: HallState, counters: readonly Counter[], now: 
       }
       gaps.push(a - nowMin, b - nowMin);
     }
-    if (c.state === 'open' && (state.learning.breaksTaken.get(c.id) ?? 0) < started) {
+    if (c.state === 'open' && taken < started) {
       const missed = breaks.filter(([a]) => a <= nowMin).at(-1)!;
       if (nowMin - missed[0] < OVERDUE_BREAK_MINUTES) pendingBreak = missed[1] - missed[0];
     }

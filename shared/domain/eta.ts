@@ -5,10 +5,9 @@
 import type { ExpectedWait } from '../protocol/entities.ts';
 import { type HallState, type TicketRecord, stateVersion } from './state.ts';
 import { callOrder, countAhead } from './routing.ts';
-import { competitionOf } from './targets.ts';
-import {
-  ETA_MODEL, type Projection, lastProjection, QUOTE_PERCENTILES, type WaitEstimate, competingServices, countersServing, fallback, gammaQuantile, heldModel, project, rangeOf,
-} from './eta-projection.ts';
+import { ETA_MODEL, type Projection, lastProjection, QUOTE_PERCENTILES, heldModel, project } from './eta-projection.ts';
+import { type WaitEstimate, fallback, gammaQuantile, rangeOf } from './eta-range.ts';
+import { competingServices, competitionOf, countersServing } from './targets.ts';
 
 export { ETA_MODEL, QUOTE_PERCENTILES, lastProjection, competingServices, countersServing, gammaQuantile, rangeOf };
 export type { WaitEstimate };

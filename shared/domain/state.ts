@@ -5,6 +5,7 @@ import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/ent
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
 import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
 import { learnQuoteError } from './eta-calibration.ts';
+import { minuteOfDay } from './business-day.ts';
 import { NO_USUAL_DAY, type UsualDay } from './eta-usual.ts';
 import { branchWith, configWith } from './hall-settings.ts';
 import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
@@ -129,14 +130,9 @@ export function isPriority(p: Priority): boolean {
   return p !== 'none';
 }
 
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+/** The hour of the day (0–23) at `ms` in `timeZone`. */
 export function hourOfDay(ms: number, timeZone: string): number {
-  let f = hourFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
-    hourFormatters.set(timeZone, f);
-  }
-  return Number(f.format(new Date(ms))) % 24;
+  return Math.floor(minuteOfDay(ms, timeZone) / 60);
 }
 
 function freeCounter(state: HallState, counterId: string | undefined, ticketId: string, at?: string) {

@@ -2,7 +2,6 @@
 // ticket waits now, and which waiting tickets compete with which — for positions and the expected
 // wait, so a reserved ticket is counted only where it can be called (routing.ts `callableAt`).
 import type { Counter } from '../protocol/entities.ts';
-import { competingServices } from './eta-projection.ts';
 import { type CallPoint, callableAt, isTargeted } from './routing.ts';
 import type { HallState, TicketRecord } from './state.ts';
 
@@ -68,4 +67,16 @@ export function competitionOf(state: HallState, t: Pick<TicketRecord, 'serviceId
       return yes;
     },
   };
+}
+
+/** The counters that serve a service (in any state). */
+export function countersServing(state: HallState, serviceId: string): Counter[] {
+  return [...state.counters.values()].filter((c) => c.serviceIds.includes(serviceId));
+}
+
+/** Services that compete with `serviceId` for the same counters (itself included). */
+export function competingServices(state: HallState, serviceId: string): Set<string> {
+  const out = new Set([serviceId]);
+  for (const c of countersServing(state, serviceId)) for (const s of c.serviceIds) out.add(s);
+  return out;
 }
