@@ -36,7 +36,7 @@ const pc = (x: number) => `${(x * 100).toFixed(1)} %`;
 /** Days of a scenario, each with the usual day learnt from the five simulated before it (seeds 9001–9005: a hall that has run for a week). */
 function days(name: string, list: number[], observe?: (s: HallState, now: number) => void): DayResult[] {
   const sc = loadScenario(`${SCENARIO_DIR}${name}.json`);
-  const usual = history ? usualDayOf(sc, seeds(9001, 5)) : undefined;
+  const usual = history ? usualDayOf(sc, 5) : undefined;
   return list.map((seed) => simulateDay(sc, seed, { ...(observe ? { observe } : {}), ...(usual ? { usual } : {}) }));
 }
 

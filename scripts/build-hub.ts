@@ -53,7 +53,7 @@ export async function buildHub(): Promise<void> {
 export function hubBundleStale(): boolean {
   if (!existsSync(HUB_BUNDLE) || !existsSync(CHECKPOINTER)) return true;
   const built = Math.min(statSync(HUB_BUNDLE).mtimeMs, statSync(CHECKPOINTER).mtimeMs);
-  return Math.max(newest(at('electron')), newest(at('shared')), statSync(at('package.json')).mtimeMs, statSync(at('scripts/build-hub.ts')).mtimeMs) > built;
+  return Math.max(newest(at('electron')), newest(at('shared')), ...['package.json', 'scripts/build-hub.ts', 'scripts/source-urls.ts'].map((f) => statSync(at(f)).mtimeMs)) > built;
 }
 
 /** Builds the hub if it is stale; returns the command line that runs it. */

@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<void> {
   for (const file of files) {
     const scenario = loadScenario(file);
     const t0 = performance.now();
-    const usual = history > 0 ? usualDayOf(scenario, Array.from({ length: history }, (_x, i) => 9001 + i)) : undefined;
+    const usual = history > 0 ? usualDayOf(scenario, history) : undefined;
     const runs = Array.from({ length: days }, (_x, d) => simulateDay(scenario, seed + d, usual ? { usual } : {}));
     const ms = performance.now() - t0;
     const r = report(runs);

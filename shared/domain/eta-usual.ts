@@ -42,7 +42,7 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
     const calledAt = new Map<string, number>();
     const openSince = new Map<string, number>();
     const openSlots = new Map<string, Float64Array>();
-    const let_go = (ticketId: string, serviceId: string | undefined, at: number) => {
+    const letGo = (ticketId: string, serviceId: string | undefined, at: number) => {
       const from = calledAt.get(ticketId);
       calledAt.delete(ticketId);
       if (from === undefined || serviceId === undefined) return;
@@ -85,10 +85,10 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
         case 'ticket.completed':
         case 'ticket.no_show':
         case 'ticket.parked':
-          let_go(e.ticketId, service.get(e.ticketId), at);
+          letGo(e.ticketId, service.get(e.ticketId), at);
           break;
         case 'ticket.transferred':
-          let_go(e.ticketId, e.fromServiceId, at);
+          letGo(e.ticketId, e.fromServiceId, at);
           service.set(e.ticketId, e.toServiceId);
           break;
         case 'counter.opened':

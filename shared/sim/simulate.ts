@@ -353,7 +353,7 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
   return { scenario: scenario.name, seed, tickets: [...outcomes.values()], counters: clerks.map((c) => c.use), noShows, stationary, services, events };
 }
 
-/** The usual day a hall running this scenario would have learnt from the days simulated with these seeds. */
-export function usualDayOf(scenario: Scenario, seeds: readonly number[]): UsualDay {
-  return learnUsualDay(seeds.map((seed) => simulateDay(scenario, seed).events), scenario.timeZone);
+/** The usual day a hall running this scenario would have learnt from `days` days before (simulated with seeds 9001…: never a reported day's). */
+export function usualDayOf(scenario: Scenario, days: number): UsualDay {
+  return learnUsualDay(Array.from({ length: days }, (_x, i) => simulateDay(scenario, 9001 + i).events), scenario.timeZone);
 }
