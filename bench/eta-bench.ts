@@ -13,8 +13,9 @@
 // the recorded means and variances, without the day's calibration). Every day is played with the
 // usual day learnt from five simulated before it (`-- --no-history`: without).
 // Tuning days: busy main hall and quiet neighbourhood, seeds 1–4. Reported days: the same two
-// scenarios with seeds 101–106, the Sunday after a holiday (never used in tuning), seeds 101–106,
-// and the M/M/s halls, seeds 301–304.
+// scenarios with seeds 101–130, the Sunday after a holiday (never used in tuning), seeds 101–130,
+// and the M/M/s halls, seeds 301–316 — a month of each, so that a coverage cell holds hundreds of
+// quotes and a ratio is not one lucky week.
 import { ETA_MODEL, placements, rangeOf } from '../shared/domain/eta.ts';
 import { apply, createHallState, decide } from '../shared/domain/index.ts';
 import { DEMO_COUNTERS, DEMO_SERVICES } from '../electron/hub/demo.ts';
@@ -73,11 +74,12 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 // 1. Stationary M/M/s.
 if (!only || only === 'mms') {
-console.log('Stationary M/M/s (one service, exponential 5 min, 8 h days, seeds 301–304): MSE, min²');
+console.log(`Stationary M/M/s (one service, exponential 5 min, 8 h days, seeds 301–${quick ? 302 : 316}${history ? ', each after five days of history' : ', no history'}): MSE, min²`);
 console.log('  counters  load   tickets   model    best   ratio   last called   target ≤ 1.1');
 for (const counters of quick ? [5] : [5, 10]) for (const load of [0.7, 0.8, 0.9, 0.95]) {
   const sc = mmsScenario({ counters, serviceMinutes: 5, load });
-  const r = report(seeds(301, quick ? 2 : 4).map((seed) => simulateDay(sc, seed)));
+  const usual = history ? usualDayOf(sc, 5) : undefined;
+  const r = report(seeds(301, quick ? 2 : 16).map((seed) => simulateDay(sc, seed, usual ? { usual } : {})));
   const a = r.accuracy[0]!.estimators;
   const ratio = a.model!.mse / a.best!.mse;
   console.log(`  ${String(counters).padStart(8)}  ${load.toFixed(2)}  ${String(r.issued).padStart(8)}  ${a.model!.mse.toFixed(2).padStart(6)}  ${a.best!.mse.toFixed(2).padStart(6)}  ${ratio.toFixed(3).padStart(6)}  ${a.lastCalled!.mse.toFixed(2).padStart(12)}   ${verdict(ratio <= 1.1)}`);
@@ -93,9 +95,9 @@ const observe = (state: HallState, now: number) => {
   if (!busiest || waiting > busiest.waiting) busiest = { state: structuredCloneState(state), now, waiting };
 };
 const cells = { n: 0, missed: 0, chance: 0 };
-if (!only || only === 'days') console.log('\nRealistic days (seeds 101–106; the Sunday scenario was never used in tuning)');
+if (!only || only === 'days') console.log(`\nRealistic days (seeds 101–${quick ? 102 : 130}${history ? ', each after five days of history' : ', no history'}; the Sunday scenario was never used in tuning)`);
 for (const name of !only || only === 'days' ? realistic : []) {
-  const dayList = days(name, seeds(101, quick ? 2 : 6), observe);
+  const dayList = days(name, seeds(101, quick ? 2 : 30), observe);
   const r = report(dayList);
   const all = r.accuracy[0]!.estimators;
   const ratio = all.model!.mse / all.lastCalled!.mse;

@@ -12,8 +12,7 @@ export const QUOTE_PERCENTILES = { low: 0.2, high: 0.8 } as const;
 export const ETA_MODEL = {
   /** Pseudo-samples the prior is worth. */
   priorWeight: 3,
-  /** Pseudo-samples the hall's usual time for a service (eta-usual.ts) is worth, once it rests on enough tickets. */
-  usualWeight: 10,
+  /** The hall's usual time for a service (eta-usual.ts) is a prior once it rests on this many tickets; its worth (10–100 of today's) is learnt with it. */
   usualMinSamples: 10,
   /** Coefficient of variation of the prior time at the counter. */
   priorCv: 0.8,
@@ -73,7 +72,7 @@ export function heldModel(state: HallState, serviceId: string): HeldModel {
 /** The prior time at the counter: the hall's usual for the service, else the hall-wide default. */
 function priorOf(state: HallState, serviceId: string): { mean: number; cv: number; weight: number } {
   const u = state.usual.held[serviceId];
-  if (u && u.n >= ETA_MODEL.usualMinSamples && u.mean > 0) return { mean: u.mean, cv: Math.min(1.5, Math.max(0.3, u.cv)), weight: ETA_MODEL.usualWeight };
+  if (u && u.n >= ETA_MODEL.usualMinSamples && u.mean > 0) return { mean: u.mean, cv: Math.min(1.5, Math.max(0.3, u.cv)), weight: u.weight };
   return { mean: state.config.defaultServiceMinutes, cv: ETA_MODEL.priorCv, weight: ETA_MODEL.priorWeight };
 }
 

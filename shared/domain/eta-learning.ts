@@ -28,10 +28,12 @@ export interface EtaLearning {
   gaps: number[];
   /** Per service: the normal scores its quotes are cut at, as today's outcomes have moved them (eta-calibration.ts). */
   quoteScores: Map<string, { low: number; high: number; n: number }>;
+  /** Added to a service's scores while a counter of it is on break, as the day's quotes made then have moved it (eta-calibration.ts). */
+  breakScores: { low: number; high: number; n: number };
 }
 
 export function emptyLearning(): EtaLearning {
-  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [], quoteScores: new Map() };
+  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [], quoteScores: new Map(), breakScores: { low: 0, high: 0, n: 0 } };
 }
 
 function push(list: number[], x: number, keep: number): void {

@@ -16,12 +16,39 @@ export const USUAL_SLOT_MINUTES = 5;
 const SLOTS = (24 * 60) / USUAL_SLOT_MINUTES;
 /** A ticket held longer than this is a counter left open, not a time at the counter. */
 const HELD_CAP_MINUTES = 120;
+/** Bounds of the usual time's worth, in today's tickets. */
+export const USUAL_WEIGHT = { min: 10, max: 1000 } as const;
+/** Days with fewer tickets of a service than this say nothing of how its days differ. */
+const MIN_TICKETS_A_DAY = 10;
+
+/**
+ * How many of today's tickets the usual time at the counter is worth as a prior (empirical Bayes):
+ * the spread of one ticket's time (σ²) over how much a day's mean differs from day to day (τ²,
+ * the spread of the days' means less what their sampling explains). A hall whose days are alike
+ * trusts its history more; one whose days differ learns from today sooner. Two days or fewer with
+ * enough tickets: the least worth.
+ */
+export function usualWeight(days: readonly { n: number; sum: number }[], variance: number): number {
+  const used = days.filter((d) => d.n >= MIN_TICKETS_A_DAY);
+  if (used.length < 3 || !(variance > 0)) return USUAL_WEIGHT.min;
+  const means = used.map((d) => d.sum / d.n);
+  const m = means.reduce((a, b) => a + b, 0) / means.length;
+  const between = means.reduce((a, x) => a + (x - m) ** 2, 0) / (means.length - 1);
+  const sampling = used.reduce((a, d) => a + variance / d.n, 0) / used.length;
+  const tau2 = between - sampling;
+  if (tau2 <= 0) return USUAL_WEIGHT.max;
+  return Math.min(USUAL_WEIGHT.max, Math.max(USUAL_WEIGHT.min, variance / tau2));
+}
 
 export interface UsualDay {
   /** Business days it was learnt from (0: nothing is known). */
   days: number;
-  /** Per service: the minutes a counter was held per ticket (call → let go) on those days, and how many tickets. */
-  held: Record<string, { mean: number; cv: number; n: number }>;
+  /**
+   * Per service: the minutes a counter was held per ticket (call → let go) on those days, how many
+   * tickets, and how many of today's tickets that usual time is worth as a prior (`weight`,
+   * usualWeight below).
+   */
+  held: Record<string, { mean: number; cv: number; n: number; weight: number }>;
   /**
    * Per counter: the spans of the day it was usually open for calls, [from, to) in minutes since
    * midnight, branch time — the slots in which it was open on most of the days.
@@ -33,7 +60,7 @@ export const NO_USUAL_DAY: UsualDay = Object.freeze({ days: 0, held: {}, open: {
 
 /** The usual day of these business days (each one's events, oldest first) in `timeZone`. */
 export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: string): UsualDay {
-  const held = new Map<string, { n: number; sum: number; sumSq: number }>();
+  const held = new Map<string, { n: number; sum: number; sumSq: number; days: { day: number; n: number; sum: number }[] }>();
   const openDays = new Map<string, Uint16Array>();
   let dayCount = 0;
   for (const events of days) {
@@ -49,7 +76,11 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
       const m = (at - from) / 60_000;
       if (!(m >= 0)) return;
       const x = Math.min(m, HELD_CAP_MINUTES);
-      const h = held.get(serviceId) ?? { n: 0, sum: 0, sumSq: 0 };
+      const h = held.get(serviceId) ?? { n: 0, sum: 0, sumSq: 0, days: [] };
+      if (h.days.at(-1)?.day !== dayCount) h.days.push({ day: dayCount, n: 0, sum: 0 });
+      const today = h.days.at(-1)!;
+      today.n++;
+      today.sum += x;
       h.n++;
       h.sum += x;
       h.sumSq += x * x;
@@ -111,8 +142,8 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
   const usual: UsualDay = { days: dayCount, held: {}, open: {} };
   for (const [id, h] of held) {
     const mean = h.sum / h.n;
-    const sd = Math.sqrt(Math.max(0, h.sumSq / h.n - mean * mean));
-    usual.held[id] = { mean, cv: mean > 0 ? sd / mean : 0, n: h.n };
+    const variance = Math.max(0, h.sumSq / h.n - mean * mean);
+    usual.held[id] = { mean, cv: mean > 0 ? Math.sqrt(variance) / mean : 0, n: h.n, weight: usualWeight(h.days, variance) };
   }
   for (const [id, count] of openDays) {
     const spans: [number, number][] = [];

@@ -4,7 +4,7 @@
 import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
 import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
-import { learnQuoteError } from './eta-calibration.ts';
+import { learnQuoteError, serviceOnBreak } from './eta-calibration.ts';
 import { minuteOfDay } from './business-day.ts';
 import { NO_USUAL_DAY, type UsualDay } from './eta-usual.ts';
 import { branchWith, configWith } from './hall-settings.ts';
@@ -35,6 +35,8 @@ export interface TicketRecord extends Omit<Ticket, 'position' | 'expectedWait'> 
   waitingSince: number;
   /** The quote given at issue (minutes), kept to measure its error. */
   quote?: { minMinutes: number; maxMinutes: number };
+  /** A counter of its service was on break when it was quoted at issue (its error teaches the break offset, eta-calibration.ts). */
+  quotedInBreak?: true;
   rating?: number;
   /** Epoch ms of `dueAt` (a checked-in appointment's slot start), for routing. */
   dueMs?: number;
@@ -183,7 +185,7 @@ const handlers: Handlers = {
   'ticket.issued': (s, e) => {
     const at = Date.parse(e.at);
     const [prefix, num] = e.ticket.number.split('-') as [string, string];
-    s.tickets.set(e.ticket.id, { ...e.ticket, ordinal: s.tickets.size + 1, waitingSince: at, quote: e.quote, ...(e.ticket.dueAt ? { dueMs: Date.parse(e.ticket.dueAt) } : {}) });
+    s.tickets.set(e.ticket.id, { ...e.ticket, ordinal: s.tickets.size + 1, waitingSince: at, quote: e.quote, ...(e.ticket.dueAt ? { dueMs: Date.parse(e.ticket.dueAt) } : {}), ...(serviceOnBreak(s, e.ticket.serviceId) ? { quotedInBreak: true as const } : {}) });
     s.lastNumber.set(prefix, Math.max(s.lastNumber.get(prefix) ?? 0, Number(num)));
     tallyOf(s, e.ticket.serviceId).issued++;
     s.hourly[hourOfDay(at, s.branch.timeZone)]!.issued++;
@@ -204,7 +206,7 @@ const handlers: Handlers = {
       h.waitCount++;
       h.waitSumMs += waited;
       // Where the real wait fell in the distribution quoted at issue: the service's next quotes learn from it.
-      if (t.quote && !t.calledAt && t.transferredFrom.length === 0) learnQuoteError(s.learning, t.serviceId, t.quote, waited / 60_000);
+      if (t.quote && !t.calledAt && t.transferredFrom.length === 0) learnQuoteError(s.learning, t.serviceId, t.quote, waited / 60_000, t.quotedInBreak === true);
     }
     t.status = 'called';
     t.calledAt = e.at;

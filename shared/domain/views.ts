@@ -9,7 +9,7 @@ import type { HallState, ServiceTally, TicketRecord } from './state.ts';
 import { emptyTally } from './state.ts';
 
 export function toTicket(t: TicketRecord, placement?: Placement): Ticket {
-  const { ordinal: _o, waitingSince: _w, quote: _q, rating: _r, ...ticket } = t;
+  const { ordinal: _o, waitingSince: _w, quote: _q, rating: _r, quotedInBreak: _b, ...ticket } = t;
   return placement ? { ...ticket, position: placement.position, expectedWait: placement.expectedWait } : ticket;
 }
 

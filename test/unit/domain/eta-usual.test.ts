@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { learnQuoteError, MODEL_SCORES, quoteScores } from '../../../shared/domain/eta-calibration.ts';
 import { estimateNew, placements } from '../../../shared/domain/eta.ts';
-import { type UsualDay, learnUsualDay, usualPlans } from '../../../shared/domain/eta-usual.ts';
+import { USUAL_WEIGHT, type UsualDay, learnUsualDay, usualPlans, usualWeight } from '../../../shared/domain/eta-usual.ts';
 import { apply } from '../../../shared/domain/state.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
 import { MIN, T0, clerk1, clerk3, issue, must, newHall } from './support.ts';
@@ -43,6 +43,20 @@ describe('the usual day', () => {
     expect(usual.open).toEqual({ c1: [[480, 600], [620, 720]] });
     expect(usual.held.civil!.n).toBe(9);
     expect(usual.held.civil!.mean).toBeCloseTo((12 + 6 + 120) / 3, 6);
+    // Three tickets a day say nothing of how the days differ: the usual time is worth the least.
+    expect(usual.held.civil!.weight).toBe(USUAL_WEIGHT.min);
+  });
+
+  it('is trusted as much as the days were alike (empirical Bayes)', () => {
+    // Five days of 100 tickets whose means differ only as much as 100 samples of spread 5 do.
+    const alike = [5.2, 4.9, 5.0, 4.8, 5.1].map((m) => ({ n: 100, sum: 100 * m }));
+    expect(usualWeight(alike, 25)).toBe(USUAL_WEIGHT.max);
+    // Days whose means run from 3 to 7 minutes: today's own tickets soon outweigh them.
+    const differ = [3, 5, 7, 4, 6].map((m) => ({ n: 100, sum: 100 * m }));
+    expect(usualWeight(differ, 25)).toBeCloseTo(25 / (2.5 - 0.25), 6);
+    expect(usualWeight(differ, 25)).toBeLessThan(12);
+    // Two days cannot tell.
+    expect(usualWeight(alike.slice(0, 2), 25)).toBe(USUAL_WEIGHT.min);
   });
 
   it('foresees a counter\'s break and closing, unless today already says otherwise', () => {
@@ -85,7 +99,7 @@ describe('the usual day', () => {
   it('lets a free clerk whose usual break is due serve the next citizen first, and the one after wait for the break', () => {
     const state = newHall();
     // Usually on break 09:05–09:25; at 09:10 counter 3 is open, free, and has not had it.
-    state.usual = { days: 5, held: { payments: { mean: 5, cv: 0.3, n: 100 } }, open: { c3: [[480, 545], [565, 900]] } };
+    state.usual = { days: 5, held: { payments: { mean: 5, cv: 0.3, n: 100, weight: 10 } }, open: { c3: [[480, 545], [565, 900]] } };
     must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0 - 60 * MIN);
     const now = T0 + 10 * MIN;
     expect(estimateNew(state, 'payments', false, now).quote).toEqual({ minMinutes: 0, maxMinutes: 1 });
@@ -99,7 +113,7 @@ describe('the usual day', () => {
     const first = issue(state, 'payments', T0 - 2 * MIN);
     must(state, { type: 'call', ticketId: first.id, counterId: 'c3' }, clerk3, T0);
     const before = estimateNew(state, 'payments', false, T0).meanMinutes;
-    state.usual = { days: 5, held: { payments: { mean: 20, cv: 0.4, n: 200 } }, open: {} };
+    state.usual = { days: 5, held: { payments: { mean: 20, cv: 0.4, n: 200, weight: 10 } }, open: {} };
     const after = estimateNew(state, 'payments', false, T0).meanMinutes;
     expect(before).toBeLessThan(8); // the default, 6 minutes
     expect(after).toBeGreaterThan(15);
@@ -115,6 +129,23 @@ describe('the quote\'s calibration', () => {
     const s = quoteScores(state, 'civil');
     expect(s.high).toBeGreaterThan(MODEL_SCORES.high + 1);
     expect(s.low).toBeGreaterThan(MODEL_SCORES.low);
+    expect(quoteScores(state, 'payments')).toBe(MODEL_SCORES);
+  });
+
+  it('calibrates quotes made while a counter of the service is on break apart from the others', () => {
+    const state = newHall();
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0);
+    must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0);
+    expect(issue(state, 'payments', T0).quotedInBreak).toBeUndefined();
+    must(state, { type: 'break', counterId: 'c1' }, clerk1, T0 + MIN);
+    expect(issue(state, 'payments', T0 + MIN).quotedInBreak).toBe(true);
+    // Quotes made during breaks kept holding the real wait: those, and only those, narrow.
+    for (let i = 0; i < 200; i++) learnQuoteError(state.learning, 'payments', { minMinutes: 4, maxMinutes: 8 }, 6, true);
+    const inBreak = quoteScores(state, 'payments');
+    expect(inBreak.high - inBreak.low).toBeLessThan(MODEL_SCORES.high - MODEL_SCORES.low);
+    expect(inBreak.high - inBreak.low).toBeGreaterThan(0);
+    expect(state.learning.quoteScores.has('payments')).toBe(false);
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 + 20 * MIN);
     expect(quoteScores(state, 'payments')).toBe(MODEL_SCORES);
   });
 
