@@ -1,5 +1,7 @@
 // `./dawr npm run bench:hub`: the hub's figures against the targets of brief §9.
-//  1. durable ticket issue over HTTP, one request at a time: p50/p99 from request to committed response
+//  1. durable ticket issue over HTTP, one request at a time: p50/p99 from request to committed response,
+//     in a working hall (counters calling between the issues, ~100 waiting) — the target — and under
+//     stress (every counter closed, the queue growing by 2,000)
 //  2. sustained durable commands/s through the hall engine (decide → append with fsync → apply → publish):
 //     kiosks issuing and every counter calling, starting and completing, the queue kept to ~200
 //     and over HTTP with concurrent clients
@@ -9,7 +11,7 @@
 //     hub restart (time from listening to the last snapshot), and the hub's memory (RSS) then
 // The hub runs as its own process (as in a hall); the clients run in this one.
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../shared/domain/clock.ts';
@@ -34,10 +36,10 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'dawr-bench-'));
 const rows: { figure: string; value: string; target: string; met: string }[] = [];
 const row = (figure: string, value: string, target = '', met?: boolean) => rows.push({ figure, value, target, met: met === undefined ? '' : met ? 'yes' : 'NO' });
 
-/** Of the slowest 1% of issues: how much of each overlapped a commit's append (fsync), a GC pause, or neither. */
+/** Of the slowest 1% of issues in the working hall: how much of each overlapped a commit's append (fsync), a GC pause, or neither. */
 function tailBreakdown(file: string): void {
   const d = JSON.parse(readFileSync(file, 'utf8')) as TimingsDump;
-  // The sequential issues only: after the 100 of the warm-up, before the 8-client run.
+  // The issues in the working hall only: after the 100 of the warm-up, before the stress run.
   const issues = d.requests.filter((r) => r.url === 'POST /api/v1/tickets').slice(100, 100 + ISSUES);
   const cut = pct(issues.map((r) => r.ms), 99);
   const slow = issues.filter((r) => r.ms >= cut);
@@ -46,14 +48,18 @@ function tailBreakdown(file: string): void {
   const mean = (f: (r: { start: number; ms: number }) => number) => slow.reduce((a, r) => a + f(r), 0) / Math.max(1, slow.length);
   const total = mean((r) => r.ms);
   const append = mean((r) => overlap(r, d.appends));
+  const decide = mean((r) => overlap(r, d.decides));
   const gc = mean((r) => overlap(r, d.gc));
   const share = (x: number) => `${x.toFixed(2)} ms (${((x / total) * 100).toFixed(0)} %)`;
   row(`tail (slowest 1%, ${slow.length} issues): mean`, `${total.toFixed(2)} ms`);
   row('  of which append + fsync', share(append));
+  row('  of which deciding (the quote at issue)', share(decide));
   row('  of which GC pauses', share(gc));
-  row('  of which the rest (parse, decide, HTTP, event loop)', share(Math.max(0, total - append - gc)));
+  row('  of which the rest (parse, HTTP, event loop)', share(Math.max(0, total - append - decide - gc)));
   const appends = d.appends.map((a) => a.ms);
   row('append + fsync, p50 / p99', `${pct(appends, 50).toFixed(2)} / ${pct(appends, 99).toFixed(2)} ms`);
+  const decides = d.decides.map((a) => a.ms);
+  row('deciding a batch, p50 / p99', `${pct(decides, 50).toFixed(2)} / ${pct(decides, 99).toFixed(2)} ms`);
   row('hub event-loop delay p99 / max', `${d.loopDelayMs.p99.toFixed(1)} / ${d.loopDelayMs.max.toFixed(1)} ms`);
 }
 
@@ -67,18 +73,44 @@ async function httpFigures() {
     const admin = await api.login('admin', 'dawr-admin');
     const kiosk = await api.pairDevice(admin, 'kiosk', 'bench kiosk');
     const services = ['building-permits', 'commercial-licences', 'reception', 'fees-payments', 'certificates'];
-    for (let i = 0; i < 100; i++) await api.post('/api/v1/tickets', kiosk, { serviceId: services[i % 5], lang: 'ar' }); // warm-up
-    const lat: number[] = [];
-    for (let i = 0; i < ISSUES; i++) {
+    // A working hall: the eight demo counters open, each signed in by its clerk.
+    const clerks = await Promise.all(Array.from({ length: 8 }, (_x, i) => api.login(`clerk${i + 1}`, 'dawr-clerk')));
+    for (const [i, token] of clerks.entries()) {
+      const r = await api.post(`/api/v1/counters/counter-${i + 1}/open`, token);
+      if (r.status !== 200) throw new Error(`open counter-${i + 1}: ${r.status}`);
+    }
+    for (let i = 0; i < 100; i++) await api.post('/api/v1/tickets', kiosk, { serviceId: services[i % 5], lang: 'ar' }); // warm-up, and a queue
+    const issueTimed = async (i: number, lat: number[]) => {
       const t0 = performance.now();
       const r = await api.post('/api/v1/tickets', kiosk, { serviceId: services[i % 5], lang: i % 2 ? 'ar' : 'en' });
       lat.push(performance.now() - t0);
       if (r.status !== 201) throw new Error(`issue failed: ${r.status}`);
+    };
+    // 1. Issue in a working hall: after each ticket one counter (in turn) calls, starts and completes
+    //    its next — the queue stays near the hundred of the warm-up, as in a busy hour.
+    const lat: number[] = [];
+    let waiting = 100;
+    for (let i = 0; i < ISSUES; i++) {
+      await issueTimed(i, lat);
+      waiting++;
+      const k = i % clerks.length;
+      const called = await api.post(`/api/v1/counters/counter-${k + 1}/call-next`, clerks[k]);
+      if (called.status === 200) {
+        waiting--;
+        await api.post(`/api/v1/tickets/${called.body.id}/start`, clerks[k]);
+        await api.post(`/api/v1/tickets/${called.body.id}/complete`, clerks[k], { outcome: 'done' });
+      }
     }
-    row('ticket issue over HTTP, p50', `${pct(lat, 50).toFixed(2)} ms`);
-    row('ticket issue over HTTP, p99', `${pct(lat, 99).toFixed(2)} ms`, '<= 5 ms', pct(lat, 99) <= 5);
+    row(`ticket issue over HTTP, working hall (8 counters serving, ${waiting} waiting at the end), p50`, `${pct(lat, 50).toFixed(2)} ms`);
+    row('ticket issue over HTTP, working hall, p99', `${pct(lat, 99).toFixed(2)} ms`, '<= 5 ms', pct(lat, 99) <= 5);
 
-    // Throughput over HTTP with 8 clients in flight.
+    // 2. Stress: every counter closed, the queue growing by 2,000 (no target: no hall runs so).
+    for (const [i, token] of clerks.entries()) await api.post(`/api/v1/counters/counter-${i + 1}/close`, token);
+    const stress: number[] = [];
+    for (let i = 0; i < ISSUES; i++) await issueTimed(i, stress);
+    row(`ticket issue over HTTP, every counter closed, ${waiting}–${waiting + ISSUES} waiting (stress), p50 / p99`, `${pct(stress, 50).toFixed(2)} / ${pct(stress, 99).toFixed(2)} ms`);
+
+    // Throughput over HTTP with 8 clients in flight (on top of that queue).
     let done = 0;
     const until = performance.now() + SECONDS * 1000;
     await Promise.all(Array.from({ length: 8 }, async (_, w) => {
@@ -87,12 +119,13 @@ async function httpFigures() {
         done++;
       }
     }));
-    row('durable commands/s over HTTP (8 clients)', `${Math.round(done / SECONDS)}`);
+    row(`durable issues/s over HTTP (8 clients, ${waiting + ISSUES}+ waiting)`, `${Math.round(done / SECONDS)}`);
   } finally {
     hub.child.kill('SIGTERM');
     await hub.exited;
   }
   tailBreakdown(join(dir, 'timings.json'));
+  if (process.env.KEEP_TIMINGS) writeFileSync(process.env.KEEP_TIMINGS, readFileSync(join(dir, 'timings.json')));
   rmSync(dir, { recursive: true, force: true });
 }
 

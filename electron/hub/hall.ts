@@ -18,8 +18,10 @@ import type { Branch } from '../../shared/protocol/entities.ts';
 import type { DomainEvent, SequencedEvent } from '../../shared/protocol/events.ts';
 import { newTrackingCode } from '../node-common/tokens.ts';
 import { type UsualDay, learnUsualDay } from '../../shared/domain/eta-usual.ts';
+import { ETA_MODEL } from '../../shared/domain/eta.ts';
 import type { ConfigStore } from './store/config-store.ts';
 import type { EventStore } from './store/event-store.ts';
+import type { Timings } from './timings.ts';
 
 export type Outcome = { ok: true; events: SequencedEvent[] } | { ok: false; error: DomainError };
 export type Listener = (events: SequencedEvent[]) => void;
@@ -43,8 +45,8 @@ export type Hall = ReturnType<typeof createHall>;
 /** Business days the usual day is learnt from (the last week the hall was open). */
 const USUAL_DAYS = 5;
 
-export function createHall(deps: { events: EventStore; config: ConfigStore; clock: Clock }) {
-  const { events, config, clock } = deps;
+export function createHall(deps: { events: EventStore; config: ConfigStore; clock: Clock; timings?: Timings }) {
+  const { events, config, clock, timings } = deps;
   const listeners = new Set<Listener>();
   let queue: Pending[] = [];
   let scheduled = false;
@@ -99,13 +101,18 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
     const identities = new Map<string, string>();
     const results: ({ ok: true; from: number; to: number } | { ok: false; error: DomainError })[] = [];
     let appended: SequencedEvent[];
+    const t0 = timings?.on ? performance.now() : 0;
     try {
       const rolled = dayRollover(state, now);
       for (const e of rolled) apply(state, e);
       if (rolled.length > 0) state.usual = usualDayBefore(state.day, state.branch.timeZone);
       all.push(...rolled);
+      // Tickets issued together share one projection's budget for their quotes (a flood is quoted
+      // with fewer plays, and the commit of the whole batch does not wait for a projection each).
+      const issues = batch.filter((p) => p.cmd.type === 'issue').length;
+      const quoteBudget = issues > 1 ? ETA_MODEL.budget / issues : undefined;
       for (const p of batch) {
-        const decision = decide(state, p.cmd, { now, actor: p.actor, newTrackingCode });
+        const decision = decide(state, p.cmd, { now, actor: p.actor, newTrackingCode, ...(quoteBudget ? { quoteBudget } : {}) });
         if (!decision.ok) {
           results.push(decision);
           continue;
@@ -117,6 +124,7 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
         results.push({ ok: true, from: all.length, to: all.length + decision.value.length });
         all.push(...decision.value);
       }
+      timings?.decide(t0, batch.length);
       appended = events.append(all, state.day, identities);
     } catch (err) {
       // Nothing of this batch was written: drop what was applied in memory.

@@ -94,7 +94,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   if (!config.get('identityKey')) config.set('identityKey', newIdentityKeyPair());
   const identityKey = config.get<{ publicKey: string; privateKey: string }>('identityKey')!;
 
-  const hall = createHall({ events, config, clock });
+  const hall = createHall({ events, config, clock, timings });
   let bootstrapAdminPassword: string | undefined;
   const profile = DEMO_PROFILES[options.demoProfile ?? 'centre'];
   if (!profile) throw new Error(`no demo profile ${options.demoProfile}: one of ${Object.keys(DEMO_PROFILES).join(', ')}`);

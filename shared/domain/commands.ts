@@ -50,6 +50,12 @@ export interface DecideContext {
   actor: Actor;
   /** Random, unguessable code for the public tracking page. */
   newTrackingCode: () => string;
+  /**
+   * Counter calls the quote at issue may play (eta-projection.ts; default ETA_MODEL.budget). The
+   * hub shares one budget among the issues it decides together, so a flood of tickets is quoted
+   * with fewer plays — one with mean times at the least — and the hall stays responsive.
+   */
+  quoteBudget?: number;
 }
 
 type Events = Decision<DomainEvent[]>;
@@ -129,7 +135,7 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
         trackingCode: ctx.newTrackingCode(),
         ...(cmd.dueAt ? { dueAt: cmd.dueAt } : {}),
       };
-      const quote = expectedWait(state, { ...ticket, ordinal: state.tickets.size + 1, waitingSince: ctx.now }, ctx.now).expectedWait;
+      const quote = expectedWait(state, { ...ticket, ordinal: state.tickets.size + 1, waitingSince: ctx.now }, ctx.now, ctx.quoteBudget).expectedWait;
       return ok([{ type: 'ticket.issued', at, ticket, quote, by }]);
     }
     case 'callNext': {

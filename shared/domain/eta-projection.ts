@@ -37,7 +37,8 @@
 // Cost: O(Q × (waiting + arrivals in the horizon) × counters), Q between 4 and 64 plays chosen to
 // keep to a budget; one projection answers every waiting ticket and a new ticket of every service
 // and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
-// single play with mean times is used.
+// single play with mean times is used, and so is it when the caller's budget (the hub's share for
+// each of several tickets issued at once) cannot pay for four drawn plays.
 import { exponential, seededRandom } from './random.ts';
 import type { HallState, TicketRecord } from './state.ts';
 import { isTargeted } from './routing.ts';
@@ -91,7 +92,7 @@ function reservedSim(state: HallState, t: TicketRecord, simOf: ReadonlyMap<strin
   return undefined;
 }
 
-export function project(state: HallState, now: number): Projection {
+export function project(state: HallState, now: number, budget = ETA_MODEL.budget): Projection {
   const services = [...state.services.values()];
   const sIndex = new Map(services.map((s, i) => [s.id, i]));
   const S = services.length;
@@ -197,8 +198,12 @@ export function project(state: HallState, now: number): Projection {
   // A ticket that arrives after every ticket now in the hall has become overdue can never be called
   // before them (overdue tickets go first, in issue order): arrivals are played up to then only.
   const horizon = overdueFactor * Math.max(1, ...targets);
-  const maxArrivals = 2 * toCall + 200;
-  const large = waiting.length > ETA_MODEL.largeQueue;
+  // At most as many arrivals as keep a play within its share of the budget (a flood of tickets —
+  // hundreds a minute — must not make every quote play thousands of them).
+  const maxArrivals = Math.max(0, Math.min(2 * toCall + 200, Math.floor(budget / ETA_MODEL.minPlays) - toCall));
+  // A budget below the usual one (the hub's share for each of several issues decided together)
+  // that cannot pay for the fewest drawn plays buys one play with mean times instead.
+  const large = waiting.length > ETA_MODEL.largeQueue || (budget < ETA_MODEL.budget && budget / (toCall + 10) < ETA_MODEL.minPlays);
   // The number of plays is set after the first, from the calls it took (arrivals to come included).
   let plays = large ? 1 : ETA_MODEL.maxPlays;
   const sum = new Float64Array(nRefs);
@@ -212,6 +217,8 @@ export function project(state: HallState, now: number): Projection {
   const heads: number[][] = services.map(() => [0, 0]);
   const extra: Entry[][][] = services.map(() => [[], []]);
   const nextArrival = new Float64Array(S);
+  /** The earliest of nextArrival (a call before it need not look at the services' arrivals). */
+  let firstArrival = Infinity;
   const maxCalls = 3 * toCall + 1000;
 
   // What routing calls at a counter coming free at `now_` (one closure for the whole projection: no garbage per call).
@@ -262,6 +269,7 @@ export function project(state: HallState, now: number): Projection {
       nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(rnd, 1 / r);
       if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
     }
+    firstArrival = Math.min(Infinity, ...nextArrival);
     let ordinal = probeOrdinal + 1;
     let left = toCall;
     let calls = 0;
@@ -289,11 +297,15 @@ export function project(state: HallState, now: number): Projection {
         continue;
       }
       // Tickets that have arrived by then.
-      for (let s = 0; s < S; s++) {
-        while (nextArrival[s]! <= tau) {
-          extra[s]![rnd() < rates[s]!.priority ? 1 : 0]!.push({ ws: nextArrival[s]!, ordinal: ordinal++, ref: -1, probe: false });
-          nextArrival[s]! += exponential(rnd, 1 / rates[s]!.perMinute);
-          if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
+      if (firstArrival <= tau) {
+        firstArrival = Infinity;
+        for (let s = 0; s < S; s++) {
+          while (nextArrival[s]! <= tau) {
+            extra[s]![rnd() < rates[s]!.priority ? 1 : 0]!.push({ ws: nextArrival[s]!, ordinal: ordinal++, ref: -1, probe: false });
+            nextArrival[s]! += exponential(rnd, 1 / rates[s]!.perMinute);
+            if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
+          }
+          if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
         }
       }
       // What routing calls there.
@@ -337,18 +349,24 @@ export function project(state: HallState, now: number): Projection {
       if (!chosen.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, rnd)) + gap;
     }
     lastProjection.calls += calls;
-    if (play === 0 && !large) plays = Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(ETA_MODEL.budget / (calls + 10))));
+    if (play === 0 && !large) plays = Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10))));
   }
 
   // For the single play: the spread of a wait made of `wait ÷ interval` calls of the counters.
   const meanInterval = held.reduce((a, m) => a + m.mean, 0) / Math.max(1, held.length) / Math.max(1, sims.length);
+  const scores = new Map<string, ReturnType<typeof quoteScores>>();
+  const scoresOf = (serviceId: string) => {
+    let x = scores.get(serviceId);
+    if (!x) scores.set(serviceId, (x = quoteScores(state, serviceId)));
+    return x;
+  };
   const estimate = (ref: number): WaitEstimate => {
     const n = count[ref]!;
     const serviceId = ref < waiting.length ? waiting[ref]!.serviceId : services[(ref - waiting.length) >> 1]!.id;
     if (n < plays) return fallback(state, serviceId, ref < waiting.length ? ref : waiting.length);
     const mean = sum[ref]! / n;
     const variance = large ? mean * mean / Math.max(1, mean / Math.max(0.1, meanInterval)) : Math.max(0, sumSq[ref]! / n - mean * mean);
-    return rangeOf(mean, variance, ETA_MODEL, quoteScores(state, serviceId));
+    return rangeOf(mean, variance, ETA_MODEL, scoresOf(serviceId));
   };
   // Within a service and class routing is first-in first-out: a later ticket is never quoted less.
   // Estimates are made on demand, a class's queue in order up to the ticket asked for.
@@ -373,9 +391,10 @@ export function project(state: HallState, now: number): Projection {
     }
     return made[ref]!;
   };
-  const index = new Map(waiting.map((t, i) => [t.id, i]));
+  let index: Map<string, number> | undefined; // made on the first ticket asked for (the issue path asks only for a probe)
   return {
     ticket: (id) => {
+      index ??= new Map(waiting.map((t, i) => [t.id, i]));
       const i = index.get(id);
       return i === undefined ? undefined : resolve(i);
     },

@@ -12,15 +12,15 @@ import { competingServices, competitionOf, countersServing } from './targets.ts'
 export { ETA_MODEL, QUOTE_PERCENTILES, lastProjection, competingServices, countersServing, gammaQuantile, rangeOf };
 export type { WaitEstimate };
 
-const memo = new WeakMap<HallState, { version: number; now: number; usual: HallState['usual']; projection: Projection }>();
+const memo = new WeakMap<HallState, { version: number; now: number; usual: HallState['usual']; budget: number; projection: Projection }>();
 
-/** The projection of the hall at `now`, reused while neither the state nor the time has moved. */
-export function projectHall(state: HallState, now: number): Projection {
+/** The projection of the hall at `now` (within `budget` counter calls), reused while neither the state nor the time has moved. */
+export function projectHall(state: HallState, now: number, budget = ETA_MODEL.budget): Projection {
   const version = stateVersion(state);
   const m = memo.get(state);
-  if (m && m.version === version && m.now === now && m.usual === state.usual) return m.projection;
-  const projection = project(state, now);
-  memo.set(state, { version, now, usual: state.usual, projection });
+  if (m && m.version === version && m.now === now && m.usual === state.usual && m.budget === budget) return m.projection;
+  const projection = project(state, now, budget);
+  memo.set(state, { version, now, usual: state.usual, budget, projection });
   return projection;
 }
 
@@ -33,19 +33,19 @@ export interface Placement {
 }
 
 /** The estimate for a ticket issued now (not yet in the state) of `serviceId`, priority or not. */
-export function estimateNew(state: HallState, serviceId: string, priority: boolean, now: number): WaitEstimate {
-  return projectHall(state, now).probe(serviceId, priority) ?? fallback(state, serviceId, 0);
+export function estimateNew(state: HallState, serviceId: string, priority: boolean, now: number, budget?: number): WaitEstimate {
+  return projectHall(state, now, budget).probe(serviceId, priority) ?? fallback(state, serviceId, 0);
 }
 
 /**
  * Placement of a ticket not yet in the state (at issue): last among the competing waiting tickets
  * of its class; its wait is the projection's for a ticket issued now.
  */
-export function expectedWait(state: HallState, ticket: TicketRecord, now: number): Placement {
+export function expectedWait(state: HallState, ticket: TicketRecord, now: number, budget?: number): Placement {
   const { competes } = competitionOf(state, ticket);
   let ahead = 0;
   for (const t of state.tickets.values()) if (t.status === 'waiting' && t.id !== ticket.id && competes(t)) ahead++;
-  const e = estimateNew(state, ticket.serviceId, ticket.priority !== undefined && ticket.priority !== 'none', now);
+  const e = estimateNew(state, ticket.serviceId, ticket.priority !== undefined && ticket.priority !== 'none', now, budget);
   return { position: ahead + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes };
 }
 

@@ -30,6 +30,25 @@ async function snapshotOfHall() {
 }
 
 describe('issuing', () => {
+  it('quotes every ticket of a burst decided together, the later ones longer', async () => {
+    await t.api.post('/api/v1/counters/counter-1/open', clerk1);
+    const kioskActor = { id: 'burst-kiosk', role: 'kiosk' as const };
+    // Submitted in one turn of the event loop: one batch, one commit, a budget shared for the quotes.
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => t.hub.ctx.hall.execute({ type: 'issue', serviceId: 'building-permits', lang: 'ar', priority: 'none', identityVerified: false }, kioskActor)));
+    const quotes = outcomes.map((o) => {
+      if (!o.ok) throw new Error(o.error.message);
+      const e = o.events.find((x) => x.type === 'ticket.issued');
+      if (e?.type !== 'ticket.issued') throw new Error('no ticket');
+      return e.quote;
+    });
+    // The first is called at once (the counter is free); each later one waits behind those before it.
+    expect(quotes[0]).toEqual({ minMinutes: 0, maxMinutes: 1 });
+    for (const q of quotes.slice(2)) expect(q.maxMinutes).toBeGreaterThan(1);
+    expect(quotes[11]!.minMinutes).toBeGreaterThan(quotes[2]!.maxMinutes);
+    expect(quotes[11]!.minMinutes).toBeGreaterThanOrEqual(Math.max(...quotes.slice(0, 6).map((q) => q.maxMinutes)));
+  });
+
+
   it('numbers tickets per service prefix and quotes an expected wait range', async () => {
     const a1 = await issue('building-permits');
     const a2 = await issue('building-permits');

@@ -2,7 +2,7 @@
 // 20th–80th percentile of the wait in whole minutes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateNew, expectedWait, meanServiceMinutes, placements } from '../../../shared/domain/eta.ts';
+import { ETA_MODEL, estimateNew, expectedWait, lastProjection, meanServiceMinutes, placements } from '../../../shared/domain/eta.ts';
 import { callOrder } from '../../../shared/domain/routing.ts';
 import type { HallState } from '../../../shared/domain/state.ts';
 import type { Priority } from '../../../shared/protocol/entities.ts';
@@ -102,6 +102,16 @@ describe('expected wait', () => {
     const normal = estimateNew(open.state, 'payments', false, open.now);
     expect(estimateNew(onBreak.state, 'payments', false, onBreak.now).meanMinutes).toBeGreaterThan(normal.meanMinutes);
     expect(estimateNew(open.state, 'payments', true, open.now).meanMinutes).toBeLessThan(normal.meanMinutes);
+  });
+
+  it('is quoted with one play of mean times when the budget given cannot pay for four drawn plays, close to the full quote', () => {
+    const { state, now } = busyHall({ open: [true, true, true], onBreak: [false, false, false], served: 4, tickets: Array.from({ length: 30 }, (_x, i) => ({ service: i % 3, priority: false, at: i % 20 })) });
+    const full = estimateNew(state, 'civil', false, now);
+    expect(lastProjection.plays).toBeGreaterThanOrEqual(ETA_MODEL.minPlays);
+    const shared = estimateNew(state, 'civil', false, now, ETA_MODEL.budget / 20);
+    expect(lastProjection.plays).toBe(1);
+    expect(shared.quote.maxMinutes).toBeGreaterThan(1);
+    expect(Math.abs(shared.meanMinutes - full.meanMinutes)).toBeLessThan(0.3 * full.meanMinutes);
   });
 
   it('is quoted at issue and stored with the ticket, longer for later tickets', () => {
