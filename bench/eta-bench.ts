@@ -7,7 +7,7 @@
 //    time for every service and for tickets issued during a break (measured on the quotes wider
 //    than "0–1 min", which cannot be narrower; the share over all quotes is printed beside it);
 //  - the cost of a recompute on the busiest states seen, and of the quote on the issue path.
-// `-- --only=mms|days` runs one part; `-- --tune` runs the grid search of the range's width on the tuning days instead
+// `-- --only=mms|days` runs one part; `-- --days=N` reports N days of each realistic hall (30); `-- --tune` runs the grid search of the range's width on the tuning days instead
 // (`-- --tune --beyond-one-minute`: scored on the quotes wider than 0–1 min only; `--printed`: on
 // the whole minutes printed rather than the model's percentiles; the grid re-derives ranges from
 // the recorded means and variances, without the day's calibration). Every day is played with the
@@ -30,6 +30,8 @@ const quick = process.argv.includes('--quick');
 const history = !process.argv.includes('--no-history');
 const printed = process.argv.includes('--printed');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+/** Reported days per realistic hall (`-- --days=N`; seeds 101 on). */
+const dayCount = Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? (quick ? 2 : 30));
 const realistic = ['busy-main-hall', 'quiet-neighbourhood', 'sunday-after-holiday'];
 const seeds = (from: number, n: number) => Array.from({ length: n }, (_x, i) => from + i);
 const pc = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -95,9 +97,9 @@ const observe = (state: HallState, now: number) => {
   if (!busiest || waiting > busiest.waiting) busiest = { state: structuredCloneState(state), now, waiting };
 };
 const cells = { n: 0, missed: 0, chance: 0 };
-if (!only || only === 'days') console.log(`\nRealistic days (seeds 101–${quick ? 102 : 130}${history ? ', each after five days of history' : ', no history'}; the Sunday scenario was never used in tuning)`);
+if (!only || only === 'days') console.log(`\nRealistic days (seeds 101–${100 + dayCount}${history ? ', each after five days of history' : ', no history'}; the Sunday scenario was never used in tuning)`);
 for (const name of !only || only === 'days' ? realistic : []) {
-  const dayList = days(name, seeds(101, quick ? 2 : 30), observe);
+  const dayList = days(name, seeds(101, dayCount), observe);
   const r = report(dayList);
   const all = r.accuracy[0]!.estimators;
   const ratio = all.model!.mse / all.lastCalled!.mse;
