@@ -1,7 +1,8 @@
 // Where the tail of a request comes from: when DAWR_TIMINGS=FILE is set, the hub records each
 // request's span, each commit's append (the fsync), each batch's deciding (where the quote at
-// issue is made), every GC pause and the event loop's delay, and writes them to FILE when it stops. The hub benchmark reads the file and prints the
-// breakdown of its slowest requests. Off by default: nothing is recorded, nothing costs.
+// issue is made), every GC pause and the event loop's delay, and writes them to FILE when it
+// stops. The hub benchmark reads the file and prints the breakdown of its slowest requests. Off
+// by default: nothing is recorded, nothing costs.
 import { writeFileSync } from 'node:fs';
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 

@@ -12,7 +12,7 @@ export const QUOTE_PERCENTILES = { low: 0.2, high: 0.8 } as const;
 export const ETA_MODEL = {
   /** Pseudo-samples the prior is worth. */
   priorWeight: 3,
-  /** The hall's usual time for a service (eta-usual.ts) is a prior once it rests on this many tickets; its worth (10–100 of today's) is learnt with it. */
+  /** The hall's usual time for a service (eta-usual.ts) is a prior once it rests on this many tickets; its worth (10–1,000 of today's tickets) is learnt with it. */
   usualMinSamples: 10,
   /** Coefficient of variation of the prior time at the counter. */
   priorCv: 0.8,
