@@ -7,7 +7,7 @@
 //    time for every service and for tickets issued during a break (measured on the quotes wider
 //    than "0–1 min", which cannot be narrower; the share over all quotes is printed beside it);
 //  - the cost of a recompute on the busiest states seen, and of the quote on the issue path.
-// `-- --only=mms|days` runs one part; `-- --days=N` reports N days of each realistic hall (30); `-- --tune` runs the grid search of the range's width on the tuning days instead
+// `-- --only=mms|days` runs one part; `-- --days=N` reports N days of each realistic hall (60); `-- --tune` runs the grid search of the range's width on the tuning days instead
 // (`-- --tune --beyond-one-minute`: scored on the quotes wider than 0–1 min only; `--printed`: on
 // the whole minutes printed rather than the model's percentiles; the grid re-derives ranges from
 // the recorded means and variances, without the day's calibration). Every day is played with the
@@ -31,7 +31,7 @@ const history = !process.argv.includes('--no-history');
 const printed = process.argv.includes('--printed');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 /** Reported days per realistic hall (`-- --days=N`; seeds 101 on). */
-const dayCount = Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? (quick ? 2 : 30));
+const dayCount = Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? (quick ? 2 : 60));
 const realistic = ['busy-main-hall', 'quiet-neighbourhood', 'sunday-after-holiday'];
 const seeds = (from: number, n: number) => Array.from({ length: n }, (_x, i) => from + i);
 const pc = (x: number) => `${(x * 100).toFixed(1)} %`;
