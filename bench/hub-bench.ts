@@ -11,7 +11,7 @@
 //     hub restart (time from listening to the last snapshot), and the hub's memory (RSS) then
 // The hub runs as its own process (as in a hall); the clients run in this one.
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../shared/domain/clock.ts';
@@ -125,7 +125,6 @@ async function httpFigures() {
     await hub.exited;
   }
   tailBreakdown(join(dir, 'timings.json'));
-  if (process.env.KEEP_TIMINGS) writeFileSync(process.env.KEEP_TIMINGS, readFileSync(join(dir, 'timings.json')));
   rmSync(dir, { recursive: true, force: true });
 }
 

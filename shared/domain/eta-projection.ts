@@ -354,19 +354,15 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
 
   // For the single play: the spread of a wait made of `wait ÷ interval` calls of the counters.
   const meanInterval = held.reduce((a, m) => a + m.mean, 0) / Math.max(1, held.length) / Math.max(1, sims.length);
-  const scores = new Map<string, ReturnType<typeof quoteScores>>();
-  const scoresOf = (serviceId: string) => {
-    let x = scores.get(serviceId);
-    if (!x) scores.set(serviceId, (x = quoteScores(state, serviceId)));
-    return x;
-  };
+  const scores = services.map((s) => quoteScores(state, s.id));
   const estimate = (ref: number): WaitEstimate => {
     const n = count[ref]!;
-    const serviceId = ref < waiting.length ? waiting[ref]!.serviceId : services[(ref - waiting.length) >> 1]!.id;
+    const si = ref < waiting.length ? sIndex.get(waiting[ref]!.serviceId)! : (ref - waiting.length) >> 1;
+    const serviceId = services[si]!.id;
     if (n < plays) return fallback(state, serviceId, ref < waiting.length ? ref : waiting.length);
     const mean = sum[ref]! / n;
     const variance = large ? mean * mean / Math.max(1, mean / Math.max(0.1, meanInterval)) : Math.max(0, sumSq[ref]! / n - mean * mean);
-    return rangeOf(mean, variance, ETA_MODEL, scoresOf(serviceId));
+    return rangeOf(mean, variance, ETA_MODEL, scores[si]);
   };
   // Within a service and class routing is first-in first-out: a later ticket is never quoted less.
   // Estimates are made on demand, a class's queue in order up to the ticket asked for.

@@ -258,12 +258,11 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
         const serviceId = spec.id;
         const priority = rnd() < spec.priorityShare;
         const now = clock.now();
-        const serving = [...state.counters.values()].filter((c) => c.serviceIds.includes(serviceId));
         const est = estimateNew(state, serviceId, priority, now);
         const prev = previousModel(state, serviceId);
         let best: number | undefined;
         if (stationary) {
-          const openCounters = serving.filter((c) => c.state === 'open');
+          const openCounters = [...state.counters.values()].filter((c) => c.serviceIds.includes(serviceId) && c.state === 'open');
           const idle = openCounters.filter((c) => !c.ticketId).length;
           let ahead = 0;
           for (const t of state.tickets.values()) if (t.status === 'waiting') ahead++;
@@ -272,7 +271,7 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
         const [e] = run({ type: 'issue', serviceId, lang: 'ar', priority: priority ? 'elderly' : 'none', identityVerified: false }, kiosk);
         if (e?.type !== 'ticket.issued') throw new Error('simulate: no ticket issued');
         outcomes.set(e.ticket.id, {
-          serviceId, priority, issuedAt: (now - midnight) / MIN, duringBreak: serving.some((c) => c.state === 'break'), wait: null,
+          serviceId, priority, issuedAt: (now - midnight) / MIN, duringBreak: state.tickets.get(e.ticket.id)?.quotedInBreak === true, wait: null,
           quote: e.quote, estimate: est.meanMinutes, playVariance: est.playVariance, lastCalled: lastCalledBaseline(lastWait, serviceId), queueLength: queueLengthBaseline(state, serviceId, e.ticket.id),
           previous: prev.mean, previousQuote: prev.quote, ...(best !== undefined ? { best } : {}),
         });
