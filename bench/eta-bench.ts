@@ -19,7 +19,7 @@
 import { ETA_MODEL, placements, rangeOf } from '../shared/domain/eta.ts';
 import { apply, createHallState, decide } from '../shared/domain/index.ts';
 import { DEMO_COUNTERS, DEMO_SERVICES } from '../electron/hub/demo.ts';
-import type { HallState } from '../shared/domain/state.ts';
+import type { HallState } from '../shared/domain/hall-state.ts';
 import { ESTIMATOR_LABEL, report } from '../shared/sim/accuracy.ts';
 import { mmsScenario } from '../shared/sim/scenario.ts';
 import { type DayResult, simulateDay, usualDayOf } from '../shared/sim/simulate.ts';

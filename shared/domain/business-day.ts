@@ -45,3 +45,8 @@ export function minuteOfDay(ms: number, timeZone: string): number {
   const [h, m] = f.format(new Date(ms)).split(':').map(Number) as [number, number];
   return (h % 24) * 60 + m;
 }
+
+/** The hour of the day (0–23) at `ms` in `timeZone`. */
+export function hourOfDay(ms: number, timeZone: string): number {
+  return Math.floor(minuteOfDay(ms, timeZone) / 60);
+}

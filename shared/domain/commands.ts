@@ -10,7 +10,7 @@ import { expectedWait } from './eta.ts';
 import { formatTicketNumber, nextTicketNumber, ticketId } from './numbering.ts';
 import { callableAt, isTargeted, pickNext } from './routing.ts';
 import { callPointOf, counterOfClerk } from './targets.ts';
-import type { HallState, TicketRecord } from './state.ts';
+import type { HallState, TicketRecord } from './hall-state.ts';
 import { type TicketAction, canMove } from './ticket-states.ts';
 
 export interface Actor {

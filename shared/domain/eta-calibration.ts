@@ -12,7 +12,7 @@
 import type { EtaLearning } from './eta-learning.ts';
 import { ETA_MODEL, QUOTE_PERCENTILES } from './eta-held.ts';
 import { normalQuantile } from './random.ts';
-import type { HallState } from './state.ts';
+import type { HallState } from './hall-state.ts';
 
 export interface QuoteScores {
   /** Normal scores the range is cut at (the model alone: −0.84 and +0.84). */

@@ -1,8 +1,7 @@
 // The expected wait's settings, and its learnt durations (eta-projection.ts plays them): how long a counter is held
 // per ticket of a service, and how long a break lasts — learnt from today (eta-learning.ts),
 // capped and blended with a prior, and the rest of a hold or break given the time already spent.
-import type { HallState } from './state.ts';
-import type { UsualDay } from './eta-usual.ts';
+import type { HallState, UsualDay } from './hall-state.ts';
 import { logNormalParams, normalCdf, normalQuantile } from './random.ts';
 
 /** The percentiles of the wait the quote spans. */

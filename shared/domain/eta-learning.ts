@@ -1,4 +1,4 @@
-// What the expected-wait model learns from today's events, folded in by `apply` (state.ts) so a
+// What the expected-wait model learns from today's events, folded in by `apply` (fold.ts) so a
 // hub that replays the day at start-up knows the same: how long a counter is held per ticket of
 // each service, how fast each service's tickets arrive now, how long breaks last, and since when
 // each counter is in its current state.

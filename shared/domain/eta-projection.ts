@@ -40,7 +40,7 @@
 // single play with mean times is used, and so is it when the caller's budget (the hub's share for
 // each of several tickets issued at once) cannot pay for four drawn plays.
 import { exponential, seededRandom } from './random.ts';
-import type { HallState, TicketRecord } from './state.ts';
+import type { HallState, TicketRecord } from './hall-state.ts';
 import { isTargeted } from './routing.ts';
 import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
 import { usualPlans } from './eta-usual.ts';

@@ -5,7 +5,7 @@
 import type { ExpectedWait } from '../protocol/entities.ts';
 import { MODEL_SCORES, type QuoteScores, quoteScores } from './eta-calibration.ts';
 import { ETA_MODEL, heldModel } from './eta-held.ts';
-import type { HallState } from './state.ts';
+import type { HallState } from './hall-state.ts';
 import { countersServing } from './targets.ts';
 
 export interface WaitEstimate {

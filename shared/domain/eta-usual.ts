@@ -8,7 +8,7 @@
 // store, the simulator from the days it simulated before.
 import type { Counter } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
-import type { HallState } from './state.ts';
+import type { HallState, UsualDay } from './hall-state.ts';
 import { minuteOfDay } from './business-day.ts';
 
 /** Width of the slots a counter's day is cut into, minutes. */
@@ -38,22 +38,6 @@ export function usualWeight(days: readonly { n: number; sum: number }[], varianc
   const tau2 = between - sampling;
   if (tau2 <= 0) return USUAL_WEIGHT.max;
   return Math.min(USUAL_WEIGHT.max, Math.max(USUAL_WEIGHT.min, variance / tau2));
-}
-
-export interface UsualDay {
-  /** Business days it was learnt from (0: nothing is known). */
-  days: number;
-  /**
-   * Per service: the minutes a counter was held per ticket (call → let go) on those days, how many
-   * tickets, and how many of today's tickets that usual time is worth as a prior (`weight`,
-   * usualWeight below).
-   */
-  held: Record<string, { mean: number; cv: number; n: number; weight: number }>;
-  /**
-   * Per counter: the spans of the day it was usually open for calls, [from, to) in minutes since
-   * midnight, branch time — the slots in which it was open on most of the days.
-   */
-  open: Record<string, [number, number][]>;
 }
 
 export const NO_USUAL_DAY: UsualDay = Object.freeze({ days: 0, held: {}, open: {} }) as UsualDay;

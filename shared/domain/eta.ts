@@ -3,7 +3,8 @@
 // is in eta-projection.ts; here, the quotes it gives: for every waiting ticket, for a new ticket,
 // reused for the same state and time.
 import type { ExpectedWait } from '../protocol/entities.ts';
-import { type HallState, type TicketRecord, stateVersion } from './state.ts';
+import type { HallState, TicketRecord } from './hall-state.ts';
+import { stateVersion } from './fold.ts';
 import { callOrder, countAhead } from './routing.ts';
 import { ETA_MODEL, type Projection, lastProjection, QUOTE_PERCENTILES, heldModel, project } from './eta-projection.ts';
 import { type WaitEstimate, fallback, gammaQuantile, rangeOf } from './eta-range.ts';

@@ -4,7 +4,7 @@
 import type { Branch } from '../protocol/entities.ts';
 import { DEFAULT_OPENING_HOURS } from '../protocol/opening-hours.ts';
 import type { HallSettings } from '../protocol/settings.ts';
-import type { HallConfig } from './state.ts';
+import type { HallConfig } from './hall-state.ts';
 
 export const DEFAULT_KIOSK_RESET_SECONDS = 15;
 

@@ -21,14 +21,7 @@
 // service. Among the tickets callable at a counter the rule above decides — a transferred ticket
 // keeps its original issue time (brief §5), so it usually goes first.
 import type { Service, Ticket } from '../protocol/entities.ts';
-import type { TicketRecord } from './state.ts';
-
-export interface RoutingPolicy {
-  /** Weight of a priority ticket's score (>= 1). */
-  priorityFactor: number;
-  /** A ticket that has waited this many times its target is overdue (> 1). */
-  overdueFactor: number;
-}
+import type { RoutingPolicy, TicketRecord } from './hall-state.ts';
 
 export const DEFAULT_ROUTING: RoutingPolicy = { priorityFactor: 2, overdueFactor: 2 };
 

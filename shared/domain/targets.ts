@@ -3,7 +3,7 @@
 // wait, so a reserved ticket is counted only where it can be called (routing.ts `callableAt`).
 import type { Counter } from '../protocol/entities.ts';
 import { type CallPoint, callableAt, isTargeted } from './routing.ts';
-import type { HallState, TicketRecord } from './state.ts';
+import type { HallState, TicketRecord } from './hall-state.ts';
 
 /** A counter as call-next sees it: its id, the clerk signed in there, the services it serves. */
 export const callPointOf = (c: Counter): CallPoint => ({ counterId: c.id, ...(c.clerkId ? { clerkId: c.clerkId } : {}), serviceIds: new Set(c.serviceIds) });

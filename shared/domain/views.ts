@@ -5,8 +5,8 @@ import type { ClerkDay, LiveStats, QueueResponse, ServiceQueue, Snapshot, TrackR
 import { type Audience, ticketFor } from './audience.ts';
 import { type Placement, countersServing, expectedWait, placementOf, placements } from './eta.ts';
 import { callOrder } from './routing.ts';
-import type { HallState, ServiceTally, TicketRecord } from './state.ts';
-import { emptyTally } from './state.ts';
+import type { HallState, ServiceTally, TicketRecord } from './hall-state.ts';
+import { emptyTally } from './fold.ts';
 
 export function toTicket(t: TicketRecord, placement?: Placement): Ticket {
   const { ordinal: _o, waitingSince: _w, quote: _q, rating: _r, quotedInBreak: _b, ...ticket } = t;

@@ -8,7 +8,7 @@
 import type { Service } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
 import { businessDay } from '../domain/business-day.ts';
-import { hourOfDay } from '../domain/state.ts';
+import { hourOfDay } from '../domain/business-day.ts';
 
 export type Outcome = 'served' | 'no_show' | 'cancelled' | 'unfinished';
 

@@ -7,7 +7,7 @@
 //    service time; kept here to show what changed.
 import type { ExpectedWait } from '../protocol/entities.ts';
 import { competingServices, countersServing, gammaQuantile } from '../domain/eta.ts';
-import type { HallState } from '../domain/state.ts';
+import type { HallState } from '../domain/hall-state.ts';
 
 const Z80 = 0.8416;
 

@@ -7,10 +7,11 @@ import { decide } from '../domain/commands.ts';
 import { type ManualClock, manualClock } from '../domain/clock.ts';
 import { estimateNew } from '../domain/eta.ts';
 import { exponential, logNormalParams, normalQuantile, seededRandom } from '../domain/random.ts';
-import { type HallState, apply, createHallState } from '../domain/state.ts';
+import type { HallState, UsualDay } from '../domain/hall-state.ts';
+import { apply, createHallState } from '../domain/fold.ts';
 import type { ExpectedWait, Service } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
-import { type UsualDay, learnUsualDay } from '../domain/eta-usual.ts';
+import { learnUsualDay } from '../domain/eta-usual.ts';
 import { lastCalledBaseline, previousModel, queueLengthBaseline } from './baselines.ts';
 import { type Scenario, isStationaryMms, minutesOf } from './scenario.ts';
 

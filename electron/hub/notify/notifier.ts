@@ -14,7 +14,7 @@ import type webpush from 'web-push';
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import { countAhead } from '../../../shared/domain/routing.ts';
 import { competitionOf } from '../../../shared/domain/targets.ts';
-import type { HallState, TicketRecord } from '../../../shared/domain/state.ts';
+import type { HallState, TicketRecord } from '../../../shared/domain/hall-state.ts';
 import { DEFAULT_NOTIFY_SETTINGS, type NotificationKind, NotifySettings, type SentNotification, type SmsSettings } from '../../../shared/protocol/appointments.ts';
 import type { Lang } from '../../../shared/protocol/entities.ts';
 import type { SequencedEvent } from '../../../shared/protocol/events.ts';

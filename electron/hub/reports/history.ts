@@ -4,7 +4,9 @@
 // transfers, parks, cancellations and ratings. Deterministic for a seed.
 // Used by the demo hall (a few past weeks), the report tests and the reports benchmark.
 import { type Actor, type Command, dayRollover, decide } from '../../../shared/domain/commands.ts';
-import { type HallState, apply, createHallState, hourOfDay } from '../../../shared/domain/state.ts';
+import type { HallState } from '../../../shared/domain/hall-state.ts';
+import { apply, createHallState } from '../../../shared/domain/fold.ts';
+import { hourOfDay } from '../../../shared/domain/business-day.ts';
 import type { Branch, Counter, Service } from '../../../shared/protocol/entities.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
 import type { EventStore } from '../store/event-store.ts';

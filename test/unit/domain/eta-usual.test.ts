@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { learnQuoteError, MODEL_SCORES, quoteScores } from '../../../shared/domain/eta-calibration.ts';
 import { estimateNew, placements } from '../../../shared/domain/eta.ts';
-import { USUAL_WEIGHT, type UsualDay, learnUsualDay, usualPlans, usualWeight } from '../../../shared/domain/eta-usual.ts';
-import { apply } from '../../../shared/domain/state.ts';
+import { USUAL_WEIGHT, learnUsualDay, usualPlans, usualWeight } from '../../../shared/domain/eta-usual.ts';
+import type { UsualDay } from '../../../shared/domain/hall-state.ts';
+import { apply } from '../../../shared/domain/fold.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
 import { MIN, T0, clerk1, clerk3, issue, must, newHall } from './support.ts';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ETA_MODEL, estimateNew, expectedWait, lastProjection, meanServiceMinutes, placements } from '../../../shared/domain/eta.ts';
 import { callOrder } from '../../../shared/domain/routing.ts';
-import type { HallState } from '../../../shared/domain/state.ts';
+import type { HallState } from '../../../shared/domain/hall-state.ts';
 import type { Priority } from '../../../shared/protocol/entities.ts';
 import { MIN, PROPERTY_TIMEOUT, T0, clerk1, clerk2, clerk3, issue, must, newHall } from './support.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Command } from '../../../shared/domain/commands.ts';
 import { callOrder } from '../../../shared/domain/routing.ts';
-import type { HallState } from '../../../shared/domain/state.ts';
+import type { HallState } from '../../../shared/domain/hall-state.ts';
 import { MIN, T0, admin, clerk1, clerk2, counterOf, exec, issue, must, newHall, snapshot, supervisor, ticketOf } from './support.ts';
 
 /** c1 opened by clerk1, c2 by clerk2. */

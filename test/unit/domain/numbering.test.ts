@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import { dayRollover } from '../../../shared/domain/commands.ts';
 import { formatTicketNumber, nextTicketNumber, ticketId } from '../../../shared/domain/numbering.ts';
-import { type HallState, apply } from '../../../shared/domain/state.ts';
+import type { HallState } from '../../../shared/domain/hall-state.ts';
+import { apply } from '../../../shared/domain/fold.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
 import { MIN, PROPERTY_TIMEOUT, T0, branch, clerk1, exec, issue, must, newHall, supervisor } from './support.ts';
 

@@ -2,8 +2,8 @@
 // ties to the earlier ticket, FIFO within a service and priority class, deterministic.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROUTING, type RoutingPolicy, callOrder, pickNext } from '../../../shared/domain/routing.ts';
-import type { TicketRecord } from '../../../shared/domain/state.ts';
+import { DEFAULT_ROUTING, callOrder, pickNext } from '../../../shared/domain/routing.ts';
+import type { RoutingPolicy, TicketRecord } from '../../../shared/domain/hall-state.ts';
 import type { Priority } from '../../../shared/protocol/entities.ts';
 import { MIN, T0, clerk1, issue, must, newHall, record, serviceMap, ticketOf } from './support.ts';
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING } from '../../../shared/domain/routing.ts';
-import type { HallState, TicketRecord } from '../../../shared/domain/state.ts';
+import type { HallState, TicketRecord } from '../../../shared/domain/hall-state.ts';
 import type { Priority } from '../../../shared/protocol/entities.ts';
 import { MIN, PROPERTY_TIMEOUT, T0, clerk1, issue, must, newHall } from './support.ts';
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Command } from '../../../shared/domain/commands.ts';
-import type { HallState, TicketRecord } from '../../../shared/domain/state.ts';
+import type { HallState, TicketRecord } from '../../../shared/domain/hall-state.ts';
 import { TERMINAL } from '../../../shared/domain/ticket-states.ts';
 import { TicketStatus } from '../../../shared/protocol/entities.ts';
 import { MIN, PROPERTY_TIMEOUT, SERVICES, T0, clerk1, clerk2, clerk3, exec, newHall, snapshot, supervisor } from './support.ts';

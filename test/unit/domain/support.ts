@@ -3,7 +3,8 @@
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import { type Actor, type Command, decide } from '../../../shared/domain/commands.ts';
 import type { Decision } from '../../../shared/domain/errors.ts';
-import { type HallConfig, type HallState, type TicketRecord, apply, createHallState } from '../../../shared/domain/state.ts';
+import type { HallConfig, HallState, TicketRecord } from '../../../shared/domain/hall-state.ts';
+import { apply, createHallState } from '../../../shared/domain/fold.ts';
 import type { Branch, Counter, Priority, Service } from '../../../shared/protocol/entities.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { audienceOf, publicTicket } from '../../../shared/domain/audience.ts';
 import { placementOf, placements } from '../../../shared/domain/eta.ts';
-import { type HallState, apply } from '../../../shared/domain/state.ts';
+import type { HallState } from '../../../shared/domain/hall-state.ts';
+import { apply } from '../../../shared/domain/fold.ts';
 import { clerkDays, toTicket } from '../../../shared/domain/views.ts';
 import { mergePersonal, splitPersonal } from '../../../shared/privacy/personal.ts';
 import { DomainEvent } from '../../../shared/protocol/events.ts';

@@ -2,7 +2,7 @@
 // as the brief says, every other move is refused with illegal_transition and changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../shared/domain/commands.ts';
-import type { HallState } from '../../../shared/domain/state.ts';
+import type { HallState } from '../../../shared/domain/hall-state.ts';
 import { TERMINAL, allowedActions, canMove, type TicketAction } from '../../../shared/domain/ticket-states.ts';
 import { TicketStatus } from '../../../shared/protocol/entities.ts';
 import { MIN, T0, clerk1, exec, issue, must, newHall, snapshot, supervisor, ticketOf } from './support.ts';

@@ -1,7 +1,7 @@
 // Live KPIs (views.ts) on a hall driven by a manual clock.
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock.ts';
-import type { HallState } from '../../../shared/domain/state.ts';
+import type { HallState } from '../../../shared/domain/hall-state.ts';
 import { liveStats, queueView, snapshotTickets, ticketView, trackView } from '../../../shared/domain/views.ts';
 import { MIN, T0, clerk1, issue, must, newHall, ticketOf } from './support.ts';
 

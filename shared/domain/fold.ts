@@ -1,24 +1,16 @@
-// The hall's in-memory state for one business day, and `apply`, which folds one event into it.
-// The hub rebuilds it at start-up by replaying the day's events from the store; `apply` must
-// therefore be deterministic and must accept every event `decide` can yield.
-import type { Branch, Counter, Priority, Service, Ticket } from '../protocol/entities.ts';
+// The fold of the hall's state for one business day: the state a day starts from
+// (`createHallState`) and `apply`, which folds one event into it. The hub rebuilds it at start-up
+// by replaying the day's events from the store; `apply` must therefore be deterministic and must
+// accept every event `decide` can yield. The state's types are in hall-state.ts.
+import type { Branch, Counter, Service } from '../protocol/entities.ts';
 import type { DomainEvent, EventOf } from '../protocol/events.ts';
-import { type EtaLearning, emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
+import type { ClerkTally, HallConfig, HallState, ServiceTally, TicketRecord, UsualDay } from './hall-state.ts';
+import { emptyLearning, learnArrival, learnCounterState, learnGap, learnHeld } from './eta-learning.ts';
 import { learnQuoteError, serviceOnBreak } from './eta-calibration.ts';
-import { minuteOfDay } from './business-day.ts';
-import { NO_USUAL_DAY, type UsualDay } from './eta-usual.ts';
+import { hourOfDay } from './business-day.ts';
+import { NO_USUAL_DAY } from './eta-usual.ts';
 import { branchWith, configWith } from './hall-settings.ts';
-import { DEFAULT_ROUTING, type RoutingPolicy } from './routing.ts';
-
-export interface HallConfig {
-  routing: RoutingPolicy;
-  /** Recalls allowed before a further recall marks the ticket a no-show. */
-  recallLimit: number;
-  /** Service time assumed before the day has taught us one, in minutes. */
-  defaultServiceMinutes: number;
-  /** Days personal data is kept before the hourly purge removes it. */
-  retentionDays: number;
-}
+import { DEFAULT_ROUTING } from './routing.ts';
 
 export const DEFAULT_CONFIG: HallConfig = {
   routing: DEFAULT_ROUTING,
@@ -26,76 +18,6 @@ export const DEFAULT_CONFIG: HallConfig = {
   defaultServiceMinutes: 6,
   retentionDays: 30,
 };
-
-/** A ticket as the hub keeps it: the API ticket plus what routing needs. */
-export interface TicketRecord extends Omit<Ticket, 'position' | 'expectedWait'> {
-  /** Issue order of the day; breaks ties deterministically. */
-  ordinal: number;
-  /** Epoch ms of the original issue (kept across transfers): waiting time runs from here. */
-  waitingSince: number;
-  /** The quote given at issue (minutes), kept to measure its error. */
-  quote?: { minMinutes: number; maxMinutes: number };
-  /** A counter of its service was on break when it was quoted at issue (its error teaches the break offset, eta-calibration.ts). */
-  quotedInBreak?: true;
-  rating?: number;
-  /** Epoch ms of `dueAt` (a checked-in appointment's slot start), for routing. */
-  dueMs?: number;
-}
-
-/** Running sums per service, so KPIs and expected waits cost O(1) to read. */
-export interface ServiceTally {
-  issued: number;
-  served: number;
-  noShows: number;
-  waitCount: number;
-  waitSumMs: number;
-  withinTarget: number;
-  serviceCount: number;
-  serviceSumMs: number;
-  ratingCount: number;
-  ratingSum: number;
-}
-
-/** One member of staff's day: what they recorded at the counters (folded from the events' `by`). */
-export interface ClerkTally {
-  served: number;
-  noShows: number;
-  transferred: number;
-  /** Visits served with a start, and their summed service time. */
-  timed: number;
-  serviceMs: number;
-  /** Completions per outcome code (`none` when completed without one). */
-  outcomes: Map<string, number>;
-}
-
-export interface DeviceStatus {
-  deviceId: string;
-  device: string;
-  state: string;
-  at: string;
-  detail?: string;
-}
-
-export interface HallState {
-  day: string;
-  branch: Branch;
-  config: HallConfig;
-  services: Map<string, Service>;
-  counters: Map<string, Counter>;
-  tickets: Map<string, TicketRecord>;
-  /** Last number issued today per prefix. */
-  lastNumber: Map<string, number>;
-  tally: Map<string, ServiceTally>;
-  /** Issued count and wait samples per hour of the day (0–23, branch time), for charts. */
-  hourly: { issued: number; waitCount: number; waitSumMs: number }[];
-  devices: Map<string, DeviceStatus>;
-  /** What the expected-wait model has learnt today (eta-learning.ts). */
-  learning: EtaLearning;
-  /** Per member of staff (user id): today's outcomes, for the dashboard. */
-  clerkDay: Map<string, ClerkTally>;
-  /** The hall's usual day, learnt from the last business days (eta-usual.ts); kept across the day's rollover. */
-  usual: UsualDay;
-}
 
 export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[]; usual?: UsualDay }): HallState {
   return {
@@ -126,15 +48,6 @@ export function tallyOf(state: HallState, serviceId: string): ServiceTally {
     state.tally.set(serviceId, t);
   }
   return t;
-}
-
-export function isPriority(p: Priority): boolean {
-  return p !== 'none';
-}
-
-/** The hour of the day (0–23) at `ms` in `timeZone`. */
-export function hourOfDay(ms: number, timeZone: string): number {
-  return Math.floor(minuteOfDay(ms, timeZone) / 60);
 }
 
 function freeCounter(state: HallState, counterId: string | undefined, ticketId: string, at?: string) {
