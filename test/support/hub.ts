@@ -32,7 +32,7 @@ function demoDatabase(): Promise<string> {
   return demoTemplate;
 }
 
-export async function startTestHub(options: { demo?: boolean; clock?: Clock; dir?: string; issuePerMinute?: number; feedbackPer10Minutes?: number; voiceDir?: string } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: boolean; clock?: Clock; dir?: string; issuePerMinute?: number; feedbackPer10Minutes?: number; voiceDir?: string; loopbackExempt?: boolean } = {}): Promise<TestHub> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'dawr-test-'));
   if ((options.demo ?? true) && !options.dir) copyFileSync(await demoDatabase(), join(dir, 'dawr.sqlite'));
   const hub = await startHub({
@@ -44,6 +44,7 @@ export async function startTestHub(options: { demo?: boolean; clock?: Clock; dir
     ...(options.issuePerMinute ? { issuePerMinute: options.issuePerMinute } : {}),
     ...(options.feedbackPer10Minutes ? { feedbackPer10Minutes: options.feedbackPer10Minutes } : {}),
     ...(options.voiceDir ? { voiceDir: options.voiceDir } : {}),
+    ...(options.loopbackExempt !== undefined ? { loopbackExempt: options.loopbackExempt } : {}),
   });
   return {
     hub,

@@ -1,6 +1,7 @@
 // Staff accounts, sessions, paired devices and pairing codes. Secrets are stored hashed only.
 import type { DeviceRole, StaffRole, User } from '../../../shared/protocol/entities.ts';
 import type { Db } from '../store/database.ts';
+import { createSignInGuard } from '../../node-common/sign-in-guard.ts';
 import { hashToken, newId, newPairingCode, newToken } from '../../node-common/tokens.ts';
 
 export interface Principal {
@@ -18,17 +19,18 @@ export type AuthStore = ReturnType<typeof createAuthStore>;
 /** A credential that stopped holding: a device revoked, every session of a user, or one session (signed out). */
 export type Revocation = { kind: 'device'; id: string } | { kind: 'user'; id: string } | { kind: 'session'; token: string };
 
-/** Failed sign-ins of one account before it is locked, and the lock's first and longest length. */
-export const LOCKOUT = { failures: 5, firstMs: 60_000, maxMs: 15 * 60_000 } as const;
-
-export function createAuthStore(db: Db) {
+/**
+ * `loopbackExempt` (default true): sign-ins from the hub's own machine (the all-in-one station's
+ * screens) are never delayed by failed sign-ins (node-common/sign-in-guard.ts).
+ */
+export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = {}) {
   const revocationListeners = new Set<(r: Revocation) => void>();
   const revoked = (r: Revocation) => {
     for (const l of revocationListeners) l(r);
   };
-  // Failed sign-ins per username (also for names that do not exist, so a lock says nothing about
-  // which accounts exist). Kept in memory: a restart forgives, the per-address limit still holds.
-  const failures = new Map<string, { count: number; lockedUntil: number }>();
+  // Failed sign-ins per (username, address), also for names that do not exist. Kept in memory: a
+  // restart forgives, the per-route, per-address rate limit still holds.
+  const signIns = createSignInGuard({ loopbackExempt: options.loopbackExempt ?? true });
   const q = {
     userByName: db.prepare('SELECT id, username, role, display_name AS displayName, password_hash AS passwordHash, active FROM users WHERE username = ?'),
     insertUser: db.prepare('INSERT INTO users (id, username, role, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -97,21 +99,8 @@ export function createAuthStore(db: Db) {
       if (changed && patch.role) endSessions(userId);
       return changed;
     },
-    /** When a sign-in of `username` may be tried again (epoch ms), or undefined when it may now. */
-    lockedUntil(username: string, now: number): number | undefined {
-      const f = failures.get(username.toLowerCase());
-      return f && f.lockedUntil > now ? f.lockedUntil : undefined;
-    },
-    /** Counts a failed sign-in; from the 5th on, the account is locked for 1 min, doubling up to 15 min. */
-    signInFailed(username: string, now: number): void {
-      const key = username.toLowerCase();
-      const f = failures.get(key) ?? { count: 0, lockedUntil: 0 };
-      f.count++;
-      if (f.count >= LOCKOUT.failures) f.lockedUntil = now + Math.min(LOCKOUT.maxMs, LOCKOUT.firstMs * 2 ** (f.count - LOCKOUT.failures));
-      failures.set(key, f);
-      if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
-    },
-    signInSucceeded: (username: string) => void failures.delete(username.toLowerCase()),
+    /** Failed sign-ins per (account, address): the delay before the next attempt, and an admin's unlock. */
+    signIns,
     /** Listens for credentials that stop holding (the event stream closes their sockets). */
     onRevoked(listener: (r: Revocation) => void): () => void {
       revocationListeners.add(listener);

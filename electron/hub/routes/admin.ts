@@ -1,4 +1,4 @@
-// Administration: services, counters, staff, devices, the audit log; and device health reports.
+// Administration: services, counters, staff (edit, reset, end sessions, unlock), devices, the audit log; and device health reports.
 import { z } from 'zod';
 import { Counter, Service, User } from '../../../shared/protocol/entities.ts';
 import { AuditQuery, CounterBody, DeviceHealthBody, NewStaffBody, ResetPasswordBody, ServiceBody, StaffPatchBody } from '../../../shared/protocol/http.ts';
@@ -75,8 +75,22 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     async ({ params, body, principal }) => {
       const user = staffUser(params.id);
       ctx.auth.setPassword(user.id, await hashPassword(body.password));
+      // A fresh password starts afresh: no address waits on the old one's failures.
+      ctx.auth.signIns.unlock(user.username);
       audit(ctx, principal, 'staff.password-reset', user.id, user.username);
       return undefined;
+    },
+  );
+  api.route(
+    {
+      method: 'POST', url: '/api/v1/admin/staff/:id/unlock', summary: "Clear the account's failed sign-ins from every address (no attempt waits any more)", access: ADMIN, params: IdParams,
+      responses: { 200: z.object({ cleared: z.number().int() }) },
+    },
+    ({ params, principal }) => {
+      const user = staffUser(params.id);
+      const cleared = ctx.auth.signIns.unlock(user.username);
+      audit(ctx, principal, 'staff.unlocked', user.id, `${user.username}: ${cleared}`);
+      return { cleared };
     },
   );
   api.route(

@@ -5,6 +5,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../../node-common/pass
 import { type HubContext, audit } from '../context.ts';
 import { type Api, bearer } from '../http/api.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
+import { refuseDelayed } from '../../node-common/sign-in-guard.ts';
 
 export function sessionRoutes(api: Api, ctx: HubContext): void {
   api.route({ method: 'GET', url: '/api/health', summary: 'Liveness', access: 'public', responses: { 200: Health } }, () => ({ status: 'ok', version: ctx.version }));
@@ -16,22 +17,20 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
       method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', body: LoginBody, responses: { 200: LoginResponse },
       rateLimit: { max: 10, timeWindow: 60_000 },
     },
-    async ({ body, req }) => {
+    async ({ body, req, reply }) => {
       const now = ctx.hall.now();
-      const lockedUntil = ctx.auth.lockedUntil(body.username, now);
-      if (lockedUntil) {
-        const minutes = Math.ceil((lockedUntil - now) / 60_000);
-        throw new ApiError('rate_limited', `too many failed sign-ins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
-      }
+      // Failed sign-ins slow down the address they come from, not the account: the owner elsewhere gets in at once.
+      const wait = ctx.auth.signIns.waitMs(body.username, req.ip, now);
+      if (wait > 0) refuseDelayed(reply, wait);
       const user = ctx.auth.userByName(body.username);
       // Always spend the same work, so the answer's timing does not reveal which usernames exist.
       const good = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !good || !user.active) {
-        ctx.auth.signInFailed(body.username, now);
+        ctx.auth.signIns.failed(body.username, req.ip, now);
         ctx.audit.record({ at: new Date(now).toISOString(), actor: `ip:${req.ip}`, action: 'login.failed', target: body.username.slice(0, 64) });
         throw new ApiError('unauthorized', 'wrong username or password');
       }
-      ctx.auth.signInSucceeded(body.username);
+      ctx.auth.signIns.succeeded(body.username, req.ip);
       const session = ctx.auth.createSession(user.id, now);
       audit(ctx, { id: user.id, role: user.role, kind: 'staff', name: user.username }, 'login');
       return {
@@ -48,9 +47,17 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
       access: ['admin', 'manager', 'supervisor', 'clerk'], body: ChangePasswordBody, responses: { 200: LoginResponse.pick({ token: true, expiresAt: true }) },
       rateLimit: { max: 10, timeWindow: 60_000 },
     },
-    async ({ body, principal }) => {
+    async ({ body, principal, req, reply }) => {
       const user = ctx.auth.userById(principal.id);
-      if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) throw new ApiError('forbidden', 'the current password is wrong');
+      if (!user) throw new ApiError('forbidden', 'the current password is wrong');
+      // A wrong current password is a failed sign-in too (a stolen session must not guess it freely).
+      const wait = ctx.auth.signIns.waitMs(user.username, req.ip, ctx.hall.now());
+      if (wait > 0) refuseDelayed(reply, wait);
+      if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
+        ctx.auth.signIns.failed(user.username, req.ip, ctx.hall.now());
+        throw new ApiError('forbidden', 'the current password is wrong');
+      }
+      ctx.auth.signIns.succeeded(user.username, req.ip);
       ctx.auth.setPassword(user.id, await hashPassword(body.newPassword));
       audit(ctx, principal, 'password.changed', user.id);
       const session = ctx.auth.createSession(user.id, ctx.hall.now());
