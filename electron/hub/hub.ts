@@ -26,7 +26,6 @@ import { seedDemoHistory } from './reports/demo-history.ts';
 import { enrol, startReplicator } from './sync/replicator.ts';
 import { startDemoTraffic } from './demo-traffic.ts';
 import { createVoicePacks } from './voice/voice-packs.ts';
-import { createAlarms } from './ops/alarms.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -56,11 +55,6 @@ export interface HubOptions {
   retentionDays?: number;
   /** Central (brief §10): its URL, and a one-time enrolment code to join it with. */
   central?: { url: string; enrolCode?: string | undefined };
-  /**
-   * Push origins (scheme://host[:port]) the operator trusts beyond the Web Push services: a push
-   * relay inside the hall, a test's local service. Exempt from the https and public-address rules.
-   */
-  trustedPushOrigins?: readonly string[];
   /** Folder of the shipped voice packs (default resources/voice; a packaged app passes its own). */
   voiceDir?: string;
   /** How often the replicator looks for new events to push (ms; default 1000), and pulls central's catalogue (default 60 s). */
@@ -119,7 +113,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     auth.createUser({ username: 'admin', role: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(bootstrapAdminPassword) });
   }
 
-  const notifier = createNotifier({ db, config, hall, log, trustedPushOrigins: options.trustedPushOrigins ?? [] });
+  const notifier = createNotifier({ db, config, hall, log });
   const appointments = createAppointments({ db, config, hall, notifier, log });
   const citizenTimer = setInterval(() => appointments.tick(), 60_000);
   citizenTimer.unref();
@@ -131,7 +125,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const n = events.purgeIdentities(cutoff);
     const p = events.purgePersonal(beforeDay);
     // Names and phone numbers of past appointments, the message log, leftover notification requests.
-    const c = appointments.purge(beforeDay) + notifier.purge(beforeDay) + notifier.endDay(businessDay(clock.now(), hall.state.branch.timeZone));
+    const c = appointments.purge(beforeDay) + notifier.purge(beforeDay);
     const fb = feedback.purge(cutoff, new Date(clock.now()).toISOString());
     if (n || p || c || fb) log.info({ pseudonyms: n, personalFields: p, citizenRecords: c, feedback: fb }, 'purged personal data past retention');
   };
@@ -161,7 +155,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const ctx: HubContext = {
     citizen: { appointments, notifier },
     voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
-    feedback, hall, auth, audit, log, alarms: createAlarms({ log, now: () => clock.now() }), version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
+    feedback, hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
     sync: {
       status: () => sync.status(),
       async enrol(url: string, code: string) {
