@@ -14,6 +14,7 @@ import { type CentralDb, openDatabase } from './db.ts';
 import { startFactBuilder } from './fact-builder.ts';
 import { createIngest } from './ingest.ts';
 import { createQueries } from './queries.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { syncRoutes } from './routes/sync.ts';
 
@@ -30,6 +31,8 @@ export interface CentralOptions {
   log?: Logger;
   /** How often the fact builder looks for new events (ms). */
   buildEveryMs?: number;
+  /** Never delay sign-ins from loopback after failures (default false: see createCentralAuth). */
+  loopbackExempt?: boolean;
 }
 
 export interface RunningCentral {
@@ -55,7 +58,7 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   const log = o.log ?? createLogger({ app: 'dawr-central' });
   const now = o.now ?? Date.now;
   const db = await openDatabase({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, log: (line) => log.debug({ postgres: line }) });
-  const auth = createCentralAuth(db.pool);
+  const auth = createCentralAuth(db.pool, { loopbackExempt: o.loopbackExempt ?? false });
   const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries: createQueries(db.pool), log, now, version };
 
   const builder = startFactBuilder(db.pool, { now, everyMs: o.buildEveryMs ?? 1000, onError: (err) => log.error({ err }, 'building facts failed') });
@@ -72,6 +75,7 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
     return checkAccess(token ? await auth.principal(token, now()) : undefined, Boolean(token), access);
   }, 'Dawr central API');
   staffRoutes(api, ctx);
+  accountRoutes(api, ctx);
   syncRoutes(api, ctx);
 
   await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });

@@ -32,6 +32,14 @@ export type CentralApi = ApiOf<CentralAccessRole, AnyPrincipal>;
 export const STAFF: readonly CentralRole[] = ['platform_admin', 'municipality_admin', 'municipality_manager', 'centre_manager'];
 export const ADMINS: readonly CentralRole[] = ['platform_admin', 'municipality_admin'];
 
-export async function audit(ctx: CentralContext, actor: string, action: string, target: string | null, detail?: unknown): Promise<void> {
-  await ctx.pool.query('INSERT INTO audit (actor, action, target, detail) VALUES ($1, $2, $3, $4)', [actor, action, target, detail === undefined ? null : JSON.stringify(detail)]);
+/**
+ * Records a privileged action. `municipalityId`: the municipality it concerns (that of the account,
+ * centre or catalogue acted on); without it, the actor's own (none for a platform admin). A
+ * municipality admin reads the entries of their municipality (`GET /api/v1/audit`).
+ */
+export async function audit(ctx: CentralContext, actor: string, action: string, target: string | null, detail?: unknown, municipalityId?: string | null): Promise<void> {
+  await ctx.pool.query(
+    'INSERT INTO audit (actor, action, target, detail, municipality_id) VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT municipality_id FROM users WHERE id = $1)))',
+    [actor, action, target, detail === undefined ? null : JSON.stringify(detail), municipalityId ?? null],
+  );
 }

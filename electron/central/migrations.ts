@@ -134,6 +134,22 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'the municipality each audit entry concerns (what a municipality admin may read)',
+    sql: `
+      -- The municipality an entry concerns: of the account, centre or catalogue acted on, else of
+      -- the actor; NULL for the platform's own (a platform admin's sign-in, a failed sign-in of an
+      -- unknown name). A municipality admin reads the entries of their municipality only.
+      ALTER TABLE audit ADD COLUMN municipality_id text;
+      UPDATE audit a SET municipality_id = COALESCE(
+        (SELECT u.municipality_id FROM users u WHERE u.id = a.target),
+        (SELECT b.municipality_id FROM branches b WHERE b.id = a.target),
+        CASE WHEN a.action IN ('municipality.created', 'catalogue.saved') THEN a.target END,
+        (SELECT u.municipality_id FROM users u WHERE u.id = a.actor));
+      CREATE INDEX audit_municipality ON audit (municipality_id, id);
+    `,
+  },
 ];
 
 

@@ -40,6 +40,56 @@ export const CreateUserBody = z.object({
   branchId: z.string().optional(),
 }).strict();
 
+/** An account as its administrators see it (`GET /api/v1/users`). */
+export const CentralAccount = CentralUser.extend({ active: z.boolean(), createdAt: z.string() });
+export type CentralAccount = z.infer<typeof CentralAccount>;
+
+/**
+ * Edit an account: role, display name, enabled. Disabling it, or changing its role or centre, ends
+ * its sessions. `branchId`: the centre of a centre manager (needed when making one).
+ */
+export const CentralUserPatchBody = z.object({
+  role: CentralRole.optional(),
+  displayName: humanText({ max: 80 }).optional(),
+  active: z.boolean().optional(),
+  branchId: z.string().max(64).optional(),
+}).strict();
+export type CentralUserPatchBody = z.infer<typeof CentralUserPatchBody>;
+
+/** An administrator sets another account's password (its sessions end). */
+export const CentralResetPasswordBody = z.object({ password: z.string().min(8).max(256) }).strict();
+/** One's own password: the current one, and the new one. */
+export const CentralChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(8).max(256) }).strict();
+export const CentralSessionResponse = z.object({ token: z.string(), expiresAt: z.string() });
+
+const DateOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'a date YYYY-MM-DD or an ISO time');
+/** Filters of the audit log: actor (id or username, or `ip:ADDRESS`), action (a prefix: `user.`), from/to (dates, UTC, `to` inclusive, or times), limit. */
+export const CentralAuditQuery = z.object({
+  actor: z.string().max(100).optional(),
+  action: z.string().max(64).optional(),
+  from: DateOrTime.optional(),
+  to: DateOrTime.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+}).strict();
+export type CentralAuditQuery = z.infer<typeof CentralAuditQuery>;
+
+/** One entry of central's audit log, newest first. */
+export const CentralAuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  /** A user id, or `ip:ADDRESS` for a failed sign-in. */
+  actor: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  /** The username when the target is an account. */
+  targetName: z.string().nullable(),
+  detail: z.unknown(),
+  /** The municipality the entry concerns (null: the platform's own). */
+  municipalityId: z.string().nullable(),
+});
+export type CentralAuditEntry = z.infer<typeof CentralAuditEntry>;
+
 export const CentreBody = z.object({
   municipalityId: z.string(),
   name: I18nText,

@@ -13,6 +13,7 @@ import { Catalogue, DayString, PutCatalogueBody } from '../../../shared/protocol
 import { csvText } from '../../../shared/reports/csv.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 import { bearer } from '../../node-common/http/api.ts';
+import { refuseDelayed } from '../../node-common/sign-in-guard.ts';
 import { hashToken, newId, newPairingCode } from '../../node-common/tokens.ts';
 import { type CentralPrincipal, canAdminister, canSeeBranch, canSeeMunicipality } from '../auth.ts';
 import { ADMINS, type CentralApi, type CentralContext, STAFF, audit } from '../context.ts';
@@ -55,14 +56,22 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
 
   api.route(
     { method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', body: LoginBody, responses: { 200: CentralLoginResponse }, rateLimit: { max: 10, timeWindow: 60_000 } },
-    async ({ body }) => {
-      const s = await ctx.auth.signIn(body.username, body.password, ctx.now());
+    async ({ body, req, reply }) => {
+      // Failed sign-ins slow down the address they come from, not the account: the owner elsewhere gets in at once.
+      const s = await ctx.auth.signIn(body.username, body.password, req.ip, ctx.now());
+      if (s.kind === 'delayed') refuseDelayed(reply, s.waitMs);
+      if (s.kind === 'failed') {
+        // The account when there is one (its municipality's admins see the attempt), else the name tried.
+        await audit(ctx, `ip:${req.ip}`, 'login.failed', s.user?.id ?? null, { address: req.ip, ...(s.user ? {} : { username: body.username.slice(0, 64) }) }, s.user?.municipalityId ?? null);
+        throw new ApiError('unauthorized', 'wrong username or password');
+      }
       await audit(ctx, s.user.id, 'login', null);
       return { token: s.token, expiresAt: new Date(s.expiresAt).toISOString(), user: s.user };
     },
   );
-  api.route({ method: 'POST', url: '/api/v1/auth/logout', summary: 'Sign out (ends this session)', access: STAFF }, async ({ req }) => {
+  api.route({ method: 'POST', url: '/api/v1/auth/logout', summary: 'Sign out (ends this session)', access: STAFF }, async ({ req, principal }) => {
     await ctx.auth.signOut(bearer(req)!);
+    await audit(ctx, principal.id, 'logout', null);
   });
   api.route({ method: 'GET', url: '/api/v1/me', summary: 'Who is signed in', access: STAFF, responses: { 200: CentralUser } }, ({ principal }) => me(principal));
 
@@ -74,7 +83,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     async ({ body, principal, reply }) => {
       const r = await ctx.pool.query('INSERT INTO municipalities (id, name_ar, name_en) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [body.id, body.name.ar, body.name.en]);
       if (r.rowCount === 0) throw new ApiError('conflict', `a municipality ${body.id} exists`);
-      await audit(ctx, principal.id, 'municipality.created', body.id);
+      await audit(ctx, principal.id, 'municipality.created', body.id, undefined, body.id);
       return reply.code(201).send(body);
     },
   );
@@ -92,7 +101,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
       if (body.role !== 'platform_admin' && (!municipalityId || !canAdminister(p, municipalityId))) throw new ApiError('forbidden', 'you may add staff only to your own municipality');
       if (municipalityId && (await ctx.queries.municipalities({ municipalityId })).length === 0) throw new ApiError('not_found', `no municipality ${municipalityId}`);
       const u = await ctx.auth.createUser({ ...body, municipalityId, branchId: body.role === 'centre_manager' ? body.branchId : null });
-      await audit(ctx, p.id, 'user.created', u.id, { role: u.role });
+      await audit(ctx, p.id, 'user.created', u.id, { role: u.role }, u.municipalityId);
       return reply.code(201).send(u);
     },
   );
@@ -107,7 +116,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
       if ((await ctx.queries.municipalities({ municipalityId: body.municipalityId })).length === 0) throw new ApiError('not_found', `no municipality ${body.municipalityId}`);
       const id = newId('br');
       await ctx.pool.query('INSERT INTO branches (id, municipality_id, name_ar, name_en, district) VALUES ($1, $2, $3, $4, $5)', [id, body.municipalityId, body.name.ar, body.name.en, body.district]);
-      await audit(ctx, principal.id, 'branch.created', id);
+      await audit(ctx, principal.id, 'branch.created', id, undefined, body.municipalityId);
       return reply.code(201).send((await ctx.queries.centres({ branchId: id }))[0]);
     },
   );
@@ -123,7 +132,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
       const code = newPairingCode();
       const expiresAt = new Date(ctx.now() + ENROL_CODE_MS);
       await ctx.pool.query('UPDATE branches SET enrol_code_hash = $2, enrol_expires_at = $3 WHERE id = $1', [b.id, hashToken(code), expiresAt]);
-      await audit(ctx, principal.id, 'branch.enrolment_code', b.id);
+      await audit(ctx, principal.id, 'branch.enrolment_code', b.id, undefined, b.municipality_id);
       return { branchId: b.id, code, expiresAt: expiresAt.toISOString() };
     },
   );
@@ -133,7 +142,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
       const b = await visibleBranch(ctx, me(principal), params.id);
       if (!canAdminister(me(principal), b.municipality_id)) throw new ApiError('forbidden', 'only an admin of this municipality revokes its halls');
       await ctx.pool.query('UPDATE branches SET revoked_at = now(), credential_hash = NULL, enrol_code_hash = NULL WHERE id = $1', [b.id]);
-      await audit(ctx, principal.id, 'branch.revoked', b.id);
+      await audit(ctx, principal.id, 'branch.revoked', b.id, undefined, b.municipality_id);
     },
   );
 
@@ -165,7 +174,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
          ON CONFLICT (municipality_id) DO UPDATE SET version = catalogue.version + 1, services = excluded.services, updated_at = now()`,
         [params.id, JSON.stringify(body.services)],
       );
-      await audit(ctx, principal.id, 'catalogue.saved', params.id, { services: body.services.length });
+      await audit(ctx, principal.id, 'catalogue.saved', params.id, { services: body.services.length }, params.id);
       return catalogueOf(ctx, params.id);
     },
   );
