@@ -4,7 +4,7 @@
 // same rows into the same PostgreSQL in the same run; then the facts folded, and the league and
 // dashboard queries timed at that size.
 //   ./dawr npm run bench:central [-- --halls N] [-- --tickets-per-day N] [-- --concurrency N]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,7 @@ const DAY = '2026-11-30';
 const BATCH = 500;
 
 const dir = mkdtempSync(join(tmpdir(), 'dawr-central-bench-'));
+chmodSync(dir, 0o711); // as root, PostgreSQL runs as `postgres`, which must enter it
 const ms = (t: number) => performance.now() - t;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 

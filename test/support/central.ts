@@ -12,6 +12,7 @@ const dawr = fileURLToPath(new URL('../../scripts/dawr.ts', import.meta.url));
 /** A new, empty database on the run's PostgreSQL; `drop()` removes it. */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const base = inject('postgresUrl');
+  if (!base) throw new Error(`no PostgreSQL for this run (test/support/global-postgres.ts): ${inject('postgresError')}`);
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(base);
   await admin.connect();

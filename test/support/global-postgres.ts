@@ -1,7 +1,9 @@
-// vitest global setup of the integration project: one real PostgreSQL (the embedded npm binaries
+// vitest global setup of the integration projects: one real PostgreSQL (the embedded npm binaries
 // central uses by default) for the whole run, in a temporary folder, stopped and removed at the
 // end. Tests get its URL with `inject('postgresUrl')` and make a database of their own (central.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
+// When PostgreSQL cannot start, the run goes on: the reason is printed once here, every test that
+// asks for a database fails with it (freshDatabase), and the other tests run and are reported.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -9,16 +11,28 @@ import { startEmbeddedPostgres } from '../../electron/central/embedded-postgres.
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** Empty when PostgreSQL could not start (postgresError says why). */
     postgresUrl: string;
+    postgresError: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'dawr-pg-'));
-  const pg = await startEmbeddedPostgres(dir);
-  project.provide('postgresUrl', pg.url);
-  return async () => {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  chmodSync(dir, 0o711); // this run's own folder: `postgres` (as root) enters it to reach the cluster
+  try {
+    const pg = await startEmbeddedPostgres(dir);
+    project.provide('postgresUrl', pg.url);
+    project.provide('postgresError', '');
+    return async () => {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  } catch (err) {
+    const why = (err as Error).message;
+    console.error(`\n[global-postgres] the tests' PostgreSQL did not start; tests that need a database will fail with this:\n${why}\n`);
+    project.provide('postgresUrl', '');
+    project.provide('postgresError', why);
+    return async () => rmSync(dir, { recursive: true, force: true });
+  }
 }
