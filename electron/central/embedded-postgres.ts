@@ -138,7 +138,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
         + '  - a data folder that user can reach, e.g. ./dawr central --data /var/lib/dawr-central\n'
         + '  - central as an unprivileged user rather than root: ./dawr service install central (docs/install.md)\n'
         + `  - open that folder yourself: chmod o+x ${blocked.path}\n`
-        + `  - ${OTHER_WAYS}`);
+        + '  - an existing PostgreSQL instead: DATABASE_URL=postgres://user:password@host/database ./dawr central …');
     }
   }
   const packaged: PackagedBinaries = o.binaries ? { native: o.binaries, id: `local:${o.binaries}` } : packagedBinaries();
