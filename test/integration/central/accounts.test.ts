@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCentral, startCentral } from '../../../electron/central/central.ts';
 import { createLogger } from '../../../electron/node-common/log.ts';
+import { manualClock } from '../../../shared/domain/clock.ts';
 import { api, freshDatabase, municipalityWith } from '../../support/central.ts';
 import { fromAddress } from '../../support/from-address.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
@@ -18,8 +19,8 @@ const tmp = makeTempDir('dawr-central-accounts-');
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 let central: RunningCentral;
 let url: string;
-/** Central's clock runs this far ahead of the real one (the delay test waits by moving it). */
-let skew = 0;
+/** Central's clock stands still unless a test moves it: a delay holds however slow the machine is. */
+const clock = manualClock(Date.now());
 let platform: string;
 let homsCentres: { id: string }[];
 let hamaCentres: { id: string }[];
@@ -45,7 +46,7 @@ const auditOf = async (token: string, query = '') => api<Entry[]>(url, `/api/v1/
 
 beforeAll(async () => {
   db = await freshDatabase();
-  central = await startCentral({ dataDir: tmp.path, databaseUrl: db.url, now: () => Date.now() + skew, log: createLogger({ level: 'silent', app: 'dawr-central' }) });
+  central = await startCentral({ dataDir: tmp.path, databaseUrl: db.url, now: () => clock.now(), log: createLogger({ level: 'silent', app: 'dawr-central' }) });
   url = central.url;
   ids.platform = (await central.ctx.auth.createUser({ username: 'platform', password: 'platform-pass', role: 'platform_admin' })).id;
   platform = await signIn('platform', 'platform-pass');
@@ -86,7 +87,7 @@ describe('failed sign-ins on central slow down an address, not an account', () =
     const waits: string[] = [];
     for (let i = 0; i < 3; i++) {
       if (i > 0) {
-        skew += Number(waits[i - 1]) * 1000;
+        clock.advance(Number(waits[i - 1]) * 1000);
         expect((await stranger.login('hama-admin', `guess-again-${i}`)).status).toBe(401);
       }
       const refused = await stranger.login('hama-admin', `guess-more-${i}`);

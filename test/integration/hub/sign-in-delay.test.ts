@@ -5,6 +5,7 @@
 // Two machines on the hall's network are played by two loopback addresses (127.0.0.2, 127.0.0.3:
 // the whole of 127.0.0.0/8 reaches the hub, each as its own client address). Loopback is exempt
 // by default (the all-in-one station), so those tests start the hub with `loopbackExempt: false`.
+// The hub's clock stands still unless a test moves it: a delay holds however slow the machine is.
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock.ts';
 import { fromAddress } from '../../support/from-address.ts';
@@ -20,7 +21,7 @@ const wrong = (i: number) => `wrong-password-${i}`;
 
 describe('failed sign-ins slow down an address, not an account', () => {
   it("a stranger's wrong passwords from one address do not keep the owner out from another", async () => {
-    t = await startTestHub({ loopbackExempt: false });
+    t = await startTestHub({ clock: manualClock(Date.now()), loopbackExempt: false });
     const stranger = fromAddress(t.url, '127.0.0.2');
     const owner = fromAddress(t.url, '127.0.0.3');
     for (let i = 0; i < 5; i++) expect((await stranger.login('admin', wrong(i))).status).toBe(401);
@@ -67,7 +68,7 @@ describe('failed sign-ins slow down an address, not an account', () => {
   });
 
   it("an admin's unlock clears the account's failures from every address, and is audited", async () => {
-    t = await startTestHub({ loopbackExempt: false });
+    t = await startTestHub({ clock: manualClock(Date.now()), loopbackExempt: false });
     const a = fromAddress(t.url, '127.0.0.6');
     const b = fromAddress(t.url, '127.0.0.7');
     for (let i = 0; i < 5; i++) {
