@@ -1,13 +1,15 @@
 // Dispatches `./dawr <command>` (the wrapper has already found Node and installed dependencies).
-import { main as hubMain } from '../electron/hub/cli.ts';
+// Each command loads its own modules only (the hub's ~200 take a second to load from sources).
 
 const [command, ...argv] = process.argv.slice(2);
 
 async function run(): Promise<void> {
   switch (command) {
-    case 'hub':
-      await hubMain(argv);
+    case 'hub': {
+      const { main } = await import('../electron/hub/cli.ts');
+      await main(argv);
       return;
+    }
     case 'start': {
       const { start } = await import('./start.ts');
       await start(argv);
@@ -30,6 +32,11 @@ async function run(): Promise<void> {
     }
     case 'devices': {
       const { main } = await import('../electron/devices/cli.ts');
+      await main(argv);
+      return;
+    }
+    case 'service': {
+      const { main } = await import('./service.ts');
       await main(argv);
       return;
     }
