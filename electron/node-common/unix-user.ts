@@ -33,6 +33,11 @@ export function groupExists(name: string): boolean {
   return getent('group', name) !== undefined;
 }
 
+/** The name of group `gid` (its number as text when it has none). */
+export function groupName(gid: number): string {
+  return getent('group', String(gid))?.split(':')[0] ?? String(gid);
+}
+
 const ownerName = (uid: number) => lookupUser(uid)?.name ?? `uid ${uid}`;
 
 /** A folder or file on the way to a path that a user cannot pass. */
