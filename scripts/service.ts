@@ -221,7 +221,7 @@ export async function main(argv: string[]): Promise<void> {
     `  journalctl -u ${name} -f`,
     '',
     `Check it: curl ${o.tls ? '-k ' : ''}${scheme}://${shown}:${o.port}/api/health   (→ {"status":"ok",…})`,
-    `On its first start it prints the first account's password once: journalctl -u ${name} | grep -i password`,
+    `Its first start prints the first account's password, once: journalctl -u ${name} | grep 'First start'`,
     `Settings that are not flags (DAWR_LOG_LEVEL${o.kind === 'central' ? ', DATABASE_URL' : ''}) go in /etc/dawr/${o.kind}.env (root-only, 0600).`,
   ].join('\n'));
 }
