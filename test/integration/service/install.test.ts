@@ -4,7 +4,7 @@
 // the user and the data folder and writes a unit `systemd-analyze verify` accepts.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +83,6 @@ describe.skipIf(Boolean(checkoutBlocked))('the unit', () => {
     // Written: the data folder, and nothing else.
     expect(one(u, 'Service', 'ProtectSystem')).toBe('strict');
     expect(one(u, 'Service', 'ReadWritePaths')).toBe(data);
-    expect(one(u, 'Service', 'ProtectHome')).toBe(root.startsWith('/home/') || root.startsWith('/root/') ? 'read-only' : 'yes');
     expect(one(u, 'Service', 'PrivateTmp')).toBe('yes');
     expect(one(u, 'Service', 'NoNewPrivileges')).toBe('yes');
     expect(u.Service!.AmbientCapabilities).toBeUndefined();
@@ -91,6 +90,8 @@ describe.skipIf(Boolean(checkoutBlocked))('the unit', () => {
     const env = Object.fromEntries(u.Service!.Environment!.map((e) => e.split(/=(.*)/s).slice(0, 2) as [string, string]));
     expect(env.DAWR_CACHE).toBe('/var/cache/dawr');
     expect([process.execPath, `/var/cache/dawr/node-${process.version}/bin/node`]).toContain(env.DAWR_NODE);
+    // Home folders are hidden from it, or read-only when it reads something there.
+    expect(one(u, 'Service', 'ProtectHome')).toBe([root, env.DAWR_NODE!].some((p) => /^\/(home|root)\//.test(p)) ? 'read-only' : 'yes');
     expect(one(u, 'Install', 'WantedBy')).toBe('multi-user.target');
     expect(r.stderr).toContain(`create the system user ${user}`);
     expect(r.stderr).toContain(`create the data folder ${data}`);
@@ -119,7 +120,7 @@ describe('refusals (nothing is changed)', () => {
     expect(statSync(theirs)).toMatchObject({ uid: before.uid, gid: before.gid, mode: before.mode });
   });
 
-  it('a data folder the user cannot reach, root or nobody as the user, a plain-text flag', () => {
+  it('a data folder the user cannot reach, root or nobody as the user, a key it cannot read, flags that are not right', () => {
     const closed = mkdtempSync(join(box, 'closed-'));
     let r = dawr(['hub', '--dry-run', '--user', newUser(), '--data', join(closed, 'data')], true);
     expect(r.code).toBe(1);
@@ -133,6 +134,10 @@ describe('refusals (nothing is changed)', () => {
     expect(r.stderr).toMatch(/--port must be a whole number/);
     r = dawr(['hub', '--dry-run', '--data', join(box, 'with space')], true);
     expect(r.stderr).toMatch(/no spaces/);
+    const key = join(box, 'key.pem');
+    writeFileSync(key, 'not a key', { mode: 0o600 });
+    r = dawr(['hub', '--dry-run', '--user', newUser(), '--data', join(box, 'tls-data'), '--tls-cert', key, '--tls-key', key], true);
+    expect(r.stderr).toMatch(new RegExp(`cannot read ${key}: it stops at ${key} \\(mode 0600.*install -d -m 0750 -g dawrt\\w+ /etc/dawr`, 's'));
     r = dawr(['sideways'], true);
     expect(r.stderr).toMatch(/usage: \.\/dawr service install hub\|central/);
   });
