@@ -297,7 +297,7 @@ async function busyDay(dir: string, n: number): Promise<void> {
         const e = called.ok ? called.events.find((x) => x.type === 'ticket.called') : undefined;
         if (!e || e.type !== 'ticket.called') return;
         await hall.execute({ type: 'start', ticketId: e.ticketId }, c);
-        await hall.execute({ type: 'complete', ticketId: e.ticketId, outcome: 'done', note: 'bench note' }, c);
+        await hall.execute({ type: 'complete', ticketId: e.ticketId, outcome: 'completed', note: 'bench note' }, c);
       }));
     }
   }

@@ -26,6 +26,8 @@ export interface CentralOptions {
   host?: string;
   tls?: { cert: Buffer; key: Buffer } | undefined;
   allowedHosts?: readonly string[];
+  /** Reverse proxies in front of central (addresses or CIDRs, comma-separated) whose X-Forwarded-For is believed. */
+  trustProxy?: string;
   rendererDir?: string | undefined;
   now?: () => number;
   log?: Logger;
@@ -63,7 +65,7 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
 
   const builder = startFactBuilder(db.pool, { now, everyMs: o.buildEveryMs ?? 1000, onError: (err) => log.error({ err }, 'building facts failed') });
 
-  const app = await createBaseServer({ log: log as FastifyBaseLogger, what: 'central', rendererDir: o.rendererDir, allowedHosts: o.allowedHosts, tls: o.tls, bodyLimit: 4 * 1024 * 1024 });
+  const app = await createBaseServer({ log: log as FastifyBaseLogger, what: 'central', rendererDir: o.rendererDir, allowedHosts: o.allowedHosts, tls: o.tls, bodyLimit: 4 * 1024 * 1024, trustProxy: o.trustProxy });
   const anonymous = { id: 'anonymous', role: 'anonymous' } as const;
   const api = createApi<CentralAccessRole, AnyPrincipal>(app, async (token, access: Access<CentralAccessRole>) => {
     if (access === 'public') return anonymous;

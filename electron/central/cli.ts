@@ -1,4 +1,4 @@
-// `dawr central [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…]`
+// `dawr central [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…] [--trust-proxy ADDRS]`
 // runs the municipality platform until stopped. PostgreSQL: DATABASE_URL, or the embedded one
 // under `<data>/pg` (default data folder: ./data/central).
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ export interface CentralCliOptions {
   demoHistoryDays: number;
   tls?: { cert: Buffer; key: Buffer };
   allowedHosts: string[];
+  trustProxy?: string;
 }
 
 export function parseCentralArgs(argv: string[]): CentralCliOptions {
@@ -26,7 +27,7 @@ export function parseCentralArgs(argv: string[]): CentralCliOptions {
     args: argv,
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'demo-history': { type: 'string' },
-      'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
+      'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true }, 'trust-proxy': { type: 'string' },
     },
     strict: true,
   });
@@ -50,6 +51,7 @@ export function parseCentralArgs(argv: string[]): CentralCliOptions {
     demo: values.demo ?? false,
     ...(values['tls-cert'] && values['tls-key'] ? { tls: { cert: read(values['tls-cert'], '--tls-cert'), key: read(values['tls-key'], '--tls-key') } } : {}),
     allowedHosts: [...(values['allowed-host'] ?? []), ...(process.env.DAWR_ALLOWED_HOSTS?.split(',').filter(Boolean) ?? [])],
+    ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
   };
 }
 
@@ -67,7 +69,7 @@ export async function main(argv: string[]): Promise<RunningCentral> {
   const rendererDir = `${root}dist/renderer`;
   const central = await startCentral({
     dataDir: o.data, databaseUrl: process.env.DATABASE_URL || undefined, port: o.port, rendererDir, allowedHosts: o.allowedHosts,
-    ...(o.host ? { host: o.host } : {}), ...(o.tls ? { tls: o.tls } : {}),
+    ...(o.host ? { host: o.host } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
   });
   const stops: (() => Promise<void>)[] = [];
   const lines = ['', `Dawr central ${central.ctx.version} — ${central.url}`, `  database:   ${central.db.where}`, `  health:     ${central.url}/api/health`, '',

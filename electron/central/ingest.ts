@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import { isValidTimeZone } from '../../shared/domain/business-day.ts';
 import { splitPersonal } from '../../shared/privacy/personal.ts';
+import { isRealInstant } from '../../shared/protocol/calendar.ts';
 import { DomainEvent } from '../../shared/protocol/events.ts';
 import type { EnrolBody, EnrolResponse, PushBody } from '../../shared/protocol/sync.ts';
 import { ApiError } from '../node-common/http/errors.ts';
@@ -33,14 +34,15 @@ export function checkBatch(body: PushBody): CheckedEvent[] {
     if (!parsed.success) throw new ApiError('invalid_input', `events[${i}] (seq ${x.seq}): not a Dawr event: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
     const e = parsed.data;
     // Personal data stays in the hall (brief §8, §10): refuse rather than store it.
+    // splitPersonal names every personal field of every event kind (a note, a transfer note, a
+    // tracking code, a comment, an outcome that is not one of the five codes) — one rule with the hall.
     const personal = splitPersonal(e).personal;
-    const hasNote = e.type === 'ticket.issued' && e.ticket.note !== undefined;
     const extra = Object.keys(x.event).filter((k) => /^(idToken|pseudonym|phone|name|trackingCode)$/.test(k));
-    if (personal || hasNote || extra.length) {
-      const fields = [...Object.keys(personal ?? {}), ...(hasNote ? ['note'] : []), ...extra].join(', ');
+    if (personal || extra.length) {
+      const fields = [...Object.keys(personal ?? {}), ...extra].join(', ');
       throw new ApiError('invalid_input', `events[${i}] (seq ${x.seq}): carries personal data (${fields}); it must stay in the hall`);
     }
-    if (Number.isNaN(Date.parse(e.at))) throw new ApiError('invalid_input', `events[${i}] (seq ${x.seq}): at is not a time`);
+    if (!isRealInstant(e.at)) throw new ApiError('invalid_input', `events[${i}] (seq ${x.seq}): at is not a time`);
     out.push({ seq: x.seq, day: x.day, type: e.type, at: e.at, body: e });
   });
   return out;

@@ -1,4 +1,4 @@
-// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…] [--central URL [--enrol CODE]]`: runs the hub until stopped.
+// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…] [--central URL [--enrol CODE]] [--trust-proxy ADDRS] [--allow-push-origin ORIGIN…]`: runs the hub until stopped.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS } from './demo.ts';
 import { type RunningHub, startHub } from './hub.ts';
 import { centralUrl } from './sync/replicator.ts';
+import { pushOrigin } from './notify/push-endpoint.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,6 +22,8 @@ export interface HubCliOptions {
   central?: { url: string; enrolCode?: string };
   demoProfile?: string;
   demoTraffic?: boolean;
+  trustProxy?: string;
+  trustedPushOrigins: string[];
 }
 
 function positive(v: string, name: string): number {
@@ -36,6 +39,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' },
       'demo-history': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
       central: { type: 'string' }, enrol: { type: 'string' }, 'demo-profile': { type: 'string' }, 'demo-traffic': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'string' }, 'allow-push-origin': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -63,6 +67,14 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     ...(values['demo-profile'] ? { demoProfile: values['demo-profile'] } : {}),
     ...(values['demo-traffic'] ? { demoTraffic: true } : {}),
     ...(values.central ? { central: { url: values.central, ...(values.enrol ? { enrolCode: values.enrol } : {}) } } : {}),
+    ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
+    trustedPushOrigins: (values['allow-push-origin'] ?? []).map((o) => {
+      try {
+        return pushOrigin(o);
+      } catch (err) {
+        throw new Error(`--allow-push-origin: ${(err as Error).message}`);
+      }
+    }),
   };
 }
 
@@ -107,6 +119,8 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
     ...(o.central ? { central: o.central } : {}),
     ...(o.demoProfile ? { demoProfile: o.demoProfile } : {}),
     ...(o.demoTraffic ? { demoTraffic: true } : {}),
+    ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
+    trustedPushOrigins: o.trustedPushOrigins,
   });
   printWelcome(hub, o.demo);
   const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);

@@ -12,6 +12,7 @@ import type { VoicePacks } from './voice/voice-packs.ts';
 import type { Appointments } from './appointments/appointments.ts';
 import type { Notifier } from './notify/notifier.ts';
 import type { FeedbackStore } from './store/feedback-store.ts';
+import type { Alarms } from './ops/alarms.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -39,6 +40,8 @@ export interface HubContext {
   citizen?: { appointments: Appointments; notifier: Notifier };
   /** Citizens' suggestions and complaints (absent: no feedback routes). */
   feedback?: FeedbackStore;
+  /** Alarms about the hub itself, for the dashboard. */
+  alarms: Alarms;
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */

@@ -26,6 +26,7 @@ import { seedDemoHistory } from './reports/demo-history.ts';
 import { enrol, startReplicator } from './sync/replicator.ts';
 import { startDemoTraffic } from './demo-traffic.ts';
 import { createVoicePacks } from './voice/voice-packs.ts';
+import { createAlarms } from './ops/alarms.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -49,12 +50,21 @@ export interface HubOptions {
   demoHistoryDays?: number;
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** A public route answers at most this many times its per-address limit a minute from everyone together (default 100). */
+  publicCeilingFactor?: number;
+  /** Reverse proxies in front of the hub (addresses or CIDRs, comma-separated) whose X-Forwarded-For is believed. */
+  trustProxy?: string;
   /** Host names the hub answers to besides IP addresses and localhost (DNS-rebinding guard). */
   allowedHosts?: readonly string[];
   /** Days personal data is kept — pseudonyms of ID numbers, tracking codes, notes, comments (default 30). */
   retentionDays?: number;
   /** Central (brief §10): its URL, and a one-time enrolment code to join it with. */
   central?: { url: string; enrolCode?: string | undefined };
+  /**
+   * Push origins (scheme://host[:port]) the operator trusts beyond the Web Push services: a push
+   * relay inside the hall, a test's local service. Exempt from the https and public-address rules.
+   */
+  trustedPushOrigins?: readonly string[];
   /** Folder of the shipped voice packs (default resources/voice; a packaged app passes its own). */
   voiceDir?: string;
   /** How often the replicator looks for new events to push (ms; default 1000), and pulls central's catalogue (default 60 s). */
@@ -113,7 +123,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     auth.createUser({ username: 'admin', role: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(bootstrapAdminPassword) });
   }
 
-  const notifier = createNotifier({ db, config, hall, log });
+  const notifier = createNotifier({ db, config, hall, log, trustedPushOrigins: options.trustedPushOrigins ?? [] });
   const appointments = createAppointments({ db, config, hall, notifier, log });
   const citizenTimer = setInterval(() => appointments.tick(), 60_000);
   citizenTimer.unref();
@@ -125,7 +135,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const n = events.purgeIdentities(cutoff);
     const p = events.purgePersonal(beforeDay);
     // Names and phone numbers of past appointments, the message log, leftover notification requests.
-    const c = appointments.purge(beforeDay) + notifier.purge(beforeDay);
+    const unusedMs = clock.now() - hall.state.config.unusedAppointmentDays * 86_400_000;
+    const unused = { cutoff: new Date(unusedMs).toISOString(), beforeDay: businessDay(unusedMs, hall.state.branch.timeZone) };
+    const c = appointments.purge(beforeDay, unused) + notifier.purge(beforeDay) + notifier.endDay(businessDay(clock.now(), hall.state.branch.timeZone));
     const fb = feedback.purge(cutoff, new Date(clock.now()).toISOString());
     if (n || p || c || fb) log.info({ pseudonyms: n, personalFields: p, citizenRecords: c, feedback: fb }, 'purged personal data past retention');
   };
@@ -155,7 +167,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const ctx: HubContext = {
     citizen: { appointments, notifier },
     voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
-    feedback, hall, auth, audit, log, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
+    feedback, hall, auth, audit, log, alarms: createAlarms({ log, now: () => clock.now() }), version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
     sync: {
       status: () => sync.status(),
       async enrol(url: string, code: string) {
@@ -170,6 +182,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.publicCeilingFactor ? { publicCeilingFactor: options.publicCeilingFactor } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });

@@ -17,6 +17,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { voiceRoutes } from './routes/voice.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { systemRoutes } from './routes/system.ts';
 
 export interface ServerOptions {
   /** Folder of the built renderer (vite build); served at `/` with a fallback to index.html. */
@@ -27,12 +28,16 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** A public route's ceiling over all addresses is this many times its per-address limit (default 100; public-guards.ts). */
+  publicCeilingFactor?: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (server-kit.ts). */
+  trustProxy?: string;
   /** Request spans for the benchmark's tail breakdown (DAWR_TIMINGS). */
   timings?: Timings;
 }
 
 export async function buildServer(ctx: HubContext, options: ServerOptions = {}): Promise<{ app: FastifyInstance; streams: ReturnType<typeof eventRoutes> }> {
-  const app = await createBaseServer({ log: ctx.log as FastifyBaseLogger, what: 'hub', rendererDir: options.rendererDir, allowedHosts: options.allowedHosts, tls: options.tls });
+  const app = await createBaseServer({ log: ctx.log as FastifyBaseLogger, what: 'hub', rendererDir: options.rendererDir, allowedHosts: options.allowedHosts, tls: options.tls, trustProxy: options.trustProxy });
   const timings = options.timings;
   if (timings?.on) {
     const started = new WeakMap<object, number>();
@@ -56,7 +61,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
 
-  const api = createApi(app, ctx.auth, () => ctx.hall.now());
+  const api = createApi(app, ctx.auth, () => ctx.hall.now(), ctx.alarms, options.publicCeilingFactor);
   sessionRoutes(api, ctx);
   queueRoutes(api, ctx);
   actionRoutes(api, ctx);
@@ -65,6 +70,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   reportRoutes(api, ctx);
   syncRoutes(api, ctx);
   planRoutes(api, ctx);
+  systemRoutes(api, ctx);
   if (ctx.voice) voiceRoutes(app, api, ctx, ctx.voice);
   if (ctx.citizen) appointmentRoutes(api, ctx, ctx.citizen.appointments, ctx.citizen.notifier);
   if (ctx.feedback) feedbackRoutes(api, ctx, ctx.feedback);

@@ -4,7 +4,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Appointment, Slot } from '../../shared/protocol/appointments.ts';
+import { type Appointment, groupBookingCode, type Slot } from '../../shared/protocol/appointments.ts';
 import type { Branch } from '../../shared/protocol/entities.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { CitizenHeader } from '../shell/CitizenHeader.tsx';
@@ -20,8 +20,6 @@ import '../styles/book.css';
 type Bookable = { id: string; name: { ar: string; en: string }; daysAhead: number; slotMinutes: number };
 type BookingInfo = { branch: Branch; services: Bookable[] };
 
-/** A booking code as people read it: `12345 67890`. */
-export const groupCode = (code: string) => `${code.slice(0, 5)} ${code.slice(5)}`;
 
 function useBookingInfo() {
   const hub = useHub();
@@ -174,7 +172,7 @@ function ManageBooking({ code, info }: { code: string; info: BookingInfo }) {
         {appt.status === 'booked' && (
           <>
             <p className="muted">{t('book.yourCode')}</p>
-            <p className="book-code ltr" data-testid="book-code">{groupCode(appt.code)}</p>
+            <p className="book-code ltr" data-testid="book-code">{groupBookingCode(appt.code)}</p>
             <QrCode text={`${hub.baseUrl}/book/${appt.code}`} size={220} label={t('book.yourCode')} testId="book-qr" />
             <p>{t('book.qrHelp')}</p>
             <p className="muted">{t('book.checkInWindow', { from: f.time(appt.checkInFrom), until: f.time(appt.checkInUntil) })}</p>
@@ -217,12 +215,12 @@ function LookUp() {
   const [code, setCode] = useState('');
   const digits = code.replace(/\D/g, '');
   return (
-    <form className="track-card form book-lookup" onSubmit={(e) => { e.preventDefault(); if (digits.length === 10) void navigate(`/book/${digits}`); }}>
+    <form className="track-card form book-lookup" onSubmit={(e) => { e.preventDefault(); if (digits.length === 12 || digits.length === 10) void navigate(`/book/${digits}`); }}>
       <label>
         {t('book.lookup')}
-        <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" dir="ltr" maxLength={14} placeholder="12345 67890" aria-label={t('book.lookupCode')} data-testid="book-lookup-code" />
+        <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" dir="ltr" maxLength={16} placeholder="1234 5678 9012" aria-label={t('book.lookupCode')} data-testid="book-lookup-code" />
       </label>
-      <button type="submit" className="btn" disabled={digits.length !== 10}>{t('book.lookupGo')}</button>
+      <button type="submit" className="btn" disabled={digits.length !== 12 && digits.length !== 10}>{t('book.lookupGo')}</button>
     </form>
   );
 }

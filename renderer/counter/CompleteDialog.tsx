@@ -1,8 +1,7 @@
 // Complete with an outcome code and an optional note.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-
-export const outcomes = ['completed', 'documents_missing', 'referred', 'rejected', 'information'] as const;
+import { OUTCOMES as outcomes } from '../../shared/protocol/entities.ts';
 
 export function CompleteDialog({ open, onClose, onSubmit }: { open: boolean; onClose: () => void; onSubmit: (outcome: string, note: string) => void }) {
   const { t } = useTranslation();

@@ -21,6 +21,7 @@ import { useSession } from '../store/session-store.ts';
 import { useNow } from '../shell/use-now.ts';
 import { Charts } from './Charts.tsx';
 import { CentralStatus } from './CentralStatus.tsx';
+import { SystemAlarms } from './SystemAlarms.tsx';
 import { FeedbackKpis } from '../feedback/FeedbackKpis.tsx';
 import type { DeviceHealthEntry } from '../store/apply-event.ts';
 import '../styles/dashboard.css';
@@ -89,6 +90,7 @@ export function DashboardPage() {
           </p>
         )}
         {stats ? <KpiCards overall={stats.overall} /> : !error && <p className="muted">{t('shell.connecting')}</p>}
+        <SystemAlarms />
         <CentralStatus />
         <FeedbackKpis />
         <div className="dash-grid">

@@ -1,5 +1,5 @@
 // Check-in for an appointment (brief §11): the booking's QR under the scanner (the station's
-// scanner device; a scan on any step of the kiosk lands here) or its 10 digits on a big keypad.
+// scanner device; a scan on any step of the kiosk lands here) or its 12 digits on a big keypad (10 for a code given before 2026-12).
 // A refusal says why in the screen's language and offers an ordinary ticket instead.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,9 @@ import { KioskHeader } from './KioskHeader.tsx';
 import '../styles/checkin.css';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
-const group = (d: string) => (d.length > 5 ? `${d.slice(0, 5)} ${d.slice(5)}` : d);
+/** As the digits are typed, in the groups of the printed code: `1234 5678 9012`. */
+const group = (d: string) => d.replace(/(\d{4})(?=\d)/g, '$1 ');
+const CODE_DIGITS = 12;
 
 export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: { code: string } | null; onTicket: (t: Ticket) => void; onWalkIn: () => void; onBack: () => void }) {
   const { t } = useTranslation();
@@ -51,14 +53,14 @@ export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: 
     setError(null);
     if (k === 'clear') setDigits('');
     else if (k === 'delete') setDigits((d) => d.slice(0, -1));
-    else setDigits((d) => (d.length < 10 ? d + k : d));
+    else setDigits((d) => (d.length < CODE_DIGITS ? d + k : d));
   };
 
   return (
     <section className="kiosk-step kiosk-checkin" data-testid="kiosk-checkin">
       <KioskHeader title={t('checkin.title')} onBack={onBack} />
       <p className="kiosk-note">{t('checkin.help')}</p>
-      <output className={`checkin-code ltr ${digits ? '' : 'empty'}`} aria-label={t('checkin.code')} data-testid="kiosk-checkin-code">{group(digits) || '••••• •••••'}</output>
+      <output className={`checkin-code ltr ${digits ? '' : 'empty'}`} aria-label={t('checkin.code')} data-testid="kiosk-checkin-code">{group(digits) || '•••• •••• ••••'}</output>
       {busy && <p className="kiosk-note" aria-live="polite"><span className="spinner" aria-hidden="true" /> {t('checkin.checking')}</p>}
       {error && (
         <div className="checkin-error" role="alert" data-testid="kiosk-checkin-error">
@@ -74,7 +76,7 @@ export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: 
           </button>
         ))}
       </div>
-      <button type="button" className="kiosk-btn primary wide" disabled={busy || digits.length !== 10} onClick={() => void send(digits)} data-testid="kiosk-checkin-submit">
+      <button type="button" className="kiosk-btn primary wide" disabled={busy || (digits.length !== CODE_DIGITS && digits.length !== 10)} onClick={() => void send(digits)} data-testid="kiosk-checkin-submit">
         {t('checkin.submit')}
       </button>
     </section>

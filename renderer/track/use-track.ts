@@ -1,4 +1,4 @@
-// Polls the public tracking endpoint (no token) every few seconds.
+// Polls the public tracking endpoint (no token) every few seconds, until the code turns out unknown.
 import { useEffect, useState } from 'react';
 import { useHub } from '../shell/app-context.tsx';
 import type { TrackResponse } from '../../shared/protocol/http.ts';
@@ -20,7 +20,11 @@ export function useTrack(code: string, everyMs = 4000) {
         setError(null);
       } catch (e) {
         if (!live) return;
-        setError(e instanceof HubError && e.status === 404 ? 'not_found' : 'network');
+        const gone = e instanceof HubError && e.status === 404;
+        setError(gone ? 'not_found' : 'network');
+        // An unknown code stays unknown (codes are never reused): asking again would only spend
+        // this address's guess budget, which neighbours behind the same address share.
+        if (gone) return;
       }
       if (live) timer = setTimeout(poll, everyMs);
     };

@@ -17,6 +17,7 @@ export const DEFAULT_CONFIG: HallConfig = {
   recallLimit: 3,
   defaultServiceMinutes: 6,
   retentionDays: 30,
+  unusedAppointmentDays: 7,
 };
 
 export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[]; usual?: UsualDay }): HallState {

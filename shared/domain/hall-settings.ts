@@ -18,7 +18,7 @@ export function settingsOf(branch: Branch, config: HallConfig): HallSettings {
     kioskResetSeconds: branch.kioskResetSeconds ?? DEFAULT_KIOSK_RESET_SECONDS,
     routing: { priorityFactor: config.routing.priorityFactor, overdueFactor: config.routing.overdueFactor },
     recallLimit: config.recallLimit,
-    retention: { personalDataDays: config.retentionDays },
+    retention: { personalDataDays: config.retentionDays, unusedAppointmentDays: config.unusedAppointmentDays },
   };
 }
 
@@ -27,5 +27,7 @@ export function branchWith(branch: Branch, s: HallSettings): Branch {
 }
 
 export function configWith(config: HallConfig, s: HallSettings): HallConfig {
-  return { ...config, routing: { ...config.routing, ...s.routing }, recallLimit: s.recallLimit, retentionDays: s.retention.personalDataDays };
+  return { ...config, routing: { ...config.routing, ...s.routing }, recallLimit: s.recallLimit, retentionDays: s.retention.personalDataDays,
+    // Settings saved before it existed do not carry it: the config keeps what it had.
+    unusedAppointmentDays: s.retention.unusedAppointmentDays ?? config.unusedAppointmentDays };
 }

@@ -14,6 +14,8 @@ export interface HallConfig {
   defaultServiceMinutes: number;
   /** Days personal data is kept before the hourly purge removes it. */
   retentionDays: number;
+  /** Days a cancelled or missed appointment keeps its name and phone number (kept ones: `retentionDays`). */
+  unusedAppointmentDays: number;
 }
 
 export interface RoutingPolicy {

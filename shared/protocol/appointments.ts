@@ -67,8 +67,14 @@ export const MoveBody = z.object({ start: z.string().datetime({ offset: true }) 
 
 export const AppointmentStatus = z.enum(['booked', 'checked_in', 'cancelled', 'missed']);
 export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
-/** The booking code: 10 digits, easy to type on a phone or the kiosk's keypad; shown as `12345 67890`. */
-export const BookingCode = z.string().transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^\d{10}$/, 'a booking code of 10 digits'));
+/**
+ * The booking code: 12 digits (40 bits: a stranger guessing codes meets the guess budget long
+ * before a booking), easy to type on a phone or the kiosk's keypad; shown as `1234 5678 9012`.
+ * Codes given before 2026-12 had 10 digits (`12345 67890`) and are still taken.
+ */
+export const BookingCode = z.string().transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^(\d{12}|\d{10})$/, 'a booking code of 12 digits'));
+/** A booking code as people read it: `1234 5678 9012` (an older 10-digit one: `12345 67890`). */
+export const groupBookingCode = (code: string): string => (code.length === 10 ? `${code.slice(0, 5)} ${code.slice(5)}` : code.replace(/(\d{4})(?=\d)/g, '$1 '));
 export const CodeParams = z.object({ code: BookingCode });
 
 /** What the holder of a booking code sees (the code is the key; the name is shown masked). */
@@ -93,9 +99,14 @@ export const Appointment = z.object({
 });
 export type Appointment = z.infer<typeof Appointment>;
 
-/** A staff member's view of one appointment of the day (name shown; phone masked). */
+/**
+ * A staff member's view of one appointment of the day (name shown; phone masked). `key` is a stable
+ * opaque id; the booking `code` — enough to move or cancel it on the public page — only for a
+ * supervisor, manager or admin (who may help a citizen who lost it), never for a clerk.
+ */
 export const StaffAppointment = z.object({
-  code: z.string(),
+  key: z.string(),
+  code: z.string().optional(),
   serviceId: z.string(),
   start: z.string(),
   status: AppointmentStatus,
@@ -159,13 +170,58 @@ export const SmsSettings = z.discriminatedUnion('kind', [
   }).strict(),
 ]);
 export type SmsSettings = z.infer<typeof SmsSettings>;
+/**
+ * The Web Push services a citizen's subscription may point at: the browsers' own (Chrome and Edge
+ * on Android, Opera: FCM; Firefox: Mozilla's autopush; Safari: Apple; Edge on Windows: WNS).
+ * A host name, or `*.` and a domain for any of its sub-domains.
+ */
+export const DEFAULT_PUSH_SERVICES = [
+  'fcm.googleapis.com', 'android.googleapis.com', 'updates.push.services.mozilla.com', '*.push.services.mozilla.com', 'web.push.apple.com', '*.push.apple.com', '*.notify.windows.com',
+];
+const HostPattern = z.string().max(200).regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a host name, or *.domain for its sub-domains');
+
 export const NotifySettings = z.object({
   sms: SmsSettings,
   /** "Your turn is near" when this many or fewer are ahead. */
   aheadThreshold: z.number().int().min(1).max(20),
   /** Local hour the day-before reminders go out. */
   reminderHour: z.number().int().min(0).max(23),
+  /** Where push subscriptions may point (https only; never a private, loopback or link-local address). */
+  pushServices: z.array(HostPattern).max(30).default(DEFAULT_PUSH_SERVICES),
+  /**
+   * The hall's country calling code: numbers are taken in their national form (0…) or with this
+   * code (+966…, 00966…). Unset: from the hall's time zone.
+   */
+  countryCode: z.string().regex(/^[1-9]\d{0,2}$/, 'a country calling code: 1 to 3 digits').optional(),
+  /** Take numbers of other countries too (off: a stranger cannot make the hall text abroad). */
+  foreignNumbers: z.boolean().default(false),
+  /** SMS to one number in one day, every kind together; beyond it nothing more is sent that day. */
+  smsPerNumberPerDay: z.number().int().min(1).max(100).default(10),
 }).strict();
 export type NotifySettings = z.infer<typeof NotifySettings>;
-export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { sms: { kind: 'simulator' }, aheadThreshold: 3, reminderHour: 17 };
+export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { sms: { kind: 'simulator' }, aheadThreshold: 3, reminderHour: 17, pushServices: DEFAULT_PUSH_SERVICES, foreignNumbers: false, smsPerNumberPerDay: 10 };
+
+/** Asks to be told ("tell me when my turn nears") one ticket may make in its day. */
+export const NOTIFY_ASKS_PER_TICKET = 5;
+
+/** The calling code of the country a hall's time zone is in (the region Dawr serves); undefined elsewhere. */
+const COUNTRY_OF_ZONE: Record<string, string> = {
+  'Asia/Riyadh': '966', 'Asia/Damascus': '963', 'Asia/Dubai': '971', 'Asia/Kuwait': '965', 'Asia/Qatar': '974', 'Asia/Bahrain': '973', 'Asia/Muscat': '968',
+  'Asia/Amman': '962', 'Asia/Beirut': '961', 'Asia/Baghdad': '964', 'Asia/Hebron': '970', 'Asia/Gaza': '970', 'Asia/Aden': '967', 'Africa/Cairo': '20',
+  'Africa/Khartoum': '249', 'Africa/Tripoli': '218', 'Africa/Tunis': '216', 'Africa/Algiers': '213', 'Africa/Casablanca': '212', 'Africa/Nouakchott': '222', 'Europe/Istanbul': '90',
+};
+export const countryCodeOfZone = (timeZone: string): string | undefined => COUNTRY_OF_ZONE[timeZone];
+
+/**
+ * Why a phone number (as `Phone` leaves it: digits, an optional +) is outside the hall's national
+ * plan, or undefined when it is inside: the national form (a single leading 0), or the country's
+ * code after + or 00. `countryCode` undefined: only the national form.
+ */
+export function phonePlanProblem(phone: string, countryCode: string | undefined, foreign: boolean): string | undefined {
+  if (foreign) return undefined;
+  if (/^0[1-9]/.test(phone)) return undefined;
+  const international = phone.startsWith('+') ? phone.slice(1) : phone.startsWith('00') ? phone.slice(2) : undefined;
+  if (international !== undefined && countryCode && international.startsWith(countryCode)) return undefined;
+  return countryCode ? `only numbers of this hall's country: 0… or +${countryCode}…` : "only numbers in the country's own form: 0…";
+}
 

@@ -88,6 +88,15 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/**
+ * How a visit ended, as the counter records it: one of five codes, never free text (free text about
+ * a citizen's case is a note, which is personal and stays in the hall).
+ */
+export const OUTCOMES = ['completed', 'documents_missing', 'referred', 'rejected', 'information'] as const;
+export const Outcome = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof Outcome>;
+export const isOutcome = (s: string): s is Outcome => (OUTCOMES as readonly string[]).includes(s);
+
 export const Digits = z.enum(['arab', 'latn']);
 export type Digits = z.infer<typeof Digits>;
 

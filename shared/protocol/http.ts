@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SealedId } from './device-bridge.ts';
 import { humanText } from './text.ts';
-import { Branch, Counter, DeviceRole, ExpectedWait, I18nText, Id, Lang, Priority, Service, StaffRole, Ticket, TicketStatus, User } from './entities.ts';
+import { Branch, Counter, DeviceRole, ExpectedWait, I18nText, Id, Lang, Outcome, Priority, Service, StaffRole, Ticket, TicketStatus, User } from './entities.ts';
 
 export const API_VERSION = 'v1';
 
@@ -46,7 +46,7 @@ export const IssueTicketBody = z.object({
 }).strict();
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 
-export const CompleteBody = z.object({ outcome: humanText({ max: 40 }).optional(), note: humanText({ max: 500, multiline: true }).optional() }).strict();
+export const CompleteBody = z.object({ outcome: Outcome.optional(), note: humanText({ max: 500, multiline: true }).optional() }).strict();
 /**
  * Transfer the ticket being served: to another service (`serviceId`), to one counter (`counterId`)
  * or to one clerk (`clerkId`, called wherever they are signed in), with an optional note for the

@@ -1,16 +1,15 @@
 // The reports API (GET /api/v1/reports/{report}): its query and its JSON answer.
 import { z } from 'zod';
+import { CalendarDay } from './calendar.ts';
 import { I18nText } from './entities.ts';
+import { humanText } from './text.ts';
 import { REPORTS } from '../reports/reports.ts';
 
 export const ReportName = z.enum(REPORTS);
 export const ReportFormat = z.enum(['json', 'csv', 'xlsx', 'pdf']);
 export type ReportFormat = z.infer<typeof ReportFormat>;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine((d) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
-}, 'a real calendar date');
+const isoDay = CalendarDay;
 const filterId = z.string().min(1).max(64);
 
 /** The longest range one report covers, in days (a year, leap or not). */
@@ -64,4 +63,4 @@ export const ReportResponse = z.object({
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 
-export const ReportMarkBody = z.object({ day: isoDay, label: z.string().min(1).max(200), serviceId: filterId.optional(), counterId: filterId.optional() }).strict();
+export const ReportMarkBody = z.object({ day: isoDay, label: humanText({ max: 200 }), serviceId: filterId.optional(), counterId: filterId.optional() }).strict();

@@ -24,6 +24,8 @@ export const HallSettings = z.object({
   retention: z.object({
     /** Days personal data (ID pseudonyms, tracking codes, clerks' notes, comments) is kept. */
     personalDataDays: z.number().int().min(1).max(3650),
+    /** Days a cancelled or missed appointment keeps the citizen's name and phone number (default 7). */
+    unusedAppointmentDays: z.number().int().min(1).max(3650).default(7),
   }),
 });
 export type HallSettings = z.infer<typeof HallSettings>;

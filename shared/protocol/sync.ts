@@ -10,8 +10,9 @@
 import { z } from 'zod';
 import { I18nText, Id, Service } from './entities.ts';
 import { humanText } from './text.ts';
+import { CalendarDay } from './calendar.ts';
 
-export const DayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+export const DayString = CalendarDay;
 
 /** At most this many events in one push. */
 export const MAX_BATCH = 1000;

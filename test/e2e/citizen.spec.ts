@@ -49,7 +49,7 @@ async function bookOnPhone(ctx: BrowserContext, lang: 'ar' | 'en', serviceId: st
   await page.getByTestId('book-submit').click();
   await expect(page.getByTestId('book-appointment')).toHaveAttribute('data-status', 'booked');
   const code = ((await page.getByTestId('book-code').textContent()) ?? '').replace(/\s/g, '');
-  expect(code).toMatch(/^\d{10}$/);
+  expect(code).toMatch(/^\d{12}$/);
   await expect(page.getByTestId('book-qr')).toHaveAttribute('data-qr-text', `${hub.url}/book/${code}`);
   await shot(page, `book-done-${lang}-phone`);
   await expectAccessible(page, `booking done (${lang})`);

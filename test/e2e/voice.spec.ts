@@ -57,7 +57,7 @@ test('a call on the display plays exactly the clips of its plan, gapless; two qu
   // Two calls within milliseconds: the first served at once, the next called.
   expect((await api(hub.url, `/api/v1/tickets/${first.body.id}/call`, { token: clerk.token, body: { counterId: 'counter-1' } })).status).toBe(200);
   await api(hub.url, `/api/v1/tickets/${first.body.id}/start`, { token: clerk.token, body: {} });
-  await api(hub.url, `/api/v1/tickets/${first.body.id}/complete`, { token: clerk.token, body: { outcome: 'done' } });
+  await api(hub.url, `/api/v1/tickets/${first.body.id}/complete`, { token: clerk.token, body: { outcome: 'completed' } });
   expect((await api(hub.url, `/api/v1/tickets/${second.body.id}/call`, { token: clerk.token, body: { counterId: 'counter-1' } })).status).toBe(200);
 
   const plans: Plan[] = [];

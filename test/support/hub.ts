@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../shared/domain/clock.ts';
-import { type RunningHub, startHub } from '../../electron/hub/hub.ts';
+import { type HubOptions, type RunningHub, startHub } from '../../electron/hub/hub.ts';
 import { createLogger } from '../../electron/node-common/log.ts';
 
 export interface TestHub {
@@ -32,7 +32,7 @@ function demoDatabase(): Promise<string> {
   return demoTemplate;
 }
 
-export async function startTestHub(options: { demo?: boolean; clock?: Clock; dir?: string; issuePerMinute?: number; feedbackPer10Minutes?: number; voiceDir?: string; loopbackExempt?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: boolean; clock?: Clock; dir?: string; issuePerMinute?: number; feedbackPer10Minutes?: number; voiceDir?: string; loopbackExempt?: boolean; more?: Partial<HubOptions> } = {}): Promise<TestHub> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'dawr-test-'));
   if ((options.demo ?? true) && !options.dir) copyFileSync(await demoDatabase(), join(dir, 'dawr.sqlite'));
   const hub = await startHub({
@@ -45,6 +45,7 @@ export async function startTestHub(options: { demo?: boolean; clock?: Clock; dir
     ...(options.feedbackPer10Minutes ? { feedbackPer10Minutes: options.feedbackPer10Minutes } : {}),
     ...(options.voiceDir ? { voiceDir: options.voiceDir } : {}),
     ...(options.loopbackExempt !== undefined ? { loopbackExempt: options.loopbackExempt } : {}),
+    ...options.more,
   });
   return {
     hub,

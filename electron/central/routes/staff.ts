@@ -219,15 +219,15 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     return ctx.queries.league(from, to, q.municipality);
   };
   api.route(
-    { method: 'GET', url: '/api/v1/public/municipalities', summary: 'The municipalities on the platform (for the league page)', access: 'public', responses: { 200: z.array(Municipality) } },
+    { method: 'GET', url: '/api/v1/public/municipalities', summary: 'The municipalities on the platform (for the league page)', access: 'public', responses: { 200: z.array(Municipality) }, rateLimit: { max: 120, timeWindow: 60_000 } },
     () => ctx.queries.municipalities({}),
   );
   api.route(
-    { method: 'GET', url: '/api/v1/public/league', summary: 'The league table of centres (default: the last 30 days, every centre of the platform)', access: 'public', query: leagueQuery, responses: { 200: LeagueResponse } },
+    { method: 'GET', url: '/api/v1/public/league', summary: 'The league table of centres (default: the last 30 days, every centre of the platform)', access: 'public', query: leagueQuery, responses: { 200: LeagueResponse }, rateLimit: { max: 60, timeWindow: 60_000 } },
     ({ query }) => leagueOf(query),
   );
   api.route(
-    { method: 'GET', url: '/api/v1/public/league.csv', summary: 'The league table as CSV (UTF-8 with BOM, Excel-ready)', access: 'public', query: leagueQuery.extend({ lang: z.enum(['ar', 'en']).optional() }).strict() },
+    { method: 'GET', url: '/api/v1/public/league.csv', summary: 'The league table as CSV (UTF-8 with BOM, Excel-ready)', access: 'public', query: leagueQuery.extend({ lang: z.enum(['ar', 'en']).optional() }).strict(), rateLimit: { max: 30, timeWindow: 60_000 } },
     async ({ query, reply }) => {
       const { lang = 'ar', ...q } = query;
       const l = await leagueOf(q);

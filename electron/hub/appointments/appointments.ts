@@ -6,7 +6,7 @@
 // A booking is decided and written in one synchronous SQLite transaction: two citizens asking for
 // the last place of a slot at once get one booking and one `slot_full`. Names and phone numbers
 // stay in the hall, are never logged, and are emptied after the retention period.
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { addDays, businessDay } from '../../../shared/domain/business-day.ts';
 import { bookingRefusal, changeableUntil, checkInWindow, maxPerSlot, openSlots } from '../../../shared/domain/appointments.ts';
 import { ticketView } from '../../../shared/domain/views.ts';
@@ -42,7 +42,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Extracts a booking code from what a scanner read (the booking page's URL in the QR) or what was typed. */
 export function codeFrom(input: string): string | undefined {
   const digits = input.replace(/[\s-]/g, '');
-  const m = /(\d{10})(?!.*\d)/.exec(digits);
+  const m = /(\d{12}|\d{10})(?!.*\d)/.exec(digits);
   return m?.[1];
 }
 
@@ -66,6 +66,9 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
     toRemind: db.prepare("SELECT * FROM appointments WHERE status = 'booked' AND reminded = 0 AND day = ?"),
     reminded: db.prepare('UPDATE appointments SET reminded = 1 WHERE code = ?'),
     purge: db.prepare('UPDATE appointments SET name = NULL, phone = NULL WHERE day < ? AND (name IS NOT NULL OR phone IS NOT NULL)'),
+    // Cancelled ones by when they were cancelled; missed ones by their day (they were missed on it).
+    purgeUnused: db.prepare(`UPDATE appointments SET name = NULL, phone = NULL WHERE (name IS NOT NULL OR phone IS NOT NULL)
+      AND ((status = 'cancelled' AND updated_at < @cutoff) OR (status = 'missed' AND day < @beforeDay))`),
   };
 
   // --- rules ------------------------------------------------------------------------------------
@@ -149,7 +152,7 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
   function newCode(): string {
     for (;;) {
       let c = String(1 + randomInt(9));
-      for (let i = 0; i < 9; i++) c += String(randomInt(10));
+      for (let i = 0; i < 11; i++) c += String(randomInt(10));
       if (!q.byCode.get(c)) return c;
     }
   }
@@ -218,7 +221,7 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
     /** The kiosk's check-in: a ticket of the appointment's service, due from the slot's start. */
     async checkIn(input: string, actor: Actor): Promise<{ ticket: Ticket; appointment: { start: string; serviceId: string } }> {
       const code = codeFrom(input);
-      if (!code) throw new ApiError('invalid_input', 'not a booking code: 10 digits, or the QR code of the booking');
+      if (!code) throw new ApiError('invalid_input', 'not a booking code: 12 digits, or the QR code of the booking');
       const r = find(code);
       if (r.status === 'cancelled') throw new ApiError('cancelled', 'this appointment was cancelled');
       if (r.status === 'checked_in') throw new ApiError('already_checked_in', `this appointment is already checked in (ticket ${r.ticket_number ?? ''})`.trim());
@@ -244,7 +247,8 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
       return { ticket: ticketView(hall.state, issued.ticket.id, hall.now())!, appointment: { start: iso(r.start_ms), serviceId: r.service_id } };
     },
 
-    day(day: string): DayAppointments {
+    /** A day's appointments for staff; `withCodes` (supervisor and above) adds the booking codes. */
+    day(day: string, withCodes = false): DayAppointments {
       sweep();
       const rows = q.ofDay.all(day) as Row[];
       const counts = { booked: 0, checked_in: 0, cancelled: 0, missed: 0 };
@@ -253,7 +257,8 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
         date: day,
         counts,
         appointments: rows.map((r) => ({
-          code: r.code,
+          key: createHash('sha256').update(r.code).digest('hex').slice(0, 12),
+          ...(withCodes ? { code: r.code } : {}),
           serviceId: r.service_id,
           start: iso(r.start_ms),
           status: r.status,
@@ -277,7 +282,10 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
         tell(r, 'reminder');
       }
     },
-    /** Empties the names and phone numbers of appointments of days before `day` (retention). */
-    purge: (beforeDay: string) => q.purge.run(beforeDay).changes,
+    /**
+     * Empties the names and phone numbers of appointments of days before `beforeDay` (retention),
+     * and of cancelled ones cancelled before `unused.cutoff` and missed ones of days before `unused.beforeDay`.
+     */
+    purge: (beforeDay: string, unused?: { cutoff: string; beforeDay: string }) => q.purge.run(beforeDay).changes + (unused ? q.purgeUnused.run(unused).changes : 0),
   };
 }

@@ -1,7 +1,7 @@
 // The citizen's messages, in their language (brief §11). Codes and ticket numbers keep Western
 // digits in both languages: they are typed back at the kiosk or on a phone.
 import type { Lang } from '../../../shared/protocol/entities.ts';
-import type { NotificationKind } from '../../../shared/protocol/appointments.ts';
+import { groupBookingCode, type NotificationKind } from '../../../shared/protocol/appointments.ts';
 
 /** "n people" in Arabic with its number agreement: شخص واحد، شخصان، ٣ أشخاص، ١١ شخصاً. */
 export function arabicPeople(n: number): string {
@@ -23,13 +23,12 @@ export interface MessageFacts {
   code?: string;
 }
 
-const group = (code: string) => `${code.slice(0, 5)} ${code.slice(5)}`;
 
 export function messageText(kind: NotificationKind, lang: Lang, f: MessageFacts): string {
   const hall = f.hall[lang];
   const service = f.service?.[lang] ?? '';
   const when = f.when?.[lang] ?? '';
-  const code = f.code ? group(f.code) : '';
+  const code = f.code ? groupBookingCode(f.code) : '';
   if (lang === 'ar') {
     switch (kind) {
       case 'ahead':

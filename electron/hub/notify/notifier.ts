@@ -15,7 +15,10 @@ import { businessDay } from '../../../shared/domain/business-day.ts';
 import { countAhead } from '../../../shared/domain/routing.ts';
 import { competitionOf } from '../../../shared/domain/targets.ts';
 import type { HallState, TicketRecord } from '../../../shared/domain/hall-state.ts';
-import { DEFAULT_NOTIFY_SETTINGS, type NotificationKind, NotifySettings, type SentNotification, type SmsSettings } from '../../../shared/protocol/appointments.ts';
+import {
+  countryCodeOfZone, DEFAULT_NOTIFY_SETTINGS, NOTIFY_ASKS_PER_TICKET, type NotificationKind, NotifySettings, phonePlanProblem, type SentNotification, type SmsSettings,
+} from '../../../shared/protocol/appointments.ts';
+import { ApiError } from '../../node-common/http/errors.ts';
 import type { Lang } from '../../../shared/protocol/entities.ts';
 import type { SequencedEvent } from '../../../shared/protocol/events.ts';
 import type { Logger } from '../../node-common/log.ts';
@@ -23,6 +26,7 @@ import type { Hall } from '../hall.ts';
 import type { ConfigStore } from '../store/config-store.ts';
 import type { Db } from '../store/database.ts';
 import { type MessageFacts, messageText } from './messages.ts';
+import { pushEndpointProblem, sendPushRequest } from './push-endpoint.ts';
 
 export interface PushSubscriptionJson {
   endpoint: string;
@@ -72,14 +76,18 @@ export function newVapidKeys(): { publicKey: string; privateKey: string } {
   return { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: Buffer.concat([Buffer.alloc(Math.max(0, 32 - d.length)), d]).toString('base64url') };
 }
 
-export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; log: Logger }) {
+export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; log: Logger; trustedPushOrigins?: readonly string[] }) {
   const { db, config, hall, log } = deps;
+  const trustedPushOrigins = deps.trustedPushOrigins ?? [];
   if (!config.get('vapidKeys')) config.set('vapidKeys', newVapidKeys());
   const vapid = config.get<{ publicKey: string; privateKey: string }>('vapidKeys')!;
 
+  /** The settings, the country code filled in from the hall's time zone where none was set. */
   const settings = (): NotifySettings => {
     const stored = NotifySettings.safeParse(config.get('notifySettings'));
-    return stored.success ? stored.data : DEFAULT_NOTIFY_SETTINGS;
+    const s = stored.success ? stored.data : DEFAULT_NOTIFY_SETTINGS;
+    const zone = countryCodeOfZone(hall.state.branch.timeZone);
+    return s.countryCode !== undefined || zone === undefined ? s : { ...s, countryCode: zone };
   };
   const gateway = (): SmsGateway => {
     const sms = settings().sms;
@@ -89,15 +97,20 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
   const insertSent = db.prepare('INSERT INTO notifications (at, day, channel, recipient, kind, lang, text, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const selectSent = db.prepare('SELECT id, at, channel, recipient AS "to", kind, lang, text, status, error FROM notifications WHERE recipient = ? ORDER BY id DESC LIMIT ?');
   const deleteSent = db.prepare('DELETE FROM notifications WHERE day < ?');
-  const putRequest = db.prepare(`INSERT INTO notify_requests (ticket_id, day, lang, phone, push, sent) VALUES (@ticketId, @day, @lang, @phone, @push, '')
-    ON CONFLICT(ticket_id) DO UPDATE SET lang = excluded.lang, phone = COALESCE(excluded.phone, phone), push = COALESCE(excluded.push, push)`);
-  const getRequest = db.prepare('SELECT ticket_id AS ticketId, lang, phone, push, sent FROM notify_requests WHERE ticket_id = ?');
-  const allRequests = db.prepare('SELECT ticket_id AS ticketId, lang, phone, push, sent FROM notify_requests WHERE day = ?');
+  const smsToday = db.prepare("SELECT COUNT(*) AS n FROM notifications WHERE recipient = ? AND day = ? AND channel = 'sms' AND status <> 'failed'");
+  // A request's sent marks outlive the request: stopping and asking again never sends twice.
+  const putRequest = db.prepare(`INSERT INTO notify_requests (ticket_id, day, lang, phone, push, sent, asks) VALUES (@ticketId, @day, @lang, @phone, @push, '', 1)
+    ON CONFLICT(ticket_id) DO UPDATE SET lang = excluded.lang, phone = COALESCE(excluded.phone, phone), push = COALESCE(excluded.push, push), asks = asks + 1`);
+  const getRequest = db.prepare('SELECT ticket_id AS ticketId, lang, phone, push, sent, asks FROM notify_requests WHERE ticket_id = ?');
+  const allRequests = db.prepare('SELECT ticket_id AS ticketId, lang, phone, push, sent, asks FROM notify_requests WHERE day = ? AND (phone IS NOT NULL OR push IS NOT NULL)');
   const markSent = db.prepare('UPDATE notify_requests SET sent = ? WHERE ticket_id = ?');
-  const deleteRequest = db.prepare('DELETE FROM notify_requests WHERE ticket_id = ?');
+  /** Stops a request: its phone number and subscription go, its sent marks and count of asks stay for the day. */
+  const stopRequest = db.prepare('UPDATE notify_requests SET phone = NULL, push = NULL WHERE ticket_id = ? AND (phone IS NOT NULL OR push IS NOT NULL)');
   const deleteOldRequests = db.prepare('DELETE FROM notify_requests WHERE day < ?');
+  // Phone numbers and subscriptions of requests whose ticket did not finish today (still waiting at closing).
+  const stopOldRequests = db.prepare('UPDATE notify_requests SET phone = NULL, push = NULL WHERE day < ? AND (phone IS NOT NULL OR push IS NOT NULL)');
 
-  type Row = { ticketId: string; lang: Lang; phone: string | null; push: string | null; sent: string };
+  type Row = { ticketId: string; lang: Lang; phone: string | null; push: string | null; sent: string; asks: number };
 
   const record = (channel: 'sms' | 'push', to: string, kind: NotificationKind, lang: Lang, text: string, status: SentNotification['status'], error?: string) => {
     const now = hall.now();
@@ -115,22 +128,20 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
   async function sendPush(sub: PushSubscriptionJson, kind: NotificationKind, lang: Lang, text: string, url?: string): Promise<boolean> {
     const payload = JSON.stringify({ title: hall.state.branch.name[lang], body: text, kind, ...(url ? { url } : {}) });
     try {
-      // The request is built by web-push (VAPID JWT, aes128gcm encryption) and sent with fetch,
-      // so a push service on plain HTTP (a local one in the tests) works as well as HTTPS.
+      // The request is built by web-push (VAPID JWT, aes128gcm encryption) and sent by
+      // push-endpoint.ts (allow-listed services, public addresses, no redirects).
       // web-push is loaded on the first push only: a hall that never pushes does not carry it (13 MB).
       const { default: wp } = await import('web-push');
+      // Checked again on every send: the allow-list may have changed since the subscription.
+      const problem = pushEndpointProblem(sub.endpoint, settings().pushServices, trustedPushOrigins);
+      if (problem) throw new Error(problem);
       const details = wp.generateRequestDetails(sub as webpush.PushSubscription, payload, {
         vapidDetails: { subject: 'mailto:hall@dawr.invalid', publicKey: vapid.publicKey, privateKey: vapid.privateKey },
         TTL: 900,
         urgency: kind === 'called' ? 'high' : 'normal',
       });
-      const res = await fetch(details.endpoint, {
-        method: details.method,
-        headers: details.headers as Record<string, string>,
-        body: details.body ? new Uint8Array(details.body) : null,
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) throw new Error(`the push service answered ${res.status}`);
+      const status = await sendPushRequest({ endpoint: details.endpoint, method: details.method, headers: details.headers as Record<string, string>, body: details.body ? new Uint8Array(details.body) : null }, trustedPushOrigins);
+      if (status < 200 || status > 299) throw new Error(`the push service answered ${status}`);
       record('push', pushOrigin(sub.endpoint), kind, lang, text, 'sent');
       return true;
     } catch (err) {
@@ -143,6 +154,11 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
 
   async function sendSms(to: string, kind: NotificationKind, lang: Lang, text: string): Promise<boolean> {
     const g = gateway();
+    const cap = settings().smsPerNumberPerDay;
+    if ((smsToday.get(to, hall.state.day) as { n: number }).n >= cap) {
+      record('sms', to, kind, lang, text, 'failed', `not sent: ${cap} messages to this number today`);
+      return false;
+    }
     try {
       await g.send(to, text);
       record('sms', to, kind, lang, text, g.kind === 'simulator' ? 'recorded' : 'sent');
@@ -184,7 +200,7 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
     const t = state.tickets.get(r.ticketId);
     const sent = new Set(r.sent.split(',').filter(Boolean));
     if (!t || t.status === 'done' || t.status === 'no_show' || t.status === 'cancelled') {
-      deleteRequest.run(r.ticketId);
+      stopRequest.run(r.ticketId);
       return;
     }
     const url = t.trackingCode ? `/track/${t.trackingCode}` : undefined;
@@ -213,6 +229,8 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
     for (const r of allRequests.all(hall.state.day) as Row[]) check(r);
   };
   const unsubscribe = hall.subscribe((events: SequencedEvent[]) => {
+    // A new business day: yesterday's requests (tickets still waiting at closing) lose their number at once.
+    if (events.some((e) => e.type === 'day.opened')) stopOldRequests.run(hall.state.day);
     if (timer) return;
     const relevant = events.some((e) => e.type.startsWith('ticket.') || e.type.startsWith('counter.'));
     if (!relevant) return;
@@ -226,8 +244,27 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
     },
     pushPublicKey: () => vapid.publicKey,
     send,
-    /** Asks for "your turn is near" and "called" for a ticket of today; checked at once. */
+    /** Why this number is refused (outside the hall's national plan), or undefined. */
+    phoneProblem(phone: string): string | undefined {
+      const s = settings();
+      return phonePlanProblem(phone, s.countryCode, s.foreignNumbers);
+    },
+    /**
+     * Asks for "your turn is near" and "called" for a ticket of today; checked at once. Refused
+     * (ApiError) for a number outside the national plan, a push endpoint that is not a Web Push
+     * service, or a ticket that asked too often; what was already sent for the ticket stays sent.
+     */
     request(ticket: TicketRecord, req: { lang: Lang; phone?: string | undefined; push?: PushSubscriptionJson | undefined }) {
+      const s = settings();
+      const phoneProblem = req.phone ? phonePlanProblem(req.phone, s.countryCode, s.foreignNumbers) : undefined;
+      if (phoneProblem) throw new ApiError('invalid_input', `body.phone: ${phoneProblem}`);
+      const pushProblem = req.push ? pushEndpointProblem(req.push.endpoint, s.pushServices, trustedPushOrigins) : undefined;
+      if (pushProblem) throw new ApiError('invalid_input', `body.push.endpoint: ${pushProblem}`);
+      const before = getRequest.get(ticket.id) as Row | undefined;
+      if (before && before.asks >= NOTIFY_ASKS_PER_TICKET) throw new ApiError('rate_limited', `this ticket has asked ${before.asks} times today: no more`);
+      if (req.phone && (smsToday.get(req.phone, hall.state.day) as { n: number }).n >= s.smsPerNumberPerDay) {
+        throw new ApiError('rate_limited', `this number has had ${s.smsPerNumberPerDay} messages today: no more today`);
+      }
       putRequest.run({ ticketId: ticket.id, day: ticket.day, lang: req.lang, phone: req.phone ?? null, push: req.push ? JSON.stringify(req.push) : null });
       check(getRequest.get(ticket.id) as Row);
     },
@@ -235,11 +272,13 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
       const r = getRequest.get(ticketId) as Row | undefined;
       return { sms: Boolean(r?.phone), push: Boolean(r?.push) };
     },
-    cancelRequest: (ticketId: string) => deleteRequest.run(ticketId).changes > 0,
+    cancelRequest: (ticketId: string) => stopRequest.run(ticketId).changes > 0,
     sentTo: (to: string, limit = 100): SentNotification[] =>
       (selectSent.all(to, limit) as (Omit<SentNotification, 'error'> & { error: string | null })[]).map(({ error, ...n }) => ({ ...n, ...(error ? { error } : {}) })),
     /** Deletes the message log and the requests of days before `day` (retention). */
     purge: (beforeDay: string) => deleteSent.run(beforeDay).changes + deleteOldRequests.run(beforeDay).changes,
+    /** At the day change: the numbers and subscriptions of yesterday's requests (tickets still waiting at closing) go at once. */
+    endDay: (today: string) => stopOldRequests.run(today).changes,
     /**
      * Resolves when the hall's changes so far have been checked (a check waiting for its 250 ms
      * runs now) and every message they give has been tried (tests, shutdown).

@@ -30,24 +30,34 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
     ({ query }) => ({ serviceId: query.service, date: query.date, timeZone: hall.state.branch.timeZone, slots: appointments.slots(query.service, query.date) }),
   );
   api.route(
-    { method: 'POST', url: '/api/v1/public/appointments', summary: 'Book a slot (no account): answers the booking code; the confirmation goes to the phone', access: 'public', body: BookBody, responses: { 201: Appointment }, rateLimit: PER_MINUTE(10) },
+    { method: 'POST', url: '/api/v1/public/appointments', summary: "Book a slot (no account): answers the booking code; the confirmation goes to the phone (a number of the hall's country)", access: 'public', body: BookBody, responses: { 201: Appointment }, rateLimit: PER_MINUTE(10) },
     ({ body, reply }) => {
+      const phoneProblem = notifier.phoneProblem(body.phone);
+      if (phoneProblem) throw new ApiError('invalid_input', `body.phone: ${phoneProblem}`);
       const booked = appointments.book({ serviceId: body.serviceId, start: body.start, name: body.name, phone: body.phone, lang: body.lang });
       reply.code(201);
       return booked;
     },
   );
   api.route(
-    { method: 'GET', url: '/api/v1/public/appointments/:code', summary: 'One booking by its code (name as initials, phone masked)', access: 'public', params: CodeParams, responses: { 200: Appointment }, rateLimit: PER_MINUTE(30) },
+    { method: 'GET', url: '/api/v1/public/appointments/:code', summary: 'One booking by its code (name as initials, phone masked)', access: 'public', params: CodeParams, responses: { 200: Appointment }, rateLimit: PER_MINUTE(30), secretParam: 'code' },
     ({ params }) => appointments.get(params.code),
   );
   api.route(
-    { method: 'POST', url: '/api/v1/public/appointments/:code/move', summary: 'Move a booking to another slot of its service (before the cut-off)', access: 'public', params: CodeParams, body: MoveBody, responses: { 200: Appointment }, rateLimit: PER_MINUTE(10) },
-    ({ params, body }) => appointments.move(params.code, body.start),
+    { method: 'POST', url: '/api/v1/public/appointments/:code/move', summary: 'Move a booking to another slot of its service (before the cut-off; audited with the address)', access: 'public', params: CodeParams, body: MoveBody, responses: { 200: Appointment }, rateLimit: PER_MINUTE(10), secretParam: 'code' },
+    ({ params, body, req }) => {
+      const out = appointments.move(params.code, body.start);
+      citizenAudit(req.ip, 'appointment.moved', out);
+      return out;
+    },
   );
   api.route(
-    { method: 'DELETE', url: '/api/v1/public/appointments/:code', summary: 'Cancel a booking (before the cut-off)', access: 'public', params: CodeParams, responses: { 200: Appointment }, rateLimit: PER_MINUTE(10) },
-    ({ params }) => appointments.cancel(params.code),
+    { method: 'DELETE', url: '/api/v1/public/appointments/:code', summary: 'Cancel a booking (before the cut-off; audited with the address)', access: 'public', params: CodeParams, responses: { 200: Appointment }, rateLimit: PER_MINUTE(10), secretParam: 'code' },
+    ({ params, req }) => {
+      const out = appointments.cancel(params.code);
+      citizenAudit(req.ip, 'appointment.cancelled', out);
+      return out;
+    },
   );
 
   api.route(
@@ -64,8 +74,8 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
   );
 
   api.route(
-    { method: 'GET', url: '/api/v1/appointments', summary: "A day's appointments (default today) with their counts: booked, checked in, cancelled, missed", access: ['clerk', 'supervisor', 'manager', 'admin'], query: DayQuery, responses: { 200: DayAppointments } },
-    ({ query }) => appointments.day(query.date ?? businessDay(hall.now(), hall.state.branch.timeZone)),
+    { method: 'GET', url: '/api/v1/appointments', summary: "A day's appointments (default today) with their counts: booked, checked in, cancelled, missed; the booking codes for a supervisor, manager or admin only", access: ['clerk', 'supervisor', 'manager', 'admin'], query: DayQuery, responses: { 200: DayAppointments } },
+    ({ query, principal }) => appointments.day(query.date ?? businessDay(hall.now(), hall.state.branch.timeZone), principal.role !== 'clerk'),
   );
   api.route(
     { method: 'GET', url: '/api/v1/admin/booking-rules', summary: "Every service's booking rule, with the most places per slot it may give", access: ['manager', 'admin'], responses: { 200: z.array(BookingRule.extend({ maxPerSlot: z.number().int() })) } },
@@ -97,17 +107,21 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
 
   // --- "tell me when my turn nears" ----------------------------------------------------------------
 
+  /** A citizen's change through the public page: audited with the address it came from (the code is not written down). */
+  const citizenAudit = (address: string, action: string, a: { serviceId: string; start: string }) =>
+    ctx.audit.record({ at: new Date(hall.now()).toISOString(), actor: `ip:${address}`, action, target: a.serviceId, detail: a.start });
+
   const ticketByCode = (code: string) => {
     for (const t of hall.state.tickets.values()) if (t.trackingCode === code) return t;
     throw new ApiError('not_found', 'no ticket with this code today');
   };
   api.route({ method: 'GET', url: '/api/v1/public/push-key', summary: "The hub's VAPID public key, for a Web Push subscription", access: 'public', responses: { 200: PushKey } }, () => ({ publicKey: notifier.pushPublicKey() }));
   api.route(
-    { method: 'GET', url: '/api/v1/track/:code/notify', summary: 'Whether this ticket asked to be told (SMS, push) and when ("ahead" threshold)', access: 'public', params: TrackParams, responses: { 200: NotifyState }, rateLimit: PER_MINUTE(60) },
+    { method: 'GET', url: '/api/v1/track/:code/notify', summary: 'Whether this ticket asked to be told (SMS, push) and when ("ahead" threshold)', access: 'public', params: TrackParams, responses: { 200: NotifyState }, rateLimit: PER_MINUTE(60), secretParam: 'code' },
     ({ params }) => ({ ...notifier.requestOf(ticketByCode(params.code).id), aheadThreshold: notifier.settings().aheadThreshold }),
   );
   api.route(
-    { method: 'POST', url: '/api/v1/track/:code/notify', summary: 'Ask to be told when the turn nears and when called: by SMS, Web Push or both (kept until the ticket is finished)', access: 'public', params: TrackParams, body: NotifyBody, responses: { 200: NotifyState }, rateLimit: PER_MINUTE(10) },
+    { method: 'POST', url: '/api/v1/track/:code/notify', summary: 'Ask to be told when the turn nears and when called: by SMS, Web Push or both (kept until the ticket is finished)', access: 'public', params: TrackParams, body: NotifyBody, responses: { 200: NotifyState }, rateLimit: PER_MINUTE(10), secretParam: 'code' },
     ({ params, body }) => {
       const t = ticketByCode(params.code);
       if (t.status !== 'waiting') throw new ApiError('illegal_transition', `ticket ${t.number} is ${t.status}: nothing left to tell`);
@@ -116,7 +130,7 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
     },
   );
   api.route(
-    { method: 'DELETE', url: '/api/v1/track/:code/notify', summary: 'Stop the messages for this ticket (the phone number is deleted)', access: 'public', params: TrackParams, responses: { 204: null }, rateLimit: PER_MINUTE(10) },
+    { method: 'DELETE', url: '/api/v1/track/:code/notify', summary: 'Stop the messages for this ticket (the phone number is deleted)', access: 'public', params: TrackParams, responses: { 204: null }, rateLimit: PER_MINUTE(10), secretParam: 'code' },
     ({ params, reply }) => {
       notifier.cancelRequest(ticketByCode(params.code).id);
       reply.code(204);

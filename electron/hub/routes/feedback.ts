@@ -65,7 +65,7 @@ export function feedbackRoutes(api: Api, ctx: HubContext, store: FeedbackStore):
     {
       method: 'GET', url: '/api/v1/public/feedback/:reference',
       summary: 'Follow a suggestion or complaint by its reference: status, category, dates and the public answer (never the text or the contact)',
-      access: 'public', params: ReferenceParams, responses: { 200: PublicFeedback }, rateLimit: FEEDBACK_READ_LIMIT,
+      access: 'public', params: ReferenceParams, responses: { 200: PublicFeedback }, rateLimit: FEEDBACK_READ_LIMIT, secretParam: 'reference',
     },
     ({ params }) => {
       const item = store.publicView(refOf(params.reference));

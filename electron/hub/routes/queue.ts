@@ -89,12 +89,12 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
   };
 
   api.route(
-    { method: 'GET', url: '/api/v1/track/:code', summary: 'Public tracking view (nothing personal)', access: 'public', params: TrackParams, responses: { 200: TrackResponse }, rateLimit: { max: 120, timeWindow: 60_000 } },
+    { method: 'GET', url: '/api/v1/track/:code', summary: 'Public tracking view (nothing personal)', access: 'public', params: TrackParams, responses: { 200: TrackResponse }, rateLimit: { max: 120, timeWindow: 60_000 }, secretParam: 'code' },
     ({ params }) => trackView(state(), byCode(params.code), hall.now()),
   );
 
   api.route(
-    { method: 'POST', url: '/api/v1/track/:code/rating', summary: 'The citizen rates a finished visit (once)', access: 'public', params: TrackParams, body: RateBody, responses: { 204: null }, rateLimit: { max: 20, timeWindow: 60_000 } },
+    { method: 'POST', url: '/api/v1/track/:code/rating', summary: 'The citizen rates a finished visit (once)', access: 'public', params: TrackParams, body: RateBody, responses: { 204: null }, rateLimit: { max: 20, timeWindow: 60_000 }, secretParam: 'code' },
     async ({ params, body }) => {
       const t = byCode(params.code);
       await run(ctx, { type: 'rate', ticketId: t.id, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) }, { id: `track:${t.id}`, role: 'kiosk', kind: 'device', name: 'tracking page' });

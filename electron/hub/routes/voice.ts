@@ -82,17 +82,17 @@ export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voi
     },
   );
   api.route(
-    { method: 'PUT', url: '/api/v1/voice/packs/:id/clips/:clip', summary: 'Store one clip of a hall pack: the body is a WAV file (audio/wav, PCM), at most 5 s, not silent', access: MANAGE, params: ClipParams, responses: { 200: VoicePackSummary } },
-    ({ params, principal, req }) => {
-      if (!(req.body instanceof Buffer)) throw new ApiError('invalid_input', 'Send the clip as a WAV file with Content-Type audio/wav — أرسل المقطع ملف WAV');
-      const out = voice.putClip(params.id, params.clip, new Uint8Array(req.body));
+    {
+      method: 'PUT', url: '/api/v1/voice/packs/:id/clips/:clip', summary: 'Store one clip of a hall pack: the body is a WAV file (audio/wav, PCM), at most 5 s, not silent', access: MANAGE, params: ClipParams, responses: { 200: VoicePackSummary },
+      // Clip uploads: audio bodies as bytes (the route decides what it accepts), up to 2 MB — for this route only.
+      raw: { contentTypes: /^(audio\/|application\/octet-stream)/, limit: 2 * 1024 * 1024, mediaType: 'audio/wav', description: 'the clip as a WAV file with Content-Type audio/wav — أرسل المقطع ملف WAV' },
+    },
+    ({ params, principal, body }) => {
+      const out = voice.putClip(params.id, params.clip, new Uint8Array(body));
       audit(ctx, principal, 'voice.clip', `${params.id}/${params.clip}`);
       return out;
     },
   );
-
-  // Clip uploads: audio bodies as bytes (the route decides what it accepts), up to 2 MB.
-  app.addContentTypeParser(/^(audio\/|application\/octet-stream)/, { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   app.get('/voice/:pack/:file', async (req, reply) => {
     const { pack, file } = req.params as { pack: string; file: string };

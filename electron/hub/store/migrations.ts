@@ -270,6 +270,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX feedback_closed ON feedback(closed_at) WHERE closed_at IS NOT NULL;
     `,
   },
+  {
+    id: 6,
+    name: 'notification requests count their asks; messages counted per number and day',
+    sql: `
+      -- A request's sent marks stay when it is stopped (phone and push set to NULL), so asking
+      -- again never re-sends; asks caps how often one ticket may ask in its day.
+      ALTER TABLE notify_requests ADD COLUMN asks INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX notifications_sms_day ON notifications(recipient, day) WHERE channel = 'sms';
+    `,
+  },
 ];
 
 

@@ -16,6 +16,12 @@ export interface BaseServerOptions {
   allowedHosts?: readonly string[] | undefined;
   tls?: { cert: string | Buffer; key: string | Buffer } | undefined;
   bodyLimit?: number;
+  /**
+   * The reverse proxies in front of this server (addresses or CIDRs, comma-separated: `--trust-proxy`):
+   * their X-Forwarded-For names the client, so per-address limits and the audit see each citizen
+   * instead of one proxy. Unset: the connection's address is the client (X-Forwarded-For ignored).
+   */
+  trustProxy?: string | undefined;
 }
 
 /**
@@ -56,7 +62,7 @@ export async function createBaseServer(o: BaseServerOptions): Promise<FastifyIns
     loggerInstance: o.log,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: o.bodyLimit ?? 64 * 1024,
-    trustProxy: false,
+    trustProxy: o.trustProxy ? o.trustProxy.split(',').map((a) => a.trim()).filter(Boolean) : false,
     ...(o.tls ? { https: { cert: o.tls.cert, key: o.tls.key } } : {}),
     // The framework's own refusals (a malformed URL, a bad content type…) in the API's error shape.
     frameworkErrors: (err, _req, reply) => {
@@ -78,6 +84,7 @@ export async function createBaseServer(o: BaseServerOptions): Promise<FastifyIns
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 429) return reply.code(429).send(errorBody('rate_limited', 'too many requests: wait a moment'));
     if (status === 413) return reply.code(400).send(errorBody('invalid_input', 'the request body is too large'));
+    if (status === 415) return reply.code(400).send(errorBody('invalid_input', `this route does not take a body of type ${String(req.headers['content-type'] ?? '').slice(0, 60)}: send JSON (Content-Type: application/json)`));
     if (status && status >= 400 && status < 500) return reply.code(400).send(errorBody('invalid_input', err.message));
     req.log.error({ err, url: req.url }, 'request failed');
     return reply.code(500).send(errorBody('internal', `something went wrong in the ${o.what}; the request changed nothing`));

@@ -34,7 +34,7 @@ describe('a service deactivated with tickets waiting', () => {
       expect(called.status).toBe(200);
       expect(called.body.id ?? called.body.ticket?.id).toBe(ticket.id);
       expect((await t.api.post(`/api/v1/tickets/${ticket.id}/start`, clerk)).status).toBe(200);
-      expect((await t.api.post(`/api/v1/tickets/${ticket.id}/complete`, clerk, { outcome: 'done' })).status).toBe(200);
+      expect((await t.api.post(`/api/v1/tickets/${ticket.id}/complete`, clerk, { outcome: 'completed' })).status).toBe(200);
     }
     // Its tracking page still answers for the citizen who waited.
     expect((await t.api.get(`/api/v1/track/${first.trackingCode}`)).body.status).toBe('done');

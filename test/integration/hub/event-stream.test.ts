@@ -52,7 +52,7 @@ describe('the event stream', () => {
     await t.api.post('/api/v1/counters/counter-7/call-next', clerk);
     await t.api.post(`/api/v1/tickets/${tk.id}/recall`, clerk);
     await t.api.post(`/api/v1/tickets/${tk.id}/start`, clerk);
-    await t.api.post(`/api/v1/tickets/${tk.id}/complete`, clerk, { outcome: 'done', note: 'private remark' });
+    await t.api.post(`/api/v1/tickets/${tk.id}/complete`, clerk, { outcome: 'completed', note: 'private remark' });
     await display.waitFor((m) => m.type === 'ticket.completed');
     const events = display.events;
     expect(events.map((e) => e.type)).toEqual(['ticket.issued', 'counter.opened', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.completed']);

@@ -92,8 +92,8 @@ describe('serving at a counter', () => {
     expect(called.body).toMatchObject({ id: tk.id, status: 'called', counterId: 'counter-1' });
     expect((await t.api.post(`/api/v1/tickets/${tk.id}/recall`, clerk1)).body.recalls).toBe(1);
     expect((await t.api.post(`/api/v1/tickets/${tk.id}/start`, clerk1)).body.status).toBe('serving');
-    const done = await t.api.post(`/api/v1/tickets/${tk.id}/complete`, clerk1, { outcome: 'approved', note: 'papers complete' });
-    expect(done.body).toMatchObject({ status: 'done', outcome: 'approved', note: 'papers complete' });
+    const done = await t.api.post(`/api/v1/tickets/${tk.id}/complete`, clerk1, { outcome: 'completed', note: 'papers complete' });
+    expect(done.body).toMatchObject({ status: 'done', outcome: 'completed', note: 'papers complete' });
     expect((await t.api.post('/api/v1/counters/counter-1/call-next', clerk1)).status).toBe(204);
   });
 

@@ -27,7 +27,7 @@ const dayOf = (day: string, n: number): DomainEvent[] => {
     { type: 'ticket.issued', at, ticket: t, quote: { minMinutes: 1, maxMinutes: 3 }, by: 'kiosk' },
     { type: 'ticket.called', at, ticketId: t.id, counterId: 'c1', by: 'u1' },
     { type: 'ticket.started', at, ticketId: t.id, counterId: 'c1', by: 'u1' },
-    { type: 'ticket.completed', at, ticketId: t.id, counterId: 'c1', by: 'u1', outcome: 'done', note: `note of ${day}` },
+    { type: 'ticket.completed', at, ticketId: t.id, counterId: 'c1', by: 'u1', outcome: 'completed', note: `note of ${day}` },
     { type: 'ticket.rated', at, ticketId: t.id, rating: 4, reason: `comment of ${day}` },
   ];
 };
@@ -41,7 +41,7 @@ describe('personal fields of events', () => {
     const raw = (db.prepare('SELECT body FROM events').all() as { body: string }[]).map((r) => r.body).join('\n');
     expect(raw).not.toMatch(/note of|comment of|CODE\d/);
     const day1 = store.ofDay('2026-01-01');
-    expect(day1.find((e) => e.type === 'ticket.completed')).toMatchObject({ note: 'note of 2026-01-01', outcome: 'done', by: 'u1' });
+    expect(day1.find((e) => e.type === 'ticket.completed')).toMatchObject({ note: 'note of 2026-01-01', outcome: 'completed', by: 'u1' });
     expect(day1.find((e) => e.type === 'ticket.rated')).toMatchObject({ reason: 'comment of 2026-01-01', rating: 4 });
     expect(day1.find((e) => e.type === 'ticket.issued')).toMatchObject({ ticket: { trackingCode: 'CODE120260101' } });
 
@@ -51,7 +51,7 @@ describe('personal fields of events', () => {
     const purged = store.ofDay('2026-01-01');
     expect(purged).toHaveLength(5);
     expect(JSON.stringify(purged)).not.toMatch(/note of|comment of|CODE1/);
-    expect(purged.find((e) => e.type === 'ticket.completed')).toMatchObject({ outcome: 'done', counterId: 'c1' });
+    expect(purged.find((e) => e.type === 'ticket.completed')).toMatchObject({ outcome: 'completed', counterId: 'c1' });
     expect(store.ofDay('2026-01-02').find((e) => e.type === 'ticket.completed')).toMatchObject({ note: 'note of 2026-01-02' });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
