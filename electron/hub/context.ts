@@ -1,5 +1,6 @@
 // What every route needs, built once by the server.
 import type { Command } from '../../shared/domain/commands.ts';
+import type { BackupStatus, HubMonitoring } from './monitoring/hub-metrics.ts';
 import type { SequencedEvent } from '../../shared/protocol/events.ts';
 import type { AuthStore, Principal } from './auth/auth-store.ts';
 import type { Hall } from './hall.ts';
@@ -34,6 +35,10 @@ export interface HubContext {
   reportMarks?: (m: { day: string; label: string; serviceId?: string; counterId?: string; by: string }) => void;
   /** The link to central (absent: none). */
   sync?: { status(): SyncStatus; enrol(url: string, code: string): Promise<EnrolResponse> };
+  /** GET /metrics and the monitoring credentials (absent: no such routes). */
+  monitoring?: HubMonitoring;
+  /** The record of the last backups, read at each scrape (absent: none kept). */
+  backupStatus?: () => BackupStatus | undefined;
   /** The voice packs that speak calls (absent: no voice routes). */
   voice?: VoicePacks;
   /** The citizen's side: appointments and notifications (absent: no such routes). */

@@ -19,6 +19,8 @@ import { createAuditStore } from './store/audit-store.ts';
 import { createConfigStore } from './store/config-store.ts';
 import { openDatabase, startCheckpointer } from './store/database.ts';
 import { createTimings } from './timings.ts';
+import { type BackupStatus, createHubMetrics } from './monitoring/hub-metrics.ts';
+import { createMonitoringTokens } from './monitoring/monitoring-tokens.ts';
 import { createEventStore } from './store/event-store.ts';
 import { createFeedbackStore } from './store/feedback-store.ts';
 import { startReports } from './reports/start-reports.ts';
@@ -76,6 +78,11 @@ export interface HubOptions {
    * addresses (127.0.0.2, 127.0.0.3) as if they were two machines on the hall's network.
    */
   loopbackExempt?: boolean;
+  /**
+   * GET /metrics answers this machine's loopback without a token (default true); elsewhere it
+   * needs a monitoring credential. Tests turn it off to play a scraper on another machine.
+   */
+  metricsFromLoopback?: boolean;
 }
 
 export interface RunningHub {
@@ -101,7 +108,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const db = openDatabase(dbFile);
   const stopCheckpointer = startCheckpointer(db, dbFile);
   const config = createConfigStore(db);
-  const events = createEventStore(db, timings);
+  const metrics = createHubMetrics({ version: HUB_VERSION });
+  const events = createEventStore(db, timings, metrics.committed);
   const auth = createAuthStore(db, { loopbackExempt: options.loopbackExempt ?? true });
   const audit = createAuditStore(db);
   const feedback = createFeedbackStore(db);
@@ -168,6 +176,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     citizen: { appointments, notifier },
     voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
     feedback, hall, auth, audit, log, alarms: createAlarms({ log, now: () => clock.now() }), version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
+    monitoring: { metrics, tokens: createMonitoringTokens(db), openToLoopback: options.metricsFromLoopback ?? true },
+    backupStatus: () => config.get<BackupStatus>('backupStatus'),
     sync: {
       status: () => sync.status(),
       async enrol(url: string, code: string) {

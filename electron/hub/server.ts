@@ -5,6 +5,7 @@ import { createBaseServer } from '../node-common/http/server-kit.ts';
 import type { HubContext } from './context.ts';
 import type { Timings } from './timings.ts';
 import { createApi } from './http/api.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -62,6 +63,8 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
 
   const api = createApi(app, ctx.auth, () => ctx.hall.now(), ctx.alarms, options.publicCeilingFactor);
+  // The event stream's clients are counted at each scrape (the stream is made below).
+  if (ctx.monitoring) monitoringRoutes(app, api, ctx, ctx.monitoring, () => streams.clients());
   sessionRoutes(api, ctx);
   queueRoutes(api, ctx);
   actionRoutes(api, ctx);

@@ -20,7 +20,8 @@ export type Identities = ReadonlyMap<string, string>;
 
 export type EventStore = ReturnType<typeof createEventStore>;
 
-export function createEventStore(db: Db, timings?: Timings) {
+/** `onCommit`: each append's time (append + fsync, seconds) and its events, for GET /metrics. */
+export function createEventStore(db: Db, timings?: Timings, onCommit?: (seconds: number, events: number) => void) {
   let lastSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM events').get() as { s: number }).s;
   const insertEvent = db.prepare('INSERT INTO events (seq, day, type, at, body) VALUES (?, ?, ?, ?, ?)');
   const insertTicket = db.prepare('INSERT INTO tickets (id, day, number, service_id, status, issued_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -96,9 +97,10 @@ export function createEventStore(db: Db, timings?: Timings) {
     /** Appends the events durably in one transaction; returns them with their seq. Throws and writes nothing on failure. */
     append(events: DomainEvent[], day: string, identities: Identities = new Map()): SequencedEvent[] {
       if (events.length === 0) return [];
-      const t0 = timings?.on ? performance.now() : 0;
+      const t0 = timings?.on || onCommit ? performance.now() : 0;
       const out = appendTx.immediate(events, day, identities);
       if (timings?.on) timings.append(t0, events.length);
+      onCommit?.((performance.now() - t0) / 1000, events.length);
       lastSeq = out[out.length - 1]!.seq;
       return out;
     },

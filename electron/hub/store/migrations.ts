@@ -280,6 +280,21 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX notifications_sms_day ON notifications(recipient, day) WHERE channel = 'sms';
     `,
   },
+  {
+    id: 7,
+    name: 'monitoring credentials (GET /metrics only)',
+    sql: `
+      -- Bearer tokens an admin makes for Prometheus, stored hashed; they open /metrics and nothing else.
+      CREATE TABLE monitoring_tokens (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        revoked_at TEXT
+      );
+    `,
+  },
 ];
 
 
