@@ -14,6 +14,9 @@ import { type CentralDb, openDatabase } from './db.ts';
 import { startFactBuilder } from './fact-builder.ts';
 import { createIngest } from './ingest.ts';
 import { createQueries } from './queries.ts';
+import { createCentralMetrics } from './metrics.ts';
+import { createMonitoringTokens } from './monitoring-tokens.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -35,6 +38,11 @@ export interface CentralOptions {
   buildEveryMs?: number;
   /** Never delay sign-ins from loopback after failures (default false: see createCentralAuth). */
   loopbackExempt?: boolean;
+  /**
+   * GET /metrics answers this machine's loopback without a token (default true); elsewhere it
+   * needs a monitoring credential. Tests turn it off to play a scraper on another machine.
+   */
+  metricsFromLoopback?: boolean;
 }
 
 export interface RunningCentral {
@@ -61,7 +69,8 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   const now = o.now ?? Date.now;
   const db = await openDatabase({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, log: (line) => log.debug({ postgres: line }) });
   const auth = createCentralAuth(db.pool, { loopbackExempt: o.loopbackExempt ?? false });
-  const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries: createQueries(db.pool), log, now, version };
+  const metrics = createCentralMetrics({ pool: db.pool, now, version });
+  const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries: createQueries(db.pool), log, now, version, metrics };
 
   const builder = startFactBuilder(db.pool, { now, everyMs: o.buildEveryMs ?? 1000, onError: (err) => log.error({ err }, 'building facts failed') });
 
@@ -79,6 +88,7 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   staffRoutes(api, ctx);
   accountRoutes(api, ctx);
   syncRoutes(api, ctx);
+  monitoringRoutes(app, api, ctx, { metrics, tokens: createMonitoringTokens(db.pool), openToLoopback: o.metricsFromLoopback ?? true });
 
   await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;

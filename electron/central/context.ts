@@ -5,6 +5,7 @@ import type { ApiOf } from '../node-common/http/api.ts';
 import type { Logger } from '../node-common/log.ts';
 import type { CentralAuth, CentralPrincipal } from './auth.ts';
 import type { Ingest } from './ingest.ts';
+import type { CentralMetrics } from './metrics.ts';
 import type { Queries } from './queries.ts';
 
 /** A hall, signed in with its credential: it may write only its own branch. */
@@ -25,6 +26,8 @@ export interface CentralContext {
   log: Logger;
   now: () => number;
   version: string;
+  /** What GET /metrics reports as it happens (pushes, events written). */
+  metrics: CentralMetrics;
 }
 
 export type CentralApi = ApiOf<CentralAccessRole, AnyPrincipal>;

@@ -101,10 +101,13 @@ export function createIngest(pool: pg.Pool) {
         const last = fresh.at(-1)!.seq;
         await c.query('UPDATE branches SET acked_seq = $2, hub_head = GREATEST(hub_head, $3, $2), last_push_at = $4 WHERE id = $1', [branchId, last, head, new Date(now)]);
         const days = [...new Set(fresh.map((e) => e.day))];
+        // marked_at: when a built day was marked again (a day still waiting keeps its first mark);
+        // the builder locks the row while it builds, so a mark never lands in the middle of a build.
         await c.query(
-          `INSERT INTO branch_days (branch_id, day) SELECT $1, unnest($2::date[])
-           ON CONFLICT (branch_id, day) DO UPDATE SET version = branch_days.version + 1`,
-          [branchId, days],
+          `INSERT INTO branch_days (branch_id, day, marked_at) SELECT $1, unnest($2::date[]), $3
+           ON CONFLICT (branch_id, day) DO UPDATE SET version = branch_days.version + 1,
+             marked_at = CASE WHEN branch_days.built = branch_days.version THEN excluded.marked_at ELSE branch_days.marked_at END`,
+          [branchId, days, new Date(now)],
         );
         return { ackedSeq: last, written: fresh.length };
       });

@@ -150,6 +150,24 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_municipality ON audit (municipality_id, id);
     `,
   },
+  {
+    id: 4,
+    name: 'monitoring credentials; when a branch-day was marked for the fact builder',
+    sql: `
+      -- Bearer tokens the platform admin makes for Prometheus, stored hashed; they open /metrics and nothing else.
+      CREATE TABLE monitoring_tokens (
+        id         text PRIMARY KEY,
+        name       text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL,
+        created_by text NOT NULL,
+        revoked_at timestamptz
+      );
+      -- When a built branch-day was marked again (the fact builder's lag is the oldest such mark).
+      ALTER TABLE branch_days ADD COLUMN marked_at timestamptz;
+      UPDATE branch_days SET marked_at = now() WHERE built <> version;
+    `,
+  },
 ];
 
 

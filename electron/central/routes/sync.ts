@@ -36,6 +36,7 @@ export function syncRoutes(api: CentralApi, ctx: CentralContext): void {
       if (body.branchId !== undefined && body.branchId !== p.branchId) throw new ApiError('forbidden', `this hall credential writes only branch ${p.branchId}, not ${body.branchId}`);
       const events = checkBatch(body);
       const r = await ctx.ingest.push(p.branchId, body.head, events, ctx.now());
+      ctx.metrics.ingested(r.written);
       return { branchId: p.branchId, ackedSeq: r.ackedSeq };
     },
   );
