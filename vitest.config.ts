@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests are pure and fast; integration tests start real servers, files and pseudo-terminals.
 // Browser (Playwright) suites live in test/e2e and are run by scripts/test.ts, not here.
-const SERIAL = ['test/integration/devices/**/*.test.ts', 'test/integration/central/replication.test.ts'];
+const SERIAL = ['test/integration/devices/**/*.test.ts', 'test/integration/central/replication.test.ts', 'test/integration/central/recovery.test.ts'];
 
 export default defineConfig({
   test: {
@@ -23,7 +23,7 @@ export default defineConfig({
         },
       },
       // One file at a time: serial devices on socat pseudo-terminals (timing-sensitive under load),
-      // and the replication test that restarts central on the port it had.
+      // and the replication and recovery tests that restart central on the port it had.
       {
         test: {
           name: 'integration-serial',

@@ -1,14 +1,15 @@
 // Builds the hub as plain JavaScript, the way `./dawr hub` runs it:
 //   electron/hub/main.ts              → dist/hub/hub.mjs                 ESM, one file, dependencies external
-//   electron/hub/store/checkpointer.ts → dist/hub/store/checkpointer.js  (the hub's worker, beside it)
+//   electron/hub/store/checkpointer.ts → dist/hub/store/checkpointer.js  (the hub's workers, beside it)
+//   electron/hub/backup/backup-worker.ts → dist/hub/backup/backup-worker.js
 // Why: a hub started from the TypeScript sources strips types as it loads (Node's stripper costs
 // ~18 MB in the hub and again in its worker) and loads ~200 modules; the bundle is one module and
 // no stripper, which keeps the hub inside its memory budget (README, *Benchmark*). The hub is
 // also started with a small young generation (HUB_NODE_FLAGS): V8's default keeps tens of MB of
 // semi-space the hub's short-lived objects do not need.
 // Paths a module finds beside itself (`new URL('../../resources/…', import.meta.url)`) keep
-// meaning the same (source-urls.ts). The store's database module is left alone: it finds its
-// worker beside the bundle (store/checkpointer.js).
+// meaning the same (source-urls.ts). The modules that start workers are left alone: they find
+// their workers beside the bundle (store/checkpointer.js, backup/backup-worker.js).
 //   ./dawr node scripts/build-hub.ts              builds
 //   ./dawr node scripts/build-hub.ts --if-stale   builds only if a source is newer than the bundle; prints the Node flags
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
@@ -26,6 +27,9 @@ const at = (rel: string) => `${root}${rel}`;
 export const HUB_NODE_FLAGS: string[] = ['--max-semi-space-size=2'];
 export const HUB_BUNDLE = at('dist/hub/hub.mjs');
 const CHECKPOINTER = at('dist/hub/store/checkpointer.js');
+const BACKUP_WORKER = at('dist/hub/backup/backup-worker.js');
+/** Modules that find their worker beside the bundle: they keep the bundle's own import.meta.url. */
+const FIND_WORKERS = ['electron/hub/store/database.ts', 'electron/hub/backup/backup-schedule.ts'];
 
 const external = (id: string) => id.startsWith('node:') || builtinModules.includes(id) || !(id.startsWith('.') || id.startsWith('/'));
 
@@ -45,14 +49,16 @@ async function bundle(input: string, file: string, except: string[] = []): Promi
 }
 
 export async function buildHub(): Promise<void> {
-  await bundle('electron/hub/main.ts', HUB_BUNDLE, ['electron/hub/store/database.ts']);
+  await bundle('electron/hub/main.ts', HUB_BUNDLE, FIND_WORKERS);
   await bundle('electron/hub/store/checkpointer.ts', CHECKPOINTER);
+  await bundle('electron/hub/backup/backup-worker.ts', BACKUP_WORKER);
 }
 
 /** Whether the bundle is missing or older than a source it is built from. */
 export function hubBundleStale(): boolean {
-  if (!existsSync(HUB_BUNDLE) || !existsSync(CHECKPOINTER)) return true;
-  const built = Math.min(statSync(HUB_BUNDLE).mtimeMs, statSync(CHECKPOINTER).mtimeMs);
+  const outputs = [HUB_BUNDLE, CHECKPOINTER, BACKUP_WORKER];
+  if (!outputs.every((f) => existsSync(f))) return true;
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   return Math.max(newest(at('electron')), newest(at('shared')), ...['package.json', 'scripts/build-hub.ts', 'scripts/source-urls.ts'].map((f) => statSync(at(f)).mtimeMs)) > built;
 }
 

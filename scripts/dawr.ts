@@ -16,6 +16,11 @@ async function run(): Promise<void> {
       return;
     }
     case 'central': {
+      if (argv[0] === 'backup' || argv[0] === 'restore') {
+        const { centralBackupMain } = await import('../electron/central/backup-cli.ts');
+        await centralBackupMain(argv);
+        return;
+      }
       const { main } = await import('../electron/central/cli.ts');
       await main(argv);
       return;
@@ -33,6 +38,16 @@ async function run(): Promise<void> {
     case 'devices': {
       const { main } = await import('../electron/devices/cli.ts');
       await main(argv);
+      return;
+    }
+    case 'backup': {
+      const { backupMain } = await import('../electron/hub/backup/backup-cli.ts');
+      await backupMain(argv);
+      return;
+    }
+    case 'restore': {
+      const { restoreMain } = await import('../electron/hub/backup/backup-cli.ts');
+      await restoreMain(argv);
       return;
     }
     case 'service': {

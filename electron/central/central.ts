@@ -67,7 +67,7 @@ const version = (() => {
 export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   const log = o.log ?? createLogger({ app: 'dawr-central' });
   const now = o.now ?? Date.now;
-  const db = await openDatabase({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, log: (line) => log.debug({ postgres: line }) });
+  const db = await openDatabase({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, log: (line) => log.debug({ postgres: line }), version });
   const auth = createCentralAuth(db.pool, { loopbackExempt: o.loopbackExempt ?? false });
   const metrics = createCentralMetrics({ pool: db.pool, now, version });
   const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries: createQueries(db.pool), log, now, version, metrics };

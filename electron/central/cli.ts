@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type RunningCentral, startCentral } from './central.ts';
+import { CENTRAL_SCHEMA_VERSION } from './backup.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -72,7 +73,7 @@ export async function main(argv: string[]): Promise<RunningCentral> {
     ...(o.host ? { host: o.host } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
   });
   const stops: (() => Promise<void>)[] = [];
-  const lines = ['', `Dawr central ${central.ctx.version} — ${central.url}`, `  database:   ${central.db.where}`, `  health:     ${central.url}/api/health`, '',
+  const lines = ['', `Dawr central ${central.ctx.version} — ${central.url}`, `  version:    ${central.ctx.version}, database schema ${CENTRAL_SCHEMA_VERSION}`, `  database:   ${central.db.where}`, `  health:     ${central.url}/api/health`, '',
     'Screens (open in a browser):', `  league table (public)  ${central.url}/league`, `  central dashboard      ${central.url}/central`, `  API                    ${central.url}/api/v1/openapi.json`];
   if (o.demo) {
     const { startCentralDemo } = await import('./demo.ts');

@@ -35,14 +35,14 @@ export async function tx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>)
 
 export const redactUrl = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
-export async function openDatabase(o: { dataDir: string; databaseUrl?: string | undefined; log?: (line: string) => void }): Promise<CentralDb> {
+export async function openDatabase(o: { dataDir: string; databaseUrl?: string | undefined; log?: (line: string) => void; version?: string }): Promise<CentralDb> {
   const embedded = o.databaseUrl ? null : await startEmbeddedPostgres(o.dataDir, o.log);
   const url = o.databaseUrl ?? embedded!.url;
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'dawr-central' });
   // A connection lost while idle (the server restarted) is not a reason to stop central.
   pool.on('error', () => undefined);
   try {
-    await migrate(pool);
+    await migrate(pool, undefined, o.version);
   } catch (err) {
     await pool.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);

@@ -77,6 +77,16 @@ export function createIngest(pool: pg.Pool) {
       return r.rows[0]?.acked_seq ?? 0;
     },
 
+    /** The branch's events after `after`, oldest first (at most `limit`), and the seq central holds up to. */
+    async eventsAfter(branchId: string, after: number, limit: number): Promise<{ ackedSeq: number; events: { seq: number; day: string; event: Record<string, unknown> }[] }> {
+      const b = await pool.query<{ acked_seq: number }>('SELECT acked_seq FROM branches WHERE id = $1', [branchId]);
+      const r = await pool.query<{ seq: number; day: string; body: Record<string, unknown> }>(
+        'SELECT seq, day, body FROM events WHERE branch_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [branchId, after, limit],
+      );
+      return { ackedSeq: b.rows[0]?.acked_seq ?? 0, events: r.rows.map((x) => ({ seq: x.seq, day: x.day, event: x.body })) };
+    },
+
     /** Writes a checked batch for `branchId`; returns the acknowledged seq. */
     async push(branchId: string, head: number, events: CheckedEvent[], now: number): Promise<{ ackedSeq: number; written: number }> {
       return tx(pool, async (c) => {

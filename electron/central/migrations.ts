@@ -3,7 +3,7 @@
 // a database whose applied migration no longer matches the code is refused.
 import type pg from 'pg';
 
-import { type Migration, editedError, migrationHash as hash } from '../node-common/migrations.ts';
+import { type Migration, editedError, migrationHash as hash, newerError } from '../node-common/migrations.ts';
 
 export type { Migration };
 
@@ -151,6 +151,13 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    id: 3,
+    name: 'which Dawr wrote the schema (an older Dawr refuses it by name)',
+    sql: `
+      CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+    `,
+  },
+  {
     id: 4,
     name: 'monitoring credentials; when a branch-day was marked for the fact builder',
     sql: `
@@ -171,13 +178,20 @@ export const migrations: readonly Migration[] = [
 ];
 
 
-export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrations): Promise<void> {
+/** Applies what is new; refuses a schema newer than `list`; records `version` as the schema's writer. */
+export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrations, version?: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(7468617)');
     await client.query('CREATE TABLE IF NOT EXISTS migrations (id integer PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
     const applied = new Map((await client.query<{ id: number; sha256: string }>('SELECT id, sha256 FROM migrations')).rows.map((r) => [r.id, r.sha256]));
+    const newest = Math.max(0, ...applied.keys());
+    const known = list.at(-1)?.id ?? 0;
+    if (newest > known) {
+      const by = await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'writtenBy'").catch(() => ({ rows: [] as { value: string }[] }));
+      throw newerError("Central's database", newest, known, by.rows[0]?.value);
+    }
     for (const m of list) {
       const known = applied.get(m.id);
       if (known !== undefined) {
@@ -186,6 +200,9 @@ export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrat
       }
       await client.query(m.sql);
       await client.query('INSERT INTO migrations (id, name, sha256) VALUES ($1, $2, $3)', [m.id, m.name, hash(m)]);
+    }
+    if (version && list.some((m) => m.id === 3)) {
+      await client.query("INSERT INTO meta (key, value) VALUES ('writtenBy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [version]);
     }
     await client.query('COMMIT');
   } catch (err) {

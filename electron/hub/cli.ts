@@ -7,6 +7,8 @@ import { DEMO_ACCOUNTS } from './demo.ts';
 import { type RunningHub, startHub } from './hub.ts';
 import { centralUrl } from './sync/replicator.ts';
 import { pushOrigin } from './notify/push-endpoint.ts';
+import { backupKeyFrom, type BackupKey } from '../node-common/backup-file.ts';
+import { BUILD_SCHEMA_VERSION } from './backup/hall-backup.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +26,7 @@ export interface HubCliOptions {
   demoTraffic?: boolean;
   trustProxy?: string;
   trustedPushOrigins: string[];
+  backupKey?: BackupKey;
 }
 
 function positive(v: string, name: string): number {
@@ -39,7 +42,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, 'issue-per-minute': { type: 'string' },
       'demo-history': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
       central: { type: 'string' }, enrol: { type: 'string' }, 'demo-profile': { type: 'string' }, 'demo-traffic': { type: 'boolean', default: false },
-      'trust-proxy': { type: 'string' }, 'allow-push-origin': { type: 'string', multiple: true },
+      'trust-proxy': { type: 'string' }, 'allow-push-origin': { type: 'string', multiple: true }, 'backup-key-file': { type: 'string' },
     },
     strict: true,
   });
@@ -68,6 +71,8 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     ...(values['demo-traffic'] ? { demoTraffic: true } : {}),
     ...(values.central ? { central: { url: values.central, ...(values.enrol ? { enrolCode: values.enrol } : {}) } } : {}),
     ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
+    // The key scheduled backups are made with; none given: backups can still be made by hand (./dawr backup).
+    ...(values['backup-key-file'] || process.env.DAWR_BACKUP_PASSPHRASE ? { backupKey: backupKeyFrom({ keyFile: values['backup-key-file'] }) } : {}),
     trustedPushOrigins: (values['allow-push-origin'] ?? []).map((o) => {
       try {
         return pushOrigin(o);
@@ -78,13 +83,26 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
   };
 }
 
+/** The backups in one line: when and where they are made, the last verified one, or why none are made. */
+function backupLine(hub: RunningHub): string {
+  const b = hub.ctx.backups;
+  if (!b) return 'none';
+  const s = b.schedule();
+  const h = b.health();
+  const last = h.lastVerifiedAt ? `; last verified ${h.lastVerifiedAt}` : '; none made yet';
+  if (b.keyKind() === 'none') return `not scheduled: start the hub with DAWR_BACKUP_PASSPHRASE or --backup-key-file FILE, then set them in Administration → Hall${last}`;
+  return s.enabled && s.folder ? `daily at ${s.time} to ${s.folder}, keeping ${s.keep}${last}` : `not scheduled yet (Administration → Hall → Backups)${last}`;
+}
+
 export function printWelcome(hub: RunningHub, demo: boolean, extra: Record<string, string> = {}): void {
   const lines = [
     '',
     `Dawr hub ${hub.ctx.version} — ${hub.url}`,
+    `  version:    ${hub.ctx.version}, database schema ${BUILD_SCHEMA_VERSION}`,
     `  branch:     ${hub.ctx.hall.state.branch.name.en} (business day ${hub.ctx.hall.state.day})`,
     `  data:       ${hub.dataDir}`,
     `  health:     ${hub.url}/api/health`,
+    `  backups:    ${backupLine(hub)}`,
     '',
     'Screens (open in a browser):',
     `  kiosk        ${hub.url}/kiosk`,
@@ -121,6 +139,7 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
     ...(o.demoTraffic ? { demoTraffic: true } : {}),
     ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
     trustedPushOrigins: o.trustedPushOrigins,
+    ...(o.backupKey ? { backupKey: o.backupKey } : {}),
   });
   printWelcome(hub, o.demo);
   const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);

@@ -14,6 +14,7 @@ import type { Appointments } from './appointments/appointments.ts';
 import type { Notifier } from './notify/notifier.ts';
 import type { FeedbackStore } from './store/feedback-store.ts';
 import type { Alarms } from './ops/alarms.ts';
+import type { BackupScheduleService } from './backup/backup-schedule.ts';
 
 export interface HubContext {
   hall: Hall;
@@ -47,6 +48,10 @@ export interface HubContext {
   feedback?: FeedbackStore;
   /** Alarms about the hub itself, for the dashboard. */
   alarms: Alarms;
+  /** The hall's data folder (its disk's free space is on the dashboard). */
+  dataDir?: string;
+  /** Scheduled backups and their record (absent: no backup routes). */
+  backups?: BackupScheduleService;
 }
 
 /** Runs a command for a principal; a refusal becomes the matching API error and changes nothing. */

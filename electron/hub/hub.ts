@@ -1,7 +1,6 @@
 // startHub: opens the store, rebuilds the day, starts the HTTP server and the event stream.
 // Used by the `dawr hub` command, by the Electron all-in-one station and by the tests.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { businessDay } from '../../shared/domain/business-day.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
@@ -19,7 +18,8 @@ import { createAuditStore } from './store/audit-store.ts';
 import { createConfigStore } from './store/config-store.ts';
 import { openDatabase, startCheckpointer } from './store/database.ts';
 import { createTimings } from './timings.ts';
-import { type BackupStatus, createHubMetrics } from './monitoring/hub-metrics.ts';
+import { createHubMetrics } from './monitoring/hub-metrics.ts';
+import { readBackupStatus } from './backup/backup-status.ts';
 import { createMonitoringTokens } from './monitoring/monitoring-tokens.ts';
 import { createEventStore } from './store/event-store.ts';
 import { createFeedbackStore } from './store/feedback-store.ts';
@@ -29,6 +29,12 @@ import { enrol, startReplicator } from './sync/replicator.ts';
 import { startDemoTraffic } from './demo-traffic.ts';
 import { createVoicePacks } from './voice/voice-packs.ts';
 import { createAlarms } from './ops/alarms.ts';
+import { HUB_VERSION } from './version.ts';
+import { createBackupSchedule } from './backup/backup-schedule.ts';
+import { BUILD_SCHEMA_VERSION } from './backup/hall-backup.ts';
+import { checkHallFile, damagedFileError, DB_FILE } from './store/hall-file.ts';
+import { finishRestore } from './sync/recover.ts';
+import type { BackupKey } from '../node-common/backup-file.ts';
 
 export interface HubOptions {
   dataDir: string;
@@ -67,6 +73,10 @@ export interface HubOptions {
    * relay inside the hall, a test's local service. Exempt from the https and public-address rules.
    */
   trustedPushOrigins?: readonly string[];
+  /** The key scheduled backups are encrypted with (DAWR_BACKUP_PASSPHRASE or --backup-key-file); none: no schedule. */
+  backupKey?: BackupKey;
+  /** How long a restored hall waits at start for central to give back this morning's events (default 10 s). */
+  restoreTimeoutMs?: number;
   /** Folder of the shipped voice packs (default resources/voice; a packaged app passes its own). */
   voiceDir?: string;
   /** How often the replicator looks for new events to push (ms; default 1000), and pulls central's catalogue (default 60 s). */
@@ -98,18 +108,31 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-export const HUB_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export { HUB_VERSION };
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? createLogger();
   const clock = options.clock ?? systemClock;
   const timings = createTimings();
-  const dbFile = join(options.dataDir, 'dawr.sqlite');
-  const db = openDatabase(dbFile);
+  const alarms = createAlarms({ log, now: () => clock.now() });
+  const dbFile = join(options.dataDir, DB_FILE);
+  checkHallFile(options.dataDir);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(dbFile);
+  } catch (err) {
+    throw damagedFileError(options.dataDir, err) ?? err;
+  }
   const stopCheckpointer = startCheckpointer(db, dbFile);
   const config = createConfigStore(db);
+  // Which Dawr last wrote the schema: an older Dawr that meets it names the version to run.
+  config.set('writtenBy', { version: HUB_VERSION, schemaVersion: BUILD_SCHEMA_VERSION });
   const metrics = createHubMetrics({ version: HUB_VERSION });
   const events = createEventStore(db, timings, metrics.committed);
+  // A restore whose events central could not give back yet: once more, before the hall takes a command.
+  const restore = await finishRestore({ config, events, timeoutMs: options.restoreTimeoutMs ?? 10_000, now: () => clock.now() });
+  if (restore?.ok) log.warn({ events: restore.recovered }, 'restored hall: took back the events central held after the backup (their tracking codes, notes and phone numbers are not recoverable)');
+  if (restore && !restore.ok) alarms.raise('restore_forked', 'central', `This hall was restored from a backup and could not take back the events central holds after it (${restore.error}): it carries on from the backup; central keeps its copy of what followed.`);
   const auth = createAuthStore(db, { loopbackExempt: options.loopbackExempt ?? true });
   const audit = createAuditStore(db);
   const feedback = createFeedbackStore(db);
@@ -172,12 +195,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     : undefined;
   const sync = startReplicator({ config, events, hall, log, ...(options.syncEveryMs ? { everyMs: options.syncEveryMs } : {}), ...(options.catalogueEveryMs ? { catalogueEveryMs: options.catalogueEveryMs } : {}) });
   const reports = startReports({ db, hall, auth, log });
+  const backups = createBackupSchedule({ dataDir: options.dataDir, config, key: options.backupKey, version: HUB_VERSION, timeZone: () => hall.state.branch.timeZone, now: () => clock.now(), log });
   const ctx: HubContext = {
     citizen: { appointments, notifier },
     voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
-    feedback, hall, auth, audit, log, alarms: createAlarms({ log, now: () => clock.now() }), version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
+    feedback, hall, auth, audit, log, alarms, backups, dataDir: options.dataDir, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
     monitoring: { metrics, tokens: createMonitoringTokens(db), openToLoopback: options.metricsFromLoopback ?? true },
-    backupStatus: () => config.get<BackupStatus>('backupStatus'),
+    backupStatus: () => readBackupStatus(options.dataDir),
     sync: {
       status: () => sync.status(),
       async enrol(url: string, code: string) {
@@ -221,6 +245,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       await notifier.stop();
       traffic?.stop();
       await sync.stop();
+      await backups.stop();
       reports.stop();
       await streams.close();
       await app.close();

@@ -19,6 +19,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { voiceRoutes } from './routes/voice.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { systemRoutes } from './routes/system.ts';
+import { backupRoutes } from './routes/backup.ts';
 
 export interface ServerOptions {
   /** Folder of the built renderer (vite build); served at `/` with a fallback to index.html. */
@@ -74,6 +75,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   syncRoutes(api, ctx);
   planRoutes(api, ctx);
   systemRoutes(api, ctx);
+  if (ctx.backups) backupRoutes(api, ctx, ctx.backups);
   if (ctx.voice) voiceRoutes(app, api, ctx, ctx.voice);
   if (ctx.citizen) appointmentRoutes(api, ctx, ctx.citizen.appointments, ctx.citizen.notifier);
   if (ctx.feedback) feedbackRoutes(api, ctx, ctx.feedback);

@@ -10,6 +10,7 @@ import { DevicesAdmin } from './DevicesAdmin.tsx';
 import { CentralAdmin } from './CentralAdmin.tsx';
 import { VoiceAdmin } from './VoiceAdmin.tsx';
 import { SettingsAdmin } from './SettingsAdmin.tsx';
+import { BackupAdmin } from './BackupAdmin.tsx';
 import { AuditAdmin } from './AuditAdmin.tsx';
 import '../styles/admin.css';
 
@@ -31,7 +32,7 @@ export function AdminPage() {
           ))}
         </div>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'hall' && <SettingsAdmin />}
+          {tab === 'hall' && <><SettingsAdmin /><BackupAdmin /></>}
           {tab === 'services' && <ServicesAdmin />}
           {tab === 'counters' && <CountersAdmin />}
           {tab === 'staff' && <StaffAdmin />}

@@ -21,7 +21,7 @@ import { useSession } from '../store/session-store.ts';
 import { useNow } from '../shell/use-now.ts';
 import { Charts } from './Charts.tsx';
 import { CentralStatus } from './CentralStatus.tsx';
-import { SystemAlarms } from './SystemAlarms.tsx';
+import { HallComputer, SystemAlarms, useSystemStatus } from './SystemAlarms.tsx';
 import { FeedbackKpis } from '../feedback/FeedbackKpis.tsx';
 import type { DeviceHealthEntry } from '../store/apply-event.ts';
 import '../styles/dashboard.css';
@@ -34,6 +34,7 @@ export function DashboardPage() {
   const services = useHall((s) => s.services);
   const counters = useHall((s) => s.counters);
   const ticketMap = useHall((s) => s.tickets);
+  const system = useSystemStatus();
   const streamDevices = useHall((s) => s.devices);
   const tickets = useMemo(() => Object.values(ticketMap), [ticketMap]);
   const role = useSession((s) => s.staff?.user.role);
@@ -90,7 +91,7 @@ export function DashboardPage() {
           </p>
         )}
         {stats ? <KpiCards overall={stats.overall} /> : !error && <p className="muted">{t('shell.connecting')}</p>}
-        <SystemAlarms />
+        <SystemAlarms status={system} />
         <CentralStatus />
         <FeedbackKpis />
         <div className="dash-grid">
@@ -103,6 +104,7 @@ export function DashboardPage() {
         </div>
         <Charts tickets={tickets} services={services} stats={stats} />
         <DevicesPanel devices={devices} />
+        <HallComputer status={system} />
       </main>
     </div>
   );

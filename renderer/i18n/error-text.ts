@@ -7,6 +7,8 @@ const CODES = [
   'network', 'invalid_input', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'conflict', 'hall_closed', 'rate_limited', 'internal', 'unavailable',
   // Transfers to a counter or a clerk.
   'counter_closed', 'clerk_absent', 'reserved',
+  // The hall's disk is full.
+  'storage_full',
 ];
 
 export function hubErrorText(e: unknown): string {

@@ -15,6 +15,8 @@ export const ErrorCode = z.enum([
   // Transfers to a counter or a clerk (shared/domain/commands.ts): the counter is closed, the clerk
   // is not signed in at a counter, the ticket waits for another counter or clerk.
   'counter_closed', 'clerk_absent', 'reserved',
+  // The hall's disk is full: nothing new can be recorded until space is freed (nothing recorded is lost).
+  'storage_full',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorBody = z.object({ error: z.object({ code: ErrorCode, message: z.string() }) });

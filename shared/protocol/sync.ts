@@ -55,6 +55,14 @@ export type PushBody = z.infer<typeof PushBody>;
 export const SyncState = z.object({ branchId: z.string(), ackedSeq: z.number().int().nonnegative() });
 export type SyncState = z.infer<typeof SyncState>;
 
+/**
+ * A hall restored from a backup takes back what central holds after the backup's last seq:
+ * `GET /api/v1/sync/events?after=S&limit=N` → the public part of its own events, in order.
+ */
+export const PullQuery = z.object({ after: z.coerce.number().int().nonnegative(), limit: z.coerce.number().int().min(1).max(MAX_BATCH).optional() }).strict();
+export const PullResponse = z.object({ branchId: z.string(), ackedSeq: z.number().int().nonnegative(), events: z.array(SyncEvent) });
+export type PullResponse = z.infer<typeof PullResponse>;
+
 /** A municipality's catalogue: the services it defines once for its centres. */
 export const CatalogueService = Service.extend({ name: I18nText, category: humanText({ max: 64 }) });
 export const Catalogue = z.object({

@@ -1,8 +1,9 @@
 // The hall's own health as the dashboard shows it beside the queue: alarms about the hub itself
 // (a public page at its ceiling, a backup that failed or is old…), newest first.
 import { z } from 'zod';
+import { BackupHealth } from './backup.ts';
 
-export const SystemAlarmKind = z.enum(['public_ceiling']);
+export const SystemAlarmKind = z.enum(['public_ceiling', 'restore_forked']);
 export type SystemAlarmKind = z.infer<typeof SystemAlarmKind>;
 
 export const SystemAlarm = z.object({
@@ -20,5 +21,9 @@ export type SystemAlarm = z.infer<typeof SystemAlarm>;
 
 export const SystemStatus = z.object({
   alarms: z.array(SystemAlarm),
+  /** The hall's backups: the last verified one, the last failure, and whether it needs attention. */
+  backup: BackupHealth,
+  /** Space on the disk of the hall's data folder; `low` under 200 MB or 5 %. */
+  disk: z.object({ freeBytes: z.number(), totalBytes: z.number(), low: z.boolean() }).optional(),
 });
 export type SystemStatus = z.infer<typeof SystemStatus>;

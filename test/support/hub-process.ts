@@ -11,9 +11,9 @@ export interface HubProcess {
 }
 
 /** Starts `dawr hub` with `args` (on a free port unless `--port` is given); resolves once it listens. */
-export async function spawnHub(args: string[]): Promise<HubProcess> {
+export async function spawnHub(args: string[], env: Record<string, string> = {}): Promise<HubProcess> {
   const argv = args.includes('--port') ? args : ['--port', '0', ...args];
-  const child = spawn(process.execPath, [...(await hubCommand()), ...argv], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [...(await hubCommand()), ...argv], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn', ...env } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';

@@ -1,5 +1,5 @@
 // The halls' side of central: enrolment, pushing the event log, where to resume, the catalogue.
-import { Catalogue, EnrolBody, EnrolResponse, PushBody, SyncState } from '../../../shared/protocol/sync.ts';
+import { Catalogue, EnrolBody, EnrolResponse, PullQuery, PullResponse, PushBody, SyncState } from '../../../shared/protocol/sync.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 import type { CentralApi, CentralContext, HallPrincipal } from '../context.ts';
 import { checkBatch } from '../ingest.ts';
@@ -38,6 +38,18 @@ export function syncRoutes(api: CentralApi, ctx: CentralContext): void {
       const r = await ctx.ingest.push(p.branchId, body.head, events, ctx.now());
       ctx.metrics.ingested(r.written);
       return { branchId: p.branchId, ackedSeq: r.ackedSeq };
+    },
+  );
+
+  api.route(
+    {
+      method: 'GET', url: '/api/v1/sync/events',
+      summary: "This hall's own events after a seq, as central holds them (their public part): a hall restored from a backup takes back what it pushed after the backup",
+      access: ['hall'], query: PullQuery, responses: { 200: PullResponse },
+    },
+    async ({ query, principal }) => {
+      const p = principal as HallPrincipal;
+      return { branchId: p.branchId, ...(await ctx.ingest.eventsAfter(p.branchId, query.after, query.limit ?? 1000)) };
     },
   );
 

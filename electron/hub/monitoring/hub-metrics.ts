@@ -10,13 +10,10 @@ import type { SyncStatus } from '../../../shared/protocol/sync.ts';
 import { LATENCY_BUCKETS } from '../../node-common/http/metrics.ts';
 import type { MonitoringTokens } from './monitoring-tokens.ts';
 
-/** What the hub knows of its last backups (the backup record; every field optional). */
-export interface BackupStatus {
-  lastVerifiedAt?: string;
-  lastSizeBytes?: number;
-  lastFailedAt?: string;
-  lastError?: string;
-}
+import type { BackupStatus } from '../backup/backup-status.ts';
+
+/** What the hub knows of its last backups: the backup record (backup-status.json). */
+export type { BackupStatus };
 
 export interface HubMetricSources {
   hall: { readonly state: HallState; now(): number };

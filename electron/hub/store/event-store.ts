@@ -83,6 +83,18 @@ export function createEventStore(db: Db, timings?: Timings, onCommit?: (seconds:
     return out;
   });
 
+  // Events taken back from central after a restore: their public part only, at the seq central has.
+  const appendPublicTx = db.transaction((rows: { seq: number; day: string; event: DomainEvent }[]): number => {
+    let seq = lastSeq;
+    for (const r of rows) {
+      if (r.seq !== seq + 1) throw new Error(`events from seq ${seq + 1} were expected, not ${r.seq}`);
+      seq = r.seq;
+      insertEvent.run(seq, r.day, r.event.type, r.event.at, JSON.stringify(splitPersonal(r.event).public));
+      project(r.event, new Map());
+    }
+    return seq;
+  });
+
   type Row = { seq: number; body: string; personal: string | null };
   const event = (x: Row) => {
     const e = JSON.parse(x.body) as DomainEvent;
@@ -103,6 +115,14 @@ export function createEventStore(db: Db, timings?: Timings, onCommit?: (seconds:
       onCommit?.((performance.now() - t0) / 1000, events.length);
       lastSeq = out[out.length - 1]!.seq;
       return out;
+    },
+    /**
+     * Appends events that already have their seq (the public part central holds, after a restore),
+     * in one transaction: they must follow the log's last seq without a gap.
+     */
+    appendPublic(rows: { seq: number; day: string; event: DomainEvent }[]): void {
+      if (rows.length === 0) return;
+      lastSeq = appendPublicTx.immediate(rows);
     },
     /** Events after `seq`, oldest first, at most `limit`. */
     since: (seq: number, limit = 10_000) => rows(selectSince.all(seq, limit)),

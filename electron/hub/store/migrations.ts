@@ -3,7 +3,7 @@
 // edited a migration after it shipped — add a new one instead).
 import type { Database } from 'better-sqlite3';
 
-import { type Migration, editedError, migrationHash as hash } from '../../node-common/migrations.ts';
+import { type Migration, editedError, migrationHash as hash, newerError } from '../../node-common/migrations.ts';
 
 export type { Migration };
 
@@ -301,6 +301,12 @@ export const migrations: readonly Migration[] = [
 export function migrate(db: Database, list: readonly Migration[] = migrations): void {
   db.exec('CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Map((db.prepare('SELECT id, sha256 FROM migrations').all() as { id: number; sha256: string }[]).map((r) => [r.id, r.sha256]));
+  const newest = Math.max(0, ...applied.keys());
+  const known = list.at(-1)?.id ?? 0;
+  if (newest > known) {
+    const row = db.prepare("SELECT value FROM settings WHERE key = 'writtenBy'").get() as { value: string } | undefined;
+    throw newerError("This hall's database", newest, known, row ? (JSON.parse(row.value) as { version?: string }).version : undefined);
+  }
   for (const m of list) {
     const known = applied.get(m.id);
     if (known !== undefined) {

@@ -16,7 +16,7 @@ import type { EventStore } from '../store/event-store.ts';
 
 export const BATCH = 500;
 
-interface Link {
+export interface Link {
   url: string;
   branchId: string;
   credential: string;
@@ -39,7 +39,7 @@ export function centralUrl(raw: string): string {
   return u.origin;
 }
 
-async function call<T>(url: string, init: RequestInit & { credential?: string }, parse: { parse(x: unknown): T }): Promise<T> {
+export async function call<T>(url: string, init: RequestInit & { credential?: string }, parse: { parse(x: unknown): T }): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -125,6 +125,15 @@ export function startReplicator(o: { config: ConfigStore; events: EventStore; ha
     if (acked === null || Date.now() - lastContact > 10_000) {
       acked = (await call(`${l.url}/api/v1/sync/state`, { method: 'GET', credential: l.credential }, SyncState)).ackedSeq;
       contacted = true;
+    }
+    // Central holds more of this hall's log than the hall: the folder is older than central's copy
+    // (a backup put back by hand, or a restore that could not take the rest back). Pushing now would
+    // send different events under seqs central already holds: stop and say so.
+    if (acked > events.lastSeq) {
+      const forked = config.get<{ forked?: boolean }>('restored')?.forked;
+      throw new Error(forked
+        ? `central holds this hall's events up to seq ${acked}, beyond the restored log (${events.lastSeq}): the hall was restored without them and carries on alone; ask central's administrator before enrolling it again`
+        : `central holds this hall's events up to seq ${acked}, beyond this hall's log (${events.lastSeq}): this data folder is older than central's copy — put it back with ./dawr restore, which takes the rest back from central`);
     }
     // Push until caught up: each batch is one awaited round trip, so the hall's own work goes on between them.
     while (acked < events.lastSeq && !stopped) {

@@ -23,6 +23,7 @@ export const STATUS: Record<ErrorCode, number> = {
   counter_closed: 409,
   clerk_absent: 409,
   reserved: 409,
+  storage_full: 503,
 };
 
 export class ApiError extends Error {

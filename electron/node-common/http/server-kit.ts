@@ -81,6 +81,12 @@ export async function createBaseServer(o: BaseServerOptions): Promise<FastifyIns
   });
   app.setErrorHandler((err: Error, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send(errorBody(err.code, err.message));
+    // The disk is full: refused in the usual shape; what was committed before is kept, and writing
+    // works again by itself once space is freed (SQLite rolled the transaction back).
+    if (/^SQLITE_FULL/.test((err as { code?: string }).code ?? '')) {
+      req.log.error({ url: req.url }, 'the disk is full: a change was refused');
+      return reply.code(503).send(errorBody('storage_full', `the ${o.what}'s disk is full: nothing new can be recorded until space is freed on it (what was recorded before is kept)`));
+    }
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 429) return reply.code(429).send(errorBody('rate_limited', 'too many requests: wait a moment'));
     if (status === 413) return reply.code(400).send(errorBody('invalid_input', 'the request body is too large'));

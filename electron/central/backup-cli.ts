@@ -1,0 +1,61 @@
+// `./dawr central backup [--data DIR] --to DIR [--key-file F]` and
+// `./dawr central restore FILE [--data DIR] [--force] [--key-file F]`: central's database, from
+// DATABASE_URL, else the embedded cluster under DIR/pg (the running one if central runs — backup
+// only: a restore needs central stopped —, else started for the occasion).
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { backupKeyFrom } from '../node-common/backup-file.ts';
+import { backupCentral, restoreCentral, runningEmbeddedUrl } from './backup.ts';
+import { redactUrl } from './db.ts';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { readFileSync } from 'node:fs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
+
+/** Central's database for the command, and how to let go of it. */
+async function database(dataDir: string, o: { mustBeStopped: boolean }): Promise<{ url: string; done(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, done: async () => undefined };
+  const running = runningEmbeddedUrl(dataDir);
+  if (running) {
+    if (o.mustBeStopped) throw new Error(`central is running on ${dataDir}: stop it first (systemctl stop dawr-central), then restore`);
+    return { url: running, done: async () => undefined };
+  }
+  const cluster = await startEmbeddedPostgres(dataDir);
+  return { url: cluster.url, done: () => cluster.stop() };
+}
+
+export async function centralBackupMain(argv: string[]): Promise<void> {
+  const [verb, ...rest] = argv;
+  if (verb === 'backup') {
+    const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, to: { type: 'string' }, 'key-file': { type: 'string' } }, strict: true });
+    if (!values.to) throw new Error('--to DIR: the folder to write the backup into');
+    const key = backupKeyFrom({ keyFile: values['key-file'] });
+    const db = await database(resolve(values.data ?? `${root}data/central`), { mustBeStopped: false });
+    try {
+      const t0 = Date.now();
+      const b = await backupCentral({ url: db.url, toDir: resolve(values.to), key, version });
+      console.error(`dawr central backup: ${redactUrl(db.url)} — ${(b.size / 1_048_576).toFixed(1)} MB, ${b.header.lastSeq} events, schema ${b.header.schemaVersion}, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(b.path);
+    } finally {
+      await db.done();
+    }
+    return;
+  }
+  if (verb === 'restore') {
+    const { values, positionals } = parseArgs({ args: rest, options: { data: { type: 'string' }, force: { type: 'boolean', default: false }, 'key-file': { type: 'string' } }, allowPositionals: true, strict: true });
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new Error('give one backup file: ./dawr central restore FILE [--data DIR]');
+    const key = backupKeyFrom({ keyFile: values['key-file'] });
+    const db = await database(resolve(values.data ?? `${root}data/central`), { mustBeStopped: true });
+    try {
+      const h = await restoreCentral({ file: resolve(file), url: db.url, key, force: values.force ?? false, version });
+      console.log(`dawr central restore: central of ${h.createdAt} (Dawr ${h.version}, schema ${h.schemaVersion}, ${h.lastSeq} events) is in ${redactUrl(db.url)}. Halls push again what it lacks at their next sync.`);
+    } finally {
+      await db.done();
+    }
+    return;
+  }
+  throw new Error(`unknown: ./dawr central ${verb} (backup or restore)`);
+}
