@@ -14,7 +14,7 @@ export function BackupAdmin() {
   const hub = useHub();
   const [state, setState] = useState<BackupState | null>(null);
   const [form, setForm] = useState<BackupSchedule | null>(null);
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string; file?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => hub.get<BackupState>('/api/v1/admin/backup').then((s) => {
     setState(s);
@@ -43,7 +43,7 @@ export function BackupAdmin() {
     setMsg(null);
     try {
       const r = await hub.post<{ path: string; sizeBytes: number; verifiedAt: string }>('/api/v1/admin/backup/run', {});
-      setMsg({ ok: true, text: t('backup.made', { file: r.path, size: mb(r.sizeBytes) }) });
+      setMsg({ ok: true, text: t('backup.made', { size: mb(r.sizeBytes) }), file: r.path });
     } catch (err) {
       setMsg({ ok: false, text: errorText(err) });
     } finally {
@@ -69,7 +69,11 @@ export function BackupAdmin() {
         <div><dt>{t('system.lastBackup')}</dt><dd>{h.lastVerifiedAt ? t('system.backupOf', { date: f.date(h.lastVerifiedAt), time: f.time(h.lastVerifiedAt), size: mb(h.lastSizeBytes ?? 0) }) : t('system.noBackup')}</dd></div>
         {h.lastFailedAt && h.problem === 'failed' && <div><dt>{t('backup.lastFailure')}</dt><dd className="error">{when(h.lastFailedAt)} — <span lang="en" dir="ltr">{h.lastError}</span></dd></div>}
       </dl>
-      {msg && <p className={msg.ok ? 'notice' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="backup-message">{msg.text}</p>}
+      {msg && (
+        <p className={msg.ok ? 'notice' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="backup-message">
+          {msg.text}{msg.file && <> <bdi dir="ltr" className="ltr">{msg.file}</bdi></>}
+        </p>
+      )}
       <div className="row">
         <button type="submit" className="btn-primary" data-testid="backup-save">{t('admin.save')}</button>
         <button type="button" className="btn" disabled={busy || state.key === 'none' || !state.schedule.folder} onClick={() => void runNow()} data-testid="backup-run">

@@ -16,8 +16,8 @@ export type HubProcess = {
   dispose(): Promise<void>;
 };
 
-async function launch(dir: string, port: number): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const { child, url } = await spawnHub(['--demo', '--port', String(port), '--host', '127.0.0.1', '--data', dir]);
+async function launch(dir: string, port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; port: number }> {
+  const { child, url } = await spawnHub(['--demo', '--port', String(port), '--host', '127.0.0.1', '--data', dir], env);
   return { child, url, port: Number(new URL(url).port) };
 }
 
@@ -38,13 +38,14 @@ async function freeFixedPort(): Promise<number> {
   }
 }
 
-export async function startHubProcess(): Promise<HubProcess> {
+/** `env`: the hub's environment beyond this process's (a backup passphrase…). */
+export async function startHubProcess(env: Record<string, string> = {}): Promise<HubProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'dawr-e2e-'));
   let running: Awaited<ReturnType<typeof launch>> | undefined;
   // Two workers may pick the same port at the same moment: the loser tries another.
   for (let tries = 0; !running; tries++) {
     const port = await freeFixedPort();
-    running = await launch(dir, port).catch((err: Error) => {
+    running = await launch(dir, port, env).catch((err: Error) => {
       if (tries >= 4) throw err;
       return undefined;
     });
@@ -65,7 +66,7 @@ export async function startHubProcess(): Promise<HubProcess> {
     dir,
     stop,
     async start() {
-      running = await launch(dir, port);
+      running = await launch(dir, port, env);
       child = running.child;
     },
     async dispose() {
