@@ -1,4 +1,4 @@
-// Staff accounts: create, edit (name, role), disable or enable, reset a password, end sessions.
+// Staff accounts: create, edit (name, role), disable or enable, reset a password, let someone held back by failed sign-ins try again, end sessions.
 // Disabling, a reset and ending sessions cut that person's open screens at once (the hub's rule);
 // the destructive ones ask first.
 import { useState, type FormEvent } from 'react';
@@ -53,6 +53,16 @@ export function StaffAdmin() {
       setStatus(errorText(err));
     }
   };
+  // After failed sign-ins an address waits longer and longer before it may try again (not the account):
+  // the administrator lets the person try again at once from everywhere.
+  const unlock = async (u: StaffRow) => {
+    try {
+      const r = await hub.post<{ cleared: number }>(`/api/v1/admin/staff/${encodeURIComponent(u.id)}/unlock`);
+      setStatus(t(r.cleared ? 'staffAdmin.unlocked' : 'staffAdmin.notHeld', { name: name(u) }));
+    } catch (err) {
+      setStatus(errorText(err));
+    }
+  };
   const edit = (u: StaffRow) => setForm({ id: u.id, username: u.username, password: '', role: u.role, displayName: u.displayName ?? '' });
   const submit = (e: FormEvent) => {
     // A new account is created by the form; an existing one is edited (name and role; the
@@ -82,6 +92,7 @@ export function StaffAdmin() {
               <td className="row-actions">
                 <button type="button" className="btn" onClick={() => edit(u)} aria-label={`${t('admin.edit')} ${name(u)}`}>{t('admin.edit')}</button>
                 <button type="button" className="btn" onClick={() => setResetFor(u)} aria-label={`${t('staffAdmin.resetPassword')} ${name(u)}`} data-testid={`staff-reset-${u.username}`}>{t('staffAdmin.resetPassword')}</button>
+                {u.active && <button type="button" className="btn" onClick={() => void unlock(u)} aria-label={`${t('staffAdmin.unlock')} ${name(u)}`} data-testid={`staff-unlock-${u.username}`}>{t('staffAdmin.unlock')}</button>}
                 {u.active && <button type="button" className="btn" onClick={() => void endSessions(u)} aria-label={`${t('staffAdmin.endSessions')} ${name(u)}`} data-testid={`staff-end-${u.username}`}>{t('staffAdmin.endSessions')}</button>}
                 {u.id !== me && (u.active
                   ? <button type="button" className="btn-danger" onClick={() => void setActive(u, false)} aria-label={`${t('staffAdmin.disable')} ${name(u)}`} data-testid={`staff-disable-${u.username}`}>{t('staffAdmin.disable')}</button>

@@ -16,8 +16,8 @@ test.afterEach(async () => {
 });
 
 const TEXT = {
-  ar: { inactive: 'معطّل', active: 'مفعّل', reset: 'عُيّنت كلمة مرور جديدة', disabled: 'عُطّل حساب', revoked: 'ملغى', pwReset: 'إعادة تعيين كلمة المرور', changed: 'تعديل حساب', revokedAction: 'إلغاء اعتماد جهاز' },
-  en: { inactive: 'Disabled', active: 'Active', reset: 'New password set', disabled: 'is disabled', revoked: 'Revoked', pwReset: 'Password reset', changed: 'Account changed', revokedAction: 'Device revoked' },
+  ar: { notHeld: 'لم يكن', inactive: 'معطّل', active: 'مفعّل', reset: 'عُيّنت كلمة مرور جديدة', disabled: 'عُطّل حساب', revoked: 'ملغى', pwReset: 'إعادة تعيين كلمة المرور', changed: 'تعديل حساب', revokedAction: 'إلغاء اعتماد جهاز' },
+  en: { notHeld: 'was not held back by failed sign-ins', inactive: 'Disabled', active: 'Active', reset: 'New password set', disabled: 'is disabled', revoked: 'Revoked', pwReset: 'Password reset', changed: 'Account changed', revokedAction: 'Device revoked' },
 } as const;
 
 for (const [lang, clerk] of [['ar', 'clerk1'], ['en', 'clerk2']] as [Lang, string][]) {
@@ -64,6 +64,9 @@ for (const [lang, clerk] of [['ar', 'clerk1'], ['en', 'clerk2']] as [Lang, strin
     await expect(page.getByTestId('staff-status')).toContainText(TEXT[lang].reset);
     expect((await api(hub.url, '/api/v1/auth/login', { method: 'POST', body: { username: clerk, password: 'dawr-clerk' } })).status).toBe(401);
     expect((await api(hub.url, '/api/v1/auth/login', { method: 'POST', body: { username: clerk, password: 'new-secret-2026' } })).status).toBe(200);
+    // Failed sign-ins from this machine hold no one back (the hub's own station is never delayed).
+    await page.getByTestId(`staff-unlock-${clerk}`).click();
+    await expect(page.getByTestId('staff-status')).toContainText(TEXT[lang].notHeld);
     await shot(page, `admin-staff-${lang}-1366x900`);
     await expectAccessible(page, 'admin staff');
 
