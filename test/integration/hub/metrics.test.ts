@@ -1,7 +1,8 @@
 // GET /metrics on the hub as Prometheus and a stranger would meet it: every answer parsed by a
 // strict reader of the text format (test/support/prometheus-text.ts); the figures move as the hall
 // does (tickets waiting per service, issue and commit latencies, screens connected, devices not
-// ready, the link to central, the last backup); nothing personal in any label; and who may read it.
+// ready, the link to central, a real backup written and one that failed); nothing personal in any
+// label; and who may read it.
 //
 // Loopback and "another machine": the whole of 127.0.0.0/8 is this machine, so a client on
 // 127.0.0.2 is still loopback to the hub. The access rules are therefore tested on a hub started
@@ -10,7 +11,9 @@
 // (a direct request passes, one through a local proxy with X-Forwarded-For does not) and, where
 // the machine has a network interface, by a hub listening on that address, which a request to it
 // reaches from a non-loopback address even from this machine.
+import { writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStreamClient } from '../../support/event-stream.ts';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
@@ -32,7 +35,7 @@ describe('what /metrics shows on a hub (read from this machine, no token)', () =
   let clerk: string;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ more: { backupKey: { kind: 'passphrase', passphrase: 'a passphrase kept in the safe' } } });
     admin = await t.api.login('admin', 'dawr-admin');
     kiosk = await t.api.pairDevice(admin, 'kiosk', 'Kiosk');
     clerk = await t.api.login('clerk1', 'dawr-clerk');
@@ -112,27 +115,28 @@ describe('what /metrics shows on a hub (read from this machine, no token)', () =
     expect(f.get('dawr_replication_last_success_timestamp_seconds')?.samples).toEqual([]);
   });
 
-  it('reports the last backup from the backup record, and nothing when there is none', async () => {
+  it('shows the last backup as the hub recorded it: none, then a verified one, then a failed attempt', async () => {
     const none = (await scrape(t.url)).families;
     expect(none.get('dawr_backup_last_success_timestamp_seconds')?.samples).toEqual([]);
+    expect(none.get('dawr_backup_last_size_bytes')?.samples).toEqual([]);
     expect(valueOf(none, 'dawr_backup_last_attempt_failed')).toBe(0);
 
-    const verifiedAt = '2026-12-01T02:30:12.000Z';
-    const original = t.hub.ctx.backupStatus;
-    let status: { lastVerifiedAt?: string; lastSizeBytes?: number; lastFailedAt?: string; lastError?: string } = { lastVerifiedAt: verifiedAt, lastSizeBytes: 123_456 };
-    t.hub.ctx.backupStatus = () => status;
-    try {
-      const ok = (await scrape(t.url)).families;
-      expect(valueOf(ok, 'dawr_backup_last_success_timestamp_seconds')).toBe(Date.parse(verifiedAt) / 1000);
-      expect(valueOf(ok, 'dawr_backup_last_size_bytes')).toBe(123_456);
-      expect(valueOf(ok, 'dawr_backup_last_attempt_failed')).toBe(0);
-      status = { ...status, lastFailedAt: '2026-12-02T02:30:05.000Z', lastError: 'the folder is not mounted' };
-      const failed = (await scrape(t.url)).families;
-      expect(valueOf(failed, 'dawr_backup_last_failure_timestamp_seconds')).toBe(Date.parse('2026-12-02T02:30:05.000Z') / 1000);
-      expect(valueOf(failed, 'dawr_backup_last_attempt_failed')).toBe(1);
-    } finally {
-      t.hub.ctx.backupStatus = original;
-    }
+    const made = await t.hub.ctx.backups!.run(join(t.dir, 'usb'), 3);
+    if (!made.ok) throw new Error(made.error);
+    const ok = (await scrape(t.url)).families;
+    expect(valueOf(ok, 'dawr_backup_last_success_timestamp_seconds')).toBe(Date.parse(made.verifiedAt) / 1000);
+    expect(valueOf(ok, 'dawr_backup_last_size_bytes')).toBe(made.size);
+    expect(valueOf(ok, 'dawr_backup_last_attempt_failed')).toBe(0);
+    expect(ok.get('dawr_backup_last_failure_timestamp_seconds')?.samples).toEqual([]);
+
+    // A folder that cannot be made (its parent is a file): the attempt fails and is recorded.
+    writeFileSync(join(t.dir, 'not-a-folder'), '');
+    const failed = await t.hub.ctx.backups!.run(join(t.dir, 'not-a-folder', 'usb'), 3);
+    expect(failed.ok).toBe(false);
+    const f = (await scrape(t.url)).families;
+    expect(valueOf(f, 'dawr_backup_last_attempt_failed')).toBe(1);
+    expect(valueOf(f, 'dawr_backup_last_failure_timestamp_seconds')).toBeGreaterThanOrEqual(valueOf(f, 'dawr_backup_last_success_timestamp_seconds')!);
+    expect(valueOf(f, 'dawr_backup_last_success_timestamp_seconds')).toBe(Date.parse(made.verifiedAt) / 1000);
   });
 
   it("is the format Prometheus reads, with the process's own metrics and every family explained", async () => {
