@@ -1,5 +1,6 @@
 // `./dawr backup [--data DIR] --to DIR [--key-file F]` and `./dawr restore FILE --data DIR [--force] [--key-file F]`.
 // The key: `--key-file FILE` (at least 32 random bytes) or `DAWR_BACKUP_PASSPHRASE`.
+import { setPriority } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,10 @@ export async function backupMain(argv: string[]): Promise<void> {
   if (!values.to) throw new Error('--to DIR: the folder to write the backup into (a USB disk, a mounted share)');
   const dataDir = resolve(values.data ?? defaultData());
   const key = backupKeyFrom({ keyFile: values['key-file'] });
+  // The hall comes first: a backup beside a working hub runs at a low priority (nice 10).
+  try {
+    setPriority(0, 10);
+  } catch { /* not allowed here: it runs at the usual priority */ }
   const started = Date.now();
   try {
     const b = await backupHall({ dataDir, toDir: resolve(values.to), key, version: HUB_VERSION });

@@ -1,11 +1,13 @@
 // Scheduled backups (Admin → Hall): once a day at the hall's chosen time, into the chosen folder,
-// keeping the newest N — each made in a worker thread (backup-worker.ts) so the hall's event loop
-// never waits for it, verified, and recorded in backup-status.json. The key is the hub's own
+// keeping the newest N — each made in a child process at a low priority (backup-worker.ts) so the
+// hall's event loop and its share of the CPU never wait for it, verified, and recorded in
+// backup-status.json. The key is the hub's own
 // (`DAWR_BACKUP_PASSPHRASE` or `--backup-key-file` when it starts): without one, nothing is
 // scheduled and the admin screen says why. "Back up now" runs the same way at once.
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ChildProcess, fork } from 'node:child_process';
 import { businessDay, minuteOfDay } from '../../../shared/domain/business-day.ts';
 import { BackupSchedule, type BackupHealth, DEFAULT_BACKUP_SCHEDULE } from '../../../shared/protocol/backup.ts';
 import type { BackupKey } from '../../node-common/backup-file.ts';
@@ -24,7 +26,7 @@ function workerFile(): string {
 
 export function createBackupSchedule(o: { dataDir: string; config: ConfigStore; key: BackupKey | undefined; version: string; timeZone: () => string; now: () => number; log: Logger; checkEveryMs?: number }) {
   let running: Promise<BackupRun> | undefined;
-  let worker: Worker | undefined;
+  let worker: ChildProcess | undefined;
   let stopped = false;
 
   const schedule = (): BackupSchedule => {
@@ -44,12 +46,17 @@ export function createBackupSchedule(o: { dataDir: string; config: ConfigStore; 
     if (!existsSync(file)) return Promise.resolve({ ok: false, error: `the backup worker is missing (${file}): rebuild the hub` });
     const started = o.now();
     running = new Promise<BackupRun>((resolve) => {
-      const w = new Worker(file, { workerData: { dataDir: o.dataDir, toDir: folder, key: o.key, version: o.version, keep } });
+      // The bundle's worker is plain JavaScript; from the sources, Node strips the types itself.
+      const w = fork(file, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
       worker = w;
       let answer: BackupRun | undefined;
+      let stderr = '';
+      w.stderr?.on('data', (d: Buffer) => { if (stderr.length < 2000) stderr += d.toString(); });
       w.on('message', (m: BackupRun) => { answer = m; });
-      w.on('error', (err) => { answer = { ok: false, error: err.message }; });
-      w.on('exit', () => resolve(answer ?? { ok: false, error: stopped ? 'the hub stopped during the backup' : 'the backup worker ended without a word' }));
+      w.on('error', (err) => { answer ??= { ok: false, error: err.message }; });
+      w.on('exit', (code) => resolve(answer ?? { ok: false, error: stopped ? 'the hub stopped during the backup' : `the backup process ended (${code}) without a word${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}` }));
+      // The hall's own clock names the file and stamps its header.
+      w.send({ dataDir: o.dataDir, toDir: folder, key: o.key, version: o.version, keep, now: started });
     }).then((r) => {
       worker = undefined;
       running = undefined;
@@ -79,6 +86,8 @@ export function createBackupSchedule(o: { dataDir: string; config: ConfigStore; 
     o.config.set('backupTriedDay', today);
     void run();
   };
+  // A backup cut short by a stop or a crash leaves its plain snapshot beside the database: gone now.
+  for (const f of readdirSync(o.dataDir)) if (f.startsWith('.backup-')) rmSync(join(o.dataDir, f), { recursive: true, force: true });
   const timer = setInterval(tick, o.checkEveryMs ?? 30_000);
   timer.unref();
   tick();
@@ -103,10 +112,12 @@ export function createBackupSchedule(o: { dataDir: string; config: ConfigStore; 
     running: () => running !== undefined,
     /** Makes a backup now (the scheduled folder and count unless given); resolves with how it went. */
     run,
+    /** Looks whether the day's backup is due now (the timer does it every 30 s). */
+    tick,
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(timer);
-      await worker?.terminate();
+      worker?.kill('SIGTERM');
       await running;
     },
   };

@@ -11,6 +11,8 @@ import { type HubProcess, spawnHub } from '../../support/hub-process.ts';
 import { ApiClient } from '../../support/hub.ts';
 import { runDawr } from '../../support/dawr-cli.ts';
 import { writeBackup } from '../../../electron/node-common/backup-file.ts';
+import { manualClock } from '../../../shared/domain/clock.ts';
+import { startTestHub } from '../../support/hub.ts';
 
 const KEY = { DAWR_BACKUP_PASSPHRASE: 'a passphrase kept in the safe' };
 let root: string;
@@ -175,6 +177,35 @@ describe('scheduled backups, from Admin → Hall to the dashboard', () => {
     const bad = (await api.get('/api/v1/system/status', supervisor)).body.backup;
     expect(bad).toMatchObject({ problem: 'failed' });
     expect(bad.lastError).toBeTruthy();
+  });
+
+  it('is made once a day, at or after the time set in the hall\'s time zone', async () => {
+    // 02:00 in Riyadh; the backup is set for 02:30.
+    const clock = manualClock(Date.parse('2026-12-07T02:00:00+03:00'));
+    const t = await startTestHub({ clock, more: { backupKey: { kind: 'passphrase', passphrase: KEY.DAWR_BACKUP_PASSPHRASE } } });
+    try {
+      let admin = await t.api.login('admin', 'dawr-admin');
+      const folder = join(root, 'daily');
+      const schedule = { enabled: true, time: '02:30', folder, keep: 5 };
+      expect((await t.api.request('PUT', '/api/v1/admin/backup', { token: admin, body: schedule })).status).toBe(200);
+      const files = async () => (await t.api.get('/api/v1/admin/backup', admin)).body.files as unknown[];
+      expect(await files()).toHaveLength(0);
+      clock.set(Date.parse('2026-12-07T02:31:00+03:00'));
+      t.hub.ctx.backups!.tick();
+      await expect.poll(files, { timeout: 30_000 }).toHaveLength(1);
+      await expect.poll(() => t.hub.ctx.backups!.running()).toBe(false);
+      // The same day again: nothing more; the next day at its time: the next one.
+      clock.set(Date.parse('2026-12-07T09:00:00+03:00'));
+      t.hub.ctx.backups!.tick();
+      expect(t.hub.ctx.backups!.running()).toBe(false);
+      expect(await files()).toHaveLength(1);
+      clock.set(Date.parse('2026-12-08T02:30:00+03:00'));
+      t.hub.ctx.backups!.tick();
+      admin = await t.api.login('admin', 'dawr-admin'); // a session lasts 12 hours
+      await expect.poll(files, { timeout: 30_000 }).toHaveLength(2);
+    } finally {
+      await t.close();
+    }
   });
 
   it('a hub started without a key says it cannot back up', async () => {
