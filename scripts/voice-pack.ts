@@ -82,20 +82,32 @@ export function haveEspeak(): boolean {
   try { espeakVersion(); return true; } catch { return false; }
 }
 
-/** ./dawr start: builds the default packs when they are missing and espeak-ng is here. */
+/**
+ * ./dawr start and ./dawr hub: builds the default packs when they are missing and espeak-ng is
+ * here, else says what to install; never stops the hub from starting (a read-only checkout under
+ * a service: the packs are built at install, docs/install.md).
+ */
 export function buildDefaultPacksIfMissing(): void {
   const missing = Object.values(PACKS).some((p) => !existsSync(join(VOICE_DIR, p.id, 'manifest.json')));
   if (!missing) return;
   if (!haveEspeak()) {
-    console.log('dawr: no default voice pack and no espeak-ng (apt-get install espeak-ng, then ./dawr voice build): calls are spoken by the browser\'s speech synthesis');
+    console.error('dawr: no default voice pack and no espeak-ng to make one: hall displays will speak calls with the browser\'s speech synthesis, or not at all. Install it (apt-get install espeak-ng), then ./dawr voice build');
     return;
   }
-  console.log('dawr: building the default voice packs with eSpeak NG (once)');
-  buildDefaultPacks();
+  console.error('dawr: building the default voice packs with eSpeak NG (once, a few seconds)');
+  try {
+    buildDefaultPacks();
+  } catch (err) {
+    console.error(`dawr: the default voice packs could not be built (${(err as Error).message}): run ./dawr voice build as the checkout's owner`);
+  }
 }
 
 export function main(argv: string[]): void {
   const [sub, ...rest] = argv;
+  if (sub === 'if-missing') {
+    buildDefaultPacksIfMissing();
+    return;
+  }
   if (sub !== 'build') {
     console.error('usage: ./dawr voice build [--check]   (needs espeak-ng: apt-get install espeak-ng)');
     process.exit(2);

@@ -11,6 +11,8 @@ import { clipProblem, encodeWav, normalise, trimSilence } from '../../shared/voi
 import { ClipVoice } from '../display/clip-voice.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { errorText } from './use-admin-list.ts';
+import type { LiveStats } from '../../shared/protocol/http.ts';
+import { deviceDetail } from '../i18n/device-text.ts';
 
 type Problem = { ar: string; en: string };
 
@@ -104,6 +106,7 @@ export function VoiceAdmin() {
   return (
     <div className="admin-section" data-testid="admin-voice">
       {msg && <p className={msg.bad ? 'error' : 'admin-status'} role={msg.bad ? 'alert' : 'status'} data-testid="voice-message">{msg.text}</p>}
+      <DisplaysVoice />
       <HearCall />
       {data?.packs.map((p) => (
         <section key={p.id} className="card" data-testid={`voice-pack-${p.id}`}>
@@ -119,6 +122,57 @@ export function VoiceAdmin() {
     </div>
   );
 }
+
+/**
+ * Which voice each paired hall display speaks with, as the displays report it (device health
+ * "voice" and "audio"): the hall's packs, only the browser's voice, none, muted or blocked until a
+ * tap — the last two and a display on the browser's voice are warned about. Refreshed every 15 s.
+ */
+function DisplaysVoice() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const hub = useHub();
+  const [rows, setRows] = useState<{ id: string; name: string; voice?: DeviceHealth; audio?: DeviceHealth }[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () => void Promise.all([hub.get<{ id: string; name: string; role: string; revokedAt: string | null }[]>('/api/v1/admin/devices'), hub.get<LiveStats>('/api/v1/stats/live')]).then(([devices, stats]) => {
+      if (!live) return;
+      const health = (id: string, device: string) => stats.devices.find((d) => d.deviceId === id && d.device === device);
+      setRows(devices.filter((d) => d.role === 'display' && !d.revokedAt).map((d) => ({ id: d.id, name: d.name, voice: health(d.id, 'voice'), audio: health(d.id, 'audio') })));
+    }, () => undefined);
+    load();
+    const every = setInterval(load, 15_000);
+    return () => {
+      live = false;
+      clearInterval(every);
+    };
+  }, [hub]);
+  if (!rows) return null;
+  return (
+    <section className="card" aria-labelledby="voice-displays-title" data-testid="voice-displays">
+      <h3 id="voice-displays-title">{t('voiceAdmin.displays')}</h3>
+      {rows.length === 0 ? <p className="muted">{t('voiceAdmin.noDisplays')}</p> : (
+        <ul className="device-list">
+          {rows.map((r) => {
+            const warn = !r.voice || r.voice.state !== 'connected' || (r.audio !== undefined && r.audio.state !== 'connected');
+            return (
+              <li key={r.id} className="row" data-testid={`voice-display-${r.id}`} data-warn={warn ? 'yes' : 'no'}>
+                <span className="grow"><bdi>{r.name}</bdi></span>
+                <span className={warn ? 'error' : undefined}>
+                  {r.voice ? deviceDetail(t, r.voice) : t('voiceAdmin.notReported')}
+                  {r.audio && r.audio.state !== 'connected' && <> · {deviceDetail(t, r.audio)}</>}
+                </span>
+                {r.voice && <span className="muted small">{f.time(r.voice.at)}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type DeviceHealth = LiveStats['devices'][number];
 
 /** A hall pack's clips, the missing ones first: record, stop, upload a file, or listen. */
 function HallClips({ pack, recording, seconds, onRecord, onStop, onUpload }: { pack: VoicePackSummary; recording: string | null; seconds: number; onRecord: (clip: string) => void; onStop: () => void; onUpload: (clip: string, file: File) => void }) {

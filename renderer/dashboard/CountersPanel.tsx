@@ -2,6 +2,7 @@
 // or closes one from here (asked first). Device health where stations report it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceDetail } from '../i18n/device-text.ts';
 import type { Counter } from '../../shared/protocol/entities.ts';
 import type { ClerkEntry } from '../../shared/protocol/http.ts';
 import type { HallTicket, DeviceHealthEntry } from '../store/apply-event.ts';
@@ -131,8 +132,8 @@ export function DevicesPanel({ devices }: { devices: DeviceHealthEntry[] }) {
       ) : (
         <ul className="device-list" data-testid="device-health">
           {devices.map((d) => (
-            <li key={`${d.deviceId}-${d.device}`} className="row">
-              <span className="grow">{d.deviceId} · {t(`devices.${d.device}`, { defaultValue: d.device })}</span>
+            <li key={`${d.deviceId}-${d.device}`} className="row" data-testid={`device-${d.device}`}>
+              <span className="grow"><bdi>{d.name ?? d.deviceId}</bdi> · {t(`devices.${d.device}`, { defaultValue: d.device })}{deviceDetail(t, d) && <span className="muted small"> — {deviceDetail(t, d)}</span>}</span>
               <span className={`badge ${d.state === 'connected' ? 'ok' : d.state === 'paper_low' ? 'warn' : 'bad'}`}>{t(`deviceState.${d.state}`, { defaultValue: d.state })}</span>
               <span className="muted small">{f.time(d.at)}</span>
             </li>

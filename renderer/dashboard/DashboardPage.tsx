@@ -53,10 +53,13 @@ export function DashboardPage() {
   );
   const devices = useMemo(() => {
     const all = new Map<string, DeviceHealthEntry>();
+    // The stations' names come with the stats; a newer report from the stream keeps its station's name.
+    const named = new Map((stats?.devices ?? []).filter((d) => d.name).map((d) => [d.deviceId, d.name!]));
     for (const d of [...(stats?.devices ?? []), ...streamDevices]) {
       const k = `${d.deviceId}-${d.device}`;
       const prev = all.get(k);
-      if (!prev || prev.at <= d.at) all.set(k, d);
+      const name = d.name ?? named.get(d.deviceId);
+      if (!prev || prev.at <= d.at) all.set(k, { ...d, ...(name ? { name } : {}) });
     }
     return [...all.values()];
   }, [stats, streamDevices]);

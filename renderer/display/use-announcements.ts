@@ -30,6 +30,19 @@ function reportAudio(hub: HubClient, s: 'on' | 'locked' | 'off'): void {
   void hub.post('/api/v1/devices/health', body).catch(() => {});
 }
 
+/**
+ * Tells the dashboard and the Voice tab which voice this display speaks with (device "voice"): the
+ * hall's packs (`pack:<ar>,<en>` — every clip loaded), only the browser's speech synthesis
+ * (`browser-speech`: no pack reached it), or none at all (`none`); and a display muted by its
+ * volume (device "audio", `muted`). The details are codes the screens word in their language.
+ */
+function reportVoice(hub: HubClient, clips: number, settings: VoiceClipsResponse['settings'] | undefined): void {
+  const body = clips > 0 && settings
+    ? { device: 'voice', state: 'connected', detail: `pack:${settings.languages.map((l) => settings.packs[l]).join(',')}` }
+    : { device: 'voice', state: 'error', detail: typeof speechSynthesis === 'undefined' ? 'none' : 'browser-speech' };
+  void hub.post('/api/v1/devices/health', body).catch(() => {});
+}
+
 /** How often a display asks for its volume and quiet hours (an admin's change reaches it within this). */
 const SOUND_SETTINGS_EVERY_MS = 30_000;
 
@@ -47,10 +60,16 @@ export function useAnnouncements() {
   const settingsRef = useRef(settings);
   const quietNow = () => inQuietHours(settingsRef.current.quiet, Date.now(), useHall.getState().branch?.timeZone ?? 'Asia/Riyadh');
   const [quiet, setQuiet] = useState(false);
+  const mutedReported = useRef(false);
 
   useEffect(() => {
     const load = () =>
       void hub.get<DisplaySound>('/api/v1/voice/display-sound').then((s) => {
+        // Muted by its volume (or back from it): the dashboard is told.
+        if ((s.volume === 0) !== (settingsRef.current.volume === 0) || (s.volume === 0 && !mutedReported.current)) {
+          mutedReported.current = true;
+          void hub.post('/api/v1/devices/health', s.volume === 0 ? { device: 'audio', state: 'disconnected', detail: 'muted' } : { device: 'audio', state: 'connected' }).catch(() => {});
+        }
         settingsRef.current = s;
         setSettings(s);
         speaker.current?.setVolume(s.volume / 100);
@@ -75,7 +94,10 @@ export function useAnnouncements() {
     announcer.current = new Announcer(speaker.current, setCurrent);
     if (silent.current) reportAudio(hub, 'off');
     else {
-      void speaker.current.preload();
+      void speaker.current.preload().then(async (clips) => {
+        const settings = clips > 0 ? await hub.get<VoiceClipsResponse>('/api/v1/voice/clips').then((r) => r.settings, () => undefined) : undefined;
+        reportVoice(hub, clips, settings);
+      });
       void speaker.current.unlock().then((ok) => {
         if (silent.current) return;
         setSound(ok ? 'on' : 'locked');

@@ -6,7 +6,7 @@ import type { ServiceQueue, Snapshot } from '../../shared/protocol/http.ts';
 
 /** A ticket as the screens hold it: `lastCallAt` is the latest call or recall (hall display order). */
 export type HallTicket = Ticket & { lastCallAt?: string };
-export type DeviceHealthEntry = { deviceId: string; device: string; state: string; at: string; detail?: string };
+export type DeviceHealthEntry = { deviceId: string; name?: string; device: string; state: string; at: string; detail?: string };
 
 export type HallState = {
   seq: number;

@@ -147,7 +147,8 @@ export const LiveStats = z.object({
   alerts: z.array(z.object({ serviceId: z.string(), longestWaitMinutes: z.number(), targetWaitMinutes: z.number() })),
   /** Per member of staff today: everyone signed in at a counter now, and everyone who recorded an outcome. */
   clerks: z.array(ClerkDay),
-  devices: z.array(z.object({ deviceId: z.string(), device: z.string(), state: z.string(), at: z.string(), detail: z.string().optional() })),
+  /** Each station's devices as last reported; `name` the station's (the hub fills it). */
+  devices: z.array(z.object({ deviceId: z.string(), name: z.string().optional(), device: z.string(), state: z.string(), at: z.string(), detail: z.string().optional() })),
   /** Per hour of the business day (branch time): tickets issued, and the average wait of those called. */
   hourly: z.array(z.object({ hour: z.number().int(), issued: z.number().int(), avgWaitMinutes: z.number().nullable() })),
 });

@@ -79,7 +79,12 @@ export function queueRoutes(api: Api, ctx: HubContext): void {
     () => {
       const stats = liveStats(state(), hall.now());
       const names = staffNames(ctx);
-      return { ...stats, clerks: stats.clerks.map((c) => ({ ...c, ...(names.has(c.clerkId) ? { name: names.get(c.clerkId)!.name } : {}) })) };
+      const deviceNames = new Map(ctx.auth.devices().map((d) => [d.id, d.name]));
+      return {
+        ...stats,
+        clerks: stats.clerks.map((c) => ({ ...c, ...(names.has(c.clerkId) ? { name: names.get(c.clerkId)!.name } : {}) })),
+        devices: stats.devices.map((d) => ({ ...d, ...(deviceNames.has(d.deviceId) ? { name: deviceNames.get(d.deviceId)! } : {}) })),
+      };
     },
   );
 
