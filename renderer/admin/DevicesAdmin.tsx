@@ -66,7 +66,7 @@ export function DevicesAdmin() {
       </section>
       {error && <p className="error" role="alert">{error}</p>}
       <table className="data">
-        <thead><tr><th>{t('admin.device')}</th><th>{t('admin.role')}</th><th>{t('admin.paired')}</th><th>{t('admin.state')}</th><th><span className="sr-only">{t('admin.revoke')}</span></th></tr></thead>
+        <thead><tr><th>{t('admin.device')}</th><th>{t('admin.role')}</th><th>{t('admin.paired')}</th><th>{t('admin.lastSeen')}</th><th>{t('admin.state')}</th><th><span className="sr-only">{t('admin.revoke')}</span></th></tr></thead>
         <tbody>
           {(items ?? []).map((d) => {
             const revoked = d.revoked || Boolean(d.revokedAt);
@@ -75,7 +75,8 @@ export function DevicesAdmin() {
               <tr key={d.id} data-testid="device-row">
                 <td>{d.name ?? d.id}</td>
                 <td>{d.role ? t(`roles.${d.role}`) : ''}</td>
-                <td>{paired ? f.time(paired) : ''}</td>
+                <td>{paired ? `${f.date(paired)} ${f.time(paired)}` : ''}</td>
+                <td data-testid="device-last-seen">{d.lastSeenAt ? `${f.date(d.lastSeenAt)} ${f.time(d.lastSeenAt)}` : t('admin.notSeen')}</td>
                 <td><span className={`badge ${revoked ? 'bad' : 'ok'}`}>{revoked ? t('admin.revoked') : t('admin.activeDevice')}</span></td>
                 <td className="row-actions">
                   {!revoked && d.role === 'display' && <button type="button" className="btn" onClick={() => setSoundOf({ id: d.id, name: d.name ?? d.id })} aria-label={`${t('displaySoundAdmin.open')} ${d.name ?? d.id}`} data-testid="device-sound">{t('displaySoundAdmin.open')}</button>}

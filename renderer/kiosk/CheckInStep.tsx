@@ -33,8 +33,8 @@ export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: 
       const r = await hub.post<{ ticket: Ticket }>('/api/v1/kiosk/check-in', { code });
       onTicket(r.ticket);
     } catch (err) {
+      // The digits stay: the message asks the citizen to check them, so they must still be there.
       setError(citizenErrorText(t, err, (iso) => f.time(iso)));
-      setDigits('');
     } finally {
       sending.current = false;
       setBusy(false);

@@ -4,8 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Icon } from '../ui/Icon.tsx';
 
-const screens = ['kiosk', 'counter', 'display', 'dashboard', 'reports', 'appointments', 'book', 'admin'] as const;
-const icons: Record<(typeof screens)[number], string> = { kiosk: 'licence', counter: 'idcard', display: 'hall', dashboard: 'map', reports: 'map', appointments: 'document', book: 'phone', admin: 'info' };
+/** Every screen of the hall: its address, its name in the i18n files, its icon. */
+const screens = [
+  { path: 'kiosk', key: 'kiosk', icon: 'licence' }, { path: 'counter', key: 'counter', icon: 'idcard' }, { path: 'display', key: 'display', icon: 'hall' },
+  { path: 'dashboard', key: 'dashboard', icon: 'map' }, { path: 'reports', key: 'reports', icon: 'document' }, { path: 'plan', key: 'plan', icon: 'people' },
+  { path: 'appointments', key: 'appointments', icon: 'clock' }, { path: 'feedback-inbox', key: 'feedbackInbox', icon: 'search' },
+  { path: 'book', key: 'book', icon: 'phone' }, { path: 'feedback', key: 'feedback', icon: 'star' }, { path: 'admin', key: 'admin', icon: 'info' },
+] as const;
 
 export function Landing() {
   const { t } = useTranslation();
@@ -22,11 +27,11 @@ export function Landing() {
       <nav aria-label={t('landing.screens')}>
         <ul className="screen-list">
           {screens.map((s) => (
-            <li key={s}>
-              <Link to={`/${s}`} className="screen-card" data-testid={`landing-${s}`}>
-                <span className="screen-icon"><Icon name={icons[s]} size={40} /></span>
-                <span className="screen-name">{t(`screens.${s}.title`)}</span>
-                <span className="muted">{t(`screens.${s}.who`)}</span>
+            <li key={s.path}>
+              <Link to={`/${s.path}`} className="screen-card" data-testid={`landing-${s.path}`}>
+                <span className="screen-icon"><Icon name={s.icon} size={40} /></span>
+                <span className="screen-name">{t(`screens.${s.key}.title`)}</span>
+                <span className="muted">{t(`screens.${s.key}.who`)}</span>
               </Link>
             </li>
           ))}

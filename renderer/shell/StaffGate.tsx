@@ -21,7 +21,7 @@ export function StaffGate({ roles, screen, children }: { roles: StaffRole[]; scr
     hub.connect();
     return () => hub.disconnect();
   }, [hub, allowed, staff]);
-  if (!allowed) return <LoginForm screen={screen} wrongRole={staff ? { roles, mine: staff.user.role } : null} />;
+  if (!allowed) return <LoginForm screen={screen} roles={roles} wrongRole={staff ? { roles, mine: staff.user.role } : null} />;
   return (
     <>
       <ConnectionBanner />
@@ -30,18 +30,21 @@ export function StaffGate({ roles, screen, children }: { roles: StaffRole[]; scr
   );
 }
 
-function LoginForm({ screen, wrongRole }: { screen: string; wrongRole: { roles: StaffRole[]; mine: StaffRole } | null }) {
+function LoginForm({ screen, roles, wrongRole }: { screen: string; roles: StaffRole[]; wrongRole: { roles: StaffRole[]; mine: StaffRole } | null }) {
   const { t } = useTranslation();
   const hub = useHub();
   const signIn = useSession((s) => s.signIn);
   const signOut = useSession((s) => s.signOut);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const whomFor = (mine: StaffRole) => t('login.wrongRole', { roles: roles.map((r) => t(`roles.${r}`)).join(t('login.or')), mine: t(`roles.${mine}`) });
   const { submit, busy, error } = useGateSubmit(async () => {
     const r = await hub.publicRequest<LoginResponse>('POST', '/api/v1/auth/login', { username, password });
     signOut();
     signIn({ token: r.token, user: r.user, expiresAt: r.expiresAt });
-  }, (err) => (err instanceof HubError && err.status === 401 ? t('login.badCredentials') : hubErrorText(err)), wrongRole ? t('login.wrongRole', { roles: wrongRole.roles.map((r) => t(`roles.${r}`)).join(t('login.or')), mine: t(`roles.${wrongRole.mine}`) }) : null);
+    // Signed in, but this screen is not for that role: say so every time (the form stays, the session is kept for the screens it opens).
+    if (!roles.includes(r.user.role)) return whomFor(r.user.role);
+  }, (err) => (err instanceof HubError && err.status === 401 ? t('login.badCredentials') : hubErrorText(err)), wrongRole ? whomFor(wrongRole.mine) : null);
 
   return (
     <GatePage testId="login" title={t('login.title', { screen: t(`screens.${screen}.title`) })}>

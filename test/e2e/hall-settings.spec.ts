@@ -107,5 +107,18 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await expect(page.getByTestId('login')).toContainText(TEXT[lang].wrongRole);
     await expectAccessible(page, 'wrong role');
     await ctx.close();
+
+    // Signing in on the form itself with the wrong role says why, every time (it used to give the form back blank).
+    const fresh = await contextFor(browser, { lang, width: 1366, height: 768 });
+    const reports = await fresh.newPage();
+    await reports.goto(`${hub.url}/reports`);
+    for (let i = 0; i < 2; i++) {
+      await reports.getByTestId('login-username').fill('clerk2');
+      await reports.getByTestId('login-password').fill('dawr-clerk');
+      await reports.getByTestId('login-submit').click();
+      await expect(reports.getByTestId('login')).toContainText(TEXT[lang].wrongRole);
+    }
+    await shot(reports, `login-wrong-role-${lang}-1366x768`);
+    await fresh.close();
   });
 }

@@ -25,6 +25,8 @@ export type Revocation = { kind: 'device'; id: string } | { kind: 'user'; id: st
  */
 export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = {}) {
   const revocationListeners = new Set<(r: Revocation) => void>();
+  // When each device last called the hub (Admin → Devices' "last seen"): kept in memory, not written per request.
+  const lastSeen = new Map<string, number>();
   const revoked = (r: Revocation) => {
     for (const l of revocationListeners) l(r);
   };
@@ -119,6 +121,7 @@ export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = 
       const s = q.sessionPrincipal.get(h, now) as { id: string; role: StaffRole; name: string } | undefined;
       if (s) return { ...s, kind: 'staff' };
       const d = q.devicePrincipal.get(h) as { id: string; role: DeviceRole; name: string } | undefined;
+      if (d) lastSeen.set(d.id, now);
       return d ? { ...d, kind: 'device' } : undefined;
     },
     createPairingCode(role: DeviceRole, createdBy: string, now: number): { code: string; expiresAt: number } {
@@ -136,7 +139,9 @@ export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = 
       q.insertDevice.run(deviceId, name, row.role, hashToken(token), new Date(now).toISOString());
       return { deviceId, role: row.role, token };
     }),
-    devices: () => q.listDevices.all() as { id: string; name: string; role: DeviceRole; createdAt: string; revokedAt: string | null }[],
+    /** Paired devices, each with when it last called the hub since the hub started (in memory). */
+    devices: () => (q.listDevices.all() as { id: string; name: string; role: DeviceRole; createdAt: string; revokedAt: string | null }[])
+      .map((d) => ({ ...d, ...(lastSeen.has(d.id) ? { lastSeenAt: new Date(lastSeen.get(d.id)!).toISOString() } : {}) })),
     revokeDevice(id: string, now: number): boolean {
       const done = q.revokeDevice.run(new Date(now).toISOString(), id).changes === 1;
       if (done) revoked({ kind: 'device', id });
