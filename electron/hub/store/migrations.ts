@@ -295,6 +295,18 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 8,
+    name: "complaints: who answered, whether the citizen was told, categories a citizen recognises",
+    sql: `
+      -- The answer is locked once sent: who sent it, and where the citizen was told (sms or none).
+      ALTER TABLE feedback ADD COLUMN answered_by TEXT;
+      ALTER TABLE feedback ADD COLUMN answer_sent TEXT;
+      -- "complaint" was the 940 municipal report (streets, lighting…): a complaint about the hall's
+      -- service is "service" or "staff"; the key now says what it is.
+      UPDATE feedback SET category = 'municipal_report' WHERE category = 'complaint';
+    `,
+  },
 ];
 
 
