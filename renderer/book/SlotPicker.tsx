@@ -5,7 +5,7 @@ import { addDays, businessDay } from '../../shared/domain/business-day.ts';
 import type { Slot, SlotsResponse } from '../../shared/protocol/appointments.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { locale } from '../i18n/format.ts';
+import { locale } from '../../shared/i18n/format.ts';
 import { citizenErrorText } from './citizen-error.ts';
 
 export function SlotPicker({ serviceId, daysAhead, timeZone, selected, onPick }: { serviceId: string; daysAhead: number; timeZone: string; selected?: string | undefined; onPick: (slot: Slot) => void }) {

@@ -7,7 +7,7 @@ import type { Counter, Service, Ticket } from '../../shared/protocol/entities.ts
 import type { QueueResponse } from '../../shared/protocol/http.ts';
 import { callableAt } from '../../shared/domain/routing.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { minutesBetween } from '../i18n/format.ts';
+import { minutesBetween } from '../../shared/i18n/format.ts';
 
 export function QueuePanel({ queue, counter, services, now, canCancel, onCancel }: {
   queue: QueueResponse | null;

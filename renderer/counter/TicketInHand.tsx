@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Service, Ticket } from '../../shared/protocol/entities.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { minutesBetween } from '../i18n/format.ts';
+import { minutesBetween } from '../../shared/i18n/format.ts';
 import { useNow } from '../shell/use-now.ts';
 import { useHall } from '../store/hall-store.ts';
 import { counterLabel } from './counter-label.ts';

@@ -7,7 +7,7 @@ import type { Counter, Service } from '../../shared/protocol/entities.ts';
 import type { ClerkEntry } from '../../shared/protocol/http.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { isolate } from '../i18n/format.ts';
+import { isolate } from '../../shared/i18n/format.ts';
 import { counterLabel } from './counter-label.ts';
 
 export type TransferKind = 'service' | 'counter' | 'clerk';

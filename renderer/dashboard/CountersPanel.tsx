@@ -7,7 +7,7 @@ import type { Counter } from '../../shared/protocol/entities.ts';
 import type { ClerkEntry } from '../../shared/protocol/http.ts';
 import type { HallTicket, DeviceHealthEntry } from '../store/apply-event.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { isolate } from '../i18n/format.ts';
+import { isolate } from '../../shared/i18n/format.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { counterLabel } from '../counter/counter-label.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Counter, Service } from '../../shared/protocol/entities.ts';
 import type { HallTicket } from '../store/apply-event.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { isolate, minutesBetween } from '../i18n/format.ts';
+import { isolate, minutesBetween } from '../../shared/i18n/format.ts';
 import { counterLabel } from '../counter/counter-label.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import type { DashboardActions } from './use-dashboard-actions.ts';

@@ -1,6 +1,6 @@
 // Pure: chart series from the day's tickets (the stream's snapshot plus events).
 import type { Service, Ticket } from '../../shared/protocol/entities.ts';
-import { hourIn, minutesBetween } from '../i18n/format.ts';
+import { hourIn, minutesBetween } from '../../shared/i18n/format.ts';
 
 export type HourPoint = { hour: number; avgWait: number; issued: number };
 

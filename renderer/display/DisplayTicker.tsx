@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHall } from '../store/hall-store.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatNumber } from '../../shared/i18n/format.ts';
 import type { Lang } from '../../shared/protocol/entities.ts';
 
 /** How long each language stays on the ticker. */

@@ -1,7 +1,7 @@
 // The screen's language and digit choice, remembered on this device.
 import { create } from 'zustand';
 import type { Lang } from '../../shared/protocol/entities.ts';
-import type { Digits } from './format.ts';
+import type { Digits } from '../../shared/i18n/format.ts';
 
 const read = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
   try {

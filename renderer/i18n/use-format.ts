@@ -1,7 +1,7 @@
 // The formatting helpers bound to this screen's language, digits and the branch time zone.
 import { useSettings } from './settings-store.ts';
 import { useHall } from '../store/hall-store.ts';
-import * as f from './format.ts';
+import * as f from '../../shared/i18n/format.ts';
 import type { Lang } from '../../shared/protocol/entities.ts';
 
 export function useFormat(overrideTz?: string) {

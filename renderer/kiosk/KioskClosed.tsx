@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OpeningStatus } from '../../shared/domain/opening-hours.ts';
 import type { Branch, Lang } from '../../shared/protocol/entities.ts';
-import { localizeDigits } from '../i18n/format.ts';
+import { localizeDigits } from '../../shared/i18n/format.ts';
 
 const WEEKDAYS: Record<Lang, string[]> = {
   ar: ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],

@@ -1,5 +1,6 @@
-// Pure formatting: numbers with Arabic-Indic or Latin digits, times in the branch's time zone.
-import type { Lang } from '../../shared/protocol/entities.ts';
+// Pure formatting, one for every screen and every message a citizen receives (the hub's SMS): numbers
+// with Arabic-Indic or Latin digits, dates and times in the branch's time zone.
+import type { Lang } from '../protocol/entities.ts';
 
 export type Digits = 'arab' | 'latn';
 export type FormatOptions = { lang: Lang; digits: Digits; timeZone: string };
