@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { businessDay } from '../../shared/domain/business-day.ts';
+import { workingDaysBetween } from '../../shared/domain/working-days.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import { newIdentityKeyPair } from '../devices/id-reader/sealed-id.ts';
 import { createAuthStore } from './auth/auth-store.ts';
@@ -135,7 +136,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   if (restore && !restore.ok) alarms.raise('restore_forked', 'central', `This hall was restored from a backup and could not take back the events central holds after it (${restore.error}): it carries on from the backup; central keeps its copy of what followed.`);
   const auth = createAuthStore(db, { loopbackExempt: options.loopbackExempt ?? true });
   const audit = createAuditStore(db);
-  const feedback = createFeedbackStore(db);
+  // Overdue: still waiting for its answer more working days after it was filed than the hall allows.
+  const feedback = createFeedbackStore(db, (createdAt, status) => {
+    if (status !== 'open' && status !== 'in_progress') return false;
+    const { branch, config: c } = hall.state;
+    return workingDaysBetween(businessDay(Date.parse(createdAt), branch.timeZone), businessDay(clock.now(), branch.timeZone), branch.hours) > c.feedbackDeadlineDays;
+  });
   if (!config.get<string>('installationSecret')) config.set('installationSecret', randomBytes(32).toString('hex'));
   const installationSecret = config.get<string>('installationSecret')!;
   if (!config.get('identityKey')) config.set('identityKey', newIdentityKeyPair());
@@ -154,7 +160,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     auth.createUser({ username: 'admin', role: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(bootstrapAdminPassword) });
   }
 
-  const notifier = createNotifier({ db, config, hall, log, trustedPushOrigins: options.trustedPushOrigins ?? [] });
+  // The hub's own address, known once it listens: the links in SMS when no public address is set.
+  let hubUrl: string | undefined;
+  const notifier = createNotifier({ db, config, hall, log, trustedPushOrigins: options.trustedPushOrigins ?? [], hubUrl: () => hubUrl });
   const appointments = createAppointments({ db, config, hall, notifier, log });
   const citizenTimer = setInterval(() => appointments.tick(), 60_000);
   citizenTimer.unref();
@@ -224,6 +232,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  hubUrl = `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`;
 
   const demoDevices = options.demo
     ? { kiosk: auth.ownDevice('Demo kiosk', 'kiosk', clock.now()), display: auth.ownDevice('Demo hall display', 'display', clock.now()) }

@@ -98,6 +98,7 @@ export function SettingsAdmin() {
           <label>{t('settings.overdueFactor')}<input type="number" min={1.1} max={10} step={0.1} value={s.routing.overdueFactor} onChange={(e) => set({ routing: { ...s.routing, overdueFactor: num(e.target.value) } })} required data-testid="set-overdue-factor" /></label>
           <label>{t('settings.recallLimit')}<input type="number" min={0} max={10} value={s.recallLimit} onChange={(e) => set({ recallLimit: num(e.target.value) })} required data-testid="set-recall-limit" /></label>
           <label>{t('settings.retention')}<input type="number" min={1} max={3650} value={s.retention.personalDataDays} onChange={(e) => set({ retention: { ...s.retention, personalDataDays: num(e.target.value) } })} required data-testid="set-retention" /></label>
+          <label>{t('settings.complaintsDeadline')}<input type="number" min={1} max={60} value={s.complaints.answerWithinWorkingDays} onChange={(e) => set({ complaints: { answerWithinWorkingDays: num(e.target.value) } })} required data-testid="set-complaints-deadline" /></label>
           <label>{t('settings.unusedAppointments')}<input type="number" min={1} max={3650} value={s.retention.unusedAppointmentDays} onChange={(e) => set({ retention: { ...s.retention, unusedAppointmentDays: num(e.target.value) } })} required data-testid="set-retention-unused" /></label>
         </div>
       </fieldset>

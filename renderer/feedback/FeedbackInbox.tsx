@@ -1,6 +1,7 @@
 // The staff's inbox of suggestions and complaints (/feedback-inbox; supervisors, managers,
-// admins): filter by status and category, assign, answer the citizen, close. Every change is
-// audited by the hub.
+// admins): filter by status and category, assign, answer the citizen once (the sent answer is
+// locked and says who sent it, when, and whether the citizen was told by SMS), close after a
+// confirmation, reopen. Overdue items are marked. Every change is audited by the hub.
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { useHub } from '../shell/app-context.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { HubError } from '../hub-client.ts';
+import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import {
   FEEDBACK_ANSWER_MAX, FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackAssignee, type StaffFeedback, groupReference,
 } from '../../shared/protocol/feedback.ts';
@@ -34,19 +36,25 @@ export function FeedbackInbox() {
     hub.get<FeedbackAssignee[]>('/api/v1/feedback/assignees').then(setAssignees, () => undefined);
   }, [hub]);
 
-  const act = async (reference: string, verb: 'assign' | 'answer' | 'close', body: object) => {
+  const [confirmDialog, ask] = useConfirm();
+  const act = async (reference: string, verb: Verb, body: object) => {
     setError(null);
+    if (verb === 'close' && !(await ask({ text: t('feedback.inbox.confirmClose', { ref: groupReference(reference) }), confirm: t('feedback.inbox.close') }))) return;
     try {
       const updated = await hub.post<StaffFeedback>(`/api/v1/feedback/${reference}/${verb}`, body);
       setItems((list) => list?.map((i) => (i.reference === reference ? updated : i)) ?? null);
     } catch (err) {
-      const reason = err instanceof HubError && err.status === 409 ? t('feedback.inbox.closedAlready') : err instanceof HubError && err.status === 0 ? t('errors.network') : t('feedback.errors.invalid_input');
+      const reason = err instanceof HubError && err.code === 'conflict' ? t('feedback.inbox.answeredAlready')
+        : err instanceof HubError && err.status === 409 ? t('feedback.inbox.closedAlready')
+        : err instanceof HubError && err.status === 0 ? t('errors.network') : t('feedback.errors.invalid_input');
       setError(t('feedback.inbox.refused', { reason }));
+      load();
     }
   };
 
   return (
     <div data-testid="feedback-inbox">
+      {confirmDialog}
       <TopBar title={t('feedback.inbox.title')}>
         <Link to="/dashboard" className="btn-quiet">{t('reports.toDashboard')}</Link>
       </TopBar>
@@ -66,6 +74,19 @@ export function FeedbackInbox() {
   );
 }
 
+/** The answer as the citizen received it: locked, with who sent it, when, and whether an SMS told them. */
+function SentAnswer({ item }: { item: StaffFeedback }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <div className="feedback-sent" data-testid="inbox-sent-answer">
+      <p className="small">{t('feedback.inbox.answeredBy', { name: item.answeredBy ?? '—', date: f.date(item.answeredAt!), time: f.time(item.answeredAt!) })}
+        {' · '}{t(item.answerSent === 'sms' ? 'feedback.inbox.toldBySms' : 'feedback.inbox.notTold')}</p>
+      <p className="feedback-answer-text" lang={item.lang} dir="auto">{item.answer}</p>
+    </div>
+  );
+}
+
 function Filter({ label, value, set, options, labels, testId }: { label: string; value: string; set: (v: string) => void; options: readonly string[]; labels: string; testId: string }) {
   const { t } = useTranslation();
   return (
@@ -78,22 +99,27 @@ function Filter({ label, value, set, options, labels, testId }: { label: string;
   );
 }
 
-function Item({ item, assignees, act }: { item: StaffFeedback; assignees: FeedbackAssignee[]; act: (ref: string, verb: 'assign' | 'answer' | 'close', body: object) => Promise<void> }) {
+type Verb = 'assign' | 'answer' | 'close' | 'reopen';
+
+function Item({ item, assignees, act }: { item: StaffFeedback; assignees: FeedbackAssignee[]; act: (ref: string, verb: Verb, body: object) => Promise<void> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const services = useHall((s) => s.services);
   const [assignTo, setAssignTo] = useState(item.assignedTo ?? '');
   const [answer, setAnswer] = useState(item.answer ?? '');
+  const [sending, setSending] = useState(false);
   const closed = item.status === 'closed';
+  const answered = item.answer !== undefined;
   const who = assignees.find((a) => a.id === item.assignedTo);
   const service = services.find((s) => s.id === item.serviceId);
   const ref = item.reference;
   return (
-    <li className="card feedback-item" data-testid={`inbox-item-${ref}`} data-status={item.status}>
+    <li className={`card feedback-item ${item.overdue ? 'overdue' : ''}`} data-testid={`inbox-item-${ref}`} data-status={item.status} data-overdue={item.overdue ? 'yes' : 'no'}>
       <div className="feedback-item-head">
         <span className="feedback-ref" dir="ltr">{groupReference(ref)}</span>
         <span className="feedback-tag">{t(`feedback.categories.${item.category}`)}</span>
         <span className={`feedback-status-badge s-${item.status}`} data-testid="inbox-item-status">{t(`feedback.status.${item.status}`)}</span>
+        {item.overdue && <span className="badge bad" data-testid="inbox-item-overdue">{t('feedback.inbox.overdue')}</span>}
         <span className="muted small">{t('feedback.inbox.received')}: {f.date(item.createdAt)} {f.time(item.createdAt)}</span>
         {item.ticketNumber && <span className="muted small">{t('feedback.inbox.ticket', { number: f.ticket(item.ticketNumber) })}{service ? ` · ${f.name(service.name)}` : ''}</span>}
       </div>
@@ -115,16 +141,28 @@ function Item({ item, assignees, act }: { item: StaffFeedback; assignees: Feedba
             </label>
             <button type="button" className="btn" disabled={!assignTo} onClick={() => void act(ref, 'assign', { userId: assignTo })} data-testid="inbox-assign">{t('feedback.inbox.assign')}</button>
           </div>
-          <label className="feedback-answer-field">{t('feedback.inbox.answer')}
-            <textarea rows={3} maxLength={FEEDBACK_ANSWER_MAX} value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="inbox-answer" />
-          </label>
+          {answered ? <SentAnswer item={item} /> : (
+            <label className="feedback-answer-field">{t('feedback.inbox.answer')}
+              <textarea rows={3} maxLength={FEEDBACK_ANSWER_MAX} value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="inbox-answer" />
+            </label>
+          )}
           <div className="feedback-buttons">
-            <button type="button" className="btn-primary" disabled={!answer.trim()} onClick={() => void act(ref, 'answer', { answer: answer.trim() })} data-testid="inbox-send-answer">{t('feedback.inbox.sendAnswer')}</button>
+            {!answered && (
+              <button type="button" className="btn-primary" disabled={!answer.trim() || sending} data-testid="inbox-send-answer"
+                onClick={() => { setSending(true); void act(ref, 'answer', { answer: answer.trim() }).finally(() => setSending(false)); }}>
+                {t('feedback.inbox.sendAnswer')}
+              </button>
+            )}
             <button type="button" className="btn-danger" onClick={() => void act(ref, 'close', {})} data-testid="inbox-close">{t('feedback.inbox.close')}</button>
           </div>
         </div>
       )}
-      {closed && item.answer && <p className="feedback-answer-text small">{item.answer}</p>}
+      {closed && (
+        <>
+          {answered && <SentAnswer item={item} />}
+          {!item.purged && <button type="button" className="btn" onClick={() => void act(ref, 'reopen', {})} data-testid="inbox-reopen">{t('feedback.inbox.reopen')}</button>}
+        </>
+      )}
     </li>
   );
 }

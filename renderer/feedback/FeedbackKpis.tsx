@@ -29,6 +29,7 @@ export function FeedbackKpis() {
     { key: 'medianClose', value: s.medianHoursToClose === null ? '—' : f.n(s.medianHoursToClose, 1), testId: 'kpi-feedback-median' },
     { key: 'closed30', value: f.n(s.closedLast30Days), testId: 'kpi-feedback-closed' },
   ];
+  const overdue = s.overdue > 0;
   return (
     <section className="card feedback-kpis" aria-labelledby="feedback-kpi-title" data-testid="feedback-kpis">
       <div className="feedback-kpis-head">
@@ -36,6 +37,9 @@ export function FeedbackKpis() {
         <Link to="/feedback-inbox" data-testid="open-feedback-inbox">{t('feedback.inbox.open')}</Link>
       </div>
       <KpiTiles items={items} labels="feedback.kpi" />
+      <p className={overdue ? 'error' : 'muted small'} role={overdue ? 'alert' : undefined} data-testid="kpi-feedback-overdue" data-overdue={s.overdue}>
+        {overdue ? t('feedback.kpi.overdue', { count: s.overdue, n: f.n(s.overdue), days: f.n(s.deadlineWorkingDays) }) : t('feedback.kpi.noneOverdue', { days: f.n(s.deadlineWorkingDays) })}
+      </p>
     </section>
   );
 }

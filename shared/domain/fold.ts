@@ -18,6 +18,7 @@ export const DEFAULT_CONFIG: HallConfig = {
   defaultServiceMinutes: 6,
   retentionDays: 30,
   unusedAppointmentDays: 7,
+  feedbackDeadlineDays: 3,
 };
 
 export function createHallState(input: { day: string; branch: Branch; config?: Partial<HallConfig>; services?: Service[]; counters?: Counter[]; usual?: UsualDay }): HallState {

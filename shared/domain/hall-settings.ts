@@ -19,6 +19,7 @@ export function settingsOf(branch: Branch, config: HallConfig): HallSettings {
     routing: { priorityFactor: config.routing.priorityFactor, overdueFactor: config.routing.overdueFactor },
     recallLimit: config.recallLimit,
     retention: { personalDataDays: config.retentionDays, unusedAppointmentDays: config.unusedAppointmentDays },
+    complaints: { answerWithinWorkingDays: config.feedbackDeadlineDays },
   };
 }
 
@@ -29,5 +30,6 @@ export function branchWith(branch: Branch, s: HallSettings): Branch {
 export function configWith(config: HallConfig, s: HallSettings): HallConfig {
   return { ...config, routing: { ...config.routing, ...s.routing }, recallLimit: s.recallLimit, retentionDays: s.retention.personalDataDays,
     // Settings saved before it existed do not carry it: the config keeps what it had.
-    unusedAppointmentDays: s.retention.unusedAppointmentDays ?? config.unusedAppointmentDays };
+    unusedAppointmentDays: s.retention.unusedAppointmentDays ?? config.unusedAppointmentDays,
+    feedbackDeadlineDays: s.complaints?.answerWithinWorkingDays ?? config.feedbackDeadlineDays };
 }

@@ -16,6 +16,8 @@ export interface HallConfig {
   retentionDays: number;
   /** Days a cancelled or missed appointment keeps its name and phone number (kept ones: `retentionDays`). */
   unusedAppointmentDays: number;
+  /** Working days a suggestion or complaint may wait for its answer before it is overdue. */
+  feedbackDeadlineDays: number;
 }
 
 export interface RoutingPolicy {

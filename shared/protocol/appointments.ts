@@ -140,7 +140,7 @@ export const NotifyBody = z.object({
 export const NotifyState = z.object({ sms: z.boolean(), push: z.boolean(), aheadThreshold: z.number().int() });
 export const PushKey = z.object({ publicKey: z.string() });
 
-export const NotificationKind = z.enum(['ahead', 'called', 'booked', 'reminder', 'moved', 'cancelled']);
+export const NotificationKind = z.enum(['ahead', 'called', 'booked', 'reminder', 'moved', 'cancelled', 'answered', 'verify']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 export const SentNotification = z.object({
   id: z.number().int(),
@@ -197,6 +197,8 @@ export const NotifySettings = z.object({
   foreignNumbers: z.boolean().default(false),
   /** SMS to one number in one day, every kind together; beyond it nothing more is sent that day. */
   smsPerNumberPerDay: z.number().int().min(1).max(100).default(10),
+  /** The address citizens' phones reach the hall's pages at (the links in SMS); unset: the hub's own. */
+  publicUrl: z.string().url().max(300).refine((u) => /^https?:\/\//.test(u), 'an http(s) address').optional(),
 }).strict();
 export type NotifySettings = z.infer<typeof NotifySettings>;
 export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { sms: { kind: 'simulator' }, aheadThreshold: 3, reminderHour: 17, pushServices: DEFAULT_PUSH_SERVICES, foreignNumbers: false, smsPerNumberPerDay: 10 };

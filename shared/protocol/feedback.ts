@@ -5,7 +5,12 @@ import { z } from 'zod';
 import { Lang } from './entities.ts';
 import { humanText } from './text.ts';
 
-export const FEEDBACK_CATEGORIES = ['service', 'staff', 'building', 'complaint', 'suggestion'] as const;
+/**
+ * What a citizen writes about, in the order the form offers them: a complaint about the service
+ * (waiting, procedures), about a member of staff or about the building; a suggestion; praise; and
+ * a municipal report like the 940 line (streets, lighting, waste) — which is not about the hall.
+ */
+export const FEEDBACK_CATEGORIES = ['service', 'staff', 'building', 'suggestion', 'praise', 'municipal_report'] as const;
 export const FeedbackCategory = z.enum(FEEDBACK_CATEGORIES);
 export type FeedbackCategory = z.infer<typeof FeedbackCategory>;
 
@@ -64,6 +69,9 @@ export const PublicFeedback = z.object({
 });
 export type PublicFeedback = z.infer<typeof PublicFeedback>;
 
+/** Where the citizen was told of the answer: by SMS to the contact they left, or not at all (no contact, or not a phone number). */
+export const AnswerSent = z.enum(['sms', 'none']);
+
 /** The staff's view of one item. `text` and `contact` are absent once purged. */
 export const StaffFeedback = PublicFeedback.extend({
   text: z.string().optional(),
@@ -74,6 +82,11 @@ export const StaffFeedback = PublicFeedback.extend({
   ticketNumber: z.string().optional(),
   assignedTo: z.string().optional(),
   note: z.string().optional(),
+  /** Who sent the answer (locked once sent), and whether the citizen was told by SMS. */
+  answeredBy: z.string().optional(),
+  answerSent: AnswerSent.optional(),
+  /** Open or in progress beyond the hall's deadline (working days). */
+  overdue: z.boolean(),
   purged: z.boolean(),
 });
 export type StaffFeedback = z.infer<typeof StaffFeedback>;
@@ -87,6 +100,7 @@ export const FeedbackListQuery = z.object({
 export const AssignFeedbackBody = z.object({ userId: z.string().min(1).max(64), note: humanText({ max: 500, multiline: true }).optional() }).strict();
 export const AnswerFeedbackBody = z.object({ answer: humanText({ max: FEEDBACK_ANSWER_MAX, multiline: true }) }).strict();
 export const CloseFeedbackBody = z.object({ note: humanText({ max: 500, multiline: true }).optional() }).strict();
+export const ReopenFeedbackBody = z.object({ note: humanText({ max: 500, multiline: true }).optional() }).strict();
 
 export const FeedbackAssignee = z.object({ id: z.string(), username: z.string(), displayName: z.string().optional(), role: z.string() });
 export type FeedbackAssignee = z.infer<typeof FeedbackAssignee>;
@@ -101,5 +115,8 @@ export const FeedbackSummary = z.object({
   closedLast30Days: z.number().int(),
   medianHoursToClose: z.number().nullable(),
   byCategory: z.record(z.string(), z.number().int()),
+  /** Open or in progress, not answered, for longer than the hall's deadline (working days). */
+  overdue: z.number().int(),
+  deadlineWorkingDays: z.number().int(),
 });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;

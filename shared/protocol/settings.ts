@@ -27,5 +27,7 @@ export const HallSettings = z.object({
     /** Days a cancelled or missed appointment keeps the citizen's name and phone number (default 7). */
     unusedAppointmentDays: z.number().int().min(1).max(3650).default(7),
   }),
+  /** Suggestions and complaints not answered within this many working days are overdue on the dashboard. */
+  complaints: z.object({ answerWithinWorkingDays: z.number().int().min(1).max(60) }).default({ answerWithinWorkingDays: 3 }),
 });
 export type HallSettings = z.infer<typeof HallSettings>;

@@ -43,8 +43,23 @@ async function supervisorAnswers(page: Page, reference: string, lang: Lang) {
   await item.getByTestId('inbox-answer').fill(ANSWER[lang]);
   await item.getByTestId('inbox-send-answer').click();
   await expect(item).toHaveAttribute('data-status', 'answered');
+  // The sent answer is locked: who sent it, when; no second "send".
+  await expect(item.getByTestId('inbox-sent-answer')).toContainText(ANSWER[lang]);
+  await expect(item.getByTestId('inbox-sent-answer')).toContainText('supervisor');
+  await expect(item.getByTestId('inbox-send-answer')).toHaveCount(0);
+  await expect(item.getByTestId('inbox-answer')).toHaveCount(0);
   await shot(page, `feedback-inbox-${lang}-1366x768`);
   await expectAccessible(page, 'feedback inbox');
+  // Closing asks first; declined, nothing changes; confirmed, it closes and can be reopened.
+  await item.getByTestId('inbox-close').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-no').click();
+  await expect(item).toHaveAttribute('data-status', 'answered');
+  await item.getByTestId('inbox-close').click();
+  await page.getByTestId('confirm-yes').click();
+  await expect(item).toHaveAttribute('data-status', 'closed');
+  await item.getByTestId('inbox-reopen').click();
+  await expect(item).toHaveAttribute('data-status', 'answered');
 }
 
 for (const lang of ['ar', 'en'] as Lang[]) {
@@ -65,6 +80,9 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await page.getByTestId('feedback-submit').click();
     await expect(page.getByTestId('feedback-error')).toHaveText(lang === 'ar' ? /تحقق مما أدخلته/ : /Please check what you entered/);
 
+    // Categories a citizen recognises: a complaint about the service is not a 940 street report.
+    await expect(page.getByTestId('feedback-category-service').locator('..')).toContainText(lang === 'ar' ? 'شكوى على الخدمة' : 'A complaint about the service');
+    await expect(page.getByTestId('feedback-category-municipal_report').locator('..')).toContainText('940');
     await page.getByTestId('feedback-category-suggestion').check();
     await page.getByTestId('feedback-text').fill(TEXT[lang]);
     await expect(page.getByTestId('feedback-count')).toContainText(lang === 'ar' ? '٢٬٠٠٠' : '2,000');

@@ -137,7 +137,7 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
 
   const factsOf = (r: Pick<Row, 'service_id' | 'start_ms' | 'code'>) => ({
     service: hall.state.services.get(r.service_id)?.name ?? { ar: r.service_id, en: r.service_id },
-    when: appointmentWhen(r.start_ms, tz()),
+    when: appointmentWhen(r.start_ms, tz(), hall.state.branch.digits ?? 'arab'),
     code: r.code,
   });
   const tell = (r: Row, kind: 'booked' | 'moved' | 'cancelled' | 'reminder') => {

@@ -76,7 +76,7 @@ export function newVapidKeys(): { publicKey: string; privateKey: string } {
   return { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: Buffer.concat([Buffer.alloc(Math.max(0, 32 - d.length)), d]).toString('base64url') };
 }
 
-export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; log: Logger; trustedPushOrigins?: readonly string[] }) {
+export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; log: Logger; trustedPushOrigins?: readonly string[]; hubUrl?: () => string | undefined }) {
   const { db, config, hall, log } = deps;
   const trustedPushOrigins = deps.trustedPushOrigins ?? [];
   if (!config.get('vapidKeys')) config.set('vapidKeys', newVapidKeys());
@@ -173,7 +173,9 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
 
   /** Sends one message on every channel of the recipient; resolves when each has been tried. */
   async function send(to: Recipient, kind: NotificationKind, lang: Lang, facts: Omit<MessageFacts, 'hall'>, url?: string): Promise<void> {
-    const text = messageText(kind, lang, { hall: hall.state.branch.name, ...facts });
+    // The link a phone opens from the SMS: the hall's public address (notification settings), else the hub's own.
+    const base = (settings().publicUrl ?? deps.hubUrl?.())?.replace(/\/$/, '');
+    const text = messageText(kind, lang, { hall: hall.state.branch.name, digits: hall.state.branch.digits ?? 'arab', ...facts, ...(url && base ? { link: `${base}${url}` } : {}) });
     const jobs: Promise<boolean>[] = [];
     if (to.phone) jobs.push(sendSms(to.phone, kind, lang, text));
     if (to.push) jobs.push(sendPush(to.push, kind, lang, text, url));

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import {
   AnswerFeedbackBody, AssignFeedbackBody, CloseFeedbackBody, FeedbackAssignee, FeedbackBody, FeedbackFiled, FeedbackListQuery,
-  FeedbackSummary, PublicFeedback, ReferenceParams, StaffFeedback, normalizeReference,
+  FeedbackSummary, PublicFeedback, ReferenceParams, ReopenFeedbackBody, StaffFeedback, groupReference, normalizeReference,
 } from '../../../shared/protocol/feedback.ts';
+import { Phone } from '../../../shared/protocol/appointments.ts';
 import { type HubContext, audit } from '../context.ts';
 import type { Api } from '../http/api.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
@@ -99,6 +100,8 @@ export function feedbackRoutes(api: Api, ctx: HubContext, store: FeedbackStore):
         closedLast30Days: closed.length,
         medianHoursToClose: hours === null ? null : Math.round(hours * 10) / 10,
         byCategory,
+        overdue: store.overdueCount(),
+        deadlineWorkingDays: ctx.hall.state.config.feedbackDeadlineDays,
       };
     },
   );
@@ -119,12 +122,44 @@ export function feedbackRoutes(api: Api, ctx: HubContext, store: FeedbackStore):
   );
 
   api.route(
-    { method: 'POST', url: '/api/v1/feedback/:reference/answer', summary: 'Answer the citizen (shown on the follow-up page); the item becomes answered', access: STAFF, params: ReferenceParams, body: AnswerFeedbackBody, responses: { 200: StaffFeedback } },
-    ({ params, body, principal }) => change(principal, params.reference, 'feedback.answered', (ref, at) => store.answer(ref, body.answer, at)),
+    {
+      method: 'POST', url: '/api/v1/feedback/:reference/answer',
+      summary: "Answer the citizen once (shown on the follow-up page; sent by SMS when the contact left is a phone number of the hall's country): the item becomes answered and the answer is locked (a second: 409)",
+      access: STAFF, params: ReferenceParams, body: AnswerFeedbackBody, responses: { 200: StaffFeedback },
+    },
+    async ({ params, body, principal }) => {
+      const ref = refOf(params.reference);
+      const before = known(ref);
+      if (before.status === 'closed') throw new ApiError('illegal_transition', 'this item is closed');
+      if (before.answer !== undefined) throw new ApiError('conflict', `this item was answered already${before.answeredBy ? ` by ${before.answeredBy}` : ''}: an answer is sent once`);
+      const item = change(principal, ref, 'feedback.answered', (r, at) => store.answer(r, body.answer, principal.name, at));
+      store.answerSent(ref, await tellCitizen(item));
+      return store.staffView(ref)!;
+    },
+  );
+
+  /** The citizen who left a phone number gets the answer by SMS, with the follow link; anything else: not sent. */
+  async function tellCitizen(item: StaffFeedback): Promise<'sms' | 'none'> {
+    const notifier = ctx.citizen?.notifier;
+    const phone = item.contact ? Phone.safeParse(item.contact) : undefined;
+    if (!notifier || !phone?.success || notifier.phoneProblem(phone.data)) return 'none';
+    await notifier.send({ phone: phone.data }, 'answered', item.lang, { reference: groupReference(item.reference) }, `/feedback/${item.reference}`);
+    return 'sms';
+  }
+
+  api.route(
+    { method: 'POST', url: '/api/v1/feedback/:reference/close', summary: 'Close an item (its text and contact are purged after the retention period; it can be reopened until then)', access: STAFF, params: ReferenceParams, body: CloseFeedbackBody, responses: { 200: StaffFeedback } },
+    ({ params, body, principal }) => change(principal, params.reference, 'feedback.closed', (ref, at) => store.close(ref, body.note, at)),
   );
 
   api.route(
-    { method: 'POST', url: '/api/v1/feedback/:reference/close', summary: 'Close an item (its text and contact are purged after the retention period)', access: STAFF, params: ReferenceParams, body: CloseFeedbackBody, responses: { 200: StaffFeedback } },
-    ({ params, body, principal }) => change(principal, params.reference, 'feedback.closed', (ref, at) => store.close(ref, body.note, at)),
+    { method: 'POST', url: '/api/v1/feedback/:reference/reopen', summary: 'Reopen a closed item (back to answered, in progress or open, as it was), until its text is purged', access: STAFF, params: ReferenceParams, body: ReopenFeedbackBody, responses: { 200: StaffFeedback } },
+    ({ params, body, principal }) => {
+      const ref = refOf(params.reference);
+      const item = known(ref);
+      if (item.status !== 'closed') throw new ApiError('illegal_transition', 'this item is not closed');
+      if (item.purged) throw new ApiError('illegal_transition', 'this item was closed long ago and its text is purged: it cannot be reopened');
+      return change(principal, ref, 'feedback.reopened', (r, at) => store.reopen(r, body.note, at));
+    },
   );
 }

@@ -52,7 +52,7 @@ describe('suggestions and complaints', () => {
 
     const spec = (await t.api.get('/api/v1/openapi.json')).body;
     expect(spec.paths['/api/v1/public/feedback'].post.requestBody.content['application/json'].schema.properties.category.enum)
-      .toEqual(['service', 'staff', 'building', 'complaint', 'suggestion']);
+      .toEqual(['service', 'staff', 'building', 'suggestion', 'praise', 'municipal_report']);
     expect(spec.paths['/api/v1/public/feedback/{reference}'].get.responses['404']).toBeDefined();
   });
 
@@ -104,12 +104,53 @@ describe('suggestions and complaints', () => {
     expect(summary.medianHoursToClose).toBeGreaterThanOrEqual(0);
   });
 
+  it('an answer is sent once, told by SMS to a phone left as contact, with the follow link; closing can be undone; late ones are counted as overdue', async () => {
+    // Sunday 6 December 2026, 10:00 in Riyadh; the hall works Sunday to Thursday.
+    const clock = manualClock(Date.parse('2026-12-06T10:00:00+03:00'));
+    t = await startTestHub({ clock });
+    const manager = await t.api.login('manager', 'dawr-manager');
+    const withPhone = await file(t.api, { category: 'service', text: 'We waited two hours.', contact: CONTACT, lang: 'en' });
+    const withMail = await file(t.api, { category: 'praise', text: 'Very kind staff.', contact: 'me@example.org' });
+    const r = await t.api.post(`/api/v1/feedback/${withPhone}/answer`, manager, { answer: 'Sorry: we opened a second counter for it.' });
+    expect(r.body).toMatchObject({ status: 'answered', answeredBy: 'manager', answerSent: 'sms' });
+    await t.hub.ctx.citizen!.notifier.settled();
+    const sms = (await t.api.get(`/api/v1/admin/notifications?to=${encodeURIComponent('+966551234567')}`, await t.api.login('admin', 'dawr-admin'))).body as { kind: string; text: string }[];
+    expect(sms[0]).toMatchObject({ kind: 'answered' });
+    expect(sms[0]!.text).toContain(`${withPhone.slice(0, 5)}-${withPhone.slice(5)}`);
+    expect(sms[0]!.text).toMatch(new RegExp(`http://127\\.0\\.0\\.1:\\d+/feedback/${withPhone}$`));
+    // Locked once sent.
+    const twice = await t.api.post(`/api/v1/feedback/${withPhone}/answer`, manager, { answer: 'another answer' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('conflict');
+    expect((await t.api.get(`/api/v1/public/feedback/${withPhone}`)).body.answer).toBe('Sorry: we opened a second counter for it.');
+    // An e-mail address is not a phone: the citizen reads the answer on their page.
+    expect((await t.api.post(`/api/v1/feedback/${withMail}/answer`, manager, { answer: 'Thank you!' })).body).toMatchObject({ answerSent: 'none' });
+    // Closed, then reopened: back to answered, both audited.
+    expect((await t.api.post(`/api/v1/feedback/${withPhone}/close`, manager, {})).body.status).toBe('closed');
+    const reopened = await t.api.post(`/api/v1/feedback/${withPhone}/reopen`, manager, {});
+    expect(reopened.body).toMatchObject({ status: 'answered', answer: 'Sorry: we opened a second counter for it.' });
+    expect((await t.api.post(`/api/v1/feedback/${withPhone}/reopen`, manager, {})).status).toBe(409);
+
+    // Overdue after 3 working days: filed Sunday, still unanswered on Thursday → not yet (Mon–Wed, 3);
+    // the next Sunday (Thursday makes 4) → overdue. Friday and Saturday do not count.
+    const waiting = await file(t.api, { category: 'staff', text: 'Rude at counter 2.' });
+    clock.set(Date.parse('2026-12-09T16:00:00+03:00'));
+    let m = await t.api.login('manager', 'dawr-manager');
+    expect((await t.api.get('/api/v1/feedback/summary', m)).body).toMatchObject({ overdue: 0, deadlineWorkingDays: 3 });
+    clock.set(Date.parse('2026-12-13T09:00:00+03:00'));
+    m = await t.api.login('manager', 'dawr-manager');
+    expect((await t.api.get('/api/v1/feedback/summary', m)).body.overdue).toBe(1);
+    const list = (await t.api.get('/api/v1/feedback', m)).body as { reference: string; overdue: boolean }[];
+    expect(list.find((i) => i.reference === waiting)!.overdue).toBe(true);
+    expect(list.find((i) => i.reference === withPhone)!.overdue).toBe(false);
+  });
+
   it('answer every bad input with a 400 in the error shape and store nothing', async () => {
     t = await startTestHub({ feedbackPer10Minutes: 100 });
     const manager = await t.api.login('manager', 'dawr-manager');
     const bad: [string, unknown][] = [
       ['no category', { text: 'hello' }],
-      ['unknown category', { category: 'praise', text: 'hello' }],
+      ['unknown category', { category: 'complaint', text: 'hello' }],
       ['no text', { category: 'service' }],
       ['empty text', { category: 'service', text: '' }],
       ['text too long', { category: 'service', text: 'x'.repeat(2001) }],
@@ -152,7 +193,7 @@ describe('suggestions and complaints', () => {
     const clock = manualClock(Date.now());
     t = await startTestHub({ dir, clock });
     const manager = await t.api.login('manager', 'dawr-manager');
-    const closed = await file(t.api, { category: 'complaint', text: TEXT, contact: CONTACT });
+    const closed = await file(t.api, { category: 'municipal_report', text: TEXT, contact: CONTACT });
     const open = await file(t.api, { category: 'suggestion', text: 'still open', contact: 'me@example.org' });
     await t.api.post(`/api/v1/feedback/${closed}/answer`, manager, { answer: 'Done, thank you.' });
     await t.api.post(`/api/v1/feedback/${closed}/close`, manager, { note: 'fixed the lights' });
@@ -163,7 +204,7 @@ describe('suggestions and complaints', () => {
     const m2 = await t.api.login('manager', 'dawr-manager');
     const items = (await t.api.get('/api/v1/feedback', m2)).body as Record<string, unknown>[];
     const gone = items.find((i) => i.reference === closed)!;
-    expect(gone).toMatchObject({ status: 'closed', category: 'complaint', purged: true });
+    expect(gone).toMatchObject({ status: 'closed', category: 'municipal_report', purged: true });
     expect(gone).not.toHaveProperty('text');
     expect(gone).not.toHaveProperty('contact');
     expect(gone).not.toHaveProperty('answer');
@@ -179,7 +220,7 @@ describe('suggestions and complaints', () => {
     cleanups.push(async () => { await hub.close(); rmSync(dir, { recursive: true, force: true }); });
     const api = new ApiClient(hub.url);
     const secret = 'SECRET-MARKER-zq';
-    const ref = await file(api, { category: 'complaint', text: `${secret} ${TEXT}`, contact: 'secret.person@example.org' });
+    const ref = await file(api, { category: 'service', text: `${secret} ${TEXT}`, contact: 'secret.person@example.org' });
     await api.post('/api/v1/public/feedback', undefined, { category: 'nope', text: secret, contact: 'secret.person@example.org' });
     const manager = await api.login('manager', 'dawr-manager');
     await api.post(`/api/v1/feedback/${ref}/answer`, manager, { answer: `${secret} answered` });
