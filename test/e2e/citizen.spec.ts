@@ -192,7 +192,7 @@ test.describe('at the kiosk', () => {
     expect(called.status).toBe(200);
     await expect(track.getByTestId('track-your-turn')).toBeVisible();
     await expect.poll(async () => (await sentTo(phone))[0]?.kind).toBe('called');
-    expect((await sentTo(phone))[0]!.text).toContain('الشباك رقم 1');
+    expect((await sentTo(phone))[0]!.text).toContain('الشباك رقم ١');
     await kioskCtx.close();
     await phoneCtx.close();
   });

@@ -175,7 +175,7 @@ describe('check-in and routing', () => {
     const toCitizen = t.hub.ctx.citizen!.notifier.sentTo(PHONE_DIGITS);
     expect(toCitizen[0]).toMatchObject({ kind: 'called', lang: 'ar' });
     expect(toCitizen[0]!.text).toContain(`التذكرة ${apptTicket.number}`);
-    expect(toCitizen[0]!.text).toContain('الشباك رقم 1');
+    expect(toCitizen[0]!.text).toContain('الشباك رقم ١');
 
     const day = (await t.api.get(`/api/v1/appointments?date=${TOMORROW}`, await asAdmin())).body;
     expect(day.counts).toMatchObject({ checked_in: 1 });
