@@ -6,7 +6,9 @@ import { businessDay } from '../../shared/domain/business-day.ts';
 import type { Centre, CentreLive, DaySummary, LeagueEntry, Municipality } from '../../shared/protocol/central.ts';
 import type { TicketFact } from '../../shared/reports/facts.ts';
 import { LEAGUE_MIN_RATINGS, LEAGUE_MIN_SERVED, LEAGUE_WEIGHTS, leagueFigures, rankLeague } from '../../shared/reports/league.ts';
-import { Group } from '../../shared/reports/query.ts';
+import { rollupDay, totalsOf } from '../../shared/reports/rollup.ts';
+
+const totals = (tickets: TicketFact[]) => totalsOf(rollupDay('', { tickets, services: [], counters: [] }).rows);
 import { ApiError } from '../node-common/http/errors.ts';
 
 export interface Scope {
@@ -71,7 +73,7 @@ export function createQueries(pool: pg.Pool) {
           'SELECT live FROM branch_days WHERE branch_id = $1 AND day = $2', [b.id, day]);
         const live = d.rows[0]?.live ?? null;
         const facts = (await factsByBranch(day, day, [b.id])).get(b.id)!;
-        const f = leagueFigures(facts);
+        const f = leagueFigures(totals(facts));
         out.push({
           ...centre(b), day: live ? day : null,
           waiting: live?.waiting ?? 0,
@@ -93,24 +95,18 @@ export function createQueries(pool: pg.Pool) {
         text: 'SELECT branch_id, day::text, wait_ms, target_ms, outcome, rating FROM ticket_facts WHERE day BETWEEN $1 AND $2 AND branch_id = ANY($3) ORDER BY day',
         values: [from, to, rows.map((b) => b.id)], rowMode: 'array',
       });
-      const groups = new Map<string, { g: Group; rated: number; sum: number; branchId: string; day: string }>();
+      const groups = new Map<string, { tickets: TicketFact[]; branchId: string; day: string }>();
       for (const [branchId, day, waitMs, targetMs, outcome, rating] of r.rows) {
         const key = `${branchId}|${day}`;
         let x = groups.get(key);
-        if (!x) groups.set(key, (x = { g: new Group(), rated: 0, sum: 0, branchId, day }));
-        const t: TicketFact = { ...LEAN, waitMs, targetMs, outcome, rating };
-        x.g.arrival(t);
-        x.g.outcome(t);
-        if (t.rating !== null) {
-          x.rated++;
-          x.sum += t.rating;
-        }
+        if (!x) groups.set(key, (x = { tickets: [], branchId, day }));
+        x.tickets.push({ ...LEAN, waitMs, targetMs, outcome, rating });
       }
       return {
         from, to, centres: rows.map(centre),
         rows: [...groups.values()].map((x) => {
-          const g = x.g.row();
-          return { branchId: x.branchId, day: x.day, issued: g.issued, served: g.served, serviceLevel: g.serviceLevel, waitMedian: g.waitMedian, waitP90: g.waitP90, satisfaction: x.rated ? Math.round((x.sum / x.rated) * 100) / 100 : null };
+          const g = leagueFigures(totals(x.tickets));
+          return { branchId: x.branchId, day: x.day, issued: g.issued, served: g.served, serviceLevel: g.serviceLevel, waitMedian: g.waitMedian, waitP90: g.waitP90, satisfaction: g.satisfaction.mean };
         }),
       };
     },
@@ -122,7 +118,7 @@ export function createQueries(pool: pg.Pool) {
       const names = new Map(munis.map((m) => [m.id, m.name]));
       const rows = (await branchRows({ municipalityId: municipalityId ?? null })).filter((b) => b.enrolled_at !== null);
       const facts = await factsByBranch(from, to, rows.map((b) => b.id));
-      const ranked = rankLeague(rows.map((b) => ({ branchId: b.id, municipalityId: b.municipality_id, name: { ar: b.name_ar, en: b.name_en }, district: b.district, ...leagueFigures(facts.get(b.id)!) })));
+      const ranked = rankLeague(rows.map((b) => ({ branchId: b.id, municipalityId: b.municipality_id, name: { ar: b.name_ar, en: b.name_en }, district: b.district, ...leagueFigures(totals(facts.get(b.id)!)) })));
       const centres: LeagueEntry[] = ranked.map((r) => ({
         rank: r.rank, branchId: r.branchId, municipalityId: r.municipalityId, municipality: names.get(r.municipalityId)!, name: r.name, district: r.district,
         issued: r.issued, served: r.served, serviceLevel: r.serviceLevel, waitMedian: r.waitMedian, waitP90: r.waitP90, noShowShare: r.noShowShare,
@@ -137,14 +133,9 @@ export function createQueries(pool: pg.Pool) {
 
     async daySummary(branchId: string, day: string): Promise<DaySummary> {
       const facts = (await factsByBranch(day, day, [branchId])).get(branchId)!;
-      const g = new Group();
-      for (const t of facts) {
-        g.arrival(t);
-        g.outcome(t);
-      }
-      const r = g.row();
+      const r = totals(facts);
       const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE branch_id = $1 AND day = $2', [branchId, day]);
-      return { branchId, day, issued: r.issued, served: r.served, noShow: r.noShow, cancelled: r.cancelled, waitMean: r.waitMean, events: n.rows[0]!.n };
+      return { branchId, day, issued: r.issued, served: r.served, noShow: r.noShow, cancelled: r.cancelled, waitMean: r.called ? Math.round(r.waitSumMs / r.called / 600) / 100 : null, events: n.rows[0]!.n };
     },
   };
 }

@@ -1,7 +1,8 @@
 // The report facts: a pure fold of the event log into one row per ticket, one row per stint of
 // service, and one row per counter interval (open or on break). Every report is computed from
-// these rows, and these rows only from the events, so the hall (SQLite) and central (PostgreSQL)
-// compute the same figures from the same log. Definitions: README "Reports".
+// these rows — summed per day into roll-ups (rollup.ts) — and these rows only from the events, so
+// the hall (SQLite) and central (PostgreSQL) compute the same figures from the same log.
+// Definitions: docs/hall-manager.md ("Reports").
 //
 // Nothing personal is kept: no tracking codes, notes or rating comments (comments are read from
 // wherever they are retained, at report time, and may be gone).
@@ -84,8 +85,11 @@ export interface DayFacts {
   marks: MarkFact[];
 }
 
-/** Bumped whenever the fold changes: stored facts of an older version are rebuilt from the log. */
-export const FOLD_VERSION = 1;
+/**
+ * Bumped whenever the fold or what is stored from it changes: stored days of an older version are
+ * rebuilt from the log (2: the daily roll-ups, rollup.ts).
+ */
+export const FOLD_VERSION = 2;
 
 /** 0 = Sunday … 6 = Saturday, of a `YYYY-MM-DD` business day. */
 export function weekdayOf(day: string): number {

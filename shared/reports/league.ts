@@ -1,16 +1,17 @@
 // The public league table of a municipality's centres (seed 003: publish the results to create
-// competition). Each centre's figures are the hall's own report definitions (query.ts Group:
-// wait = issue → first call; service level = share of called tickets called within their
-// service's target), computed from the same facts, so a hall's Reports page and the league agree.
+// competition). Each centre's figures are the hall's own report definitions (wait = issue → first
+// call; service level = share of called tickets called within their service's target), computed
+// from the same daily roll-ups (rollup.ts: the totals of a period), so a hall's Reports page and
+// the league agree. A centre that served nobody in the period shows no percentages and no waits:
+// "100 % within target, 0 min, 0 % no-show" of two tickets called and none served says nothing.
 //
 // Ranking (stated on the /league page): score = 60% service level + 40% satisfaction, where
 // satisfaction is the mean rating mapped from 1–5 to 0–100%. A centre with fewer than
 // MIN_SERVED tickets served or fewer than MIN_RATINGS ratings in the period is a small sample:
 // shown with its figures and marked, not ranked. Ties share a rank.
 import type { I18nText } from '../protocol/entities.ts';
-import type { TicketFact } from './facts.ts';
-import { Group } from './query.ts';
-import { round2, share } from './stats.ts';
+import type { RollupTotals } from './rollup.ts';
+import { minutes, round2, share } from './stats.ts';
 
 export const LEAGUE_MIN_SERVED = 100;
 export const LEAGUE_MIN_RATINGS = 20;
@@ -44,24 +45,16 @@ export interface LeagueRow extends LeagueCentre, LeagueFigures {
   smallSample: boolean;
 }
 
-/** The league figures of one centre's ticket facts (already limited to the period). */
-export function leagueFigures(tickets: Iterable<TicketFact>): LeagueFigures {
-  const g = new Group();
-  let rated = 0;
-  let sum = 0;
-  for (const t of tickets) {
-    g.arrival(t);
-    g.outcome(t);
-    if (t.rating !== null) {
-      rated++;
-      sum += t.rating;
-    }
-  }
-  const r = g.row();
+/** The league figures of one centre's roll-up totals over the period. */
+export function leagueFigures(t: RollupTotals): LeagueFigures {
+  const shown = t.served > 0;
   return {
-    issued: r.issued, served: r.served, serviceLevel: r.serviceLevel, waitMedian: r.waitMedian, waitP90: r.waitP90,
-    noShowShare: share(r.noShow, r.issued),
-    satisfaction: { mean: rated ? round2(sum / rated) : null, count: rated },
+    issued: t.issued, served: t.served,
+    serviceLevel: shown ? share(t.within, t.called) : null,
+    waitMedian: shown ? minutes(t.waits.percentile(0.5, t.called)) : null,
+    waitP90: shown ? minutes(t.waits.percentile(0.9, t.called)) : null,
+    noShowShare: shown ? share(t.noShow, t.issued) : null,
+    satisfaction: { mean: t.rated ? round2(t.ratingSum / t.rated) : null, count: t.rated },
   };
 }
 

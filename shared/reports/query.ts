@@ -1,9 +1,10 @@
 // The vocabulary every report shares: the query and its filters (which side of a ticket a
 // service, counter or clerk filter selects), typed tables and columns, titles, and the grouping
-// of ticket facts into the figures most reports show. The reports themselves: reports.ts.
+// of roll-up rows (rollup.ts) into the figures most reports show. The reports themselves: reports.ts.
 import type { I18nText } from '../protocol/entities.ts';
-import type { CounterFact, DayFacts, ServiceFact, TicketFact } from './facts.ts';
-import { Samples, mean, minutes, share } from './stats.ts';
+import { Histogram } from './bins.ts';
+import type { CounterTimeRow, RollupBlock, RollupSet } from './rollup.ts';
+import { minutes, share } from './stats.ts';
 
 export const REPORTS = ['summary', 'patterns', 'staff', 'distribution', 'satisfaction', 'accuracy', 'trends'] as const;
 export type ReportName = (typeof REPORTS)[number];
@@ -40,9 +41,20 @@ export interface ReportResult {
   tables: ReportTable[];
 }
 
-/** What a report may need besides facts: rating comments where they are still retained (ticket id → comment). */
+/** A rated ticket's comment where it is still retained, with what the satisfaction report shows beside it (its outcome side). */
+export interface CommentFact {
+  day: string;
+  /** The service it ended in, the counter and clerk that finished it. */
+  serviceId: string;
+  counterId: string | null;
+  clerkId: string | null;
+  rating: number;
+  comment: string;
+}
+
+/** What a report may need besides roll-ups: rating comments where they are still retained, in the order of the days' tickets. */
 export interface ReportExtras {
-  comments?: ReadonlyMap<string, string>;
+  comments?: readonly CommentFact[];
 }
 
 export const L = (ar: string, en: string): I18nText => ({ ar, en });
@@ -58,23 +70,28 @@ export const REPORT_TITLES: Record<ReportName, I18nText> = {
   trends: L('الاتجاهات', 'Trends'),
 };
 
-// --- which ticket counts where (README "Reports": filters) -------------------------------
+// --- which ticket counts where (docs/hall-manager.md "Reports": filters) ----------------------
+// A roll-up row (rollup.ts) is keyed on each side by that side's own service, counter and clerk:
+// arrivals (issued, wait, service level, quotes) by the issue service and the counter and clerk of
+// the first call; outcomes (served, no-show, cancelled, unfinished, ratings) by the final service
+// and the counter and clerk that finished the ticket; stints by their own. So a filter is a match
+// on the row's key.
 
-/** Arrival side (issued, wait, service level, quotes): the issue service, the counter and clerk of the first call. */
-export function onArrival(t: TicketFact, q: ReportQuery): boolean {
-  return (!q.serviceId || t.serviceId === q.serviceId) && (!q.counterId || t.counterId === q.counterId) && (!q.clerkId || t.clerkId === q.clerkId);
+export function rowMatches(b: RollupBlock, i: number, q: ReportQuery): boolean {
+  return (!q.serviceId || b.serviceOf(i) === q.serviceId) && (!q.counterId || b.counterOf(i) === q.counterId) && (!q.clerkId || b.clerkOf(i) === q.clerkId);
 }
-/** Outcome side (served, no-show, cancelled, unfinished, ratings): the final service, the counter and clerk that finished it. */
-export function onOutcome(t: TicketFact, q: ReportQuery): boolean {
-  return (!q.serviceId || t.finalServiceId === q.serviceId) && (!q.counterId || t.endCounterId === q.counterId) && (!q.clerkId || t.endClerkId === q.clerkId);
-}
-export function onStint(s: ServiceFact, q: ReportQuery): boolean {
-  return (!q.serviceId || s.serviceId === q.serviceId) && (!q.counterId || s.counterId === q.counterId) && (!q.clerkId || s.clerkId === q.clerkId);
-}
-export function onCounterTime(c: CounterFact, q: ReportQuery): boolean {
+export function onCounterTime(c: CounterTimeRow, q: ReportQuery): boolean {
   return (!q.counterId || c.counterId === q.counterId) && (!q.clerkId || c.clerkId === q.clerkId);
 }
 export const inRange = (day: string, q: ReportQuery) => day >= q.from && day <= q.to;
+
+/** Each row of the set in the query's range and filters. */
+export function* matching(set: RollupSet, q: ReportQuery): Generator<[RollupBlock, number]> {
+  for (const b of set.blocks) {
+    if (!inRange(b.day, q)) continue;
+    for (let i = 0; i < b.n; i++) if (rowMatches(b, i, q)) yield [b, i];
+  }
+}
 
 // --- one group's figures ---------------------------------------------------------------
 
@@ -88,37 +105,36 @@ export class Group {
   issued = 0;
   called = 0;
   within = 0;
+  waitSum = 0;
   served = 0;
   noShow = 0;
   cancelled = 0;
   unfinished = 0;
   transferred = 0;
-  waits = new Samples();
-  service = new Samples();
-  arrival(t: TicketFact) {
-    this.issued++;
-    if (t.waitMs !== null) {
-      this.called++;
-      this.waits.add(t.waitMs);
-      if (t.waitMs <= t.targetMs) this.within++;
-    }
-  }
-  outcome(t: TicketFact) {
-    if (t.outcome === 'served') this.served++;
-    else if (t.outcome === 'no_show') this.noShow++;
-    else if (t.outcome === 'cancelled') this.cancelled++;
-    else this.unfinished++;
-  }
-  stint(s: ServiceFact) {
-    if (s.ended === 'transferred') this.transferred++;
-    this.service.add(s.ms);
+  stints = 0;
+  serviceSum = 0;
+  waits = new Histogram();
+  /** Adds row i of `b`, all three sides. */
+  add(b: RollupBlock, i: number): void {
+    this.issued += b.issued[i]!;
+    this.called += b.called[i]!;
+    this.within += b.within[i]!;
+    this.waitSum += b.waitSumMs[i]!;
+    b.addWaits(i, this.waits);
+    this.served += b.served[i]!;
+    this.noShow += b.noShow[i]!;
+    this.cancelled += b.cancelled[i]!;
+    this.unfinished += b.unfinished[i]!;
+    this.transferred += b.transferred[i]!;
+    this.stints += b.stints[i]!;
+    this.serviceSum += b.serviceSumMs[i]!;
   }
   row(): GroupRow {
-    const w = this.waits.summary();
     return {
       issued: this.issued, served: this.served, noShow: this.noShow, cancelled: this.cancelled, transferred: this.transferred, unfinished: this.unfinished,
-      waitMean: minutes(w.mean), waitMedian: minutes(w.median), waitP90: minutes(w.p90),
-      serviceMean: minutes(mean(this.service.values)), serviceLevel: share(this.within, this.called),
+      waitMean: minutes(this.called ? this.waitSum / this.called : null),
+      waitMedian: minutes(this.waits.percentile(0.5, this.called)), waitP90: minutes(this.waits.percentile(0.9, this.called)),
+      serviceMean: minutes(this.stints ? this.serviceSum / this.stints : null), serviceLevel: share(this.within, this.called),
     };
   }
 }
@@ -137,34 +153,18 @@ export const FIGURE_COLUMNS: Column[] = [
   col('serviceLevel', 'percent', 'مستوى الخدمة', 'Service level'),
 ];
 
-/** Folds facts into groups keyed by `key` (null key = skip). */
-export function grouped(f: DayFacts, q: ReportQuery, keyOfArrival: (t: TicketFact) => string | null, keyOfOutcome: (t: TicketFact) => string | null, keyOfStint: (s: ServiceFact) => string | null): Map<string, Group> {
+/** Folds the matching rows into groups keyed by `key` (null key = skip). */
+export function grouped(set: RollupSet, q: ReportQuery, key: (b: RollupBlock, i: number) => string | null): Map<string, Group> {
   const groups = new Map<string, Group>();
-  const g = (k: string) => {
-    let x = groups.get(k);
-    if (!x) groups.set(k, (x = new Group()));
-    return x;
-  };
-  for (const t of f.tickets) {
-    if (!inRange(t.day, q)) continue;
-    if (onArrival(t, q)) {
-      const k = keyOfArrival(t);
-      if (k !== null) g(k).arrival(t);
-    }
-    if (onOutcome(t, q)) {
-      const k = keyOfOutcome(t);
-      if (k !== null) g(k).outcome(t);
-    }
-  }
-  for (const s of f.services) {
-    if (!inRange(s.day, q) || !onStint(s, q)) continue;
-    const k = keyOfStint(s);
-    if (k !== null) g(k).stint(s);
+  for (const [b, i] of matching(set, q)) {
+    const k = key(b, i);
+    if (k === null) continue;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = new Group()));
+    g.add(b, i);
   }
   return groups;
 }
 
 export const SEP = '\u0001';
 export const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
-// --- the reports -----------------------------------------------------------------------

@@ -1,19 +1,22 @@
-// Every report, as a pure function of the report facts (facts.ts) and a query. The result is a
-// list of tables with typed columns: the screen, the JSON API and the CSV/XLSX/PDF files all
-// show the same tables. Definitions (what counts where): README "Reports".
-import type { DayFacts, MarkFact } from './facts.ts';
-import { Samples, hours, mean, minutes, percentileSorted, round2, share, sortedCopy } from './stats.ts';
+// Every report, as a pure function of the daily roll-ups (rollup.ts) and a query. The result is a
+// list of tables with typed columns: the screen, the JSON API and the CSV/XLSX/PDF files all show
+// the same tables. Counts, sums, means and shares are exact; medians and 90th percentiles are read
+// from the roll-ups' 30-second bins (bins.ts). Definitions (what counts where): docs/hall-manager.md.
+import type { MarkFact } from './facts.ts';
+import { BIN_MS, Histogram } from './bins.ts';
+import type { RollupBlock, RollupSet } from './rollup.ts';
+import { hours, minutes, percentileSorted, round2, share, sortedCopy } from './stats.ts';
 import {
   type ReportExtras, type ReportName, type ReportQuery, type ReportResult, type ReportTable, type Row,
-  Group, type GroupRow, FIGURE_COLUMNS, REPORT_TITLES, SEP, byKey, col, grouped, inRange, L, onArrival, onCounterTime, onOutcome, onStint,
+  Group, type GroupRow, FIGURE_COLUMNS, REPORT_TITLES, SEP, byKey, col, grouped, inRange, L, matching, onCounterTime,
 } from './query.ts';
 
 export { REPORTS, REPORT_TITLES } from './query.ts';
-export type { Cell, Column, ColumnType, ReportExtras, ReportName, ReportQuery, ReportResult, ReportTable, Row } from './query.ts';
-function summary(f: DayFacts, q: ReportQuery): ReportTable[] {
-  const perDay = grouped(f, q, (t) => t.day + SEP + t.serviceId, (t) => t.day + SEP + t.finalServiceId, (s) => s.day + SEP + s.serviceId);
-  const perService = grouped(f, q, (t) => t.serviceId, (t) => t.finalServiceId, (s) => s.serviceId);
-  const all = grouped(f, q, () => '', () => '', () => '').get('') ?? new Group();
+export type { Cell, Column, ColumnType, CommentFact, ReportExtras, ReportName, ReportQuery, ReportResult, ReportTable, Row } from './query.ts';
+function summary(f: RollupSet, q: ReportQuery): ReportTable[] {
+  const perDay = grouped(f, q, (b, i) => b.day + SEP + b.serviceOf(i));
+  const perService = grouped(f, q, (b, i) => b.serviceOf(i));
+  const all = grouped(f, q, () => '').get('') ?? new Group();
   return [
     {
       id: 'by-service', title: L('المجموع حسب الخدمة', 'Totals by service'),
@@ -31,32 +34,33 @@ function summary(f: DayFacts, q: ReportQuery): ReportTable[] {
   ];
 }
 
-function patterns(f: DayFacts, q: ReportQuery): ReportTable[] {
-  const hourG = Array.from({ length: 24 }, () => ({ arrivals: 0, waits: new Samples(), within: 0 }));
-  const wdG = Array.from({ length: 7 }, () => ({ arrivals: 0, waits: new Samples(), within: 0, days: new Set<string>() }));
+type Arrivals = { arrivals: number; called: number; waitSum: number; waits: Histogram; within: number };
+const arrivals = (): Arrivals => ({ arrivals: 0, called: 0, waitSum: 0, waits: new Histogram(), within: 0 });
+function addArrivals(g: Arrivals, b: RollupBlock, i: number): void {
+  g.arrivals += b.issued[i]!;
+  g.called += b.called[i]!;
+  g.waitSum += b.waitSumMs[i]!;
+  g.within += b.within[i]!;
+  b.addWaits(i, g.waits);
+}
+
+function patterns(f: RollupSet, q: ReportQuery): ReportTable[] {
+  const hourG = Array.from({ length: 24 }, arrivals);
+  const wdG = Array.from({ length: 7 }, () => ({ ...arrivals(), days: new Set<string>() }));
   const openDays = new Set<string>();
-  for (const t of f.tickets) {
-    if (!inRange(t.day, q) || !onArrival(t, q)) continue;
-    openDays.add(t.day);
-    const h = hourG[t.hour]!;
-    const w = wdG[t.weekday]!;
-    h.arrivals++;
-    w.arrivals++;
-    w.days.add(t.day);
-    if (t.waitMs !== null) {
-      h.waits.add(t.waitMs);
-      w.waits.add(t.waitMs);
-      if (t.waitMs <= t.targetMs) {
-        h.within++;
-        w.within++;
-      }
-    }
+  for (const [b, i] of matching(f, q)) {
+    if (b.issued[i] === 0) continue;
+    openDays.add(b.day);
+    const w = wdG[b.weekday]!;
+    addArrivals(hourG[b.hour[i]!]!, b, i);
+    addArrivals(w, b, i);
+    w.days.add(b.day);
   }
   const nDays = openDays.size;
-  const figures = (g: { arrivals: number; waits: Samples; within: number }, days: number) => {
-    const s = g.waits.summary();
-    return { arrivals: g.arrivals, perDay: days ? round2(g.arrivals / days) : null, waitMean: minutes(s.mean), waitP90: minutes(s.p90), serviceLevel: share(g.within, g.waits.count) };
-  };
+  const figures = (g: Arrivals, days: number) => ({
+    arrivals: g.arrivals, perDay: days ? round2(g.arrivals / days) : null, waitMean: minutes(g.called ? g.waitSum / g.called : null),
+    waitP90: minutes(g.waits.percentile(0.9, g.called)), serviceLevel: share(g.within, g.called),
+  });
   const cols = [
     col('arrivals', 'int', 'الوصول', 'Arrivals'),
     col('perDay', 'number', 'متوسط الوصول في اليوم', 'Arrivals per open day'),
@@ -78,9 +82,9 @@ function patterns(f: DayFacts, q: ReportQuery): ReportTable[] {
   ];
 }
 
-function staff(f: DayFacts, q: ReportQuery): ReportTable[] {
-  type S = { served: number; noShow: number; service: Samples; open: number; brk: number };
-  const mk = (): S => ({ served: 0, noShow: 0, service: new Samples(), open: 0, brk: 0 });
+function staff(f: RollupSet, q: ReportQuery): ReportTable[] {
+  type S = { served: number; noShow: number; stints: number; serviceSum: number; open: number; brk: number };
+  const mk = (): S => ({ served: 0, noShow: 0, stints: 0, serviceSum: 0, open: 0, brk: 0 });
   const clerks = new Map<string, S>();
   const counters = new Map<string, S>();
   const at = (m: Map<string, S>, k: string | null) => {
@@ -89,25 +93,25 @@ function staff(f: DayFacts, q: ReportQuery): ReportTable[] {
     if (!x) m.set(k, (x = mk()));
     return x;
   };
-  for (const t of f.tickets) {
-    if (!inRange(t.day, q) || !onOutcome(t, q) || (t.outcome !== 'served' && t.outcome !== 'no_show')) continue;
-    for (const x of [at(clerks, t.endClerkId), at(counters, t.endCounterId)]) {
+  for (const [b, i] of matching(f, q)) {
+    const served = b.served[i]!;
+    const noShow = b.noShow[i]!;
+    const stints = b.stints[i]!;
+    if (served + noShow + stints === 0) continue;
+    for (const x of [at(clerks, b.clerkOf(i)), at(counters, b.counterOf(i))]) {
       if (!x) continue;
-      if (t.outcome === 'served') x.served++;
-      else x.noShow++;
+      x.served += served;
+      x.noShow += noShow;
+      x.stints += stints;
+      x.serviceSum += b.serviceSumMs[i]!;
     }
-  }
-  for (const s of f.services) {
-    if (!inRange(s.day, q) || !onStint(s, q)) continue;
-    at(clerks, s.clerkId)?.service.add(s.ms);
-    at(counters, s.counterId)?.service.add(s.ms);
   }
   for (const c of f.counters) {
     if (!inRange(c.day, q) || !onCounterTime(c, q)) continue;
     for (const x of [at(clerks, c.clerkId), at(counters, c.counterId)]) {
       if (!x) continue;
-      if (c.kind === 'open') x.open += c.ms;
-      else x.brk += c.ms;
+      x.open += c.openMs;
+      x.brk += c.breakMs;
     }
   }
   const cols = [
@@ -119,11 +123,10 @@ function staff(f: DayFacts, q: ReportQuery): ReportTable[] {
     col('breakHours', 'hours', 'ساعات الاستراحة', 'Hours on break'),
     col('utilisation', 'percent', 'نسبة الإشغال', 'Utilisation'),
   ];
-  const row = (x: S) => {
-    let sum = 0;
-    for (const v of x.service.values) sum += v;
-    return { served: x.served, noShow: x.noShow, serviceMean: minutes(mean(x.service.values)), serviceHours: hours(sum), openHours: hours(x.open), breakHours: hours(x.brk), utilisation: share(sum, x.open) };
-  };
+  const row = (x: S) => ({
+    served: x.served, noShow: x.noShow, serviceMean: minutes(x.stints ? x.serviceSum / x.stints : null), serviceHours: hours(x.serviceSum),
+    openHours: hours(x.open), breakHours: hours(x.brk), utilisation: share(x.serviceSum, x.open),
+  });
   return [
     { id: 'by-clerk', title: L('حسب الموظف', 'By clerk'), columns: [col('clerk', 'clerk', 'الموظف', 'Clerk'), ...cols], rows: byKey(clerks).map(([clerk, x]) => ({ clerk, ...row(x) })) },
     { id: 'by-counter', title: L('حسب الشباك', 'By counter'), columns: [col('counter', 'counter', 'الشباك', 'Counter'), ...cols], rows: byKey(counters).map(([counter, x]) => ({ counter, ...row(x) })) },
@@ -135,27 +138,36 @@ export const WAIT_BINS = 24;
 export const SERVICE_BIN_MIN = 2;
 export const SERVICE_BINS = 30;
 
-function histogram(samples: Map<string | null, number[]>, binMin: number, bins: number): Row[] {
+/** Report bins of `binMin` minutes from the roll-ups' 30-second bins (every report bin is a whole number of them). */
+function histogram(samples: Map<string | null, Histogram>, binMin: number, bins: number): Row[] {
   const rows: Row[] = [];
-  for (const [service, xs] of [...samples.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))) {
-    const counts = new Array<number>(bins + 1).fill(0);
-    for (const ms of xs) counts[Math.min(bins, Math.floor(ms / (binMin * 60_000)))]!++;
-    counts.forEach((count, i) => rows.push({ service, fromMin: i * binMin, toMin: i === bins ? null : (i + 1) * binMin, count, share: share(count, xs.length) }));
+  const factor = (binMin * 60_000) / BIN_MS;
+  for (const [service, h] of [...samples.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))) {
+    const counts = h.coarse(factor, bins);
+    const n = h.total;
+    counts.forEach((count, i) => rows.push({ service, fromMin: i * binMin, toMin: i === bins ? null : (i + 1) * binMin, count, share: share(count, n) }));
   }
   return rows;
 }
 
-function distribution(f: DayFacts, q: ReportQuery): ReportTable[] {
-  const waits = new Map<string | null, number[]>([[null, []]]);
-  const svc = new Map<string | null, number[]>([[null, []]]);
-  const push = (m: Map<string | null, number[]>, k: string, v: number) => {
-    let a = m.get(k);
-    if (!a) m.set(k, (a = []));
-    a.push(v);
-    m.get(null)!.push(v);
+function distribution(f: RollupSet, q: ReportQuery): ReportTable[] {
+  const waits = new Map<string | null, Histogram>([[null, new Histogram()]]);
+  const svc = new Map<string | null, Histogram>([[null, new Histogram()]]);
+  const at = (m: Map<string | null, Histogram>, k: string) => {
+    let h = m.get(k);
+    if (!h) m.set(k, (h = new Histogram()));
+    return h;
   };
-  for (const t of f.tickets) if (inRange(t.day, q) && onArrival(t, q) && t.waitMs !== null) push(waits, t.serviceId, t.waitMs);
-  for (const s of f.services) if (inRange(s.day, q) && onStint(s, q)) push(svc, s.serviceId, s.ms);
+  for (const [b, i] of matching(f, q)) {
+    if (b.called[i]! > 0) {
+      b.addWaits(i, at(waits, b.serviceOf(i)));
+      b.addWaits(i, waits.get(null)!);
+    }
+    if (b.stints[i]! > 0) {
+      b.addServiceTimes(i, at(svc, b.serviceOf(i)));
+      b.addServiceTimes(i, svc.get(null)!);
+    }
+  }
   const cols = [
     col('service', 'service', 'الخدمة', 'Service'),
     col('fromMin', 'int', 'من (د)', 'From (min)'),
@@ -169,25 +181,30 @@ function distribution(f: DayFacts, q: ReportQuery): ReportTable[] {
   ];
 }
 
-function satisfaction(f: DayFacts, q: ReportQuery, x: ReportExtras): ReportTable[] {
+function satisfaction(f: RollupSet, q: ReportQuery, x: ReportExtras): ReportTable[] {
   type R = { n: number; sum: number; by: number[] };
   const groups = { service: new Map<string, R>(), counter: new Map<string, R>(), clerk: new Map<string, R>() };
   const comments: Row[] = [];
-  const add = (m: Map<string, R>, k: string | null, r: number) => {
+  const add = (m: Map<string, R>, k: string | null, b: RollupBlock, i: number) => {
     if (k === null) return;
     let g = m.get(k);
     if (!g) m.set(k, (g = { n: 0, sum: 0, by: [0, 0, 0, 0, 0] }));
-    g.n++;
-    g.sum += r;
-    g.by[r - 1]!++;
+    for (let s = 0; s < 5; s++) {
+      const c = b.ratings[i * 5 + s]!;
+      g.n += c;
+      g.sum += (s + 1) * c;
+      g.by[s]! += c;
+    }
   };
-  for (const t of f.tickets) {
-    if (t.rating === null || !inRange(t.day, q) || !onOutcome(t, q)) continue;
-    add(groups.service, t.finalServiceId, t.rating);
-    add(groups.counter, t.endCounterId, t.rating);
-    add(groups.clerk, t.endClerkId, t.rating);
-    const c = x.comments?.get(t.id);
-    if (c) comments.push({ day: t.day, service: t.finalServiceId, counter: t.endCounterId, clerk: t.endClerkId, rating: t.rating, comment: c });
+  for (const [b, i] of matching(f, q)) {
+    if (b.rated(i) === 0) continue;
+    add(groups.service, b.serviceOf(i), b, i);
+    add(groups.counter, b.counterOf(i), b, i);
+    add(groups.clerk, b.clerkOf(i), b, i);
+  }
+  for (const c of x.comments ?? []) {
+    if (!inRange(c.day, q) || (q.serviceId && c.serviceId !== q.serviceId) || (q.counterId && c.counterId !== q.counterId) || (q.clerkId && c.clerkId !== q.clerkId)) continue;
+    comments.push({ day: c.day, service: c.serviceId, counter: c.counterId, clerk: c.clerkId, rating: c.rating, comment: c.comment });
   }
   const cols = [
     col('count', 'int', 'عدد التقييمات', 'Ratings'),
@@ -208,26 +225,26 @@ function satisfaction(f: DayFacts, q: ReportQuery, x: ReportExtras): ReportTable
   ];
 }
 
-function accuracy(f: DayFacts, q: ReportQuery): ReportTable[] {
+function accuracy(f: RollupSet, q: ReportQuery): ReportTable[] {
+  // Sums in ms (waits) are exact; they become minutes once, at the end.
   type A = { n: number; minSum: number; maxSum: number; waitSum: number; inside: number; shorter: number; longer: number; absErr: number };
   const perDay = new Map<string, A>();
   const perService = new Map<string, A>();
   const mk = (): A => ({ n: 0, minSum: 0, maxSum: 0, waitSum: 0, inside: 0, shorter: 0, longer: 0, absErr: 0 });
-  for (const t of f.tickets) {
-    if (t.waitMs === null || !inRange(t.day, q) || !onArrival(t, q)) continue;
-    const w = t.waitMs / 60_000;
-    for (const k of [t.day + SEP + t.serviceId, t.serviceId]) {
-      const m = k.includes(SEP) ? perDay : perService;
+  for (const [b, i] of matching(f, q)) {
+    if (b.called[i] === 0) continue;
+    const service = b.serviceOf(i);
+    for (const [m, k] of [[perDay, b.day + SEP + service], [perService, service]] as const) {
       let a = m.get(k);
       if (!a) m.set(k, (a = mk()));
-      a.n++;
-      a.minSum += t.quoteMin;
-      a.maxSum += t.quoteMax;
-      a.waitSum += w;
-      if (w < t.quoteMin) a.shorter++;
-      else if (w > t.quoteMax) a.longer++;
-      else a.inside++;
-      a.absErr += Math.abs(w - (t.quoteMin + t.quoteMax) / 2);
+      a.n += b.called[i]!;
+      a.minSum += b.quoteMinSum[i]!;
+      a.maxSum += b.quoteMaxSum[i]!;
+      a.waitSum += b.waitSumMs[i]!;
+      a.shorter += b.shorter[i]!;
+      a.longer += b.longer[i]!;
+      a.inside += b.inside[i]!;
+      a.absErr += b.absErrMs[i]!;
     }
   }
   const cols = [
@@ -240,7 +257,10 @@ function accuracy(f: DayFacts, q: ReportQuery): ReportTable[] {
     col('longer', 'percent', 'أطول من المتوقع', 'Longer than quoted'),
     col('absError', 'minutes', 'متوسط الخطأ عن منتصف المدى (د)', 'Mean error from mid-range (min)'),
   ];
-  const row = (a: A) => ({ called: a.n, quoteMin: round2(a.minSum / a.n), quoteMax: round2(a.maxSum / a.n), waitMean: round2(a.waitSum / a.n), inside: share(a.inside, a.n), shorter: share(a.shorter, a.n), longer: share(a.longer, a.n), absError: round2(a.absErr / a.n) });
+  const row = (a: A) => ({
+    called: a.n, quoteMin: round2(a.minSum / a.n), quoteMax: round2(a.maxSum / a.n), waitMean: round2(a.waitSum / 60_000 / a.n),
+    inside: share(a.inside, a.n), shorter: share(a.shorter, a.n), longer: share(a.longer, a.n), absError: round2(a.absErr / 60_000 / a.n),
+  });
   return [
     { id: 'by-service', title: L('حسب الخدمة', 'By service'), columns: [col('service', 'service', 'الخدمة', 'Service'), ...cols], rows: byKey(perService).map(([service, a]) => ({ service, ...row(a) })) },
     {
@@ -267,10 +287,10 @@ export function periodOf(day: string, period: 'week' | 'month'): string {
   return w;
 }
 
-function trends(f: DayFacts, q: ReportQuery, marks: readonly MarkFact[]): ReportTable[] {
+function trends(f: RollupSet, q: ReportQuery, marks: readonly MarkFact[]): ReportTable[] {
   const period = q.period ?? 'week';
-  const per = grouped(f, q, (t) => periodOf(t.day, period) + SEP + t.serviceId, (t) => periodOf(t.day, period) + SEP + t.finalServiceId, (s) => periodOf(s.day, period) + SEP + s.serviceId);
-  const all = grouped(f, q, (t) => periodOf(t.day, period), (t) => periodOf(t.day, period), (s) => periodOf(s.day, period));
+  const per = grouped(f, q, (b, i) => periodOf(b.day, period) + SEP + b.serviceOf(i));
+  const all = grouped(f, q, (b) => periodOf(b.day, period));
   const pick = (r: GroupRow) => ({ issued: r.issued, served: r.served, waitMean: r.waitMean, waitMedian: r.waitMedian, waitP90: r.waitP90, serviceMean: r.serviceMean, serviceLevel: r.serviceLevel });
   const cols = [
     col('issued', 'int', 'الصادرة', 'Issued'),
@@ -298,8 +318,8 @@ function trends(f: DayFacts, q: ReportQuery, marks: readonly MarkFact[]): Report
   ];
 }
 
-/** Computes one report over the facts (which may hold more days than asked: the query's range is applied here). */
-export function computeReport(name: ReportName, facts: DayFacts, q: ReportQuery, extras: ReportExtras = {}): ReportResult {
+/** Computes one report over the roll-ups (which may hold more days than asked: the query's range is applied here). */
+export function computeReport(name: ReportName, facts: RollupSet, q: ReportQuery, extras: ReportExtras = {}): ReportResult {
   const tables = (() => {
     switch (name) {
       case 'summary': return summary(facts, q);
@@ -315,14 +335,14 @@ export function computeReport(name: ReportName, facts: DayFacts, q: ReportQuery,
 }
 
 /** The key figures of a period (the PDF's first page, the screen's cards). */
-export function keyFigures(facts: DayFacts, q: ReportQuery) {
-  const g = grouped(facts, q, () => '', () => '', () => '').get('') ?? new Group();
+export function keyFigures(facts: RollupSet, q: ReportQuery) {
+  const g = grouped(facts, q, () => '').get('') ?? new Group();
   const r = g.row();
   let rated = 0;
   let sum = 0;
-  for (const t of facts.tickets) if (t.rating !== null && inRange(t.day, q) && onOutcome(t, q)) {
-    rated++;
-    sum += t.rating;
+  for (const [b, i] of matching(facts, q)) {
+    rated += b.rated(i);
+    sum += b.ratingSum(i);
   }
   return { ...r, ratingMean: rated ? round2(sum / rated) : null, ratings: rated };
 }

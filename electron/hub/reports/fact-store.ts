@@ -1,20 +1,38 @@
-// The hall's report facts in SQLite: a projection of the event log (shared/reports/facts.ts),
-// kept per closed business day and always rebuildable from the log.
+// The hall's report data in SQLite: a projection of the event log, kept per closed business day
+// and always rebuildable from the log. Each closed day is folded once (shared/reports/facts.ts)
+// into its daily roll-up (shared/reports/rollup.ts: one row per service, counter, clerk and hour,
+// with 30-second histograms of waits and service times) and its tickets' facts; every report is
+// computed from the roll-ups. The per-ticket facts are read only where a report needs single
+// tickets — the satisfaction report's comments, each ticket by its id — never for a whole range.
 //
 // Why per closed day: a day's events never change once the next day has opened (ratings, like
-// everything else, are only accepted for today's tickets), so a closed day folded once stays
-// equal to a fold from the log. Days are folded at start-up (any day missing, or folded by an
-// older version of the fold) and when the hall opens a new day; today is folded live from its
-// events at each request (a few thousand events), so reports always include the last event.
+// everything else, are only accepted for today's tickets), so a closed day folded once stays equal
+// to a fold from the log. Days are folded at start-up (any day missing, or folded by an older
+// version of the fold) and when the hall opens a new day; today is folded and rolled up live from
+// its events at each request (a few thousand events), so reports always include the last event.
+//
+// Closed days' roll-ups once read are kept in memory as typed columns (RollupBlock): a year of a
+// busy hall (300k tickets) is some 25 MB that way, and a year-long report then reads no disk.
 import type { Service } from '../../../shared/protocol/entities.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
-import { type CounterFact, type DayFacts, FOLD_VERSION, type MarkFact, type ServiceFact, type TicketFact, createFold } from '../../../shared/reports/facts.ts';
-import type { FactSource } from '../../../shared/reports/source.ts';
+import { Histogram, decodeHistogram, encodeHistogram } from '../../../shared/reports/bins.ts';
+import { type DayFacts, FOLD_VERSION, type MarkFact, createFold } from '../../../shared/reports/facts.ts';
+import type { CommentFact } from '../../../shared/reports/query.ts';
+import { type CounterTimeRow, RollupBlock, type RollupRow, type RollupSet, emptyRow, rollupDay } from '../../../shared/reports/rollup.ts';
+import type { RollupSource } from '../../../shared/reports/source.ts';
 import type { Db } from '../store/database.ts';
 
 type Config = { services: Service[]; counters: { id: string; serviceIds: string[] }[] };
+type Day = { block: RollupBlock; counters: CounterTimeRow[] };
+/** Today's tickets come after every stored one (rowids) in the comments' order. */
+const LIVE_ORDER = 2 ** 40;
 
 export type FactStore = ReturnType<typeof createFactStore>;
+
+const blob = (h: Histogram) => {
+  const b = encodeHistogram(h);
+  return Buffer.from(b.buffer, b.byteOffset, b.length);
+};
 
 export function createFactStore(db: Db, opts: { timeZone: () => string; today: () => string }) {
   const q = {
@@ -24,21 +42,26 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     configBefore: db.prepare("SELECT body FROM events WHERE seq < ? AND type IN ('service.saved', 'counter.saved') ORDER BY seq"),
     firstSeqOf: db.prepare('SELECT MIN(seq) AS s FROM events WHERE day = ?'),
     delTickets: db.prepare('DELETE FROM report_tickets WHERE day = ?'),
-    delService: db.prepare('DELETE FROM report_service_times WHERE day = ?'),
-    delCounter: db.prepare('DELETE FROM report_counter_time WHERE day = ?'),
+    delRollups: db.prepare('DELETE FROM report_rollups WHERE day = ?'),
+    delCounters: db.prepare('DELETE FROM report_counter_rollups WHERE day = ?'),
     delMarks: db.prepare("DELETE FROM report_marks WHERE day = ? AND source = 'auto'"),
     insTicket: db.prepare('INSERT INTO report_tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    insService: db.prepare('INSERT INTO report_service_times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    insCounter: db.prepare('INSERT INTO report_counter_time VALUES (?, ?, ?, ?, ?, ?)'),
+    insRollup: db.prepare(`INSERT INTO report_rollups (day, hour, service_id, counter_id, clerk_id, issued, called, within, wait_sum_ms, waits,
+      quote_min_sum, quote_max_sum, inside, shorter, longer, abs_err_ms, served, no_show, cancelled, unfinished, r1, r2, r3, r4, r5,
+      stints, transferred, service_sum_ms, service_times) VALUES (${new Array(29).fill('?').join(', ')})`),
+    insCounter: db.prepare('INSERT INTO report_counter_rollups (day, counter_id, clerk_id, open_ms, break_ms) VALUES (?, ?, ?, ?, ?)'),
     insMark: db.prepare('INSERT INTO report_marks (day, source, kind, service_id, counter_id, label, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     upDay: db.prepare('INSERT INTO report_days (day, version, last_seq) VALUES (?, ?, ?) ON CONFLICT(day) DO UPDATE SET version = excluded.version, last_seq = excluded.last_seq'),
     builtIn: db.prepare('SELECT day FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day').pluck(),
-    selTickets: db.prepare('SELECT * FROM report_tickets WHERE day = ?').raw(),
-    selService: db.prepare('SELECT * FROM report_service_times WHERE day = ?').raw(),
-    selCounter: db.prepare('SELECT * FROM report_counter_time WHERE day = ?').raw(),
+    selRollups: db.prepare(`SELECT hour, service_id, counter_id, clerk_id, issued, called, within, wait_sum_ms, waits, quote_min_sum, quote_max_sum,
+      inside, shorter, longer, abs_err_ms, served, no_show, cancelled, unfinished, r1, r2, r3, r4, r5, stints, transferred, service_sum_ms, service_times
+      FROM report_rollups WHERE day = ? ORDER BY rowid`).raw(),
+    selCounters: db.prepare('SELECT counter_id, clerk_id, open_ms, break_ms FROM report_counter_rollups WHERE day = ? ORDER BY rowid').raw(),
     selMarks: db.prepare('SELECT day, kind, service_id, counter_id, label FROM report_marks WHERE day BETWEEN ? AND ? ORDER BY day, id').raw(),
     // A comment is personal: it sits in event_personal (purged after retention), not in the log.
     ratedIn: db.prepare("SELECT json_extract(e.body, '$.ticketId') AS ticketId, json_extract(p.body, '$.comment') AS comment FROM events e INDEXED BY events_rated JOIN event_personal p ON p.seq = e.seq WHERE e.day BETWEEN ? AND ? AND e.type = 'ticket.rated'"),
+    // One ticket by its id (the primary key): the outcome side a comment is shown with.
+    ticket: db.prepare('SELECT rowid, day, final_service_id, end_counter_id, end_clerk_id, rating FROM report_tickets WHERE id = ?').raw(),
   };
 
   const parse = (body: string) => JSON.parse(body) as DomainEvent;
@@ -60,22 +83,23 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     return { facts: fold.finish(endAt), next: { services: fold.services(), counters: fold.counters() } };
   }
 
-  // Closed days once read, kept in memory: their facts never change (a rebuild drops them here).
-  // A year of a busy hall (300k tickets) is about 150 MB; reading it again from SQLite each time
-  // would cost seconds.
-  const cache = new Map<string, Omit<DayFacts, 'marks'>>();
+  const cache = new Map<string, Day>();
 
   const writeDay = db.transaction((day: string, f: DayFacts, lastSeq: number) => {
     cache.delete(day);
     q.delTickets.run(day);
-    q.delService.run(day);
-    q.delCounter.run(day);
+    q.delRollups.run(day);
+    q.delCounters.run(day);
     q.delMarks.run(day);
     for (const t of f.tickets) {
       q.insTicket.run(t.id, t.day, t.serviceId, t.finalServiceId, t.priority, t.issuedAt, t.hour, t.weekday, t.waitMs, t.targetMs, t.counterId, t.clerkId, t.outcome, t.endCounterId, t.endClerkId, t.transfers, t.quoteMin, t.quoteMax, t.rating);
     }
-    for (const s of f.services) q.insService.run(s.ticketId, s.seg, s.day, s.serviceId, s.counterId, s.clerkId, s.startedAt, s.ms, s.hour, s.weekday, s.ended);
-    for (const c of f.counters) q.insCounter.run(c.day, c.counterId, c.clerkId, c.kind, c.from, c.ms);
+    const r = rollupDay(day, f);
+    for (const x of r.rows) {
+      q.insRollup.run(day, x.hour, x.serviceId, x.counterId, x.clerkId, x.issued, x.called, x.within, x.waitSumMs, blob(x.waits), x.quoteMinSum, x.quoteMaxSum,
+        x.inside, x.shorter, x.longer, x.absErrMs, x.served, x.noShow, x.cancelled, x.unfinished, ...x.ratings, x.stints, x.transferred, x.serviceSumMs, blob(x.serviceTimes));
+    }
+    for (const c of r.counters) q.insCounter.run(day, c.counterId, c.clerkId, c.openMs, c.breakMs);
     for (const m of f.marks) q.insMark.run(m.day, 'auto', m.kind, m.serviceId, m.counterId, m.label, null);
     q.upDay.run(day, FOLD_VERSION, lastSeq);
   });
@@ -102,52 +126,68 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     return done;
   }
 
-  let live: { key: string; facts: DayFacts } | null = null;
+  let live: { key: string; facts: DayFacts; day: Day } | null = null;
   /** The configuration before today's first event (a scan of the log: once a day). */
   let configAtStart: { first: number; config: Config } | null = null;
-  /** Today, folded from its events; open counters count up to now. Cached until the log grows. */
-  function today(lastSeq: number, now: number): DayFacts {
+  /** Today, folded from its events and rolled up; open counters count up to now. Cached until the log grows. */
+  function today(lastSeq: number, now: number) {
     const day = opts.today();
     const key = `${day}:${lastSeq}:${Math.floor(now / 60_000)}`;
-    if (live?.key === key) return live.facts;
+    if (live?.key === key) return live;
     const first = (q.firstSeqOf.get(day) as { s: number | null }).s;
     if (first !== null && configAtStart?.first !== first) configAtStart = { first, config: configBefore(first) };
-    const facts = first === null ? { tickets: [], services: [], counters: [], marks: [] } : foldDay(day, configAtStart!.config, now).facts;
-    live = { key, facts };
-    return facts;
+    const facts: DayFacts = first === null ? { tickets: [], services: [], counters: [], marks: [] } : foldDay(day, configAtStart!.config, now).facts;
+    const r = rollupDay(day, facts);
+    live = { key, facts, day: { block: new RollupBlock(day, r.rows), counters: r.counters } };
+    return live;
   }
 
-  function loadDay(day: string): Omit<DayFacts, 'marks'> {
-    const tickets: TicketFact[] = (q.selTickets.all(day) as unknown[][]).map((r) => ({
-      id: r[0] as string, day: r[1] as string, serviceId: r[2] as string, finalServiceId: r[3] as string, priority: r[4] as string,
-      issuedAt: r[5] as number, hour: r[6] as number, weekday: r[7] as number, waitMs: r[8] as number | null, targetMs: r[9] as number,
-      counterId: r[10] as string | null, clerkId: r[11] as string | null, outcome: r[12] as TicketFact['outcome'], endCounterId: r[13] as string | null,
-      endClerkId: r[14] as string | null, transfers: r[15] as number, quoteMin: r[16] as number, quoteMax: r[17] as number, rating: r[18] as number | null,
-    }));
-    const services: ServiceFact[] = (q.selService.all(day) as unknown[][]).map((r) => ({
-      ticketId: r[0] as string, seg: r[1] as number, day: r[2] as string, serviceId: r[3] as string, counterId: r[4] as string, clerkId: r[5] as string | null,
-      startedAt: r[6] as number, ms: r[7] as number, hour: r[8] as number, weekday: r[9] as number, ended: r[10] as ServiceFact['ended'],
-    }));
-    const counters: CounterFact[] = (q.selCounter.all(day) as unknown[][]).map((r) => ({ day: r[0] as string, counterId: r[1] as string, clerkId: r[2] as string | null, kind: r[3] as CounterFact['kind'], from: r[4] as number, ms: r[5] as number }));
-    return { tickets, services, counters };
-  }
-
-  function closedDay(day: string): Omit<DayFacts, 'marks'> {
-    let f = cache.get(day);
-    if (!f) cache.set(day, (f = loadDay(day)));
-    return f;
-  }
-
-  function stored(from: string, to: string): DayFacts {
-    const out: DayFacts = { tickets: [], services: [], counters: [], marks: [] };
-    for (const day of q.builtIn.all(from, to) as string[]) {
-      const f = closedDay(day);
-      for (const t of f.tickets) out.tickets.push(t);
-      for (const x of f.services) out.services.push(x);
-      for (const c of f.counters) out.counters.push(c);
+  function loadDay(day: string): Day {
+    const rows: RollupRow[] = [];
+    for (const x of q.selRollups.all(day) as unknown[][]) {
+      const r = emptyRow(day, x[0] as number, x[1] as string, x[2] as string | null, x[3] as string | null);
+      r.issued = x[4] as number;
+      r.called = x[5] as number;
+      r.within = x[6] as number;
+      r.waitSumMs = x[7] as number;
+      decodeHistogram(x[8] as Uint8Array, r.waits);
+      r.quoteMinSum = x[9] as number;
+      r.quoteMaxSum = x[10] as number;
+      r.inside = x[11] as number;
+      r.shorter = x[12] as number;
+      r.longer = x[13] as number;
+      r.absErrMs = x[14] as number;
+      r.served = x[15] as number;
+      r.noShow = x[16] as number;
+      r.cancelled = x[17] as number;
+      r.unfinished = x[18] as number;
+      r.ratings = [x[19] as number, x[20] as number, x[21] as number, x[22] as number, x[23] as number];
+      r.stints = x[24] as number;
+      r.transferred = x[25] as number;
+      r.serviceSumMs = x[26] as number;
+      decodeHistogram(x[27] as Uint8Array, r.serviceTimes);
+      rows.push(r);
     }
-    out.marks = (q.selMarks.all(from, to) as unknown[][]).map((r) => ({ day: r[0] as string, kind: r[1] as MarkFact['kind'], serviceId: r[2] as string | null, counterId: r[3] as string | null, label: r[4] as string }));
-    return out;
+    const counters = (q.selCounters.all(day) as unknown[][]).map((x) => ({ day, counterId: x[0] as string, clerkId: x[1] as string | null, openMs: x[2] as number, breakMs: x[3] as number }));
+    return { block: new RollupBlock(day, rows), counters };
+  }
+
+  function closedDay(day: string): Day {
+    let d = cache.get(day);
+    if (!d) cache.set(day, (d = loadDay(day)));
+    return d;
+  }
+
+  function stored(from: string, to: string): { blocks: RollupBlock[]; counters: CounterTimeRow[]; marks: MarkFact[] } {
+    const blocks: RollupBlock[] = [];
+    const counters: CounterTimeRow[] = [];
+    for (const day of q.builtIn.all(from, to) as string[]) {
+      const d = closedDay(day);
+      blocks.push(d.block);
+      for (const c of d.counters) counters.push(c);
+    }
+    const marks = (q.selMarks.all(from, to) as unknown[][]).map((r) => ({ day: r[0] as string, kind: r[1] as MarkFact['kind'], serviceId: r[2] as string | null, counterId: r[3] as string | null, label: r[4] as string }));
+    return { blocks, counters, marks };
   }
 
   /** Reads the closed days into memory a few at a time, so the first report over a year is fast too. */
@@ -161,34 +201,52 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
   return {
     buildMissing,
     warm,
-    /** A source of facts for the report functions: the stored closed days plus today folded live. */
-    source(lastSeq: () => number, now: () => number): FactSource {
+    /** The report source: the stored closed days plus today rolled up live. */
+    source(lastSeq: () => number, now: () => number): RollupSource {
       return {
-        facts(from: string, to: string): DayFacts {
+        rollups(from: string, to: string): RollupSet {
           const f = stored(from, to);
           const day = opts.today();
           if (day >= from && day <= to) {
             const t = today(lastSeq(), now());
-            f.tickets.push(...t.tickets);
-            f.services.push(...t.services);
-            f.counters.push(...t.counters);
+            f.blocks.push(t.day.block);
+            f.counters.push(...t.day.counters);
             // Today's configuration marks; manual marks of today are already stored.
-            f.marks.push(...t.marks);
+            f.marks.push(...t.facts.marks);
           }
           return f;
         },
-        comments(from: string, to: string): Map<string, string> {
+        comments(from: string, to: string): CommentFact[] {
           // Rating comments are personal: read where they are retained (event_personal, beside the
-          // log), never copied into the facts. Missing (purged) comments are simply absent.
-          const out = new Map<string, string>();
-          for (const r of q.ratedIn.all(from, to) as { ticketId: string | null; comment: string | null }[]) if (r.ticketId && r.comment) out.set(r.ticketId, r.comment);
-          return out;
+          // log), never copied into the facts. Missing (purged) comments are simply absent. Each
+          // one's ticket is read by its id, in the order the days' tickets were folded.
+          const day = opts.today();
+          const liveTickets = day >= from && day <= to ? today(lastSeq(), now()).facts.tickets : [];
+          const liveOrder = new Map(liveTickets.map((t, i) => [t.id, i]));
+          const out: (CommentFact & { order: number })[] = [];
+          for (const r of q.ratedIn.all(from, to) as { ticketId: string | null; comment: string | null }[]) {
+            if (!r.ticketId || !r.comment) continue;
+            const i = liveOrder.get(r.ticketId);
+            if (i !== undefined) {
+              const t = liveTickets[i]!;
+              if (t.rating !== null) out.push({ order: LIVE_ORDER + i, day: t.day, serviceId: t.finalServiceId, counterId: t.endCounterId, clerkId: t.endClerkId, rating: t.rating, comment: r.comment });
+              continue;
+            }
+            const t = q.ticket.get(r.ticketId) as [number, string, string, string | null, string | null, number | null] | undefined;
+            if (t && t[5] !== null) out.push({ order: t[0], day: t[1], serviceId: t[2], counterId: t[3], clerkId: t[4], rating: t[5], comment: r.comment });
+          }
+          // A ticket rated twice has one comment: the last.
+          const last = new Map<number, CommentFact & { order: number }>();
+          for (const c of out) last.set(c.order, c);
+          return [...last.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.order - b.order)).map(({ order: _, ...c }) => c);
         },
       };
     },
     addMark(m: { day: string; label: string; serviceId?: string; counterId?: string; by: string }): void {
       q.insMark.run(m.day, 'manual', 'manual', m.serviceId ?? null, m.counterId ?? null, m.label, m.by);
     },
+    /** Memory the closed days take in the cache, bytes (roughly). */
+    cachedBytes: () => [...cache.values()].reduce((a, d) => a + d.block.bytes, 0),
     /** For tests: every stored day with its version. */
     builtDays: () => q.built.all() as { day: string; version: number }[],
   };

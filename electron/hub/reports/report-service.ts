@@ -1,16 +1,17 @@
 // Runs a report for a caller: checks the range and the filters (400 on anything unknown), limits a
-// clerk to their own figures, feeds the shared report functions from the fact store and names
+// clerk to their own figures, feeds the shared report functions from the daily roll-ups and names
 // the ids. Files (CSV, XLSX, PDF) are made from the same answer.
 import { type ReportName, computeReport, keyFigures } from '../../../shared/reports/reports.ts';
 import type { ReportLabels } from '../../../shared/reports/cells.ts';
-import type { FactSource } from '../../../shared/reports/source.ts';
+import { type PlanInputs, planInputs } from '../../../shared/reports/plan-inputs.ts';
+import type { RollupSource } from '../../../shared/reports/source.ts';
 import { type ReportQueryParams, type ReportResponse, rangeProblem } from '../../../shared/protocol/reports.ts';
 import type { Branch, Counter, Service } from '../../../shared/protocol/entities.ts';
 import type { Principal } from '../auth/auth-store.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 
 export interface ReportDeps {
-  source: FactSource;
+  source: RollupSource;
   branch: () => Branch;
   services: () => Iterable<Service>;
   counters: () => Iterable<Pick<Counter, 'id' | 'name'>>;
@@ -33,11 +34,11 @@ export function createReportService(deps: ReportDeps) {
   }
 
   return {
-    /** The facts of a checked range (the staffing planner reads arrivals and service times from them). */
-    facts(from: string, to: string) {
+    /** Arrivals per service and hour and service times over a checked range (the staffing planner's inputs). */
+    planInputs(from: string, to: string): PlanInputs {
       const problem = rangeProblem(from, to);
       if (problem) throw new ApiError('invalid_input', `query: ${problem}`);
-      return deps.source.facts(from, to);
+      return planInputs(deps.source.rollups(from, to), { from, to });
     },
     run(name: ReportName, p: ReportQueryParams, principal: Pick<Principal, 'id' | 'role'>): ReportResponse {
       const problem = rangeProblem(p.from, p.to);
@@ -58,7 +59,7 @@ export function createReportService(deps: ReportDeps) {
         ...(clerkId ? { clerkId } : {}),
         ...(name === 'trends' ? { period: p.period ?? 'week' } : {}),
       };
-      const facts = deps.source.facts(p.from, p.to);
+      const facts = deps.source.rollups(p.from, p.to);
       const extras = name === 'satisfaction' ? { comments: deps.source.comments(p.from, p.to) } : {};
       const r = computeReport(name, facts, query, extras);
       const b = deps.branch();

@@ -1,5 +1,5 @@
 // GET /api/v1/plan?from=&to=&level=: the staffing planner (README "Staffing planner"): arrivals per
-// service and hour of day and mean service times learnt from the report facts of the range, the
+// service and hour of day and mean service times learnt from the daily roll-ups of the range, the
 // counters each service needs each hour by Erlang C, and what today's roster gives.
 import { staffingPlan } from '../../../shared/domain/staffing.ts';
 import { PlanQueryParams, PlanResponse } from '../../../shared/protocol/plan.ts';
@@ -18,24 +18,10 @@ export function planRoutes(api: Api, ctx: HubContext): void {
       responses: { 200: PlanResponse },
     },
     ({ query }) => {
-      const facts = reports.facts(query.from, query.to);
+      // From the daily roll-ups (shared/reports/plan-inputs.ts).
+      const { openDays, arrivals: counts, served } = reports.planInputs(query.from, query.to);
       const state = ctx.hall.state;
       const level = query.level ?? 0.8;
-      const days = new Set(facts.tickets.map((t) => t.day));
-      const openDays = days.size;
-      const counts = new Map<string, number[]>();
-      for (const t of facts.tickets) {
-        let h = counts.get(t.serviceId);
-        if (!h) counts.set(t.serviceId, (h = Array<number>(24).fill(0)));
-        h[t.hour]!++;
-      }
-      const served = new Map<string, { n: number; ms: number }>();
-      for (const s of facts.services) {
-        const a = served.get(s.serviceId) ?? { n: 0, ms: 0 };
-        a.n++;
-        a.ms += s.ms;
-        served.set(s.serviceId, a);
-      }
       const services = [...state.services.values()].filter((s) => s.active).map((s) => {
         const sv = served.get(s.id);
         const perDay = (counts.get(s.id) ?? Array<number>(24).fill(0)).map((n) => (openDays ? Math.round((n / openDays) * 100) / 100 : 0));

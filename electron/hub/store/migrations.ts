@@ -307,6 +307,59 @@ export const migrations: readonly Migration[] = [
       UPDATE feedback SET category = 'municipal_report' WHERE category = 'complaint';
     `,
   },
+  {
+    id: 9,
+    name: 'reports from daily roll-ups: per closed day, service, counter, clerk and hour (electron/hub/reports)',
+    sql: `
+      -- The daily roll-up (shared/reports/rollup.ts), rebuilt from the log like the rest of the
+      -- projection: arrivals, outcomes and stints summed per key, waits and service times as
+      -- 30-second histograms (varint BLOBs, shared/reports/bins.ts). Every report reads these.
+      CREATE TABLE report_rollups (
+        day            TEXT NOT NULL,
+        hour           INTEGER NOT NULL,
+        service_id     TEXT NOT NULL,
+        counter_id     TEXT,
+        clerk_id       TEXT,
+        issued         INTEGER NOT NULL,
+        called         INTEGER NOT NULL,
+        within         INTEGER NOT NULL,
+        wait_sum_ms    INTEGER NOT NULL,
+        waits          BLOB NOT NULL,
+        quote_min_sum  REAL NOT NULL,
+        quote_max_sum  REAL NOT NULL,
+        inside         INTEGER NOT NULL,
+        shorter        INTEGER NOT NULL,
+        longer         INTEGER NOT NULL,
+        abs_err_ms     REAL NOT NULL,
+        served         INTEGER NOT NULL,
+        no_show        INTEGER NOT NULL,
+        cancelled      INTEGER NOT NULL,
+        unfinished     INTEGER NOT NULL,
+        r1             INTEGER NOT NULL,
+        r2             INTEGER NOT NULL,
+        r3             INTEGER NOT NULL,
+        r4             INTEGER NOT NULL,
+        r5             INTEGER NOT NULL,
+        stints         INTEGER NOT NULL,
+        transferred    INTEGER NOT NULL,
+        service_sum_ms INTEGER NOT NULL,
+        service_times  BLOB NOT NULL
+      );
+      CREATE INDEX report_rollups_day ON report_rollups(day);
+      CREATE TABLE report_counter_rollups (
+        day        TEXT NOT NULL,
+        counter_id TEXT NOT NULL,
+        clerk_id   TEXT,
+        open_ms    INTEGER NOT NULL,
+        break_ms   INTEGER NOT NULL
+      );
+      CREATE INDEX report_counter_rollups_day ON report_counter_rollups(day);
+      -- Service stints and counter time live in the roll-ups now; the tickets' facts stay, read one
+      -- by one (by id) where a report shows single tickets. The fold's new version refolds every day.
+      DROP TABLE report_service_times;
+      DROP TABLE report_counter_time;
+    `,
+  },
 ];
 
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
 import { foldEvents } from '../../../shared/reports/facts.ts';
 import { computeReport, periodOf } from '../../../shared/reports/reports.ts';
+import { rollupFacts } from '../../../shared/reports/rollup.ts';
 import { percentileSorted } from '../../../shared/reports/stats.ts';
 import { presetRange } from '../../../renderer/reports/report-range.ts';
 
@@ -54,13 +55,13 @@ describe('the report fold', () => {
   it('a transfer ends a stint in the service it leaves; the outcome counts in the service it ends in', () => {
     expect(t2).toMatchObject({ serviceId: 'a', finalServiceId: 'b', transfers: 1, waitMs: 20 * 60_000, outcome: 'no_show', endClerkId: 'u1' });
     expect(facts.services.filter((s) => s.ticketId === 't2')).toEqual([expect.objectContaining({ serviceId: 'a', ms: 3 * 60_000, ended: 'transferred', clerkId: 'sup' })]);
-    const rows = computeReport('summary', facts, { from: '2026-05-10', to: '2026-05-10' }).tables[0]!.rows;
+    const rows = computeReport('summary', rollupFacts(facts), { from: '2026-05-10', to: '2026-05-10' }).tables[0]!.rows;
     expect(rows.find((r) => r.service === 'a')).toMatchObject({ issued: 2, served: 1, transferred: 1, noShow: 0, serviceLevel: 0 });
     expect(rows.find((r) => r.service === 'b')).toMatchObject({ issued: 0, noShow: 1 });
   });
 
   it('counters: time open and on break', () => {
-    const staff = computeReport('staff', facts, { from: '2026-05-10', to: '2026-05-10' }).tables[1]!.rows[0]!;
+    const staff = computeReport('staff', rollupFacts(facts), { from: '2026-05-10', to: '2026-05-10' }).tables[1]!.rows[0]!;
     expect(staff).toMatchObject({ counter: 'c1', openHours: 1.75, breakHours: 0.25, served: 1, noShow: 1 });
   });
 

@@ -1,23 +1,32 @@
 // The league's ranking rule (shared/reports/league.ts): score = 60% service level + 40%
-// satisfaction; small samples shown but never ranked; ties share a rank.
+// satisfaction; small samples shown but never ranked; ties share a rank; a centre that served
+// nobody shows no percentages.
 import { describe, expect, it } from 'vitest';
 import type { TicketFact } from '../../../shared/reports/facts.ts';
 import { LEAGUE_MIN_RATINGS, LEAGUE_MIN_SERVED, leagueFigures, rankLeague } from '../../../shared/reports/league.ts';
+import { rollupDay, totalsOf } from '../../../shared/reports/rollup.ts';
 
-function tickets(n: number, o: { withinShare: number; rating: number | null; ratedShare?: number; noShows?: number }): TicketFact[] {
+function tickets(n: number, o: { withinShare: number; rating: number | null; ratedShare?: number; noShows?: number; outcome?: TicketFact['outcome'] }): TicketFact[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `t${i}`, day: '2026-12-01', serviceId: 's', finalServiceId: 's', priority: 'none', issuedAt: 0, hour: 8, weekday: 2,
-    waitMs: i < n * o.withinShare ? 60_000 : 30 * 60_000, targetMs: 10 * 60_000, counterId: 'c', clerkId: 'u', outcome: i < (o.noShows ?? 0) ? 'no_show' : 'served',
+    waitMs: i < n * o.withinShare ? 60_000 : 30 * 60_000, targetMs: 10 * 60_000, counterId: 'c', clerkId: 'u', outcome: i < (o.noShows ?? 0) ? 'no_show' : (o.outcome ?? 'served'),
     endCounterId: 'c', endClerkId: 'u', transfers: 0, quoteMin: 0, quoteMax: 5, rating: o.rating !== null && i < n * (o.ratedShare ?? 0.5) ? o.rating : null,
   }));
 }
-const centre = (id: string, t: TicketFact[]) => ({ branchId: id, municipalityId: 'm', name: { ar: id, en: id }, district: '', ...leagueFigures(t) });
+const totals = (t: TicketFact[]) => totalsOf(rollupDay('2026-12-01', { tickets: t, services: [], counters: [] }).rows);
+const centre = (id: string, t: TicketFact[]) => ({ branchId: id, municipalityId: 'm', name: { ar: id, en: id }, district: '', ...leagueFigures(totals(t)) });
 
 describe('league table', () => {
   it('computes the hall report figures of a centre', () => {
-    const f = leagueFigures(tickets(200, { withinShare: 0.75, rating: 4, noShows: 10 }));
+    const f = leagueFigures(totals(tickets(200, { withinShare: 0.75, rating: 4, noShows: 10 })));
     expect(f).toMatchObject({ issued: 200, served: 190, serviceLevel: 0.75, noShowShare: 0.05, satisfaction: { mean: 4, count: 100 } });
-    expect(f.waitMedian).toBe(1);
+    // The middle of the 30-second bin of a 1-minute wait.
+    expect(f.waitMedian).toBe(1.25);
+  });
+
+  it('a centre that served nobody shows no percentages and no waits', () => {
+    const f = leagueFigures(totals(tickets(3, { withinShare: 1, rating: null, outcome: 'unfinished' })));
+    expect(f).toEqual({ issued: 3, served: 0, serviceLevel: null, waitMedian: null, waitP90: null, noShowShare: null, satisfaction: { mean: null, count: 0 } });
   });
 
   it('ranks by score, shares ranks on ties, and lists small samples after, unranked', () => {

@@ -1,0 +1,142 @@
+// Fixed-bin histograms of durations (waits, service times): 30-second bins, one definition for the
+// hall and central. A percentile read from them is the nearest-rank percentile of the binned
+// samples, reported at the middle of its bin: within 15 s (0.25 min) of the exact nearest-rank
+// figure of the same samples, whatever their spread (test/unit/reports/rollup.test.ts holds that
+// bound against the exact fold on generated days). Counts, sums and means stay exact: they are
+// kept beside the bins, not read from them.
+
+/** The width of one bin, ms. */
+export const BIN_MS = 30_000;
+
+/** The bin of a duration (negative durations, a clock set back, count as 0). */
+export const binOf = (ms: number): number => (ms > 0 ? Math.floor(ms / BIN_MS) : 0);
+
+/** The middle of a bin, ms: where a percentile that falls in it is reported. */
+export const binMiddle = (bin: number): number => bin * BIN_MS + BIN_MS / 2;
+
+/**
+ * A histogram as a dense run of counts from `first`: what is stored and merged. Counts may be
+ * negative while differences are being formed (a period = one prefix minus another).
+ */
+export class Histogram {
+  first = 0;
+  counts: number[] = [];
+
+  /** The number of samples. */
+  get total(): number {
+    let n = 0;
+    for (const c of this.counts) n += c;
+    return n;
+  }
+
+  /** Adds `n` samples to bin `bin`. */
+  addBin(bin: number, n = 1): void {
+    if (this.counts.length === 0) {
+      this.first = bin;
+      this.counts.push(n);
+      return;
+    }
+    if (bin < this.first) this.growDown(bin);
+    const i = bin - this.first;
+    while (this.counts.length <= i) this.counts.push(0);
+    this.counts[i]! += n;
+  }
+
+  add(ms: number): void {
+    this.addBin(binOf(ms));
+  }
+
+  /** Adds (sign 1) or takes away (sign −1) another histogram. */
+  merge(h: { first: number; counts: ArrayLike<number> }, sign = 1): void {
+    if (h.counts.length === 0) return;
+    if (this.counts.length === 0) this.first = h.first;
+    if (h.first < this.first) this.growDown(h.first);
+    const off = h.first - this.first;
+    while (this.counts.length < off + h.counts.length) this.counts.push(0);
+    for (let i = 0; i < h.counts.length; i++) this.counts[off + i]! += sign * h.counts[i]!;
+  }
+
+  private growDown(bin: number): void {
+    this.counts = new Array<number>(this.first - bin).fill(0).concat(this.counts);
+    this.first = bin;
+  }
+
+  /** Drops zero bins at both ends. */
+  trim(): this {
+    let a = 0;
+    let b = this.counts.length;
+    while (a < b && this.counts[a] === 0) a++;
+    while (b > a && this.counts[b - 1] === 0) b--;
+    this.counts = this.counts.slice(a, b);
+    this.first = this.counts.length ? this.first + a : 0;
+    return this;
+  }
+
+  /** Nearest-rank percentile (p in 0–1), ms at the middle of its bin; null with no samples. */
+  percentile(p: number, total = this.total): number | null {
+    return binnedPercentile(this.first, this.counts, p, total);
+  }
+
+  /** Counts per wider bin of `factor` bins (5-minute bins are factor 10), up to `last` (that one holds the rest). */
+  coarse(factor: number, last: number): number[] {
+    const out = new Array<number>(last + 1).fill(0);
+    for (let i = 0; i < this.counts.length; i++) out[Math.min(last, Math.floor((this.first + i) / factor))]! += this.counts[i]!;
+    return out;
+  }
+}
+
+/** Nearest-rank percentile of a dense run of bin counts: the middle of the bin holding the rank-th sample. */
+export function binnedPercentile(first: number, counts: ArrayLike<number>, p: number, total: number): number | null {
+  if (total <= 0) return null;
+  const rank = Math.max(1, Math.ceil(p * total));
+  let c = 0;
+  for (let i = 0; i < counts.length; i++) {
+    c += counts[i]!;
+    if (c >= rank) return binMiddle(first + i);
+  }
+  return binMiddle(first + counts.length - 1);
+}
+
+// --- the stored form: unsigned LEB128 varints, the first bin then each count of the run --------
+
+/** Encodes a histogram (no negative counts) as bytes: `first`, then every count from it to the last non-zero bin. */
+export function encodeHistogram(h: { first: number; counts: ArrayLike<number> }): Uint8Array {
+  let a = 0;
+  let b = h.counts.length;
+  while (a < b && h.counts[a] === 0) a++;
+  while (b > a && h.counts[b - 1] === 0) b--;
+  const out: number[] = [];
+  const put = (x: number) => {
+    if (x < 0 || !Number.isInteger(x)) throw new Error(`a histogram holds counts, not ${x}`);
+    while (x >= 128) {
+      out.push((x % 128) + 128);
+      x = Math.floor(x / 128);
+    }
+    out.push(x);
+  };
+  put(a < b ? h.first + a : 0);
+  for (let i = a; i < b; i++) put(h.counts[i]!);
+  return Uint8Array.from(out);
+}
+
+/** Decodes `encodeHistogram`'s bytes, adding them (× sign) into `into` (a new histogram by default). */
+export function decodeHistogram(bytes: Uint8Array, into = new Histogram(), sign = 1): Histogram {
+  let p = 0;
+  const get = () => {
+    let x = 0;
+    let m = 1;
+    let b: number;
+    do {
+      b = bytes[p++]!;
+      x += (b & 127) * m;
+      m *= 128;
+    } while (b & 128 && p < bytes.length);
+    return x;
+  };
+  if (bytes.length === 0) return into;
+  const first = get();
+  const counts: number[] = [];
+  while (p < bytes.length) counts.push(get());
+  into.merge({ first, counts }, sign);
+  return into;
+}
