@@ -97,9 +97,11 @@ async function httpFigures() {
       const called = await api.post(`/api/v1/counters/counter-${k + 1}/call-next`, clerks[k]);
       if (called.status === 200) {
         waiting--;
-        await api.post(`/api/v1/tickets/${called.body.id}/start`, clerks[k]);
-        await api.post(`/api/v1/tickets/${called.body.id}/complete`, clerks[k], { outcome: 'done' });
-      }
+        const started = await api.post(`/api/v1/tickets/${called.body.id}/start`, clerks[k]);
+        const completed = await api.post(`/api/v1/tickets/${called.body.id}/complete`, clerks[k], { outcome: 'completed' });
+        // A refused step would leave the counter holding its ticket and the hall no longer working.
+        if (started.status !== 200 || completed.status !== 200) throw new Error(`serve at counter-${k + 1}: ${started.status} / ${completed.status}`);
+      } else if (called.status !== 204) throw new Error(`call-next at counter-${k + 1}: ${called.status}`);
     }
     row(`ticket issue over HTTP, working hall (8 counters serving, ${waiting} waiting at the end), p50`, `${pct(lat, 50).toFixed(2)} ms`);
     row('ticket issue over HTTP, working hall, p99', `${pct(lat, 99).toFixed(2)} ms`, '<= 5 ms', pct(lat, 99) <= 5);
