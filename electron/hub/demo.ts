@@ -85,5 +85,6 @@ export async function seedDemo(hall: Hall, auth: AuthStore, profile: DemoProfile
 export function demoBookingRules(profile: DemoProfile): Record<string, BookingRule> {
   const twoCounters = profile.services.filter((s) => profile.counters.filter((c) => c.serviceIds.includes(s.id)).length >= 2).slice(0, 3);
   const chosen = twoCounters.length >= 2 ? twoCounters : profile.services.slice(0, 2);
-  return Object.fromEntries(chosen.map((s) => [s.id, { ...DEFAULT_BOOKING_RULE, serviceId: s.id, weekdays: [0, 1, 2, 3, 4, 5, 6], from: '00:00', to: '24:00' }]));
+  // The hall's own days and hours: Sunday to Thursday, 08:00–15:00 (bookings never reach beyond them).
+  return Object.fromEntries(chosen.map((s) => [s.id, { ...DEFAULT_BOOKING_RULE, serviceId: s.id, weekdays: [0, 1, 2, 3, 4], from: '08:00', to: '15:00' }]));
 }

@@ -154,6 +154,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   if (options.demo) {
     await seedDemo(hall, auth, profile);
     if (!config.get('bookingRules')) config.set('bookingRules', demoBookingRules(profile));
+    // The demo confirms no phone number by SMS (the simulator only records messages): a booking is made at once.
+    if (!config.get('bookingSettings')) config.set('bookingSettings', { confirmPhone: false, perPhonePerDay: 3 });
   }
   else if (auth.users().length === 0) {
     bootstrapAdminPassword = randomBytes(9).toString('base64url');

@@ -4,7 +4,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { type Appointment, groupBookingCode, type Slot } from '../../shared/protocol/appointments.ts';
+import { type Appointment, groupBookingCode, type PendingBooking, type Slot } from '../../shared/protocol/appointments.ts';
 import type { Branch } from '../../shared/protocol/entities.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { CitizenHeader } from '../shell/CitizenHeader.tsx';
@@ -61,22 +61,37 @@ function NewBooking({ info }: { info: BookingInfo }) {
   const [phone, setPhone] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The hall confirms phone numbers: the SMS's code, then the booking.
+  const [pendingId, setPendingId] = useState<PendingBooking['verification'] | null>(null);
+  const [smsCode, setSmsCode] = useState('');
   const service = info.services.find((s) => s.id === serviceId);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!service || !slot || busy) return;
+  const run = async (request: () => Promise<Appointment | PendingBooking>) => {
     setBusy(true);
     setError(null);
     try {
-      const booked = await hub.publicRequest<Appointment>('POST', '/api/v1/public/appointments', { serviceId: service.id, start: slot.start, name: name.trim(), phone: phone.trim(), lang });
-      void navigate(`/book/${booked.code}`, { state: { justBooked: true } });
+      const r = await request();
+      if ('verification' in r) setPendingId(r.verification);
+      else void navigate(`/book/${r.code}`, { state: { justBooked: true } });
     } catch (err) {
       setError(citizenErrorText(t, err));
-      if (err instanceof HubError && err.code === 'slot_full') setSlot(null);
+      if (err instanceof HubError && err.code === 'slot_full') {
+        setSlot(null);
+        setPendingId(null);
+      }
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!service || !slot || busy) return;
+    void run(() => hub.publicRequest<Appointment | PendingBooking>('POST', '/api/v1/public/appointments', { serviceId: service.id, start: slot.start, name: name.trim(), phone: phone.trim(), lang }));
+  };
+  const confirmCode = (e: FormEvent) => {
+    e.preventDefault();
+    if (!pendingId || busy) return;
+    void run(() => hub.publicRequest<Appointment>('POST', '/api/v1/public/appointments/confirm', { id: pendingId.id, code: smsCode.replace(/\D/g, '') }));
   };
 
   return (
@@ -101,7 +116,19 @@ function NewBooking({ info }: { info: BookingInfo }) {
           <SlotPicker serviceId={service.id} daysAhead={service.daysAhead} timeZone={info.branch.timeZone} selected={slot?.start} onPick={setSlot} />
         </section>
       )}
-      {service && slot && (
+      {service && slot && pendingId && (
+        <form className="track-card book-step form" onSubmit={confirmCode} data-testid="book-verify">
+          <h2>{t('book.verifyTitle')}</h2>
+          <p>{t('book.verifyHelp', { phone: pendingId.phoneMasked })}</p>
+          <label>
+            {t('book.verifyCode')}
+            <input value={smsCode} onChange={(e) => setSmsCode(e.target.value)} required inputMode="numeric" autoComplete="one-time-code" dir="ltr" maxLength={8} data-testid="book-verify-code" />
+          </label>
+          {error && <p className="error" role="alert" data-testid="book-error">{error}</p>}
+          <button type="submit" className="btn-primary big" disabled={busy || smsCode.replace(/\D/g, '').length !== 6} data-testid="book-verify-submit">{t('book.verifySubmit')}</button>
+        </form>
+      )}
+      {service && slot && !pendingId && (
         <form className="track-card book-step form" onSubmit={submit} data-testid="book-form">
           <h2>{t('book.yourDetails')}</h2>
           <label>
@@ -133,6 +160,8 @@ function ManageBooking({ code, info }: { code: string; info: BookingInfo }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Moving asks first, like booking and cancelling: the new time is shown, then confirmed.
+  const [moveTo, setMoveTo] = useState<Slot | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
@@ -151,6 +180,7 @@ function ManageBooking({ code, info }: { code: string; info: BookingInfo }) {
       setNotice(done);
       setMoving(false);
       setConfirming(false);
+      setMoveTo(null);
     } catch (err) {
       setError(citizenErrorText(t, err));
     } finally {
@@ -198,15 +228,47 @@ function ManageBooking({ code, info }: { code: string; info: BookingInfo }) {
           </div>
         </section>
       )}
+      {appt.status === 'booked' && !changeable && (
+        <p className="track-card muted" data-testid="book-not-changeable">{t('book.notChangeable', { hall: info.branch.name[lang], address: info.branch.address?.[lang] || '' })}</p>
+      )}
+      {appt.status === 'booked' && (
+        <p className="center"><button type="button" className="btn" onClick={() => downloadCalendar(appt, info.branch, lang, `${hub.baseUrl}/book/${appt.code}`)} data-testid="book-calendar">{t('book.addToCalendar')}</button></p>
+      )}
       {moving && service && (
         <section className="track-card book-step">
           <h2>{t('book.moveTitle')}</h2>
-          <SlotPicker serviceId={appt.serviceId} daysAhead={service.daysAhead} timeZone={info.branch.timeZone} onPick={(s) => void act(() => hub.publicRequest('POST', `/api/v1/public/appointments/${appt.code}/move`, { start: s.start }), t('book.moved'))} />
-          <button type="button" className="btn" onClick={() => setMoving(false)}>{t('book.back')}</button>
+          <SlotPicker serviceId={appt.serviceId} daysAhead={service.daysAhead} timeZone={info.branch.timeZone} selected={moveTo?.start} onPick={setMoveTo} />
+          {moveTo && (
+            <div className="book-move-confirm" role="alertdialog" aria-labelledby="move-q">
+              <p id="move-q">{t('book.moveConfirm', { from: when, to: t('book.when', { day: f.date(moveTo.start), time: f.time(moveTo.start) }) })}</p>
+              <button type="button" className="btn-primary big" disabled={busy} onClick={() => void act(() => hub.publicRequest('POST', `/api/v1/public/appointments/${appt.code}/move`, { start: moveTo.start }), t('book.moved'))} data-testid="book-move-yes">{t('book.moveYes')}</button>
+            </div>
+          )}
+          <button type="button" className="btn" onClick={() => { setMoving(false); setMoveTo(null); }}>{t('book.back')}</button>
         </section>
       )}
     </>
   );
+}
+
+/** The appointment as an iCalendar file (.ics) a phone's calendar opens: its time, the service, the hall, its page. */
+function downloadCalendar(appt: Appointment, branch: Branch, lang: 'ar' | 'en', url: string): void {
+  const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const esc = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+  const lines = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Dawr//Booking//EN', 'CALSCALE:GREGORIAN', 'BEGIN:VEVENT',
+    `UID:${appt.code}@dawr`, `DTSTAMP:${stamp(new Date().toISOString())}`, `DTSTART:${stamp(appt.start)}`, `DTEND:${stamp(appt.end)}`,
+    `SUMMARY:${esc(`${appt.service[lang]} — ${branch.name[lang]}`)}`,
+    ...(branch.address?.[lang] ? [`LOCATION:${esc(branch.address[lang])}`] : []),
+    `DESCRIPTION:${esc(`${groupBookingCode(appt.code)}\n${url}`)}`, `URL:${url}`,
+    'BEGIN:VALARM', 'TRIGGER:-PT1H', 'ACTION:DISPLAY', `DESCRIPTION:${esc(appt.service[lang])}`, 'END:VALARM',
+    'END:VEVENT', 'END:VCALENDAR',
+  ];
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([lines.join('\r\n')], { type: 'text/calendar' }));
+  a.download = `appointment-${appt.code}.ics`;
+  a.click();
+  URL.revokeObjectURL(a.href);
 }
 
 function LookUp() {

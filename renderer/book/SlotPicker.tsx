@@ -1,11 +1,12 @@
-// The days a service takes bookings and the free times of the chosen day: big buttons for a thumb.
+// The days a service takes bookings and the free times of the chosen day: big buttons for a thumb,
+// the earliest free time first, then the morning and the afternoon (the grid scrolls with the page).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, businessDay } from '../../shared/domain/business-day.ts';
 import type { Slot, SlotsResponse } from '../../shared/protocol/appointments.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { locale } from '../../shared/i18n/format.ts';
+import { hourIn, locale } from '../../shared/i18n/format.ts';
 import { citizenErrorText } from './citizen-error.ts';
 
 export function SlotPicker({ serviceId, daysAhead, timeZone, selected, onPick }: { serviceId: string; daysAhead: number; timeZone: string; selected?: string | undefined; onPick: (slot: Slot) => void }) {
@@ -30,6 +31,9 @@ export function SlotPicker({ serviceId, daysAhead, timeZone, selected, onPick }:
       live = false;
     };
   }, [hub, serviceId, day, t]);
+
+  // The earliest free time of the day, offered first: most people want the soonest.
+  const firstFree = slots?.find((s) => s.free > 0);
 
   const dayLabel = (d: string) => {
     const date = new Date(`${d}T12:00:00Z`);
@@ -56,24 +60,40 @@ export function SlotPicker({ serviceId, daysAhead, timeZone, selected, onPick }:
       {!slots && !error && <p className="muted" aria-busy="true">…</p>}
       {slots && slots.length === 0 && <p className="muted" data-testid="book-no-slots">{t('book.noSlots')}</p>}
       {slots && slots.length > 0 && (
-        <div className="slot-grid" role="radiogroup" aria-label={t('book.chooseTime')}>
-          {slots.map((s) => (
-            <button
-              key={s.start}
-              type="button"
-              role="radio"
-              aria-checked={s.start === selected}
-              className={`slot ${s.start === selected ? 'on' : ''}`}
-              disabled={s.free === 0}
-              onClick={() => onPick(s)}
-              data-testid="book-slot"
-              data-start={s.start}
-            >
-              <strong>{f.time(s.start)}</strong>
-              <span className="small">{s.free === 0 ? t('book.full') : t('book.free', { count: s.free, n: f.n(s.free) })}</span>
+        <>
+          {firstFree && (
+            <button type="button" className={`slot first-free ${firstFree.start === selected ? 'on' : ''}`} onClick={() => onPick(firstFree)} data-testid="book-first-free">
+              <strong>{t('book.firstFree', { time: f.time(firstFree.start) })}</strong>
             </button>
-          ))}
-        </div>
+          )}
+          {(['morning', 'afternoon'] as const).map((part) => {
+            const these = slots.filter((s) => (hourIn(s.start, timeZone) < 12) === (part === 'morning'));
+            if (these.length === 0) return null;
+            return (
+              <section key={part} aria-labelledby={`slots-${part}`}>
+                <h3 id={`slots-${part}`} className="slot-part">{t(`book.${part}`)}</h3>
+                <div className="slot-grid" role="radiogroup" aria-labelledby={`slots-${part}`}>
+                  {these.map((s) => (
+                    <button
+                      key={s.start}
+                      type="button"
+                      role="radio"
+                      aria-checked={s.start === selected}
+                      className={`slot ${s.start === selected ? 'on' : ''}`}
+                      disabled={s.free === 0}
+                      onClick={() => onPick(s)}
+                      data-testid="book-slot"
+                      data-start={s.start}
+                    >
+                      <strong>{f.time(s.start)}</strong>
+                      <span className="small">{s.free === 0 ? t('book.full') : t('book.free', { count: s.free, n: f.n(s.free) })}</span>
+                    </button>
+                  ))}
+                </div>
+              </section>
+            );
+          })}
+        </>
       )}
     </div>
   );

@@ -65,6 +65,25 @@ export const BookBody = z.object({
 export type BookBody = z.input<typeof BookBody>;
 export const MoveBody = z.object({ start: z.string().datetime({ offset: true }) }).strict();
 
+/**
+ * How a hall guards its bookings: a one-time code by SMS confirms the phone number before a slot
+ * is held (on by default; the demo hall has it off), and a number may make at most this many
+ * bookings a day (besides one active booking per service).
+ */
+export const BookingSettings = z.object({
+  confirmPhone: z.boolean(),
+  perPhonePerDay: z.number().int().min(1).max(20),
+}).strict();
+export type BookingSettings = z.infer<typeof BookingSettings>;
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { confirmPhone: true, perPhonePerDay: 3 };
+
+/** A booking waiting for its phone number to be confirmed: the code went by SMS, the slot is not held yet. */
+export const PendingBooking = z.object({
+  verification: z.object({ id: z.string(), phoneMasked: z.string(), expiresAt: z.string() }),
+});
+export type PendingBooking = z.infer<typeof PendingBooking>;
+export const ConfirmBookingBody = z.object({ id: z.string().min(8).max(64), code: z.string().regex(/^\d{6}$/, 'the 6-digit code from the SMS') }).strict();
+
 export const AppointmentStatus = z.enum(['booked', 'checked_in', 'cancelled', 'missed']);
 export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
 /**

@@ -3,7 +3,7 @@
 // pseudo-terminal read by the device manager), get a ticket of the appointment, ask on the
 // tracking page for an SMS and see "3 ahead" and "called" recorded by the hall's SMS simulator.
 // Every page in Arabic and English is screenshotted and checked with axe.
-import { test, expect, type BrowserContext } from '@playwright/test';
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,20 +25,32 @@ test.afterAll(async () => {
 type Sent = { kind: string; text: string; lang: string };
 let adminToken: string | undefined;
 /** What the hall's SMS simulator recorded for a number, newest first (one admin sign-in: sign-ins are rate-limited). */
+/** The day index the last booking was made on (bookOnPhone). */
+let lastDay = 0;
 const sentTo = async (phone: string) => {
   adminToken ??= (await login(hub.url, 'admin', 'dawr-admin')).token;
   return (await api<Sent[]>(hub.url, `/api/v1/admin/notifications?to=${encodeURIComponent(phone)}`, { token: adminToken })).body;
 };
+
+/**
+ * Picks the first day from the `from`-th on that has a free time (the hall is closed on Fridays and
+ * Saturdays, and late in the evening today has none left); returns its index.
+ */
+async function dayWithSlots(page: Page, from: number): Promise<number> {
+  for (let i = from; i < from + 8; i++) {
+    await page.locator('[data-testid^="book-day-"]').nth(i).click();
+    await expect(page.getByTestId('book-slot').first().or(page.getByTestId('book-no-slots'))).toBeVisible();
+    if (await page.getByTestId('book-slot').and(page.locator(':enabled')).count()) return i;
+  }
+  throw new Error('no day with a free time in the next week');
+}
 
 /** Books the first free slot of a service on the phone-sized page; returns the booking code. */
 async function bookOnPhone(ctx: BrowserContext, lang: 'ar' | 'en', serviceId: string, phone: string, name: string, dayIndex = 0): Promise<string> {
   const page = await ctx.newPage();
   await page.goto(`${hub.url}/book`);
   await page.getByTestId(`book-service-${serviceId}`).click();
-  await page.locator('[data-testid^="book-day-"]').nth(dayIndex).click();
-  // Late in the evening today may have no time left: then the next day.
-  await expect(page.getByTestId('book-slot').first().or(page.getByTestId('book-no-slots'))).toBeVisible();
-  if (await page.getByTestId('book-no-slots').isVisible()) await page.locator('[data-testid^="book-day-"]').nth(dayIndex + 1).click();
+  lastDay = await dayWithSlots(page, dayIndex);
   const slot = page.getByTestId('book-slot').and(page.locator(':enabled')).first();
   await slot.click();
   await expect(slot).toHaveAttribute('aria-checked', 'true');
@@ -74,9 +86,13 @@ test('book on a phone, move it, cancel it: the slots and the messages follow', a
     await page.goto(`${hub.url}/book/${code}`);
     const before = (await page.getByTestId('book-when').textContent()) ?? '';
     await page.getByTestId('book-move').click();
-    // The next day's first free time.
-    await page.locator('[data-testid^="book-day-"]').nth(3).click();
+    // A later day's first free time; moving asks first, like booking and cancelling.
+    await dayWithSlots(page, lastDay + 1);
     await page.getByTestId('book-slot').and(page.locator(':enabled')).first().click();
+    await expect(page.getByTestId('book-move-yes')).toBeVisible();
+    await expect(page.getByTestId('book-when')).toHaveText(before);
+    await shot(page, `book-move-confirm-${lang}-phone`);
+    await page.getByTestId('book-move-yes').click();
     await expect(page.getByTestId('book-when')).not.toHaveText(before);
     await expect.poll(async () => (await sentTo(phone))[0]?.kind).toBe('moved');
 
@@ -140,6 +156,13 @@ test.describe('at the kiosk', () => {
 
   test('the booking QR scanned at the kiosk gives an appointment ticket, and the phone is told "ahead" and "called"', async ({ browser }) => {
     const phone = '0944000200';
+    // Checking in now needs a slot within the next half hour, whatever time this runs: the hall
+    // works every day round the clock for this test, and its rule books up to the slot's start.
+    const admin = (await login(hub.url, 'admin', 'dawr-admin')).token;
+    const settings = (await api<{ hours: { weekly: unknown[] } }>(hub.url, '/api/v1/admin/settings', { token: admin })).body;
+    expect((await api(hub.url, '/api/v1/admin/settings', { method: 'PUT', token: admin, body: { ...settings, hours: { ...settings.hours, weekly: settings.hours.weekly.map(() => ({ open: '00:00', close: '24:00' })) } } })).status).toBe(200);
+    const rule = { serviceId: 'building-permits', enabled: true, weekdays: [0, 1, 2, 3, 4, 5, 6], from: '00:00', to: '24:00', slotMinutes: 15, perSlot: 1, daysAhead: 14, cancelCutoffMinutes: 0, checkInEarlyMinutes: 30, checkInLateMinutes: 15 };
+    expect((await api(hub.url, '/api/v1/admin/booking-rules/building-permits', { method: 'PUT', token: admin, body: rule })).status).toBe(200);
     const phoneCtx = await contextFor(browser, { lang: 'ar', width: 390, height: 844 });
     const code = await bookOnPhone(phoneCtx, 'ar', 'building-permits', phone, 'ماهر علي');
 

@@ -8,9 +8,11 @@
 // stay in the hall, are never logged, and are emptied after the retention period.
 import { createHash, randomInt } from 'node:crypto';
 import { addDays, businessDay } from '../../../shared/domain/business-day.ts';
-import { bookingRefusal, changeableUntil, checkInWindow, maxPerSlot, openSlots } from '../../../shared/domain/appointments.ts';
+import { bookingRefusal, changeableUntil, checkInWindow, maxPerSlot, openSlots, zonedMs } from '../../../shared/domain/appointments.ts';
 import { ticketView } from '../../../shared/domain/views.ts';
-import { type Appointment, type AppointmentStatus, type BookBody, type BookingRule, DEFAULT_BOOKING_RULE, type DayAppointments, type Slot } from '../../../shared/protocol/appointments.ts';
+import {
+  type Appointment, type AppointmentStatus, type BookBody, type BookingRule, BookingSettings, DEFAULT_BOOKING_RULE, DEFAULT_BOOKING_SETTINGS, type DayAppointments, type PendingBooking, type Slot,
+} from '../../../shared/protocol/appointments.ts';
 import type { Lang, Ticket } from '../../../shared/protocol/entities.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 import type { Logger } from '../../node-common/log.ts';
@@ -48,6 +50,9 @@ export function codeFrom(input: string): string | undefined {
 
 export type Appointments = ReturnType<typeof createAppointments>;
 
+/** A booking as the public page asks for it (the phone number in the form `Phone` left it). */
+export type NewBooking = Required<Omit<BookBody, 'lang'>> & { lang: Lang };
+
 export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Hall; notifier: Notifier; log: Logger }) {
   const { db, config, hall, notifier, log } = deps;
   const tz = () => hall.state.branch.timeZone;
@@ -69,7 +74,29 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
     // Cancelled ones by when they were cancelled; missed ones by their day (they were missed on it).
     purgeUnused: db.prepare(`UPDATE appointments SET name = NULL, phone = NULL WHERE (name IS NOT NULL OR phone IS NOT NULL)
       AND ((status = 'cancelled' AND updated_at < @cutoff) OR (status = 'missed' AND day < @beforeDay))`),
+    // One number: its active booking of a service, and how many it made today.
+    activeOf: db.prepare("SELECT start_ms AS start FROM appointments WHERE phone = ? AND service_id = ? AND status = 'booked' AND start_ms > ? LIMIT 1"),
+    madeSince: db.prepare('SELECT COUNT(*) AS n FROM appointments WHERE phone = ? AND created_at >= ?'),
   };
+
+  const settings = (): BookingSettings => {
+    const s = BookingSettings.safeParse(config.get('bookingSettings'));
+    return s.success ? s.data : DEFAULT_BOOKING_SETTINGS;
+  };
+  /** Bookings waiting for their number's code (in memory: a restart asks for a new code). */
+  const pending = new Map<string, { body: NewBooking; codeHash: string; expiresAt: number; tries: number }>();
+  const VERIFY_MS = 10 * 60_000;
+  const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+
+  /** Why this number may not book this now (one active booking per service; the day's cap), or undefined. */
+  function limitProblem(body: NewBooking, now: number): ApiError | undefined {
+    const active = q.activeOf.get(body.phone, body.serviceId, now) as { start: number } | undefined;
+    if (active) return new ApiError('conflict', `this number already has a booking for this service (${iso(active.start)}): move or cancel it with its code instead of booking another`);
+    const today = zonedMs(businessDay(now, tz()), 0, tz());
+    const made = (q.madeSince.get(body.phone, iso(today)) as { n: number }).n;
+    if (made >= settings().perPhonePerDay) return new ApiError('rate_limited', `this number has made ${made} bookings today, the most a number may`);
+    return undefined;
+  }
 
   // --- rules ------------------------------------------------------------------------------------
 
@@ -169,15 +196,56 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
     slots(serviceId: string, day: string): Slot[] {
       const rule = ruleOf(serviceId);
       const booked = new Map((q.bookedOn.all(serviceId, day) as { start: number; n: number }[]).map((r) => [r.start, r.n]));
-      return openSlots(rule, day, tz(), hall.now(), booked, countersServing(serviceId));
+      return openSlots(rule, day, tz(), hall.now(), booked, countersServing(serviceId), hall.state.branch.hours);
     },
-    book(body: Required<Omit<BookBody, 'lang'>> & { lang: Lang }): Appointment {
+    settings,
+    saveSettings: (s: BookingSettings) => config.set('bookingSettings', s),
+    /**
+     * A citizen asks for a slot. With the hall's phone confirmation on, the slot is checked, a code
+     * goes by SMS and nothing is held yet (`pending`); else the booking is made at once.
+     */
+    request(body: NewBooking): { booked: Appointment } | { pending: PendingBooking } {
+      const now = hall.now();
+      const limit = limitProblem(body, now);
+      if (limit) throw limit;
+      if (!settings().confirmPhone) return { booked: this.book(body) };
+      const rule = ruleOf(body.serviceId);
+      const startMs = Date.parse(body.start);
+      const refusal = bookingRefusal(rule, startMs, tz(), now, (q.bookedAt.get(body.serviceId, startMs) as { n: number }).n, countersServing(body.serviceId), hall.state.branch.hours);
+      if (refusal) throw new ApiError(refusal.code, refusal.message);
+      for (const [k, p] of pending) if (p.expiresAt < now) pending.delete(k);
+      const code = String(randomInt(1_000_000)).padStart(6, '0');
+      const id = createHash('sha256').update(`${now}:${randomInt(2 ** 40)}:${body.phone}`).digest('base64url').slice(0, 22);
+      pending.set(id, { body, codeHash: hashCode(code), expiresAt: now + VERIFY_MS, tries: 0 });
+      if (pending.size > 5000) pending.delete(pending.keys().next().value!);
+      void notifier.send({ phone: body.phone }, 'verify', body.lang, { code }).catch((err: Error) => log.warn({ error: err.message }, 'a booking code SMS failed'));
+      return { pending: { verification: { id, phoneMasked: maskPhone(body.phone), expiresAt: iso(now + VERIFY_MS) } } };
+    },
+    /** The code from the SMS: the booking is made now (its slot may have gone meanwhile: slot_full). */
+    confirm(id: string, code: string): Appointment {
+      const now = hall.now();
+      const p = pending.get(id);
+      if (!p || p.expiresAt < now) throw new ApiError('not_found', 'this confirmation has expired or is unknown: book again to get a new code');
+      if (p.tries >= 5) {
+        pending.delete(id);
+        throw new ApiError('rate_limited', 'too many wrong codes: book again to get a new one');
+      }
+      if (hashCode(code) !== p.codeHash) {
+        p.tries++;
+        throw new ApiError('invalid_input', 'the code is not the one sent to this number');
+      }
+      pending.delete(id);
+      const limit = limitProblem(p.body, now);
+      if (limit) throw limit;
+      return this.book(p.body);
+    },
+    book(body: NewBooking): Appointment {
       const rule = ruleOf(body.serviceId);
       const startMs = Date.parse(body.start);
       const now = hall.now();
       const row = db.transaction(() => {
         const taken = (q.bookedAt.get(body.serviceId, startMs) as { n: number }).n;
-        const refusal = bookingRefusal(rule, startMs, tz(), now, taken, countersServing(body.serviceId));
+        const refusal = bookingRefusal(rule, startMs, tz(), now, taken, countersServing(body.serviceId), hall.state.branch.hours);
         if (refusal) throw new ApiError(refusal.code, refusal.message);
         const code = newCode();
         q.insert.run({ code, serviceId: body.serviceId, startMs, day: businessDay(startMs, tz()), name: body.name, phone: body.phone, lang: body.lang, at: iso(now), reminded: needsReminder(startMs, now) ? 0 : 1 });
@@ -197,7 +265,7 @@ export function createAppointments(deps: { db: Db; config: ConfigStore; hall: Ha
         if (now > changeableUntil(rule, r.start_ms)) throw new ApiError('past_cutoff', `appointments can be moved until ${rule.cancelCutoffMinutes} minutes before their time`);
         if (startMs === r.start_ms) return { row: r, changed: false };
         const taken = (q.bookedAt.get(r.service_id, startMs) as { n: number }).n;
-        const refusal = bookingRefusal(rule, startMs, tz(), now, taken, countersServing(r.service_id));
+        const refusal = bookingRefusal(rule, startMs, tz(), now, taken, countersServing(r.service_id), hall.state.branch.hours);
         if (refusal) throw new ApiError(refusal.code, refusal.message);
         q.move.run({ code, startMs, day: businessDay(startMs, tz()), at: iso(now), reminded: needsReminder(startMs, now) ? 0 : 1 });
         return { row: q.byCode.get(code) as Row, changed: true };

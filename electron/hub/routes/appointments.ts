@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { businessDay } from '../../../shared/domain/business-day.ts';
 import {
-  Appointment, BookableService, BookBody, BookingRule, CheckInBody, CheckInResponse, CodeParams, DayAppointments, DayQuery, MoveBody, NotificationsQuery,
+  Appointment, BookableService, BookBody, BookingRule, BookingSettings, CheckInBody, ConfirmBookingBody, PendingBooking, CheckInResponse, CodeParams, DayAppointments, DayQuery, MoveBody, NotificationsQuery,
   NotifyBody, NotifySettings, NotifyState, PushKey, SentNotification, SlotsQuery, SlotsResponse,
 } from '../../../shared/protocol/appointments.ts';
 import { Branch, Id } from '../../../shared/protocol/entities.ts';
@@ -30,13 +30,45 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
     ({ query }) => ({ serviceId: query.service, date: query.date, timeZone: hall.state.branch.timeZone, slots: appointments.slots(query.service, query.date) }),
   );
   api.route(
-    { method: 'POST', url: '/api/v1/public/appointments', summary: "Book a slot (no account): answers the booking code; the confirmation goes to the phone (a number of the hall's country)", access: 'public', body: BookBody, responses: { 201: Appointment }, rateLimit: PER_MINUTE(10) },
+    {
+      method: 'POST', url: '/api/v1/public/appointments',
+      summary: "Book a slot (no account; a number of the hall's country; one active booking per number and service, and a cap a day). When the hall confirms numbers: 202 and a 6-digit code by SMS, the slot not held until POST …/confirm; else 201 and the booking code, the confirmation by SMS",
+      access: 'public', body: BookBody, responses: { 201: Appointment, 202: PendingBooking }, rateLimit: PER_MINUTE(10),
+    },
     ({ body, reply }) => {
       const phoneProblem = notifier.phoneProblem(body.phone);
       if (phoneProblem) throw new ApiError('invalid_input', `body.phone: ${phoneProblem}`);
-      const booked = appointments.book({ serviceId: body.serviceId, start: body.start, name: body.name, phone: body.phone, lang: body.lang });
+      const r = appointments.request({ serviceId: body.serviceId, start: body.start, name: body.name, phone: body.phone, lang: body.lang });
+      if ('pending' in r) {
+        reply.code(202);
+        return r.pending;
+      }
+      reply.code(201);
+      return r.booked;
+    },
+  );
+  api.route(
+    {
+      method: 'POST', url: '/api/v1/public/appointments/confirm',
+      summary: 'Confirm a booking with the code the SMS brought (5 tries, 10 minutes): 201 and the booking code, or slot_full if the slot went meanwhile',
+      access: 'public', body: ConfirmBookingBody, responses: { 201: Appointment }, rateLimit: PER_MINUTE(10),
+    },
+    ({ body, reply }) => {
+      const booked = appointments.confirm(body.id, body.code);
       reply.code(201);
       return booked;
+    },
+  );
+  api.route(
+    { method: 'GET', url: '/api/v1/admin/booking-settings', summary: "How bookings are guarded: phone numbers confirmed by an SMS code, bookings a number may make a day", access: ['manager', 'admin'], responses: { 200: BookingSettings } },
+    () => appointments.settings(),
+  );
+  api.route(
+    { method: 'PUT', url: '/api/v1/admin/booking-settings', summary: 'Set how bookings are guarded', access: ['manager', 'admin'], body: BookingSettings, responses: { 200: BookingSettings } },
+    ({ body, principal }) => {
+      appointments.saveSettings(body);
+      audit(ctx, principal, 'booking-settings.saved', undefined, `${body.confirmPhone ? 'numbers confirmed' : 'numbers not confirmed'}, ${body.perPhonePerDay} a day`);
+      return body;
     },
   );
   api.route(

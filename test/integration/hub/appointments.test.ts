@@ -42,7 +42,7 @@ const checkIn = (code: string, token = kiosk) => t.api.post('/api/v1/kiosk/check
 describe('booking', () => {
   it('lists free slots, books one with a 12-digit code, and confirms it by SMS in the citizen\'s language', async () => {
     const list = await slots();
-    expect(list.length).toBe(96); // every 15 minutes of the demo's 24-hour booking day
+    expect(list.length).toBe(28); // every 15 minutes of the demo hall's day, 08:00–15:00 (Thursday)
     expect(list.every((s) => s.free === 1)).toBe(true); // two counters serve building permits: one place per slot
     const r = await book(riyadh(TOMORROW, '10:00'));
     expect(r.status).toBe(201);
@@ -132,6 +132,55 @@ describe('booking', () => {
   });
 });
 
+describe('bookings a citizen can trust', () => {
+  it('one active booking per number and service; a cap a day; the hall\'s hours and holidays; only slots that can still be changed', async () => {
+    expect((await book(riyadh(TOMORROW, '10:00'))).status).toBe(201);
+    const second = await book(riyadh(TOMORROW, '11:00'));
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('conflict');
+    // Another service is another booking, up to the day's cap (set to 2 here).
+    expect((await t.api.request('PUT', '/api/v1/admin/booking-settings', { token: admin, body: { confirmPhone: false, perPhonePerDay: 2 } })).status).toBe(200);
+    expect((await book(riyadh(TOMORROW, '10:00'), { serviceId: 'land-planning' })).status).toBe(201);
+    const third = await book(riyadh('2026-12-06', '10:00'), { serviceId: 'commercial-licences' });
+    expect(third.status).toBe(429);
+    expect(third.body.error.message).toMatch(/2 bookings today/);
+    // Friday and Saturday, and a holiday, have no slots; nor does 07:00 or 15:00 on a working day.
+    expect(await slots('2026-12-04')).toEqual([]);
+    expect(await slots('2026-12-05')).toEqual([]);
+    const settings = (await t.api.get('/api/v1/admin/settings', admin)).body;
+    expect((await t.api.request('PUT', '/api/v1/admin/settings', { token: admin, body: { ...settings, hours: { ...settings.hours, holidays: [{ date: '2026-12-07', name: { ar: 'عطلة', en: 'Holiday' } }] } } })).status).toBe(200);
+    expect(await slots('2026-12-07')).toEqual([]);
+    const thursday = await slots(TOMORROW);
+    expect(thursday[0]!.start).toBe(new Date(riyadh(TOMORROW, '08:00')).toISOString());
+    expect(thursday.at(-1)!.start).toBe(new Date(riyadh(TOMORROW, '14:45')).toISOString());
+    // Today at 12:00 with a 60-minute cut-off: nothing before 13:00 is offered, nor booked.
+    const today = await slots(TODAY);
+    expect(Date.parse(today[0]!.start)).toBeGreaterThan(riyadh(TODAY, '13:00') - 1);
+    const tooSoon = await book(riyadh(TODAY, '12:30'), { phone: '0551000009' });
+    expect(tooSoon.status).toBe(400);
+    expect(tooSoon.body.error.message).toMatch(/could not be changed/);
+  });
+
+  it('with the phone confirmed by an SMS code: nothing is held until the code comes back', async () => {
+    expect((await t.api.request('PUT', '/api/v1/admin/booking-settings', { token: admin, body: { confirmPhone: true, perPhonePerDay: 3 } })).status).toBe(200);
+    const asked = await book(riyadh(TOMORROW, '10:00'));
+    expect(asked.status).toBe(202);
+    expect(asked.body.verification).toMatchObject({ phoneMasked: '••••••••••456' });
+    expect(await freeAt(riyadh(TOMORROW, '10:00'))).toBe(1); // not held yet
+    await t.hub.ctx.citizen!.notifier.settled();
+    const sms = await messages();
+    expect(sms[0]).toMatchObject({ kind: 'verify' });
+    const code = /(\d{6})/.exec(sms[0]!.text)![1]!;
+    const wrong = await t.api.post('/api/v1/public/appointments/confirm', undefined, { id: asked.body.verification.id, code: code === '000000' ? '111111' : '000000' });
+    expect(wrong.status).toBe(400);
+    const ok = await t.api.post('/api/v1/public/appointments/confirm', undefined, { id: asked.body.verification.id, code });
+    expect(ok.status).toBe(201);
+    expect(ok.body.code).toMatch(/^\d{12}$/);
+    expect(await freeAt(riyadh(TOMORROW, '10:00'))).toBe(0);
+    expect((await t.api.post('/api/v1/public/appointments/confirm', undefined, { id: asked.body.verification.id, code })).status).toBe(404);
+  });
+});
+
 describe('check-in and routing', () => {
   it('checks in at 09:55, is called at 10:00 before the walk-ins who came at 09:50, and is told "3 ahead" and "called"', async () => {
     const code = (await book(riyadh(TOMORROW, '10:00'))).body.code as string;
@@ -183,10 +232,11 @@ describe('check-in and routing', () => {
   });
 
   it('refuses a cancelled, unknown, garbled, another day\'s and a late code, issuing nothing', async () => {
+    // Three citizens (one active booking per number and service).
     const cancelled = (await book(riyadh(TOMORROW, '10:00'))).body.code as string;
     await t.api.request('DELETE', `/api/v1/public/appointments/${cancelled}`);
-    const later = (await book(riyadh('2026-12-05', '10:00'))).body.code as string;
-    const missed = (await book(riyadh(TOMORROW, '10:30'))).body.code as string;
+    const later = (await book(riyadh('2026-12-06', '10:00'), { phone: '0551000001' })).body.code as string;
+    const missed = (await book(riyadh(TOMORROW, '10:30'), { phone: '0551000002' })).body.code as string;
     clock.set(riyadh(TOMORROW, '10:50'));
     const seqBefore = t.hub.ctx.hall.lastSeq();
     const expectations: [string, number, string][] = [
@@ -208,13 +258,13 @@ describe('check-in and routing', () => {
   });
 
   it('sends the day-before reminder once, at the reminder hour', async () => {
-    await book(riyadh('2026-12-04', '10:00')); // Friday, two days ahead
+    await book(riyadh('2026-12-06', '10:00')); // Sunday (the hall is closed Friday and Saturday)
     const citizen = t.hub.ctx.citizen!;
-    clock.set(riyadh('2026-12-03', '16:00'));
+    clock.set(riyadh('2026-12-05', '16:00'));
     citizen.appointments.tick();
     await citizen.notifier.settled();
     expect((await messages()).map((m) => m.kind)).toEqual(['booked']);
-    clock.set(riyadh('2026-12-03', '17:05'));
+    clock.set(riyadh('2026-12-05', '17:05'));
     citizen.appointments.tick();
     citizen.appointments.tick();
     await citizen.notifier.settled();
