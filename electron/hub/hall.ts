@@ -111,7 +111,7 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
       // Tickets issued together share one projection's budget for their quotes (a flood is quoted
       // with fewer plays, and the commit of the whole batch does not wait for a projection each).
       const issues = batch.filter((p) => p.cmd.type === 'issue').length;
-      const quoteBudget = issues > 1 ? ETA_MODEL.budget / issues : undefined;
+      const quoteBudget = issues > 1 ? ETA_MODEL.issueBudget / issues : undefined;
       for (const p of batch) {
         const decision = decide(state, p.cmd, { now, actor: p.actor, newTrackingCode, ...(quoteBudget ? { quoteBudget } : {}) });
         if (!decision.ok) {

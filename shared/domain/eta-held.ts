@@ -25,19 +25,15 @@ export const ETA_MODEL = {
   arrivalWindowMinutes: 30,
   /** Budget of counter calls per projection (over all plays), and the bounds on the plays. */
   budget: 1500,
+  /** The budget of the quote on the issue path (one ticket's projection, each play ending at its call). */
+  issueBudget: 800,
   minPlays: 4,
   maxPlays: 64,
   /** Above this many waiting tickets, one play with mean times. */
   largeQueue: 400,
-  /** Widens (> 1) or narrows the quoted range around the mean. */
-  spread: 1,
-  /** Relative error of the model itself (rates that change, the unforeseen), added to the plays' spread. */
-  modelCv: 0.2,
   /** Once today's breaks have begun, a counter without one yet takes one within this many minutes. */
   breakWindowMinutes: 120,
-  /** The smallest relative spread assumed (a ticket is never quoted to the second). */
-  minCv: 0.2,
-  /** How far one called ticket moves its service's percentile scores (eta-calibration.ts); 0: no calibration. */
+  /** How far one called ticket moves its service's width factor, in log terms (eta-calibration.ts); 0: no calibration. */
   calibrationStep: 0.3,
 };
 
@@ -47,12 +43,20 @@ export const ETA_MODEL = {
 export interface HeldModel {
   /** Learnt samples, capped, ascending. */
   sorted: number[];
+  /** The usual day's times for the service, ascending (the prior's shape; empty: a log-normal of mu, sigma). */
+  history: readonly number[];
   mu: number;
   sigma: number;
   /** Blended mean, minutes. */
   mean: number;
   /** Pseudo-samples the prior (mu, sigma) is worth. */
   priorWeight: number;
+  /**
+   * How uncertain the blended mean itself is, relative to it: the time's spread over √(samples +
+   * the prior's worth). An error in the mean counts once per ticket ahead, so the quote widens by
+   * it — a new hall's first hour more than a hall whose usual time rests on a thousand tickets.
+   */
+  relErr: number;
 }
 
 const heldCache = new WeakMap<number[], { count: number; prior: number; usual: UsualDay; model: HeldModel }>();
@@ -69,14 +73,14 @@ export function heldModel(state: HallState, serviceId: string): HeldModel {
 }
 
 /** The prior time at the counter: the hall's usual for the service, else the hall-wide default. */
-function priorOf(state: HallState, serviceId: string): { mean: number; cv: number; weight: number } {
+function priorOf(state: HallState, serviceId: string): { mean: number; cv: number; weight: number; history: readonly number[] } {
   const u = state.usual.held[serviceId];
-  if (u && u.n >= ETA_MODEL.usualMinSamples && u.mean > 0) return { mean: u.mean, cv: Math.min(1.5, Math.max(0.3, u.cv)), weight: u.weight };
-  return { mean: state.config.defaultServiceMinutes, cv: ETA_MODEL.priorCv, weight: ETA_MODEL.priorWeight };
+  if (u && u.n >= ETA_MODEL.usualMinSamples && u.mean > 0) return { mean: u.mean, cv: Math.min(1.5, Math.max(0.3, u.cv)), weight: u.weight, history: u.times ?? [] };
+  return { mean: state.config.defaultServiceMinutes, cv: ETA_MODEL.priorCv, weight: ETA_MODEL.priorWeight, history: [] };
 }
 
 function makeHeldModel(state: HallState, serviceId: string, raw: number[]): HeldModel {
-  const { mean: prior, cv, weight } = priorOf(state, serviceId);
+  const { mean: prior, cv, weight, history } = priorOf(state, serviceId);
   const { mu, sigma } = logNormalParams(prior, cv);
   const sorted = [...raw].sort((a, b) => a - b);
   if (sorted.length > 0) {
@@ -84,13 +88,20 @@ function makeHeldModel(state: HallState, serviceId: string, raw: number[]): Held
     for (let i = sorted.length - 1; i >= 0 && sorted[i]! > cap; i--) sorted[i] = cap;
   }
   let sum = 0;
-  for (const x of sorted) sum += x;
-  const mean = (sum + prior * weight) / (sorted.length + weight);
-  return { sorted, mu, sigma, mean, priorWeight: weight };
+  let sumSq = 0;
+  for (const x of sorted) {
+    sum += x;
+    sumSq += x * x;
+  }
+  const n = sorted.length;
+  const mean = (sum + prior * weight) / (n + weight);
+  // The spread of one time: the samples' about the blended mean, with the prior's worth of its own.
+  const spread = (sumSq - 2 * mean * sum + n * mean * mean + weight * ((cv * prior) ** 2 + (prior - mean) ** 2)) / (n + weight);
+  return { sorted, history, mu, sigma, mean, priorWeight: weight, relErr: mean > 0 ? Math.sqrt(Math.max(0, spread) / (n + weight)) / mean : 0 };
 }
 
 /** Index of the first sample greater than x. */
-function firstAbove(sorted: number[], x: number): number {
+function firstAbove(sorted: readonly number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -105,18 +116,29 @@ function firstAbove(sorted: number[], x: number): number {
 export function residual(m: HeldModel, elapsed: number, rnd?: () => number): number {
   const idx = firstAbove(m.sorted, elapsed);
   const k = m.sorted.length - idx;
-  const f0 = elapsed > 0 ? normalCdf((Math.log(elapsed) - m.mu) / m.sigma) : 0;
+  // The prior: the usual day's own times where the hall has them (their shape, tail included — a
+  // ticket held far beyond the usual is most likely one of the few that take an hour), else a log-normal.
+  const h = m.history;
+  const hIdx = h.length > 0 ? firstAbove(h, elapsed) : 0;
+  const f0 = h.length > 0 ? hIdx / h.length : elapsed > 0 ? normalCdf((Math.log(elapsed) - m.mu) / m.sigma) : 0;
   const wPrior = m.priorWeight * (1 - f0);
   if (k + wPrior < 1e-6) return Math.max(0.5, 0.25 * m.mean);
   if (!rnd) {
-    // Mean residual: the samples' part exactly, the prior's through a few quantiles.
+    // Mean residual: the samples' part exactly, the prior's through its times or a few quantiles.
     let s = 0;
     for (let i = idx; i < m.sorted.length; i++) s += m.sorted[i]! - elapsed;
     let p = 0;
-    for (let j = 0; j < 8; j++) p += Math.exp(m.mu + m.sigma * normalQuantile(f0 + ((j + 0.5) / 8) * (1 - f0))) - elapsed;
-    return Math.max(0, (s + wPrior * (p / 8)) / (k + wPrior));
+    if (h.length > 0) {
+      for (let i = hIdx; i < h.length; i++) p += h[i]! - elapsed;
+      p /= Math.max(1, h.length - hIdx);
+    } else {
+      for (let j = 0; j < 8; j++) p += Math.exp(m.mu + m.sigma * normalQuantile(f0 + ((j + 0.5) / 8) * (1 - f0))) - elapsed;
+      p /= 8;
+    }
+    return Math.max(0, (s + wPrior * p) / (k + wPrior));
   }
   if (rnd() * (k + wPrior) < wPrior) {
+    if (h.length > 0) return h[hIdx + Math.min(h.length - hIdx - 1, Math.floor(rnd() * (h.length - hIdx)))]! - elapsed;
     const p = f0 + rnd() * (1 - f0);
     return Math.max(0, Math.exp(m.mu + m.sigma * normalQuantile(Math.min(p, 1 - 1e-12))) - elapsed);
   }
@@ -129,7 +151,7 @@ export function breakModel(state: HallState): HeldModel {
   for (const x of b) sum += x;
   const mean = (sum + ETA_MODEL.breakPriorMinutes * ETA_MODEL.breakPriorWeight) / (b.length + ETA_MODEL.breakPriorWeight);
   const { mu, sigma } = logNormalParams(mean, ETA_MODEL.breakCv);
-  return { sorted: [], mu, sigma, mean, priorWeight: ETA_MODEL.breakPriorWeight };
+  return { sorted: [], history: [], mu, sigma, mean, priorWeight: ETA_MODEL.breakPriorWeight, relErr: 0 };
 }
 
 // ── the projection ───────────────────────────────────────────────────────────────────────────

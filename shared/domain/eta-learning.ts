@@ -26,14 +26,14 @@ export interface EtaLearning {
   released: Map<string, number>;
   /** Minutes from a counter letting a ticket go to its next call, when that ticket was already waiting (the clerk's gap), the last 200. */
   gaps: number[];
-  /** Per service: the normal scores its quotes are cut at, as today's outcomes have moved them (eta-calibration.ts). */
-  quoteScores: Map<string, { low: number; high: number; n: number }>;
-  /** Added to a service's scores while a counter of it is on break, as the day's quotes made then have moved it (eta-calibration.ts). */
-  breakScores: { low: number; high: number; n: number };
+  /** Per service: how wide its range is printed relative to the model's own, as today's outcomes have moved it (eta-calibration.ts). */
+  quoteScores: Map<string, { width: number; n: number }>;
+  /** Multiplies a service's width while a counter of it is on break, as the day's quotes made then have moved it (eta-calibration.ts). */
+  breakScores: { width: number; n: number };
 }
 
 export function emptyLearning(): EtaLearning {
-  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [], quoteScores: new Map(), breakScores: { low: 0, high: 0, n: 0 } };
+  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [], quoteScores: new Map(), breakScores: { width: 1, n: 0 } };
 }
 
 function push(list: number[], x: number, keep: number): void {

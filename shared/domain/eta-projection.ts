@@ -39,13 +39,14 @@
 // and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
 // single play with mean times is used, and so is it when the caller's budget (the hub's share for
 // each of several tickets issued at once) cannot pay for four drawn plays.
-import { exponential, seededRandom } from './random.ts';
+import { exponential, normalQuantile, seededRandom } from './random.ts';
 import type { HallState, TicketRecord } from './hall-state.ts';
 import { isTargeted } from './routing.ts';
 import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
 import { usualPlans } from './eta-usual.ts';
-import { type WaitEstimate, fallback, rangeOf } from './eta-range.ts';
+import { type WaitEstimate, atLeast, fallback, rangeOf } from './eta-range.ts';
 import { quoteScores } from './eta-calibration.ts';
+import { minuteOfDay } from './business-day.ts';
 
 export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
 
@@ -92,7 +93,25 @@ function reservedSim(state: HallState, t: TicketRecord, simOf: ReadonlyMap<strin
   return undefined;
 }
 
-export function project(state: HallState, now: number, budget = ETA_MODEL.budget): Projection {
+export interface ProjectOptions {
+  /** Counter calls the plays may take together (ETA_MODEL.budget by default). */
+  budget?: number;
+  /**
+   * Only the quote of a ticket of this service and class issued now (the issue path): only the
+   * counters that can reach it take part, each play stops once it is called, and no other
+   * estimate is made.
+   */
+  target?: { serviceId: string; priority: boolean };
+}
+
+/** Minutes from `now` to the next whole half hour of the branch's clock (0 on the half hour). */
+function toNextHalfHour(now: number, timeZone: string): number {
+  const m = minuteOfDay(now, timeZone) + (now % 60_000) / 60_000;
+  return Math.ceil(m / 30 - 1e-9) * 30 - m;
+}
+
+export function project(state: HallState, now: number, options: ProjectOptions = {}): Projection {
+  const budget = options.budget ?? ETA_MODEL.budget;
   const services = [...state.services.values()];
   const sIndex = new Map(services.map((s, i) => [s.id, i]));
   const S = services.length;
@@ -114,6 +133,9 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
   const simOf = new Map<string, SimCounter>();
   const breaksBegun = state.learning.breaksTaken.size > 0;
   const usual = usualPlans(state, counters, now);
+  // A hall without a usual day whose counters have not opened yet today: the doors open before the
+  // counters, which are taken to open at the next half hour (prior; a usual day knows when).
+  const opensIn = state.usual.days === 0 && state.learning.since.size === 0 && counters.every((c) => c.state === 'closed') ? toNextHalfHour(now, state.branch.timeZone) : 0;
   counters.forEach((c) => {
     const serves = c.serviceIds.map((id) => sIndex.get(id)).filter((s): s is number => s !== undefined);
     if (serves.length === 0) return;
@@ -134,12 +156,28 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
       // A closed counter that usually opens later today: it calls from then on.
       sim = { serves, own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: [-1, plan.opensIn, ...gaps], pendingBreak: 0 };
     } else if (serves.some((s) => !staffed[s])) {
-      // The counters of a service nobody staffs are taken to open now.
-      sim = { serves: serves.filter((s) => !staffed[s]), own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: [], pendingBreak: 0 };
+      // The counters of a service nobody staffs are taken to open now (before the first counter of the day, at the prior's time).
+      sim = { serves: serves.filter((s) => !staffed[s]), own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: opensIn > 0 ? [-1, opensIn] : [], pendingBreak: 0 };
     }
     if (sim) sims.push(sim);
     if (sim && c.state !== 'closed') simOf.set(c.id, sim);
   });
+  const target = options.target ? sIndex.get(options.target.serviceId) : undefined;
+  const targetCls = options.target?.priority ? 1 : 0;
+  /** The services whose tickets take part: every one, or (for a target) those linked to it through shared counters. */
+  const inScope = new Array<boolean>(S).fill(target === undefined);
+  if (target !== undefined) {
+    inScope[target] = true;
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const c of sims) {
+        if (!c.serves.some((x) => inScope[x])) continue;
+        for (const x of c.serves) if (!inScope[x]) grew = inScope[x] = true;
+      }
+    }
+    for (let k = sims.length - 1; k >= 0; k--) if (!sims[k]!.serves.some((x) => inScope[x])) sims.splice(k, 1);
+    for (const [id, sim] of simOf) if (!sims.includes(sim)) simOf.delete(id);
+  }
   const reachable = new Array<boolean>(S).fill(false);
   for (const c of sims) for (const s of c.serves) reachable[s] = true;
 
@@ -176,8 +214,10 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
   const probeRef = (s: number, cls: number) => waiting.length + 2 * s + cls;
   services.forEach((_s, s) => {
     if (!reachable[s]) return;
-    for (const cls of [0, 1]) queues[s]![cls]!.push({ ws: 0, ordinal: probeOrdinal, ref: probeRef(s, cls), probe: true });
+    for (const cls of [0, 1]) if (target === undefined || (s === target && cls === targetCls)) queues[s]![cls]!.push({ ws: 0, ordinal: probeOrdinal, ref: probeRef(s, cls), probe: true });
   });
+  /** The target's probe (-1: every estimate is wanted). */
+  const targetRef = target !== undefined && reachable[target] ? probeRef(target, targetCls) : -1;
   const nRefs = waiting.length + 2 * S;
   let toCall = reserved;
   for (let s = 0; s < S; s++) if (reachable[s]) toCall += queues[s]![0]!.length + queues[s]![1]!.length;
@@ -186,13 +226,25 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
 
   // Arrivals still to come: each service's rate over the recent window, and its priority share.
   const windowStart = now - ETA_MODEL.arrivalWindowMinutes * 60_000;
-  const rates = services.map((s) => {
+  // A ticket to come can change a wait only by going before a ticket in the hall (or a probe) at
+  // a counter both can be called at: its score must grow faster, or it must become overdue sooner.
+  // Those of a service and class that can do neither anywhere are not played (one service, first
+  // come first served: none of its ordinary arrivals).
+  const growth = (s: number, cls: number) => (cls ? priorityFactor : 1) / targets[s]!;
+  const overtakes = services.map((_x, s) => [0, 1].map((cls) => sims.some((c) => c.serves.includes(s) && (
+    c.serves.some((x) => [0, 1].some((xc) => queues[x]![xc]!.length > 0 && (growth(x, xc) < growth(s, cls) || targets[x]! > targets[s]!)))
+    || c.own.some((e) => growth(e.s, e.cls) < growth(s, cls) || targets[e.s]! > targets[s]!)))));
+  const rates = services.map((s, si) => {
     const a = state.learning.arrivals.get(s.id);
     if (!a || a.at.length === 0) return { perMinute: 0, priority: 0 };
     let n = 0;
     for (let i = a.at.length - 1; i >= 0 && a.at[i]! > windowStart; i--) if (a.at[i]! <= now) n++;
     const span = Math.max(10, Math.min(ETA_MODEL.arrivalWindowMinutes, (now - a.at[0]!) / 60_000));
-    return { perMinute: n / span, priority: (a.priority + 0.1) / (a.total + 2) };
+    const priority = (a.priority + 0.1) / (a.total + 2);
+    // Only the classes that can overtake are played: the rate of those, and the priority share among them.
+    const normal = overtakes[si]![0]! ? 1 - priority : 0;
+    const urgent = overtakes[si]![1]! ? priority : 0;
+    return { perMinute: (n / span) * (normal + urgent), priority: normal + urgent > 0 ? urgent / (normal + urgent) : 0 };
   });
 
   // A ticket that arrives after every ticket now in the hall has become overdue can never be called
@@ -203,14 +255,32 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
   const maxArrivals = Math.max(0, Math.min(2 * toCall + 200, Math.floor(budget / ETA_MODEL.minPlays) - toCall));
   // A budget below the usual one (the hub's share for each of several issues decided together)
   // that cannot pay for the fewest drawn plays buys one play with mean times instead.
-  const large = waiting.length > ETA_MODEL.largeQueue || (budget < ETA_MODEL.budget && budget / (toCall + 10) < ETA_MODEL.minPlays);
+  const large = waiting.length > ETA_MODEL.largeQueue || (budget < (target === undefined ? ETA_MODEL.budget : ETA_MODEL.issueBudget) && budget / (toCall + 10) < ETA_MODEL.minPlays);
   // The number of plays is set after the first, from the calls it took (arrivals to come included).
   let plays = large ? 1 : ETA_MODEL.maxPlays;
   const sum = new Float64Array(nRefs);
   const sumSq = new Float64Array(nRefs);
   const count = new Uint32Array(nRefs);
   const rnd = seededRandom(SEED);
+  // The draws of a play, recorded for its mirror (antithetic pairs).
+  let tape = new Float64Array(1024);
+  let tapeLength = 0;
+  let tapeAt = 0;
+  let mirror = false;
+  const u = (): number => {
+    if (mirror) return tapeAt < tapeLength ? Math.min(1 - 1e-12, 1 - tape[tapeAt++]!) : rnd();
+    const x = rnd();
+    if (tapeLength === tape.length) {
+      const grown = new Float64Array(2 * tape.length);
+      grown.set(tape);
+      tape = grown;
+    }
+    tape[tapeLength++] = x;
+    return x;
+  };
   const free = new Float64Array(sims.length);
+  /** This play's multiplier of each service's mean time (its uncertainty). */
+  const scale = new Float64Array(S).fill(1);
   const breakAt = new Float64Array(sims.length);
   /** Each counter's next usual gap (an index into its gaps). */
   const gapAt = new Uint32Array(sims.length);
@@ -251,13 +321,26 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
   lastProjection.waiting = waiting.length;
   for (let play = 0; play < plays; play++) {
     lastProjection.plays = play + 1;
-    const draw = large ? undefined : rnd;
+    // Plays in pairs: the second of a pair mirrors the first's draws (u → 1 − u), antithetic
+    // variates — a long service in one is a short one in the other, so the pair's mean wait is
+    // steadier than two independent plays'.
+    mirror = play % 2 === 1;
+    if (mirror) tapeAt = 0;
+    else tapeLength = 0;
+    const draw = large ? undefined : u;
+    // The learnt mean times are themselves uncertain (a new hall's first hour most): each play
+    // draws its own mean for every service, so the spread of the waits holds that uncertainty where
+    // it acts — on the times at the counter, not on a wait for a counter to open.
+    for (let s = 0; s < S; s++) {
+      const e = held[s]!.relErr;
+      scale[s] = large || e <= 0 ? 1 : Math.exp(e * normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, u()))) - (e * e) / 2);
+    }
     sims.forEach((c, k) => {
       if (c.kind === 'idle') free[k] = 0;
-      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) + gap;
+      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) * scale[c.heldService]! + gap;
       else free[k] = residual(brk, c.elapsed, draw);
       // A usual break that is due is taken when the ticket in hand is done — an idle clerk serves the next one first.
-      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? rnd() * ETA_MODEL.breakWindowMinutes : Infinity;
+      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? u() * ETA_MODEL.breakWindowMinutes : Infinity;
       gapAt[k] = 0;
     });
     for (let s = 0; s < S; s++) {
@@ -266,7 +349,7 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
       extra[s]![0]!.length = 0;
       extra[s]![1]!.length = 0;
       const r = rates[s]!.perMinute;
-      nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(rnd, 1 / r);
+      nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
       if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
     }
     firstArrival = Math.min(Infinity, ...nextArrival);
@@ -292,7 +375,7 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
       }
       if (tau >= breakAt[k]!) {
         // The clerk's break, once the ticket in hand is done.
-        free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, rnd));
+        free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, u));
         breakAt[k] = Infinity;
         continue;
       }
@@ -301,8 +384,8 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
         firstArrival = Infinity;
         for (let s = 0; s < S; s++) {
           while (nextArrival[s]! <= tau) {
-            extra[s]![rnd() < rates[s]!.priority ? 1 : 0]!.push({ ws: nextArrival[s]!, ordinal: ordinal++, ref: -1, probe: false });
-            nextArrival[s]! += exponential(rnd, 1 / rates[s]!.perMinute);
+            extra[s]![u() < rates[s]!.priority ? 1 : 0]!.push({ ws: nextArrival[s]!, ordinal: ordinal++, ref: -1, probe: false });
+            nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
             if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
           }
           if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
@@ -345,11 +428,16 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
         sumSq[chosen.ref]! += tau * tau;
         count[chosen.ref]!++;
         left--;
+        // The issue path wants one ticket's call: the play ends with it.
+        if (chosen.ref === targetRef) {
+          calls++;
+          break;
+        }
       }
-      if (!chosen.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, rnd)) + gap;
+      if (!chosen.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, u) * scale[bs]!) + gap;
     }
     lastProjection.calls += calls;
-    if (play === 0 && !large) plays = Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10))));
+    if (play === 0 && !large) plays = 2 * Math.ceil(Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10)))) / 2);
   }
 
   // For the single play: the spread of a wait made of `wait ÷ interval` calls of the counters.
@@ -362,34 +450,35 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
     if (n < plays) return fallback(state, serviceId, ref < waiting.length ? ref : waiting.length);
     const mean = sum[ref]! / n;
     const variance = large ? mean * mean / Math.max(1, mean / Math.max(0.1, meanInterval)) : Math.max(0, sumSq[ref]! / n - mean * mean);
-    return rangeOf(mean, variance, ETA_MODEL, scores[si]);
+    return rangeOf(mean, variance, scores[si]);
   };
   // Within a service and class routing is first-in first-out: a later ticket is never quoted less.
   // Estimates are made on demand, a class's queue in order up to the ticket asked for.
   const where = new Int32Array(nRefs).fill(-1);
   const whereClass = new Int32Array(nRefs);
   queues.forEach((q, si) => q.forEach((list, cls) => list.forEach((e, i) => { where[e.ref] = i; whereClass[e.ref] = 2 * si + cls; })));
-  const progress = queues.flatMap((q) => q.map(() => ({ upto: 0, lo: 0, hi: 0, mean: 0 })));
+  const progress = queues.flatMap((q) => q.map(() => ({ upto: 0, quote: { minMinutes: 0, maxMinutes: 0 }, mean: 0 })));
   const made: (WaitEstimate | undefined)[] = new Array(nRefs);
   const resolve = (ref: number): WaitEstimate => {
     if (made[ref]) return made[ref];
-    if (where[ref]! < 0) return (made[ref] = estimate(ref));
+    // The target's play stops at it: its mean is already past every earlier ticket's in each play.
+    if (where[ref]! < 0 || ref === targetRef) return (made[ref] = estimate(ref));
     const k = whereClass[ref]!;
     const list = queues[k >> 1]![k & 1]!;
     const p = progress[k]!;
     while (p.upto <= where[ref]!) {
       const e = list[p.upto++]!;
       const x = estimate(e.ref);
-      p.lo = Math.max(p.lo, x.quote.minMinutes);
-      p.hi = Math.max(p.hi, x.quote.maxMinutes, p.lo + 1);
+      p.quote = atLeast(x.quote, p.quote);
       p.mean = Math.max(p.mean, x.meanMinutes);
-      made[e.ref] = { ...x, meanMinutes: p.mean, quote: { minMinutes: p.lo, maxMinutes: p.hi } };
+      made[e.ref] = { ...x, meanMinutes: p.mean, quote: p.quote };
     }
     return made[ref]!;
   };
   let index: Map<string, number> | undefined; // made on the first ticket asked for (the issue path asks only for a probe)
   return {
     ticket: (id) => {
+      if (targetRef >= 0) return undefined;
       index ??= new Map(waiting.map((t, i) => [t.id, i]));
       const i = index.get(id);
       return i === undefined ? undefined : resolve(i);
@@ -397,6 +486,7 @@ export function project(state: HallState, now: number, budget = ETA_MODEL.budget
     probe: (serviceId, priority) => {
       const si = sIndex.get(serviceId);
       if (si === undefined) return undefined;
+      if (target !== undefined && (si !== target || (priority ? 1 : 0) !== targetCls)) return undefined;
       return reachable[si] ? resolve(probeRef(si, priority ? 1 : 0)) : fallback(state, serviceId, waiting.length);
     },
   };

@@ -18,6 +18,8 @@ const SLOTS = (24 * 60) / USUAL_SLOT_MINUTES;
 const HELD_CAP_MINUTES = 120;
 /** Bounds of the usual time's worth, in today's tickets. */
 export const USUAL_WEIGHT = { min: 10, max: 1000 } as const;
+/** Times kept per service as the prior's shape (evenly spaced in rank beyond this). */
+const USUAL_TIMES_KEPT = 2000;
 /** Days with fewer tickets of a service than this say nothing of how its days differ. */
 const MIN_TICKETS_A_DAY = 10;
 
@@ -40,11 +42,33 @@ export function usualWeight(days: readonly { n: number; sum: number }[], varianc
   return Math.min(USUAL_WEIGHT.max, Math.max(USUAL_WEIGHT.min, variance / tau2));
 }
 
+/**
+ * The spread of the usual time as the shape of its bulk: the coefficient of variation of the
+ * times capped at four times their median. A few tickets left open for an hour make the plain
+ * spread far wider than the bulk's, and the expected wait, drawing its times from a log-normal
+ * of the usual spread, would then spread every quote over the outliers' width (they stay in the
+ * mean, and in today's own samples).
+ */
+function robustCv(times: number[]): number {
+  if (times.length < 4) return 0;
+  const s = [...times].sort((a, b) => a - b);
+  const cap = 4 * s[Math.floor(s.length / 2)]!;
+  let sum = 0;
+  let sumSq = 0;
+  for (const x of s) {
+    const y = Math.min(x, cap);
+    sum += y;
+    sumSq += y * y;
+  }
+  const mean = sum / s.length;
+  return mean > 0 ? Math.sqrt(Math.max(0, sumSq / s.length - mean * mean)) / mean : 0;
+}
+
 export const NO_USUAL_DAY: UsualDay = Object.freeze({ days: 0, held: {}, open: {} }) as UsualDay;
 
 /** The usual day of these business days (each one's events, oldest first) in `timeZone`. */
 export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: string): UsualDay {
-  const held = new Map<string, { n: number; sum: number; sumSq: number; days: { day: number; n: number; sum: number }[] }>();
+  const held = new Map<string, { n: number; sum: number; sumSq: number; times: number[]; days: { day: number; n: number; sum: number }[] }>();
   const openDays = new Map<string, Uint16Array>();
   let dayCount = 0;
   for (const events of days) {
@@ -60,7 +84,7 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
       const m = (at - from) / 60_000;
       if (!(m >= 0)) return;
       const x = Math.min(m, HELD_CAP_MINUTES);
-      const h = held.get(serviceId) ?? { n: 0, sum: 0, sumSq: 0, days: [] };
+      const h = held.get(serviceId) ?? { n: 0, sum: 0, sumSq: 0, times: [], days: [] };
       if (h.days.at(-1)?.day !== dayCount) h.days.push({ day: dayCount, n: 0, sum: 0 });
       const today = h.days.at(-1)!;
       today.n++;
@@ -68,6 +92,7 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
       h.n++;
       h.sum += x;
       h.sumSq += x * x;
+      h.times.push(x);
       held.set(serviceId, h);
     };
     const shut = (counterId: string, at: number) => {
@@ -127,7 +152,9 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
   for (const [id, h] of held) {
     const mean = h.sum / h.n;
     const variance = Math.max(0, h.sumSq / h.n - mean * mean);
-    usual.held[id] = { mean, cv: mean > 0 ? Math.sqrt(variance) / mean : 0, n: h.n, weight: usualWeight(h.days, variance) };
+    const sorted = [...h.times].sort((a, b) => a - b);
+    const kept = sorted.length <= USUAL_TIMES_KEPT ? sorted : Array.from({ length: USUAL_TIMES_KEPT }, (_x, i) => sorted[Math.floor(((i + 0.5) * sorted.length) / USUAL_TIMES_KEPT)]!);
+    usual.held[id] = { mean, cv: robustCv(sorted), n: h.n, weight: usualWeight(h.days, variance), times: kept };
   }
   for (const [id, count] of openDays) {
     const spans: [number, number][] = [];

@@ -7,21 +7,26 @@ import type { HallState, TicketRecord } from './hall-state.ts';
 import { stateVersion } from './fold.ts';
 import { callOrder, countAhead } from './routing.ts';
 import { ETA_MODEL, type Projection, lastProjection, QUOTE_PERCENTILES, heldModel, project } from './eta-projection.ts';
-import { type WaitEstimate, fallback, gammaQuantile, rangeOf } from './eta-range.ts';
+import { type WaitEstimate, fallback, gammaQuantile, rangeOf, wholeMinutes } from './eta-range.ts';
 import { competingServices, competitionOf, countersServing } from './targets.ts';
 
-export { ETA_MODEL, QUOTE_PERCENTILES, lastProjection, competingServices, countersServing, gammaQuantile, rangeOf };
+export { ETA_MODEL, QUOTE_PERCENTILES, lastProjection, competingServices, countersServing, gammaQuantile, rangeOf, wholeMinutes };
 export type { WaitEstimate };
 
-const memo = new WeakMap<HallState, { version: number; now: number; usual: HallState['usual']; budget: number; projection: Projection }>();
+interface Made { version: number; now: number; usual: HallState['usual']; projections: Map<string, Projection> }
+const memo = new WeakMap<HallState, Made>();
 
-/** The projection of the hall at `now` (within `budget` counter calls), reused while neither the state nor the time has moved. */
-export function projectHall(state: HallState, now: number, budget = ETA_MODEL.budget): Projection {
+/**
+ * The projection of the hall at `now` (within `budget` counter calls; for `target` only, the quote
+ * of a new ticket of that service and class), reused while neither the state nor the time has moved.
+ */
+export function projectHall(state: HallState, now: number, budget = ETA_MODEL.budget, target?: { serviceId: string; priority: boolean }): Projection {
   const version = stateVersion(state);
-  const m = memo.get(state);
-  if (m && m.version === version && m.now === now && m.usual === state.usual && m.budget === budget) return m.projection;
-  const projection = project(state, now, budget);
-  memo.set(state, { version, now, usual: state.usual, budget, projection });
+  let m = memo.get(state);
+  if (!m || m.version !== version || m.now !== now || m.usual !== state.usual) memo.set(state, (m = { version, now, usual: state.usual, projections: new Map() }));
+  const key = `${budget}|${target ? `${target.serviceId}|${target.priority}` : ''}`;
+  let projection = m.projections.get(key);
+  if (!projection) m.projections.set(key, (projection = project(state, now, { budget, ...(target ? { target } : {}) })));
   return projection;
 }
 
@@ -33,20 +38,29 @@ export interface Placement {
   meanMinutes: number;
 }
 
-/** The estimate for a ticket issued now (not yet in the state) of `serviceId`, priority or not. */
+/** The estimate for a ticket issued now (not yet in the state) of `serviceId`, priority or not, from the projection of the whole hall (the kiosk's tiles). */
 export function estimateNew(state: HallState, serviceId: string, priority: boolean, now: number, budget?: number): WaitEstimate {
   return projectHall(state, now, budget).probe(serviceId, priority) ?? fallback(state, serviceId, 0);
 }
 
 /**
+ * The quote of a ticket issued now, as the issue path makes it: a projection of that ticket
+ * alone (the counters that can reach it, each play ending once it is called), so deciding an
+ * issue does not play every waiting ticket and every service.
+ */
+export function quoteAtIssue(state: HallState, serviceId: string, priority: boolean, now: number, budget = ETA_MODEL.issueBudget): WaitEstimate {
+  return projectHall(state, now, budget, { serviceId, priority }).probe(serviceId, priority) ?? fallback(state, serviceId, 0);
+}
+
+/**
  * Placement of a ticket not yet in the state (at issue): last among the competing waiting tickets
- * of its class; its wait is the projection's for a ticket issued now.
+ * of its class; its wait is the quote of a ticket issued now.
  */
 export function expectedWait(state: HallState, ticket: TicketRecord, now: number, budget?: number): Placement {
   const { competes } = competitionOf(state, ticket);
   let ahead = 0;
   for (const t of state.tickets.values()) if (t.status === 'waiting' && t.id !== ticket.id && competes(t)) ahead++;
-  const e = estimateNew(state, ticket.serviceId, ticket.priority !== undefined && ticket.priority !== 'none', now, budget);
+  const e = quoteAtIssue(state, ticket.serviceId, ticket.priority !== undefined && ticket.priority !== 'none', now, budget);
   return { position: ahead + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes };
 }
 

@@ -121,7 +121,7 @@ const handlers: Handlers = {
       h.waitCount++;
       h.waitSumMs += waited;
       // Where the real wait fell in the distribution quoted at issue: the service's next quotes learn from it.
-      if (t.quote && !t.calledAt && t.transferredFrom.length === 0) learnQuoteError(s.learning, t.serviceId, t.quote, waited / 60_000, t.quotedInBreak === true);
+      if (t.quote && !t.calledAt && t.transferredFrom.length === 0) learnQuoteError(s.learning, t.serviceId, t.quote, waited / 60_000, t.quotedInBreak === true, at);
     }
     t.status = 'called';
     t.calledAt = e.at;

@@ -103,9 +103,10 @@ export interface UsualDay {
   /**
    * Per service: the minutes a counter was held per ticket (call → let go) on those days, how many
    * tickets, and how many of today's tickets that usual time is worth as a prior (`weight`,
-   * usualWeight in eta-usual.ts).
+   * usualWeight in eta-usual.ts); `times`: the times themselves, ascending (at most 2,000, evenly
+   * kept), the prior's shape.
    */
-  held: Record<string, { mean: number; cv: number; n: number; weight: number }>;
+  held: Record<string, { mean: number; cv: number; n: number; weight: number; times?: readonly number[] }>;
   /**
    * Per counter: the spans of the day it was usually open for calls, [from, to) in minutes since
    * midnight, branch time — the slots in which it was open on most of the days.

@@ -3,7 +3,7 @@
 import type { Ticket } from '../protocol/entities.ts';
 import type { ClerkDay, LiveStats, QueueResponse, ServiceQueue, Snapshot, TrackResponse } from '../protocol/http.ts';
 import { type Audience, ticketFor } from './audience.ts';
-import { type Placement, countersServing, expectedWait, placementOf, placements } from './eta.ts';
+import { type Placement, countersServing, estimateNew, placementOf, placements } from './eta.ts';
 import { callOrder } from './routing.ts';
 import type { HallState, ServiceTally, TicketRecord } from './hall-state.ts';
 import { emptyTally } from './fold.ts';
@@ -76,10 +76,9 @@ export function queueSummary(state: HallState, now: number): ServiceQueue[] {
     const w = waiting.get(s.id);
     const longest = w ? Math.round(((now - w.oldest) / 60_000) * 10) / 10 : 0;
     const serving = countersServing(state, s.id);
-    const probe = { id: '', serviceId: s.id, ordinal: state.tickets.size + 1, waitingSince: now } as TicketRecord;
     return {
       serviceId: s.id, waiting: w?.n ?? 0, longestWaitMinutes: longest, countersOpen: openOf(serving),
-      ...(serving.length > 0 ? { expectedWait: expectedWait(state, probe, now).expectedWait } : {}),
+      ...(serving.length > 0 ? { expectedWait: estimateNew(state, s.id, false, now).quote } : {}),
     };
   });
 }

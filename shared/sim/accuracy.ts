@@ -1,13 +1,20 @@
 // Figures of simulated days: waits, service level, counter utilisation, and the accuracy of each
-// expected-wait estimate against the real wait — mean squared error (minutes²), bias (estimate −
-// real, minutes) and, for the ranges, the share of real waits inside the quoted range.
+// expected-wait estimate against the real wait. What a citizen reads is the printed range, so it is
+// scored itself: its middle's mean squared error (minutes²) and bias (estimate − real, minutes),
+// its interval score (Gneiting & Raftery 2007, for a central 60 % interval: width + 5 × how far the
+// real wait fell outside) and the share of real waits inside it. The model's mean — printed
+// nowhere — is scored beside it, with the baselines and, on a stationary M/M/s hall, the best
+// possible: the conditional mean, and the true 20th–80th percentiles rounded as the quote is.
+import { wholeMinutes } from '../domain/eta-range.ts';
+import type { ExpectedWait } from '../protocol/entities.ts';
 import type { DayResult, TicketOutcome } from './simulate.ts';
 
-export const ESTIMATORS = ['model', 'lastCalled', 'queueLength', 'previous', 'best'] as const;
+export const ESTIMATORS = ['printed', 'model', 'lastCalled', 'queueLength', 'previous', 'best'] as const;
 export type EstimatorName = (typeof ESTIMATORS)[number];
 
 export const ESTIMATOR_LABEL: Record<EstimatorName, string> = {
-  model: 'model (eta.ts)',
+  printed: 'printed range (middle)',
+  model: "model's mean (unprinted)",
   lastCalled: 'last person called',
   queueLength: 'queue × mean ÷ counters',
   previous: 'previous model',
@@ -18,8 +25,23 @@ export interface Accuracy {
   n: number;
   mse: number;
   bias: number;
-  /** Share of real waits inside the quoted range (model and previous model only). */
+  /** Share of real waits inside the range (printed range, previous model's, the true one rounded). */
   inside?: number;
+  /** Mean interval score of the range, minutes. */
+  intervalScore?: number;
+}
+
+/** The interval score of a central (1 − alpha) interval for a real value y (Gneiting & Raftery 2007): lower is better. */
+export function intervalScore(q: ExpectedWait, y: number, alpha = 0.4): number {
+  return q.maxMinutes - q.minMinutes + (2 / alpha) * Math.max(0, q.minMinutes - y) + (2 / alpha) * Math.max(0, y - q.maxMinutes);
+}
+
+/** The range each estimator gives (the best possible: the true percentiles in whole minutes, as the quote is rounded). */
+export function rangeFor(t: TicketOutcome, e: EstimatorName): ExpectedWait | undefined {
+  if (e === 'printed') return t.quote;
+  if (e === 'previous') return t.previousQuote;
+  if (e === 'best' && t.oracle) return wholeMinutes(t.oracle.low, t.oracle.high);
+  return undefined;
 }
 
 export interface Scope {
@@ -49,7 +71,7 @@ export interface DaysReport {
 }
 
 const point = (t: TicketOutcome, e: EstimatorName): number | undefined =>
-  e === 'model' ? t.estimate : e === 'lastCalled' ? t.lastCalled : e === 'queueLength' ? t.queueLength : e === 'previous' ? t.previous : t.best;
+  e === 'printed' ? (t.quote.minMinutes + t.quote.maxMinutes) / 2 : e === 'model' ? t.estimate : e === 'lastCalled' ? t.lastCalled : e === 'queueLength' ? t.queueLength : e === 'previous' ? t.previous : t.best;
 
 export function accuracyOf(tickets: TicketOutcome[], scope: string): Scope {
   const called = tickets.filter((t) => t.wait !== null);
@@ -59,6 +81,8 @@ export function accuracyOf(tickets: TicketOutcome[], scope: string): Scope {
     let se = 0;
     let bias = 0;
     let inside = 0;
+    let score = 0;
+    let ranged = 0;
     for (const t of called) {
       const x = point(t, e);
       if (x === undefined) continue;
@@ -66,11 +90,14 @@ export function accuracyOf(tickets: TicketOutcome[], scope: string): Scope {
       n++;
       se += d * d;
       bias += d;
-      const q = e === 'model' ? t.quote : e === 'previous' ? t.previousQuote : undefined;
-      if (q && t.wait! >= q.minMinutes && t.wait! <= q.maxMinutes) inside++;
+      const q = rangeFor(t, e);
+      if (!q) continue;
+      ranged++;
+      score += intervalScore(q, t.wait!);
+      if (t.wait! >= q.minMinutes && t.wait! <= q.maxMinutes) inside++;
     }
     if (n === 0) continue;
-    estimators[e] = { n, mse: se / n, bias: bias / n, ...(e === 'model' || e === 'previous' ? { inside: inside / n } : {}) };
+    estimators[e] = { n, mse: se / n, bias: bias / n, ...(ranged > 0 ? { inside: inside / ranged, intervalScore: score / ranged } : {}) };
   }
   return { scope, n: called.length, estimators };
 }
@@ -103,6 +130,8 @@ export function report(days: DayResult[]): DaysReport {
   const accuracy = [accuracyOf(tickets, 'all'), ...services.map((s) => accuracyOf(tickets.filter((t) => t.serviceId === s.id), s.id))];
   const onBreak = tickets.filter((t) => t.duringBreak);
   if (onBreak.length > 0) accuracy.push(accuracyOf(onBreak, 'break'));
+  const early = tickets.filter((t) => t.beforeOpen);
+  if (early.length > 0) accuracy.push(accuracyOf(early, 'before opening'));
   return {
     days: days.length,
     issued: tickets.length,
@@ -128,21 +157,24 @@ export function formatReport(title: string, r: DaysReport): string {
   out.push(`  ${pad('counter', 22)}${lpad('open h/day', 12)}${lpad('busy', 8)}${lpad('served', 8)}`);
   for (const u of r.utilisation) out.push(`  ${pad(u.counterId, 22)}${lpad(u.openHours.toFixed(1), 12)}${lpad(`${(u.utilisation * 100).toFixed(0)} %`, 8)}${lpad(String(u.served), 8)}`);
   out.push('');
-  out.push('  expected-wait accuracy (MSE in min², bias in min; inside = real wait within the quoted 20–80 % range)');
+  out.push('  expected-wait accuracy: MSE min² / bias min [/ inside the range / interval score min] (inside = real wait within the 20–80 % range)');
   const names = ESTIMATORS.filter((e) => r.accuracy[0]?.estimators[e]);
-  out.push(`  ${pad('scope', 22)}${lpad('n', 6)}${names.map((e) => lpad(ESTIMATOR_LABEL[e], 26)).join('')}`);
+  out.push(`  ${pad('scope', 22)}${lpad('n', 6)}${names.map((e) => lpad(ESTIMATOR_LABEL[e], 30)).join('')}`);
   for (const s of r.accuracy) {
     const cells = names.map((e) => {
       const a = s.estimators[e];
-      if (!a) return lpad('—', 26);
-      return lpad(`${a.mse.toFixed(1)} / ${a.bias >= 0 ? '+' : ''}${a.bias.toFixed(1)}${a.inside !== undefined ? ` / ${(a.inside * 100).toFixed(0)}%` : ''}`, 26);
+      if (!a) return lpad('—', 30);
+      return lpad(`${a.mse.toFixed(1)} / ${a.bias >= 0 ? '+' : ''}${a.bias.toFixed(1)}${a.inside !== undefined ? ` / ${(a.inside * 100).toFixed(0)}%` : ''}${a.intervalScore !== undefined ? ` / ${a.intervalScore.toFixed(1)}` : ''}`, 30);
     });
     out.push(`  ${pad(s.scope, 22)}${lpad(String(s.n), 6)}${cells.join('')}`);
   }
   const all = r.accuracy[0]?.estimators;
-  if (all?.model && all.lastCalled) {
+  if (all?.printed && all.lastCalled) {
     out.push('');
-    out.push(`  model MSE ÷ last person called: ${(all.model.mse / all.lastCalled.mse).toFixed(2)}${all.best ? `; model MSE ÷ best possible: ${(all.model.mse / all.best.mse).toFixed(3)}` : ''}`);
+    out.push(`  printed range's middle, MSE ÷ last person called: ${(all.printed.mse / all.lastCalled.mse).toFixed(2)} (model's mean: ${(all.model!.mse / all.lastCalled.mse).toFixed(2)})`);
+    if (all.best && all.best.intervalScore !== undefined && all.printed.intervalScore !== undefined) {
+      out.push(`  printed range ÷ best possible: middle's MSE ${(all.printed.mse / all.best.mse).toFixed(3)}, interval score ${(all.printed.intervalScore / all.best.intervalScore).toFixed(3)} (model's mean: MSE ${(all.model!.mse / all.best.mse).toFixed(3)})`);
+    }
   }
   return out.join('\n');
 }

@@ -84,13 +84,17 @@ export function parseScenario(input: unknown): Scenario {
 /**
  * A single-service stationary M/M/s hall: `counters` counters open all day, exponential service
  * of `serviceMinutes`, Poisson arrivals at `load` × counters ÷ service time; no walking, no
- * no-shows, no priorities, no breaks — the case whose best possible estimate is known.
+ * no-shows, no priorities, no breaks — the case whose best possible estimate is known. With
+ * `doorsOpen` before 08:00, citizens arrive from then and wait for the counters, which all open at
+ * 08:00 (the best possible is still known: the time until then, plus the M/M/s wait beyond it).
  */
-export function mmsScenario(opts: { counters: number; serviceMinutes: number; load: number; hours?: number; targetWaitMinutes?: number }): Scenario {
+export function mmsScenario(opts: { counters: number; serviceMinutes: number; load: number; hours?: number; targetWaitMinutes?: number; doorsOpen?: string }): Scenario {
   const perHour = (opts.load * opts.counters * 60) / opts.serviceMinutes;
   const hours = opts.hours ?? 8;
   const arrivals: Record<string, number> = {};
-  for (let h = 8; h < 8 + hours; h++) arrivals[String(h)] = perHour;
+  // Doors before 08:00: citizens arrive at the same rate from then, and wait for the counters to open.
+  const first = opts.doorsOpen ? Math.min(8, Math.floor(minutesOf(opts.doorsOpen) / 60)) : 8;
+  for (let h = first; h < 8 + hours; h++) arrivals[String(h)] = perHour;
   const close = `${String(8 + hours).padStart(2, '0')}:00`;
   return parseScenario({
     name: `M/M/${opts.counters}, load ${opts.load}`,
@@ -100,6 +104,7 @@ export function mmsScenario(opts: { counters: number; serviceMinutes: number; lo
     walkMinutes: 0,
     reactionMinutes: 0,
     serveUntilEmpty: true,
+    ...(opts.doorsOpen ? { doorsOpen: opts.doorsOpen } : {}),
   });
 }
 

@@ -5,14 +5,14 @@
 import type { Actor, Command } from '../domain/commands.ts';
 import { decide } from '../domain/commands.ts';
 import { type ManualClock, manualClock } from '../domain/clock.ts';
-import { estimateNew } from '../domain/eta.ts';
+import { quoteAtIssue } from '../domain/eta.ts';
 import { exponential, logNormalParams, normalQuantile, seededRandom } from '../domain/random.ts';
 import type { HallState, UsualDay } from '../domain/hall-state.ts';
 import { apply, createHallState } from '../domain/fold.ts';
 import type { ExpectedWait, Service } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
 import { learnUsualDay } from '../domain/eta-usual.ts';
-import { lastCalledBaseline, previousModel, queueLengthBaseline } from './baselines.ts';
+import { lastCalledBaseline, mmsOracle, previousModel, queueLengthBaseline } from './baselines.ts';
 import { type Scenario, isStationaryMms, minutesOf } from './scenario.ts';
 
 const MIN = 60_000;
@@ -25,19 +25,23 @@ export interface TicketOutcome {
   issuedAt: number;
   /** A counter serving its service was on break when it was issued. */
   duringBreak: boolean;
+  /** Issued before any counter serving its service had opened today (the doors open before the counters). */
+  beforeOpen: boolean;
   /** Minutes from issue to call; null when never called. */
   wait: number | null;
   /** The quote stored in its `ticket.issued` event. */
   quote: ExpectedWait;
   /** Point estimates (minutes): the model's mean, the baselines, and the best possible where known. */
   estimate: number;
-  /** The model's play variance (minutes²), so ranges can be re-derived when tuning. */
-  playVariance: number;
+  /** The model's variance of the wait (minutes²), so ranges can be re-derived when tuning. */
+  variance: number;
   lastCalled: number;
   queueLength: number;
   previous: number;
   previousQuote: ExpectedWait;
+  /** On a stationary M/M/s hall: the best possible point estimate (the conditional mean) and the true 20th–80th percentiles of the wait. */
   best?: number;
+  oracle?: { low: number; high: number };
 }
 
 export interface CounterUse {
@@ -259,22 +263,27 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
         const serviceId = spec.id;
         const priority = rnd() < spec.priorityShare;
         const now = clock.now();
-        const est = estimateNew(state, serviceId, priority, now);
+        // The quote the issue will print (the same projection: decide reuses it).
+        const est = quoteAtIssue(state, serviceId, priority, now);
         const prev = previousModel(state, serviceId);
-        let best: number | undefined;
+        let oracle: { mean: number; low: number; high: number } | undefined;
         if (stationary) {
           const openCounters = [...state.counters.values()].filter((c) => c.serviceIds.includes(serviceId) && c.state === 'open');
-          const idle = openCounters.filter((c) => !c.ticketId).length;
           let ahead = 0;
           for (const t of state.tickets.values()) if (t.status === 'waiting') ahead++;
-          best = (Math.max(0, ahead + 1 - idle) * spec.serviceTime.mean) / Math.max(1, openCounters.length);
+          oracle = mmsOracle({
+            ahead, idle: openCounters.filter((c) => !c.ticketId).length, open: openCounters.length, counters: clerks.length, mean: spec.serviceTime.mean,
+            opensIn: (Math.min(...clerks.map((c) => c.shifts[0]![0])) - now) / MIN,
+          });
         }
+        const beforeOpen = [...state.counters.values()].every((c) => !c.serviceIds.includes(serviceId) || (c.state === 'closed' && !state.learning.since.has(c.id)));
         const [e] = run({ type: 'issue', serviceId, lang: 'ar', priority: priority ? 'elderly' : 'none', identityVerified: false }, kiosk);
         if (e?.type !== 'ticket.issued') throw new Error('simulate: no ticket issued');
         outcomes.set(e.ticket.id, {
           serviceId, priority, issuedAt: (now - midnight) / MIN, duringBreak: state.tickets.get(e.ticket.id)?.quotedInBreak === true, wait: null,
-          quote: e.quote, estimate: est.meanMinutes, playVariance: est.playVariance, lastCalled: lastCalledBaseline(lastWait, serviceId), queueLength: queueLengthBaseline(state, serviceId, e.ticket.id),
-          previous: prev.mean, previousQuote: prev.quote, ...(best !== undefined ? { best } : {}),
+          quote: e.quote, estimate: est.meanMinutes, variance: est.variance, lastCalled: lastCalledBaseline(lastWait, serviceId), queueLength: queueLengthBaseline(state, serviceId, e.ticket.id),
+          previous: prev.mean, previousQuote: prev.quote, beforeOpen,
+          ...(oracle ? { best: oracle.mean, oracle: { low: oracle.low, high: oracle.high } } : {}),
         });
         for (const c of clerks) {
           if (c.phase === 'idle' && !c.callPending && c.services.has(serviceId)) {

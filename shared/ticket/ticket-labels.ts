@@ -36,6 +36,8 @@ export function localDigits(text: string, digits: 'arab' | 'latn'): string {
 export function waitText(min: number, max: number, digits: 'arab' | 'latn'): BiText {
   const lo = Math.min(min, max);
   const hi = Math.max(min, max);
+  // "0": a counter is free — the citizen is called at once.
+  if (hi === 0) return { ar: 'أقل من دقيقة', en: 'under a minute' };
   if (lo === hi) {
     const one = lo === 1 ? 'دقيقة واحدة' : lo === 2 ? 'دقيقتان' : `${lo} ${minutesWord(lo)}`;
     return { ar: localDigits(`${one} تقريبًا`, digits), en: `about ${lo} min` };

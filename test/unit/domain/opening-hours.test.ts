@@ -32,6 +32,7 @@ describe('Arabic minutes on the printed ticket', () => {
     expect([1, 2, 3, 5, 10, 11, 15, 100, 103].map(minutesWord)).toEqual(['دقيقة', 'دقيقة', 'دقائق', 'دقائق', 'دقائق', 'دقيقة', 'دقيقة', 'دقيقة', 'دقائق']);
     expect(waitText(5, 5, 'arab').ar).toBe('٥ دقائق تقريبًا');
     expect(waitText(2, 2, 'arab').ar).toBe('دقيقتان تقريبًا');
+    expect(waitText(0, 0, 'arab')).toEqual({ ar: 'أقل من دقيقة', en: 'under a minute' });
     expect(waitText(3, 5, 'arab').ar).toBe('من ٣ إلى ٥ دقائق');
     expect(waitText(5, 11, 'arab').ar).toBe('من ٥ إلى ١١ دقيقة');
   });

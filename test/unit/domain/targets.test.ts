@@ -121,7 +121,7 @@ describe('positions and the expected wait of a reserved ticket', () => {
     expect(placed.get(civil.id)?.position).toBe(1);
     expect(placementOf(state, ticketOf(state, civil.id), now).position).toBe(1);
     // c3 is idle: the reserved ticket is called now.
-    expect(placed.get(t.id)?.expectedWait).toEqual({ minMinutes: 0, maxMinutes: 1 });
+    expect(placed.get(t.id)?.expectedWait).toEqual({ minMinutes: 0, maxMinutes: 0 });
   });
 
   it('puts a ticket sent to a busy counter behind nobody it cannot be called before', () => {
