@@ -15,60 +15,88 @@ export const binOf = (ms: number): number => (ms > 0 ? Math.floor(ms / BIN_MS) :
 export const binMiddle = (bin: number): number => bin * BIN_MS + BIN_MS / 2;
 
 /**
- * A histogram as a dense run of counts from `first`: what is stored and merged. Counts may be
- * negative while differences are being formed (a period = one prefix minus another).
+ * A histogram as a dense run of counts from bin `first`: what is stored and merged. Counts may be
+ * negative while differences are being formed (a period = one running total minus another). Held
+ * in a typed array (32-bit: a bin of one centre never holds two billion tickets) that grows by
+ * doubling, so merging many rows makes little garbage.
  */
 export class Histogram {
   first = 0;
-  counts: number[] = [];
+  length = 0;
+  /** The run's storage; entries from `length` on are always 0. */
+  private c: Int32Array = new Int32Array(0);
+
+  /** The run of counts from `first` (a view: copy it to keep it). */
+  get counts(): Int32Array {
+    return this.c.subarray(0, this.length);
+  }
 
   /** The number of samples. */
   get total(): number {
     let n = 0;
-    for (const c of this.counts) n += c;
+    for (let i = 0; i < this.length; i++) n += this.c[i]!;
     return n;
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.c.length) return;
+    const next = new Int32Array(Math.max(size, this.c.length * 2, 16));
+    next.set(this.c.subarray(0, this.length));
+    this.c = next;
+  }
+
+  /** Makes `bin` the first bin of the run. */
+  private startAt(bin: number): void {
+    if (this.length === 0) {
+      this.first = bin;
+      return;
+    }
+    const shift = this.first - bin;
+    const next = new Int32Array(Math.max(this.length + shift, this.c.length));
+    next.set(this.c.subarray(0, this.length), shift);
+    this.c = next;
+    this.length += shift;
+    this.first = bin;
   }
 
   /** Adds `n` samples to bin `bin`. */
   addBin(bin: number, n = 1): void {
-    if (this.counts.length === 0) {
-      this.first = bin;
-      this.counts.push(n);
-      return;
-    }
-    if (bin < this.first) this.growDown(bin);
+    if (this.length === 0 || bin < this.first) this.startAt(bin);
     const i = bin - this.first;
-    while (this.counts.length <= i) this.counts.push(0);
-    this.counts[i]! += n;
+    if (i >= this.length) {
+      this.reserve(i + 1);
+      this.length = i + 1;
+    }
+    this.c[i]! += n;
   }
 
   add(ms: number): void {
     this.addBin(binOf(ms));
   }
 
-  /** Adds (sign 1) or takes away (sign −1) another histogram. */
+  /** Adds (sign 1) or takes away (sign −1) another histogram's run. */
   merge(h: { first: number; counts: ArrayLike<number> }, sign = 1): void {
-    if (h.counts.length === 0) return;
-    if (this.counts.length === 0) this.first = h.first;
-    if (h.first < this.first) this.growDown(h.first);
+    const n = h.counts.length;
+    if (n === 0) return;
+    if (this.length === 0 || h.first < this.first) this.startAt(h.first);
     const off = h.first - this.first;
-    while (this.counts.length < off + h.counts.length) this.counts.push(0);
-    for (let i = 0; i < h.counts.length; i++) this.counts[off + i]! += sign * h.counts[i]!;
-  }
-
-  private growDown(bin: number): void {
-    this.counts = new Array<number>(this.first - bin).fill(0).concat(this.counts);
-    this.first = bin;
+    if (off + n > this.length) {
+      this.reserve(off + n);
+      this.length = off + n;
+    }
+    for (let i = 0; i < n; i++) this.c[off + i]! += sign * h.counts[i]!;
   }
 
   /** Drops zero bins at both ends. */
   trim(): this {
     let a = 0;
-    let b = this.counts.length;
-    while (a < b && this.counts[a] === 0) a++;
-    while (b > a && this.counts[b - 1] === 0) b--;
-    this.counts = this.counts.slice(a, b);
-    this.first = this.counts.length ? this.first + a : 0;
+    let b = this.length;
+    while (a < b && this.c[a] === 0) a++;
+    while (b > a && this.c[b - 1] === 0) b--;
+    if (a === 0 && b === this.length) return this;
+    this.c = this.c.slice(a, b);
+    this.first = b > a ? this.first + a : 0;
+    this.length = b - a;
     return this;
   }
 
@@ -80,7 +108,7 @@ export class Histogram {
   /** Counts per wider bin of `factor` bins (5-minute bins are factor 10), up to `last` (that one holds the rest). */
   coarse(factor: number, last: number): number[] {
     const out = new Array<number>(last + 1).fill(0);
-    for (let i = 0; i < this.counts.length; i++) out[Math.min(last, Math.floor((this.first + i) / factor))]! += this.counts[i]!;
+    for (let i = 0; i < this.length; i++) out[Math.min(last, Math.floor((this.first + i) / factor))]! += this.c[i]!;
     return out;
   }
 }

@@ -87,9 +87,9 @@ export interface DayFacts {
 
 /**
  * Bumped whenever the fold or what is stored from it changes: stored days of an older version are
- * rebuilt from the log (2: the daily roll-ups, rollup.ts).
+ * rebuilt from the log (2: the daily roll-ups, rollup.ts; 3: stored as one row per day).
  */
-export const FOLD_VERSION = 2;
+export const FOLD_VERSION = 3;
 
 /** 0 = Sunday … 6 = Saturday, of a `YYYY-MM-DD` business day. */
 export function weekdayOf(day: string): number {

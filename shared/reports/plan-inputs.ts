@@ -3,7 +3,7 @@
 // stints of service and their total time — read from the daily roll-ups (rollup.ts), every figure
 // exact.
 import type { RollupSet } from './rollup.ts';
-import { type ReportQuery, matching } from './query.ts';
+import { type ReportQuery, eachRow } from './query.ts';
 
 export interface PlanInputs {
   openDays: number;
@@ -17,7 +17,7 @@ export function planInputs(set: RollupSet, range: Pick<ReportQuery, 'from' | 'to
   const days = new Set<string>();
   const arrivals = new Map<string, number[]>();
   const served = new Map<string, { n: number; ms: number }>();
-  for (const [b, i] of matching(set, range)) {
+  eachRow(set, range, (b, i) => {
     const service = b.serviceOf(i);
     const issued = b.issued[i]!;
     if (issued > 0) {
@@ -33,6 +33,6 @@ export function planInputs(set: RollupSet, range: Pick<ReportQuery, 'from' | 'to
       a.ms += b.serviceSumMs[i]!;
       served.set(service, a);
     }
-  }
+  });
   return { openDays: days.size, arrivals, served };
 }

@@ -85,11 +85,12 @@ export function onCounterTime(c: CounterTimeRow, q: ReportQuery): boolean {
 }
 export const inRange = (day: string, q: ReportQuery) => day >= q.from && day <= q.to;
 
-/** Each row of the set in the query's range and filters. */
-export function* matching(set: RollupSet, q: ReportQuery): Generator<[RollupBlock, number]> {
+/** Calls `fn` with each row of the set in the query's range and filters. */
+export function eachRow(set: RollupSet, q: Pick<ReportQuery, 'from' | 'to' | 'serviceId' | 'counterId' | 'clerkId'>, fn: (b: RollupBlock, i: number) => void): void {
+  const filtered = Boolean(q.serviceId || q.counterId || q.clerkId);
   for (const b of set.blocks) {
-    if (!inRange(b.day, q)) continue;
-    for (let i = 0; i < b.n; i++) if (rowMatches(b, i, q)) yield [b, i];
+    if (!inRange(b.day, q as ReportQuery)) continue;
+    for (let i = 0; i < b.n; i++) if (!filtered || rowMatches(b, i, q as ReportQuery)) fn(b, i);
   }
 }
 
@@ -156,13 +157,13 @@ export const FIGURE_COLUMNS: Column[] = [
 /** Folds the matching rows into groups keyed by `key` (null key = skip). */
 export function grouped(set: RollupSet, q: ReportQuery, key: (b: RollupBlock, i: number) => string | null): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const [b, i] of matching(set, q)) {
+  eachRow(set, q, (b, i) => {
     const k = key(b, i);
-    if (k === null) continue;
+    if (k === null) return;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = new Group()));
     g.add(b, i);
-  }
+  });
   return groups;
 }
 

@@ -8,7 +8,7 @@ import type { RollupBlock, RollupSet } from './rollup.ts';
 import { hours, minutes, percentileSorted, round2, share, sortedCopy } from './stats.ts';
 import {
   type ReportExtras, type ReportName, type ReportQuery, type ReportResult, type ReportTable, type Row,
-  Group, type GroupRow, FIGURE_COLUMNS, REPORT_TITLES, SEP, byKey, col, grouped, inRange, L, matching, onCounterTime,
+  Group, type GroupRow, FIGURE_COLUMNS, REPORT_TITLES, SEP, byKey, col, eachRow, grouped, inRange, L, onCounterTime,
 } from './query.ts';
 
 export { REPORTS, REPORT_TITLES } from './query.ts';
@@ -48,14 +48,14 @@ function patterns(f: RollupSet, q: ReportQuery): ReportTable[] {
   const hourG = Array.from({ length: 24 }, arrivals);
   const wdG = Array.from({ length: 7 }, () => ({ ...arrivals(), days: new Set<string>() }));
   const openDays = new Set<string>();
-  for (const [b, i] of matching(f, q)) {
-    if (b.issued[i] === 0) continue;
+  eachRow(f, q, (b, i) => {
+    if (b.issued[i] === 0) return;
     openDays.add(b.day);
     const w = wdG[b.weekday]!;
     addArrivals(hourG[b.hour[i]!]!, b, i);
     addArrivals(w, b, i);
     w.days.add(b.day);
-  }
+  });
   const nDays = openDays.size;
   const figures = (g: Arrivals, days: number) => ({
     arrivals: g.arrivals, perDay: days ? round2(g.arrivals / days) : null, waitMean: minutes(g.called ? g.waitSum / g.called : null),
@@ -93,11 +93,11 @@ function staff(f: RollupSet, q: ReportQuery): ReportTable[] {
     if (!x) m.set(k, (x = mk()));
     return x;
   };
-  for (const [b, i] of matching(f, q)) {
+  eachRow(f, q, (b, i) => {
     const served = b.served[i]!;
     const noShow = b.noShow[i]!;
     const stints = b.stints[i]!;
-    if (served + noShow + stints === 0) continue;
+    if (served + noShow + stints === 0) return;
     for (const x of [at(clerks, b.clerkOf(i)), at(counters, b.counterOf(i))]) {
       if (!x) continue;
       x.served += served;
@@ -105,7 +105,7 @@ function staff(f: RollupSet, q: ReportQuery): ReportTable[] {
       x.stints += stints;
       x.serviceSum += b.serviceSumMs[i]!;
     }
-  }
+  });
   for (const c of f.counters) {
     if (!inRange(c.day, q) || !onCounterTime(c, q)) continue;
     for (const x of [at(clerks, c.clerkId), at(counters, c.counterId)]) {
@@ -158,7 +158,7 @@ function distribution(f: RollupSet, q: ReportQuery): ReportTable[] {
     if (!h) m.set(k, (h = new Histogram()));
     return h;
   };
-  for (const [b, i] of matching(f, q)) {
+  eachRow(f, q, (b, i) => {
     if (b.called[i]! > 0) {
       b.addWaits(i, at(waits, b.serviceOf(i)));
       b.addWaits(i, waits.get(null)!);
@@ -167,7 +167,7 @@ function distribution(f: RollupSet, q: ReportQuery): ReportTable[] {
       b.addServiceTimes(i, at(svc, b.serviceOf(i)));
       b.addServiceTimes(i, svc.get(null)!);
     }
-  }
+  });
   const cols = [
     col('service', 'service', 'الخدمة', 'Service'),
     col('fromMin', 'int', 'من (د)', 'From (min)'),
@@ -196,12 +196,12 @@ function satisfaction(f: RollupSet, q: ReportQuery, x: ReportExtras): ReportTabl
       g.by[s]! += c;
     }
   };
-  for (const [b, i] of matching(f, q)) {
-    if (b.rated(i) === 0) continue;
+  eachRow(f, q, (b, i) => {
+    if (b.rated(i) === 0) return;
     add(groups.service, b.serviceOf(i), b, i);
     add(groups.counter, b.counterOf(i), b, i);
     add(groups.clerk, b.clerkOf(i), b, i);
-  }
+  });
   for (const c of x.comments ?? []) {
     if (!inRange(c.day, q) || (q.serviceId && c.serviceId !== q.serviceId) || (q.counterId && c.counterId !== q.counterId) || (q.clerkId && c.clerkId !== q.clerkId)) continue;
     comments.push({ day: c.day, service: c.serviceId, counter: c.counterId, clerk: c.clerkId, rating: c.rating, comment: c.comment });
@@ -231,8 +231,8 @@ function accuracy(f: RollupSet, q: ReportQuery): ReportTable[] {
   const perDay = new Map<string, A>();
   const perService = new Map<string, A>();
   const mk = (): A => ({ n: 0, minSum: 0, maxSum: 0, waitSum: 0, inside: 0, shorter: 0, longer: 0, absErr: 0 });
-  for (const [b, i] of matching(f, q)) {
-    if (b.called[i] === 0) continue;
+  eachRow(f, q, (b, i) => {
+    if (b.called[i] === 0) return;
     const service = b.serviceOf(i);
     for (const [m, k] of [[perDay, b.day + SEP + service], [perService, service]] as const) {
       let a = m.get(k);
@@ -246,7 +246,7 @@ function accuracy(f: RollupSet, q: ReportQuery): ReportTable[] {
       a.inside += b.inside[i]!;
       a.absErr += b.absErrMs[i]!;
     }
-  }
+  });
   const cols = [
     col('called', 'int', 'المنادى عليهم', 'Called'),
     col('quoteMin', 'minutes', 'متوسط الحد الأدنى المتوقع (د)', 'Mean quoted min (min)'),
@@ -340,10 +340,10 @@ export function keyFigures(facts: RollupSet, q: ReportQuery) {
   const r = g.row();
   let rated = 0;
   let sum = 0;
-  for (const [b, i] of matching(facts, q)) {
+  eachRow(facts, q, (b, i) => {
     rated += b.rated(i);
     sum += b.ratingSum(i);
-  }
+  });
   return { ...r, ratingMean: rated ? round2(sum / rated) : null, ratings: rated };
 }
 

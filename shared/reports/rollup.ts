@@ -145,97 +145,121 @@ const SUMS = ['waitSumMs', 'quoteMinSum', 'quoteMaxSum', 'absErrMs', 'serviceSum
 type CountField = (typeof COUNTS)[number];
 type SumField = (typeof SUMS)[number];
 
+/** A day's rows as typed columns (what RollupBlock holds, and what the hub stores per day). */
+export type BlockColumns = { names: string[] }
+  & Record<'hour', Uint8Array> & Record<'service' | 'counter' | 'clerk', Uint16Array>
+  & Record<CountField | 'ratings' | 'waitAt' | 'waitBins' | 'serviceAt' | 'serviceBins', Uint32Array>
+  & Record<SumField, Float64Array>;
+
+/** The typed columns of a block and their element types, in a fixed order (the hub's stored form). */
+export const BLOCK_ARRAYS = [
+  ['hour', 'u8'], ['service', 'u16'], ['counter', 'u16'], ['clerk', 'u16'],
+  ...COUNTS.map((f) => [f, 'u32'] as const), ['ratings', 'u32'],
+  ...SUMS.map((f) => [f, 'f64'] as const),
+  ['waitAt', 'u32'], ['waitBins', 'u32'], ['serviceAt', 'u32'], ['serviceBins', 'u32'],
+] as const satisfies readonly (readonly [Exclude<keyof BlockColumns, 'names'>, 'u8' | 'u16' | 'u32' | 'f64'])[];
+
 /**
- * One day's roll-up rows as typed columns: a year of a busy hall (some 100,000 rows) is a few tens
- * of MB this way, where as objects it would be several times that. Rows by index `0 … n − 1`.
+ * One day's roll-up rows as typed columns: a year of a busy hall (some 80,000 rows) is about 15 MB
+ * this way, where as objects it would be several times that. Rows by index `0 … n − 1`.
  */
-export class RollupBlock implements Record<CountField, Uint32Array>, Record<SumField, Float64Array> {
+export class RollupBlock {
   readonly day: string;
   readonly n: number;
   readonly weekday: number;
   /** The ids the rows name (services, counters, clerks). */
-  readonly names: string[] = [];
-  readonly hour: Uint8Array;
-  readonly service: Uint16Array;
-  readonly counter: Uint16Array;
-  readonly clerk: Uint16Array;
-  readonly issued: Uint32Array;
-  readonly called: Uint32Array;
-  readonly within: Uint32Array;
-  readonly inside: Uint32Array;
-  readonly shorter: Uint32Array;
-  readonly longer: Uint32Array;
-  readonly served: Uint32Array;
-  readonly noShow: Uint32Array;
-  readonly cancelled: Uint32Array;
-  readonly unfinished: Uint32Array;
-  readonly stints: Uint32Array;
-  readonly transferred: Uint32Array;
+  readonly names: string[];
+  readonly hour!: Uint8Array;
+  readonly service!: Uint16Array;
+  readonly counter!: Uint16Array;
+  readonly clerk!: Uint16Array;
+  readonly issued!: Uint32Array;
+  readonly called!: Uint32Array;
+  readonly within!: Uint32Array;
+  readonly inside!: Uint32Array;
+  readonly shorter!: Uint32Array;
+  readonly longer!: Uint32Array;
+  readonly served!: Uint32Array;
+  readonly noShow!: Uint32Array;
+  readonly cancelled!: Uint32Array;
+  readonly unfinished!: Uint32Array;
+  readonly stints!: Uint32Array;
+  readonly transferred!: Uint32Array;
   /** 5 per row: 1★ … 5★. */
-  readonly ratings: Uint32Array;
-  readonly waitSumMs: Float64Array;
-  readonly quoteMinSum: Float64Array;
-  readonly quoteMaxSum: Float64Array;
-  readonly absErrMs: Float64Array;
-  readonly serviceSumMs: Float64Array;
-  /** Histograms as (bin, count) pairs; row i's pairs are `waitAt[i] … waitAt[i+1]` (in pairs). */
-  readonly waitAt: Uint32Array;
-  readonly waitBins: Uint32Array;
-  readonly serviceAt: Uint32Array;
-  readonly serviceBins: Uint32Array;
+  readonly ratings!: Uint32Array;
+  readonly waitSumMs!: Float64Array;
+  readonly quoteMinSum!: Float64Array;
+  readonly quoteMaxSum!: Float64Array;
+  readonly absErrMs!: Float64Array;
+  readonly serviceSumMs!: Float64Array;
+  /** Histograms as (bin, count) pairs; row i's pairs are `waitAt[i] … waitAt[i+1]`. */
+  readonly waitAt!: Uint32Array;
+  readonly waitBins!: Uint32Array;
+  readonly serviceAt!: Uint32Array;
+  readonly serviceBins!: Uint32Array;
 
-  constructor(day: string, rows: readonly RollupRow[]) {
+  constructor(day: string, c: BlockColumns) {
     this.day = day;
-    const n = (this.n = rows.length);
     this.weekday = weekdayOf(day);
+    this.names = c.names;
+    this.n = c.hour.length;
+    const self = this as unknown as Record<string, unknown>;
+    for (const [k] of BLOCK_ARRAYS) self[k] = c[k];
+  }
+
+  /** The block of a day's rows. */
+  static fromRows(day: string, rows: readonly RollupRow[]): RollupBlock {
+    const n = rows.length;
+    const names: string[] = [];
     const ids = new Map<string, number>();
     const id = (s: string | null) => {
       if (s === null) return NONE;
       let i = ids.get(s);
       if (i === undefined) {
-        ids.set(s, (i = this.names.length));
-        this.names.push(s);
+        ids.set(s, (i = names.length));
+        names.push(s);
         if (i >= NONE) throw new Error('a day names at most 65,535 services, counters and clerks');
       }
       return i;
     };
-    this.hour = new Uint8Array(n);
-    this.service = new Uint16Array(n);
-    this.counter = new Uint16Array(n);
-    this.clerk = new Uint16Array(n);
-    const u32 = () => new Uint32Array(n);
-    const f64 = () => new Float64Array(n);
-    this.issued = u32(); this.called = u32(); this.within = u32(); this.inside = u32(); this.shorter = u32(); this.longer = u32();
-    this.served = u32(); this.noShow = u32(); this.cancelled = u32(); this.unfinished = u32(); this.stints = u32(); this.transferred = u32();
-    this.ratings = new Uint32Array(n * 5);
-    this.waitSumMs = f64(); this.quoteMinSum = f64(); this.quoteMaxSum = f64(); this.absErrMs = f64(); this.serviceSumMs = f64();
-    this.waitAt = new Uint32Array(n + 1);
-    this.serviceAt = new Uint32Array(n + 1);
     let wn = 0;
     let sn = 0;
     for (const r of rows) {
       wn += nonZero(r.waits);
       sn += nonZero(r.serviceTimes);
     }
-    this.waitBins = new Uint32Array(wn * 2);
-    this.serviceBins = new Uint32Array(sn * 2);
+    const c = { names } as Record<string, unknown>;
+    for (const [k, t] of BLOCK_ARRAYS) {
+      const len = k === 'ratings' ? n * 5 : k === 'waitAt' || k === 'serviceAt' ? n + 1 : k === 'waitBins' ? wn * 2 : k === 'serviceBins' ? sn * 2 : n;
+      c[k] = t === 'u8' ? new Uint8Array(len) : t === 'u16' ? new Uint16Array(len) : t === 'u32' ? new Uint32Array(len) : new Float64Array(len);
+    }
+    const b = c as unknown as BlockColumns;
     let w = 0;
     let s = 0;
     rows.forEach((r, i) => {
-      this.hour[i] = r.hour;
-      this.service[i] = id(r.serviceId);
-      this.counter[i] = id(r.counterId);
-      this.clerk[i] = id(r.clerkId);
-      for (const f of COUNTS) this[f][i] = r[f];
-      for (const f of SUMS) this[f][i] = r[f];
-      for (let k = 0; k < 5; k++) this.ratings[i * 5 + k] = r.ratings[k]!;
-      this.waitAt[i] = w;
-      w = pairs(r.waits, this.waitBins, w);
-      this.serviceAt[i] = s;
-      s = pairs(r.serviceTimes, this.serviceBins, s);
+      b.hour[i] = r.hour;
+      b.service[i] = id(r.serviceId);
+      b.counter[i] = id(r.counterId);
+      b.clerk[i] = id(r.clerkId);
+      for (const f of COUNTS) b[f][i] = r[f];
+      for (const f of SUMS) b[f][i] = r[f];
+      for (let k = 0; k < 5; k++) b.ratings[i * 5 + k] = r.ratings[k]!;
+      b.waitAt[i] = w;
+      w = pairs(r.waits, b.waitBins, w);
+      b.serviceAt[i] = s;
+      s = pairs(r.serviceTimes, b.serviceBins, s);
     });
-    this.waitAt[n] = w;
-    this.serviceAt[n] = s;
+    b.waitAt[n] = w;
+    b.serviceAt[n] = s;
+    return new RollupBlock(day, b);
+  }
+
+  /** The block's columns (to store them). */
+  get columns(): BlockColumns {
+    const c = { names: this.names } as Record<string, unknown>;
+    const self = this as unknown as Record<string, unknown>;
+    for (const [k] of BLOCK_ARRAYS) c[k] = self[k];
+    return c as unknown as BlockColumns;
   }
 
   serviceOf(i: number): string {
@@ -266,7 +290,7 @@ export class RollupBlock implements Record<CountField, Uint32Array>, Record<SumF
   addServiceTimes(i: number, h: Histogram): void {
     for (let p = this.serviceAt[i]!; p < this.serviceAt[i + 1]!; p += 2) h.addBin(this.serviceBins[p]!, this.serviceBins[p + 1]!);
   }
-  /** Row i as an object again (to store it). */
+  /** Row i as an object again. */
   row(i: number): RollupRow {
     const r = emptyRow(this.day, this.hour[i]!, this.serviceOf(i), this.counterOf(i), this.clerkOf(i));
     for (const f of COUNTS) r[f] = this[f][i]!;
@@ -276,20 +300,25 @@ export class RollupBlock implements Record<CountField, Uint32Array>, Record<SumF
     this.addServiceTimes(i, r.serviceTimes);
     return r;
   }
-  /** Bytes held, roughly. */
+  /** Bytes held. */
   get bytes(): number {
-    return this.n * (1 + 6 + 12 * 4 + 20 + 5 * 8 + 8) + (this.waitBins.length + this.serviceBins.length) * 4;
+    let n = 0;
+    const self = this as unknown as Record<string, ArrayBufferView>;
+    for (const [k] of BLOCK_ARRAYS) n += self[k]!.byteLength;
+    return n;
   }
 }
 
 function nonZero(h: Histogram): number {
   let n = 0;
-  for (const c of h.counts) if (c !== 0) n++;
+  const counts = h.counts;
+  for (let k = 0; k < counts.length; k++) if (counts[k] !== 0) n++;
   return n;
 }
 function pairs(h: Histogram, out: Uint32Array, at: number): number {
-  for (let k = 0; k < h.counts.length; k++) {
-    const c = h.counts[k]!;
+  const counts = h.counts;
+  for (let k = 0; k < counts.length; k++) {
+    const c = counts[k]!;
     if (c === 0) continue;
     out[at++] = h.first + k;
     out[at++] = c;
@@ -311,7 +340,7 @@ export function rollupFacts(f: DayFacts): RollupSet {
   const counters: CounterTimeRow[] = [];
   for (const d of days) {
     const r = rollupDay(d, f);
-    blocks.push(new RollupBlock(d, r.rows));
+    blocks.push(RollupBlock.fromRows(d, r.rows));
     counters.push(...r.counters);
   }
   return { blocks, counters, marks: f.marks };

@@ -1,8 +1,8 @@
 // The hall's report data in SQLite: a projection of the event log, kept per closed business day
 // and always rebuildable from the log. Each closed day is folded once (shared/reports/facts.ts)
 // into its daily roll-up (shared/reports/rollup.ts: one row per service, counter, clerk and hour,
-// with 30-second histograms of waits and service times) and its tickets' facts; every report is
-// computed from the roll-ups. The per-ticket facts are read only where a report needs single
+// with 30-second histograms of waits and service times; stored as one BLOB per day, rollup-blob.ts)
+// and its tickets' facts; every report is computed from the roll-ups. The per-ticket facts are read only where a report needs single
 // tickets — the satisfaction report's comments, each ticket by its id — never for a whole range.
 //
 // Why per closed day: a day's events never change once the next day has opened (ratings, like
@@ -12,15 +12,15 @@
 // its events at each request (a few thousand events), so reports always include the last event.
 //
 // Closed days' roll-ups once read are kept in memory as typed columns (RollupBlock): a year of a
-// busy hall (300k tickets) is some 25 MB that way, and a year-long report then reads no disk.
+// busy hall (300k tickets) is some 15 MB that way, and a year-long report then reads no disk.
 import type { Service } from '../../../shared/protocol/entities.ts';
 import type { DomainEvent } from '../../../shared/protocol/events.ts';
-import { Histogram, decodeHistogram, encodeHistogram } from '../../../shared/reports/bins.ts';
 import { type DayFacts, FOLD_VERSION, type MarkFact, createFold } from '../../../shared/reports/facts.ts';
 import type { CommentFact } from '../../../shared/reports/query.ts';
-import { type CounterTimeRow, RollupBlock, type RollupRow, type RollupSet, emptyRow, rollupDay } from '../../../shared/reports/rollup.ts';
+import { type CounterTimeRow, RollupBlock, type RollupSet, rollupDay } from '../../../shared/reports/rollup.ts';
 import type { RollupSource } from '../../../shared/reports/source.ts';
 import type { Db } from '../store/database.ts';
+import { decodeDay, encodeDay } from './rollup-blob.ts';
 
 type Config = { services: Service[]; counters: { id: string; serviceIds: string[] }[] };
 type Day = { block: RollupBlock; counters: CounterTimeRow[] };
@@ -28,11 +28,6 @@ type Day = { block: RollupBlock; counters: CounterTimeRow[] };
 const LIVE_ORDER = 2 ** 40;
 
 export type FactStore = ReturnType<typeof createFactStore>;
-
-const blob = (h: Histogram) => {
-  const b = encodeHistogram(h);
-  return Buffer.from(b.buffer, b.byteOffset, b.length);
-};
 
 export function createFactStore(db: Db, opts: { timeZone: () => string; today: () => string }) {
   const q = {
@@ -42,21 +37,14 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     configBefore: db.prepare("SELECT body FROM events WHERE seq < ? AND type IN ('service.saved', 'counter.saved') ORDER BY seq"),
     firstSeqOf: db.prepare('SELECT MIN(seq) AS s FROM events WHERE day = ?'),
     delTickets: db.prepare('DELETE FROM report_tickets WHERE day = ?'),
-    delRollups: db.prepare('DELETE FROM report_rollups WHERE day = ?'),
-    delCounters: db.prepare('DELETE FROM report_counter_rollups WHERE day = ?'),
+    delRollup: db.prepare('DELETE FROM report_day_rollups WHERE day = ?'),
     delMarks: db.prepare("DELETE FROM report_marks WHERE day = ? AND source = 'auto'"),
     insTicket: db.prepare('INSERT INTO report_tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    insRollup: db.prepare(`INSERT INTO report_rollups (day, hour, service_id, counter_id, clerk_id, issued, called, within, wait_sum_ms, waits,
-      quote_min_sum, quote_max_sum, inside, shorter, longer, abs_err_ms, served, no_show, cancelled, unfinished, r1, r2, r3, r4, r5,
-      stints, transferred, service_sum_ms, service_times) VALUES (${new Array(29).fill('?').join(', ')})`),
-    insCounter: db.prepare('INSERT INTO report_counter_rollups (day, counter_id, clerk_id, open_ms, break_ms) VALUES (?, ?, ?, ?, ?)'),
+    insRollup: db.prepare('INSERT INTO report_day_rollups (day, rows, body) VALUES (?, ?, ?)'),
     insMark: db.prepare('INSERT INTO report_marks (day, source, kind, service_id, counter_id, label, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     upDay: db.prepare('INSERT INTO report_days (day, version, last_seq) VALUES (?, ?, ?) ON CONFLICT(day) DO UPDATE SET version = excluded.version, last_seq = excluded.last_seq'),
     builtIn: db.prepare('SELECT day FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day').pluck(),
-    selRollups: db.prepare(`SELECT hour, service_id, counter_id, clerk_id, issued, called, within, wait_sum_ms, waits, quote_min_sum, quote_max_sum,
-      inside, shorter, longer, abs_err_ms, served, no_show, cancelled, unfinished, r1, r2, r3, r4, r5, stints, transferred, service_sum_ms, service_times
-      FROM report_rollups WHERE day = ? ORDER BY rowid`).raw(),
-    selCounters: db.prepare('SELECT counter_id, clerk_id, open_ms, break_ms FROM report_counter_rollups WHERE day = ? ORDER BY rowid').raw(),
+    selRollup: db.prepare('SELECT body FROM report_day_rollups WHERE day = ?').pluck(),
     selMarks: db.prepare('SELECT day, kind, service_id, counter_id, label FROM report_marks WHERE day BETWEEN ? AND ? ORDER BY day, id').raw(),
     // A comment is personal: it sits in event_personal (purged after retention), not in the log.
     ratedIn: db.prepare("SELECT json_extract(e.body, '$.ticketId') AS ticketId, json_extract(p.body, '$.comment') AS comment FROM events e INDEXED BY events_rated JOIN event_personal p ON p.seq = e.seq WHERE e.day BETWEEN ? AND ? AND e.type = 'ticket.rated'"),
@@ -88,18 +76,13 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
   const writeDay = db.transaction((day: string, f: DayFacts, lastSeq: number) => {
     cache.delete(day);
     q.delTickets.run(day);
-    q.delRollups.run(day);
-    q.delCounters.run(day);
+    q.delRollup.run(day);
     q.delMarks.run(day);
     for (const t of f.tickets) {
       q.insTicket.run(t.id, t.day, t.serviceId, t.finalServiceId, t.priority, t.issuedAt, t.hour, t.weekday, t.waitMs, t.targetMs, t.counterId, t.clerkId, t.outcome, t.endCounterId, t.endClerkId, t.transfers, t.quoteMin, t.quoteMax, t.rating);
     }
     const r = rollupDay(day, f);
-    for (const x of r.rows) {
-      q.insRollup.run(day, x.hour, x.serviceId, x.counterId, x.clerkId, x.issued, x.called, x.within, x.waitSumMs, blob(x.waits), x.quoteMinSum, x.quoteMaxSum,
-        x.inside, x.shorter, x.longer, x.absErrMs, x.served, x.noShow, x.cancelled, x.unfinished, ...x.ratings, x.stints, x.transferred, x.serviceSumMs, blob(x.serviceTimes));
-    }
-    for (const c of r.counters) q.insCounter.run(day, c.counterId, c.clerkId, c.openMs, c.breakMs);
+    q.insRollup.run(day, r.rows.length, encodeDay(RollupBlock.fromRows(day, r.rows), r.counters));
     for (const m of f.marks) q.insMark.run(m.day, 'auto', m.kind, m.serviceId, m.counterId, m.label, null);
     q.upDay.run(day, FOLD_VERSION, lastSeq);
   });
@@ -138,38 +121,13 @@ export function createFactStore(db: Db, opts: { timeZone: () => string; today: (
     if (first !== null && configAtStart?.first !== first) configAtStart = { first, config: configBefore(first) };
     const facts: DayFacts = first === null ? { tickets: [], services: [], counters: [], marks: [] } : foldDay(day, configAtStart!.config, now).facts;
     const r = rollupDay(day, facts);
-    live = { key, facts, day: { block: new RollupBlock(day, r.rows), counters: r.counters } };
+    live = { key, facts, day: { block: RollupBlock.fromRows(day, r.rows), counters: r.counters } };
     return live;
   }
 
   function loadDay(day: string): Day {
-    const rows: RollupRow[] = [];
-    for (const x of q.selRollups.all(day) as unknown[][]) {
-      const r = emptyRow(day, x[0] as number, x[1] as string, x[2] as string | null, x[3] as string | null);
-      r.issued = x[4] as number;
-      r.called = x[5] as number;
-      r.within = x[6] as number;
-      r.waitSumMs = x[7] as number;
-      decodeHistogram(x[8] as Uint8Array, r.waits);
-      r.quoteMinSum = x[9] as number;
-      r.quoteMaxSum = x[10] as number;
-      r.inside = x[11] as number;
-      r.shorter = x[12] as number;
-      r.longer = x[13] as number;
-      r.absErrMs = x[14] as number;
-      r.served = x[15] as number;
-      r.noShow = x[16] as number;
-      r.cancelled = x[17] as number;
-      r.unfinished = x[18] as number;
-      r.ratings = [x[19] as number, x[20] as number, x[21] as number, x[22] as number, x[23] as number];
-      r.stints = x[24] as number;
-      r.transferred = x[25] as number;
-      r.serviceSumMs = x[26] as number;
-      decodeHistogram(x[27] as Uint8Array, r.serviceTimes);
-      rows.push(r);
-    }
-    const counters = (q.selCounters.all(day) as unknown[][]).map((x) => ({ day, counterId: x[0] as string, clerkId: x[1] as string | null, openMs: x[2] as number, breakMs: x[3] as number }));
-    return { block: new RollupBlock(day, rows), counters };
+    const body = q.selRollup.get(day) as Uint8Array | undefined;
+    return body ? decodeDay(day, body) : { block: RollupBlock.fromRows(day, []), counters: [] };
   }
 
   function closedDay(day: string): Day {

@@ -273,7 +273,7 @@ describe('reports equal a naive computation from the raw events', () => {
   it('the stored roll-ups equal a fresh rebuild from the log', () => {
     const rows = (set: ReturnType<RollupSource['rollups']>) => set.blocks.flatMap((b) => Array.from({ length: b.n }, (_, i) => b.row(i)));
     const stored = source.rollups(FROM, '2026-03-11');
-    db.exec('DELETE FROM report_days; DELETE FROM report_tickets; DELETE FROM report_rollups; DELETE FROM report_counter_rollups; DELETE FROM report_marks');
+    db.exec('DELETE FROM report_days; DELETE FROM report_tickets; DELETE FROM report_day_rollups; DELETE FROM report_marks');
     const fresh = createFactStore(db, { timeZone: () => TZ, today: () => TODAY });
     expect(fresh.buildMissing()).toHaveLength(11);
     const rebuilt = fresh.source(() => 0, () => 0).rollups(FROM, '2026-03-11');
