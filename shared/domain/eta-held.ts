@@ -26,7 +26,7 @@ export const ETA_MODEL = {
   /** Budget of counter calls per projection (over all plays), and the bounds on the plays. */
   budget: 1500,
   /** The budget of the quote on the issue path (one ticket's projection, each play ending at its call). */
-  issueBudget: 800,
+  issueBudget: 1500,
   minPlays: 4,
   maxPlays: 64,
   /** Above this many waiting tickets, one play with mean times. */
@@ -41,8 +41,10 @@ export const ETA_MODEL = {
 // ── the learnt time at the counter ──────────────────────────────────────────────────────────
 
 export interface HeldModel {
-  /** Learnt samples, capped, ascending. */
-  sorted: number[];
+  /** Learnt samples, ascending (shared with the learning: read only); each is drawn capped at `cap`. */
+  sorted: readonly number[];
+  /** A sample is taken as at most this (8 × the samples' median: a ticket left open for hours does not count as hours). */
+  cap: number;
   /** The usual day's times for the service, ascending (the prior's shape; empty: a log-normal of mu, sigma). */
   history: readonly number[];
   mu: number;
@@ -82,22 +84,20 @@ function priorOf(state: HallState, serviceId: string): { mean: number; cv: numbe
 function makeHeldModel(state: HallState, serviceId: string, raw: number[]): HeldModel {
   const { mean: prior, cv, weight, history } = priorOf(state, serviceId);
   const { mu, sigma } = logNormalParams(prior, cv);
-  const sorted = [...raw].sort((a, b) => a - b);
-  if (sorted.length > 0) {
-    const cap = ETA_MODEL.outlierCap * Math.max(sorted[Math.floor(sorted.length / 2)]!, 0.25);
-    for (let i = sorted.length - 1; i >= 0 && sorted[i]! > cap; i--) sorted[i] = cap;
-  }
+  const sorted = raw.length === 0 ? [] : (state.learning.heldSorted.get(serviceId) ?? [...raw].sort((a, b) => a - b));
+  const n = sorted.length;
+  const cap = n > 0 ? ETA_MODEL.outlierCap * Math.max(sorted[Math.floor(n / 2)]!, 0.25) : Infinity;
   let sum = 0;
   let sumSq = 0;
-  for (const x of sorted) {
+  for (let i = 0; i < n; i++) {
+    const x = Math.min(sorted[i]!, cap);
     sum += x;
     sumSq += x * x;
   }
-  const n = sorted.length;
   const mean = (sum + prior * weight) / (n + weight);
   // The spread of one time: the samples' about the blended mean, with the prior's worth of its own.
   const spread = (sumSq - 2 * mean * sum + n * mean * mean + weight * ((cv * prior) ** 2 + (prior - mean) ** 2)) / (n + weight);
-  return { sorted, history, mu, sigma, mean, priorWeight: weight, relErr: mean > 0 ? Math.sqrt(Math.max(0, spread) / (n + weight)) / mean : 0 };
+  return { sorted, cap, history, mu, sigma, mean, priorWeight: weight, relErr: mean > 0 ? Math.sqrt(Math.max(0, spread) / (n + weight)) / mean : 0 };
 }
 
 /** Index of the first sample greater than x. */
@@ -114,7 +114,8 @@ function firstAbove(sorted: readonly number[], x: number): number {
 
 /** The rest of a time at the counter already `elapsed` minutes long: a draw (rnd) or its mean (no rnd). */
 export function residual(m: HeldModel, elapsed: number, rnd?: () => number): number {
-  const idx = firstAbove(m.sorted, elapsed);
+  // Samples beyond the time already spent (none once it is past the cap: a capped sample ends there).
+  const idx = elapsed < m.cap ? firstAbove(m.sorted, elapsed) : m.sorted.length;
   const k = m.sorted.length - idx;
   // The prior: the usual day's own times where the hall has them (their shape, tail included — a
   // ticket held far beyond the usual is most likely one of the few that take an hour), else a log-normal.
@@ -126,7 +127,7 @@ export function residual(m: HeldModel, elapsed: number, rnd?: () => number): num
   if (!rnd) {
     // Mean residual: the samples' part exactly, the prior's through its times or a few quantiles.
     let s = 0;
-    for (let i = idx; i < m.sorted.length; i++) s += m.sorted[i]! - elapsed;
+    for (let i = idx; i < m.sorted.length; i++) s += Math.min(m.sorted[i]!, m.cap) - elapsed;
     let p = 0;
     if (h.length > 0) {
       for (let i = hIdx; i < h.length; i++) p += h[i]! - elapsed;
@@ -142,7 +143,18 @@ export function residual(m: HeldModel, elapsed: number, rnd?: () => number): num
     const p = f0 + rnd() * (1 - f0);
     return Math.max(0, Math.exp(m.mu + m.sigma * normalQuantile(Math.min(p, 1 - 1e-12))) - elapsed);
   }
-  return m.sorted[idx + Math.floor(rnd() * k)]! - elapsed;
+  return Math.min(m.sorted[idx + Math.floor(rnd() * k)]!, m.cap) - elapsed;
+}
+
+/** A whole time at the counter (nothing spent yet): residual(m, 0, rnd) without its searches, for the plays' hot loop. */
+export function freshTime(m: HeldModel, rnd: () => number): number {
+  const n = m.sorted.length;
+  const h = m.history;
+  if (rnd() * (n + m.priorWeight) < m.priorWeight) {
+    if (h.length > 0) return h[Math.min(h.length - 1, Math.floor(rnd() * h.length))]!;
+    return Math.exp(m.mu + m.sigma * normalQuantile(Math.min(Math.max(rnd(), 1e-12), 1 - 1e-12)));
+  }
+  return Math.min(m.sorted[Math.floor(rnd() * n)]!, m.cap);
 }
 
 export function breakModel(state: HallState): HeldModel {
@@ -151,7 +163,7 @@ export function breakModel(state: HallState): HeldModel {
   for (const x of b) sum += x;
   const mean = (sum + ETA_MODEL.breakPriorMinutes * ETA_MODEL.breakPriorWeight) / (b.length + ETA_MODEL.breakPriorWeight);
   const { mu, sigma } = logNormalParams(mean, ETA_MODEL.breakCv);
-  return { sorted: [], history: [], mu, sigma, mean, priorWeight: ETA_MODEL.breakPriorWeight, relErr: 0 };
+  return { sorted: [], cap: Infinity, history: [], mu, sigma, mean, priorWeight: ETA_MODEL.breakPriorWeight, relErr: 0 };
 }
 
 // ── the projection ───────────────────────────────────────────────────────────────────────────

@@ -14,6 +14,8 @@ export interface EtaLearning {
   held: Map<string, number[]>;
   /** Samples ever added per service today (identifies a version of `held`). */
   heldCount: Map<string, number>;
+  /** The same samples per service, ascending, kept in order as they come and go (the model draws from them without sorting). */
+  heldSorted: Map<string, number[]>;
   /** Issue times (epoch ms) per service, the last 400, and today's priority count. */
   arrivals: Map<string, { at: number[]; priority: number; total: number }>;
   /** Lengths of today's finished breaks, minutes. */
@@ -33,12 +35,24 @@ export interface EtaLearning {
 }
 
 export function emptyLearning(): EtaLearning {
-  return { held: new Map(), heldCount: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [], quoteScores: new Map(), breakScores: { width: 1, n: 0 } };
+  return { held: new Map(), heldCount: new Map(), heldSorted: new Map(), arrivals: new Map(), breaks: [], since: new Map(), breaksTaken: new Map(), released: new Map(), gaps: [], quoteScores: new Map(), breakScores: { width: 1, n: 0 } };
 }
 
 function push(list: number[], x: number, keep: number): void {
   list.push(x);
   if (list.length > keep) list.splice(0, list.length - keep);
+}
+
+/** Index of the first element of ascending `sorted` not below x. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (sorted[m]! < x) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
 }
 
 export function learnHeld(l: EtaLearning, serviceId: string, calledAt: string | undefined, atMs: number): void {
@@ -47,7 +61,11 @@ export function learnHeld(l: EtaLearning, serviceId: string, calledAt: string | 
   if (!(minutes >= 0)) return;
   let list = l.held.get(serviceId);
   if (!list) l.held.set(serviceId, (list = []));
-  push(list, minutes, HELD_SAMPLES);
+  let sorted = l.heldSorted.get(serviceId);
+  if (!sorted) l.heldSorted.set(serviceId, (sorted = []));
+  list.push(minutes);
+  sorted.splice(lowerBound(sorted, minutes), 0, minutes);
+  while (list.length > HELD_SAMPLES) sorted.splice(lowerBound(sorted, list.shift()!), 1);
   l.heldCount.set(serviceId, (l.heldCount.get(serviceId) ?? 0) + 1);
 }
 

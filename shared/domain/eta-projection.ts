@@ -42,7 +42,7 @@
 import { exponential, normalQuantile, seededRandom } from './random.ts';
 import type { HallState, TicketRecord } from './hall-state.ts';
 import { isTargeted } from './routing.ts';
-import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
+import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, freshTime, heldModel, residual } from './eta-held.ts';
 import { usualPlans } from './eta-usual.ts';
 import { type WaitEstimate, atLeast, fallback, rangeOf } from './eta-range.ts';
 import { quoteScores } from './eta-calibration.ts';
@@ -52,6 +52,9 @@ export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
 
 
 export const SEED = 0x0da3; // fixed: the same state and time give the same quote
+
+/** The draws of the current play (projections run one at a time): kept between projections, grown when needed. */
+let drawTape = new Float64Array(4096);
 
 interface Entry {
   /** Waiting since, minutes relative to now (≤ 0 for tickets in the hall, > 0 for ones to come). */
@@ -262,8 +265,8 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const sumSq = new Float64Array(nRefs);
   const count = new Uint32Array(nRefs);
   const rnd = seededRandom(SEED);
-  // The draws of a play, recorded for its mirror (antithetic pairs).
-  let tape = new Float64Array(1024);
+  // The draws of a play, recorded for its mirror (antithetic pairs); one tape for every projection.
+  let tape = drawTape;
   let tapeLength = 0;
   let tapeAt = 0;
   let mirror = false;
@@ -273,7 +276,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
     if (tapeLength === tape.length) {
       const grown = new Float64Array(2 * tape.length);
       grown.set(tape);
-      tape = grown;
+      tape = drawTape = grown;
     }
     tape[tapeLength++] = x;
     return x;
@@ -352,7 +355,8 @@ export function project(state: HallState, now: number, options: ProjectOptions =
       nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
       if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
     }
-    firstArrival = Math.min(Infinity, ...nextArrival);
+    firstArrival = Infinity;
+    for (let s = 0; s < S; s++) if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
     let ordinal = probeOrdinal + 1;
     let left = toCall;
     let calls = 0;
@@ -399,7 +403,9 @@ export function project(state: HallState, now: number, options: ProjectOptions =
       bScore = 0;
       now_ = tau;
       const sim = sims[k]!;
-      for (const s of sim.serves) {
+      const serves = sim.serves;
+      for (let j = 0; j < serves.length; j++) {
+        const s = serves[j]!;
         for (let cls = 0; cls < 2; cls++) {
           const h = heads[s]![cls]!;
           const base = queues[s]![cls]!;
@@ -434,7 +440,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
           break;
         }
       }
-      if (!chosen.probe) free[k] = tau + (large ? held[bs]!.mean : residual(held[bs]!, 0, u) * scale[bs]!) + gap;
+      if (!chosen.probe) free[k] = tau + (large ? held[bs]!.mean : freshTime(held[bs]!, u) * scale[bs]!) + gap;
     }
     lastProjection.calls += calls;
     if (play === 0 && !large) plays = 2 * Math.ceil(Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10)))) / 2);
