@@ -1,4 +1,5 @@
-// The foot of the hall screen: people waiting per service, read from the back of the hall — large,
+// The foot of the hall screen: people in the queue per service — as many as a ticket taken now would
+// have ahead of it, the count the kiosk and the ticket give — read from the back of the hall: large,
 // one language at a time, Arabic then English in turn (both at once halves the size of each).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,10 @@ export function DisplayTicker() {
   const queue = useHall((s) => s.queue);
   const digits = useHall((s) => s.branch?.digits) ?? 'arab';
   const t = i18n.getFixedT(lang);
-  const items = services.filter((s) => s.active).map((s) => ({ s, n: queue.find((q) => q.serviceId === s.id)?.waiting ?? 0 }));
+  const items = services.filter((s) => s.active).map((s) => {
+    const q = queue.find((x) => x.serviceId === s.id);
+    return { s, n: q?.ahead ?? q?.waiting ?? 0 };
+  });
   return (
     <footer className="display-foot" lang={lang} dir={lang === 'ar' ? 'rtl' : 'ltr'} data-testid="display-ticker" data-lang={lang} aria-label={t('displayTicker.title')}>
       <span className="foot-title">{t('displayTicker.title')}</span>

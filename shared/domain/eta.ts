@@ -5,10 +5,10 @@
 import type { ExpectedWait } from '../protocol/entities.ts';
 import type { HallState, TicketRecord } from './hall-state.ts';
 import { stateVersion } from './fold.ts';
-import { callOrder, countAhead } from './routing.ts';
+import { aheadAll, aheadOf } from './routing.ts';
 import { ETA_MODEL, type Projection, lastProjection, QUOTE_PERCENTILES, heldModel, project } from './eta-projection.ts';
 import { type WaitEstimate, fallback, gammaQuantile, rangeOf, wholeMinutes } from './eta-range.ts';
-import { competingServices, competitionOf, countersServing } from './targets.ts';
+import { competingServices, countersServing } from './targets.ts';
 
 export { ETA_MODEL, QUOTE_PERCENTILES, lastProjection, competingServices, countersServing, gammaQuantile, rangeOf, wholeMinutes };
 export type { WaitEstimate };
@@ -53,13 +53,11 @@ export function quoteAtIssue(state: HallState, serviceId: string, priority: bool
 }
 
 /**
- * Placement of a ticket not yet in the state (at issue): last among the competing waiting tickets
- * of its class; its wait is the quote of a ticket issued now.
+ * Placement of a ticket not yet in the state (at issue): after every waiting ticket, each for its
+ * share (routing.ts aheadOf); its wait is the quote of a ticket issued now.
  */
 export function expectedWait(state: HallState, ticket: TicketRecord, now: number, budget?: number): Placement {
-  const { competes } = competitionOf(state, ticket);
-  let ahead = 0;
-  for (const t of state.tickets.values()) if (t.status === 'waiting' && t.id !== ticket.id && competes(t)) ahead++;
+  const ahead = aheadOf(state, ticket, now);
   const e = quoteAtIssue(state, ticket.serviceId, ticket.priority !== undefined && ticket.priority !== 'none', now, budget);
   return { position: ahead + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes };
 }
@@ -73,7 +71,7 @@ const FRESH_MS = 1000;
 
 /** Live placement of one waiting ticket. */
 export function placementOf(state: HallState, ticket: TicketRecord, now: number): Placement {
-  const ahead = countAhead(state.tickets.values(), state.services, now, state.config.routing, competitionOf(state, ticket).competes, ticket);
+  const ahead = aheadOf(state, ticket, now);
   if (ticket.quote && ticket.transferredFrom.length === 0 && ticket.targetCounterId === undefined && ticket.targetClerkId === undefined && now - ticket.waitingSince <= FRESH_MS && now >= ticket.waitingSince) {
     // The answer to the issue itself: no second projection on the issue path.
     return { position: ahead + 1, expectedWait: ticket.quote, meanMinutes: (ticket.quote.minMinutes + ticket.quote.maxMinutes) / 2 };
@@ -82,20 +80,14 @@ export function placementOf(state: HallState, ticket: TicketRecord, now: number)
   return { position: ahead + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes };
 }
 
-/** Live placement of every waiting ticket: positions in call order among the tickets it competes with (targets.ts). */
+/** Live placement of every waiting ticket: the people ahead of each (routing.ts aheadAll), and its estimate. */
 export function placements(state: HallState, now: number): Map<string, Placement> {
   const out = new Map<string, Placement>();
-  const orderByGroup = new Map<string, Map<string, number>>();
+  const ahead = aheadAll(state, now);
   for (const t of state.tickets.values()) {
     if (t.status !== 'waiting') continue;
-    const { key, competes } = competitionOf(state, t);
-    let order = orderByGroup.get(key);
-    if (!order) {
-      order = new Map(callOrder(state.tickets.values(), state.services, now, state.config.routing, competes).map((x, i) => [x.id, i]));
-      orderByGroup.set(key, order);
-    }
     const e = estimateOf(state, t, now);
-    out.set(t.id, { position: (order.get(t.id) ?? 0) + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes });
+    out.set(t.id, { position: (ahead.get(t.id) ?? 0) + 1, expectedWait: e.quote, meanMinutes: e.meanMinutes });
   }
   return out;
 }

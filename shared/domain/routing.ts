@@ -21,7 +21,7 @@
 // service. Among the tickets callable at a counter the rule above decides — a transferred ticket
 // keeps its original issue time (brief §5), so it usually goes first.
 import type { Service, Ticket } from '../protocol/entities.ts';
-import type { RoutingPolicy, TicketRecord } from './hall-state.ts';
+import type { HallState, RoutingPolicy, TicketRecord } from './hall-state.ts';
 
 export const DEFAULT_ROUTING: RoutingPolicy = { priorityFactor: 2, overdueFactor: 2 };
 
@@ -113,21 +113,125 @@ export function pickNext(
   return best?.ticket;
 }
 
-/** How many waiting tickets that compete with `target` (a set of their services, or a test) call-next would take before it: O(n), no sort. */
+/**
+ * How many waiting tickets call-next would take before `target`: O(n), no sort. `competes` says
+ * which tickets count (a set of their services, or a test), or how much of each does — a share
+ * between 0 and 1 (aheadOf: the share of the counters that can call it which can also call the
+ * target); the sum is rounded to whole people.
+ */
 export function countAhead(
   tickets: Iterable<TicketRecord>,
   services: ReadonlyMap<string, Service>,
   nowMs: number,
   policy: RoutingPolicy,
-  competes: ReadonlySet<string> | ((t: TicketRecord) => boolean),
+  competes: ReadonlySet<string> | ((t: TicketRecord) => boolean | number),
   target: TicketRecord,
 ): number {
   const me = rank(target, services.get(target.serviceId), nowMs, policy);
   const test = typeof competes === 'function' ? competes : (t: TicketRecord) => competes.has(t.serviceId);
   let n = 0;
   for (const t of tickets) {
-    if (t === target || t.id === target.id || t.status !== 'waiting' || !test(t)) continue;
-    if (compare(rank(t, services.get(t.serviceId), nowMs, policy), me) < 0) n++;
+    if (t === target || t.id === target.id || t.status !== 'waiting') continue;
+    const w = Number(test(t));
+    if (w > 0 && compare(rank(t, services.get(t.serviceId), nowMs, policy), me) < 0) n += w;
   }
-  return n;
+  return Math.round(n + 1e-9);
+}
+
+// ── "ahead": one count for every screen ─────────────────────────────────────────────────────
+//
+// The people ahead of a ticket are the waiting tickets call-next would take before it, at the
+// counters that can call it: a ticket of another service counts for the share of the counters
+// that can call it which can also call this one (a reception ticket that three counters call, one
+// of which also serves certificates, stands a third before a certificates ticket); one of the
+// same service, or reserved for one of this ticket's counters, counts whole. The kiosk's tile (a
+// ticket issued now), the printed ticket, the tracking page, the hall display and the messages
+// all count so (aheadOf, aheadOfNew, aheadAll).
+
+/** Where a waiting ticket may be called: the key of the counters that can call it. */
+const reachKey = (t: Pick<TicketRecord, 'serviceId' | 'targetCounterId' | 'targetClerkId'>): string =>
+  t.targetCounterId !== undefined ? `counter:${t.targetCounterId}` : t.targetClerkId !== undefined ? `clerk:${t.targetClerkId}` : `service:${t.serviceId}`;
+
+/** The counters (ids) that can call a ticket of this key now: staffed ones (open or on break); for a service none staffs, every counter serving it. */
+function callersOf(state: HallState, key: string): Set<string> {
+  const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const staffed = [...state.counters.values()].filter((c) => c.state !== 'closed');
+  if (kind === 'counter') return new Set(staffed.filter((c) => c.id === id).map((c) => c.id));
+  if (kind === 'clerk') return new Set(staffed.filter((c) => c.clerkId === id).map((c) => c.id));
+  const serving = staffed.filter((c) => c.serviceIds.includes(id));
+  return new Set((serving.length > 0 ? serving : [...state.counters.values()].filter((c) => c.serviceIds.includes(id))).map((c) => c.id));
+}
+
+/** How much of a ticket of key `x` stands before one of key `y`: the share of x's counters that can also call y. */
+function shareOf(state: HallState, cache: Map<string, Set<string>>, x: string, y: string): number {
+  if (x === y) return 1;
+  const of = (k: string) => {
+    let s = cache.get(k);
+    if (!s) cache.set(k, (s = callersOf(state, k)));
+    return s;
+  };
+  const cx = of(x);
+  if (cx.size === 0) return 0;
+  const cy = of(y);
+  let both = 0;
+  for (const id of cx) if (cy.has(id)) both++;
+  return both / cx.size;
+}
+
+/** The people ahead of a waiting ticket now (see above). */
+export function aheadOf(state: HallState, target: TicketRecord, now: number): number {
+  const cache = new Map<string, Set<string>>();
+  const mine = reachKey(target);
+  const shares = new Map<string, number>();
+  return countAhead(state.tickets.values(), state.services, now, state.config.routing, (t) => {
+    const k = reachKey(t);
+    let w = shares.get(k);
+    if (w === undefined) shares.set(k, (w = shareOf(state, cache, k, mine)));
+    return w;
+  }, target);
+}
+
+/** The people a ticket of `serviceId` issued now would have ahead of it: every waiting ticket goes before a new one, each for its share. */
+export function aheadOfNew(state: HallState, serviceId: string): { ahead: number; byService: Map<string, number> } {
+  const cache = new Map<string, Set<string>>();
+  const mine = `service:${serviceId}`;
+  const count = new Map<string, { n: number; serviceId: string }>();
+  for (const t of state.tickets.values()) {
+    if (t.status !== 'waiting') continue;
+    const k = reachKey(t);
+    const c = count.get(k) ?? { n: 0, serviceId: t.serviceId };
+    c.n++;
+    count.set(k, c);
+  }
+  let sum = 0;
+  const byService = new Map<string, number>();
+  for (const [k, c] of count) {
+    const w = c.n * shareOf(state, cache, k, mine);
+    if (w <= 0) continue;
+    sum += w;
+    byService.set(c.serviceId, (byService.get(c.serviceId) ?? 0) + w);
+  }
+  return { ahead: Math.round(sum + 1e-9), byService };
+}
+
+/** The people ahead of every waiting ticket, in one pass over the call order: O(n log n + n × kinds of ticket). */
+export function aheadAll(state: HallState, now: number): Map<string, number> {
+  const ordered = callOrder(state.tickets.values(), state.services, now, state.config.routing);
+  const cache = new Map<string, Set<string>>();
+  const before = new Map<string, number>();
+  const shares = new Map<string, number>();
+  const out = new Map<string, number>();
+  for (const t of ordered) {
+    const mine = reachKey(t);
+    let n = 0;
+    for (const [k, c] of before) {
+      const pair = `${k}|${mine}`;
+      let w = shares.get(pair);
+      if (w === undefined) shares.set(pair, (w = shareOf(state, cache, k, mine)));
+      n += c * w;
+    }
+    out.set(t.id, Math.round(n + 1e-9));
+    before.set(mine, (before.get(mine) ?? 0) + 1);
+  }
+  return out;
 }

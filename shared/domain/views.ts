@@ -1,10 +1,10 @@
 // Read models the API serves: tickets with their live placement, the queue, live KPIs and the
 // public tracking view. Pure functions of the state and the time.
-import type { Ticket } from '../protocol/entities.ts';
+import type { Counter, Ticket } from '../protocol/entities.ts';
 import type { ClerkDay, LiveStats, QueueResponse, ServiceQueue, Snapshot, TrackResponse } from '../protocol/http.ts';
 import { type Audience, ticketFor } from './audience.ts';
 import { type Placement, countersServing, estimateNew, placementOf, placements } from './eta.ts';
-import { callOrder } from './routing.ts';
+import { aheadOfNew, callOrder } from './routing.ts';
 import type { HallState, ServiceTally, TicketRecord } from './hall-state.ts';
 import { emptyTally } from './fold.ts';
 
@@ -62,7 +62,7 @@ const openOf = (counters: { state: string }[]) => counters.filter((c) => c.state
 /** Counters serving a service that are open now (a break counts): 0 means "no counter open now" on screens and paper. */
 export const countersOpen = (state: HallState, serviceId: string): number => openOf(countersServing(state, serviceId));
 
-/** Per service: waiting now, the longest wait, the counters open for it, and the quote a ticket issued now would get. */
+/** Per service: waiting now, the longest wait, the counters open for it, and a ticket issued now: the people it would have ahead, its quote, and why it would wait when nobody waits for the service. */
 export function queueSummary(state: HallState, now: number): ServiceQueue[] {
   const waiting = new Map<string, { n: number; oldest: number }>();
   for (const t of state.tickets.values()) {
@@ -76,11 +76,38 @@ export function queueSummary(state: HallState, now: number): ServiceQueue[] {
     const w = waiting.get(s.id);
     const longest = w ? Math.round(((now - w.oldest) / 60_000) * 10) / 10 : 0;
     const serving = countersServing(state, s.id);
+    const quote = serving.length > 0 ? estimateNew(state, s.id, false, now).quote : undefined;
+    const { ahead, byService } = aheadOfNew(state, s.id);
+    const reason = !w && quote && quote.maxMinutes > 0 ? whyWait(state, serving, byService) : undefined;
     return {
-      serviceId: s.id, waiting: w?.n ?? 0, longestWaitMinutes: longest, countersOpen: openOf(serving),
-      ...(serving.length > 0 ? { expectedWait: estimateNew(state, s.id, false, now).quote } : {}),
+      serviceId: s.id, waiting: w?.n ?? 0, longestWaitMinutes: longest, countersOpen: openOf(serving), ahead,
+      ...(quote ? { expectedWait: quote } : {}),
+      ...(reason ? { reason } : {}),
     };
   });
+}
+
+/**
+ * Why a new ticket of a service nobody waits for would still wait: other services' tickets go
+ * before it at its counters (the one with the most of them), or its counters are all on a break,
+ * or every one of them is serving (the service most of them serve now).
+ */
+function whyWait(state: HallState, serving: Counter[], ahead: ReadonlyMap<string, number>): ServiceQueue['reason'] {
+  let most: [string, number] | undefined;
+  for (const [id, n] of ahead) if (!most || n > most[1]) most = [id, n];
+  if (most && most[1] >= 0.5) return { kind: 'busy', serviceId: most[0] };
+  const staffed = serving.filter((c) => c.state !== 'closed');
+  if (staffed.length === 0) return undefined;
+  if (staffed.every((c) => c.state === 'break')) return { kind: 'break' };
+  const open = staffed.filter((c) => c.state === 'open');
+  if (!open.every((c) => c.ticketId)) return undefined;
+  const held = new Map<string, number>();
+  for (const c of open) {
+    const id = state.tickets.get(c.ticketId!)?.serviceId;
+    if (id) held.set(id, (held.get(id) ?? 0) + 1);
+  }
+  const top = [...held].sort((a, b) => b[1] - a[1])[0];
+  return top ? { kind: 'busy', serviceId: top[0] } : { kind: 'busy' };
 }
 
 /** Today's served visits per counter, and the summed service time of those with a start. */

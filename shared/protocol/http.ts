@@ -80,6 +80,19 @@ export const ServiceQueue = z.object({
    * counters open at once.
    */
   countersOpen: z.number().int(),
+  /**
+   * How many a ticket issued now would have ahead of it: every waiting ticket call-next would take
+   * before it at the counters that can call it (a ticket of another service counts for the share
+   * of its counters that also serve this one). The kiosk's tile, the hall display, the ticket and
+   * the tracking page all count so (shared/domain/routing.ts `aheadOf`).
+   */
+  ahead: z.number().int().optional(),
+  /**
+   * When nobody waits for the service and a new ticket would still wait, why: its counters are
+   * busy with another service's citizens (`serviceId`: the one most of them are for) or with this
+   * service's own, or on a break.
+   */
+  reason: z.object({ kind: z.enum(['busy', 'break']), serviceId: z.string().optional() }).optional(),
 });
 export type ServiceQueue = z.infer<typeof ServiceQueue>;
 export const QueueResponse = z.object({

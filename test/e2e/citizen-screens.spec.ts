@@ -1,6 +1,7 @@
 // The citizen-facing screens' rough edges, in Arabic and English, on one hub:
-//  - kiosk (portrait): tiles with the people waiting and the expected wait, "no counter open now";
-//    the ticket screen says whether it printed, how many are ahead, the priority, the wait;
+//  - kiosk (portrait): tiles with the people a new ticket would have ahead and the expected wait,
+//    "no counter open now"; the ticket screen says whether it printed, how many are ahead (the
+//    number its tile showed), the priority, the wait;
 //  - hall display: a completed or no-show ticket leaves "now calling"; the ticker alternates its
 //    language, large; the connection banner clear of the clock; the sound button in the header,
 //    remembered;
@@ -43,24 +44,24 @@ const TEXT = {
   ar: { noCounter: 'لا يوجد شباك مفتوح الآن', minutes: /دقيقة|دقائق|دقيقتان/, elderly: 'كبار السن', nobodyAhead: 'لا أحد قبلك', noPrint: 'لا طابعة في هذه الشاشة', left: 'غادرت الدور', moved: 'الشهادات والوثائق', same: 'رقمك لم يتغيّر' },
   en: { noCounter: 'No counter open now', minutes: /min/, elderly: 'Elderly', nobodyAhead: 'Nobody ahead of you', noPrint: 'No printer at this screen', left: 'You left the queue', moved: 'Certificates and documents', same: 'Your number stays the same' },
 };
-/** "N waiting" on a tile, by the language's plural rules. */
-const waitingText = (lang: Lang, n: number) =>
-  lang === 'en' ? (n === 0 ? 'Nobody waiting' : n === 1 ? '1 person waiting' : `${n} people waiting`)
-  : n === 0 ? 'لا أحد في الانتظار' : n === 1 ? 'شخص واحد في الانتظار' : n === 2 ? 'شخصان في الانتظار' : n <= 10 ? `${'٠١٢٣٤٥٦٧٨٩'[n] ?? n} أشخاص في الانتظار` : '';
+/** "N ahead of you" on a tile, by the language's plural rules. */
+const aheadText = (lang: Lang, n: number) =>
+  lang === 'en' ? (n === 0 ? 'Nobody ahead of you' : n === 1 ? '1 person ahead of you' : `${n} people ahead of you`)
+  : n === 0 ? 'لا أحد قبلك' : n === 1 ? 'شخص واحد قبلك' : n === 2 ? 'شخصان قبلك' : n <= 10 ? `${'٠١٢٣٤٥٦٧٨٩'[n] ?? n} أشخاص قبلك` : '';
 
 for (const lang of ['ar', 'en'] as Lang[]) {
   test(`kiosk 1080x1920: the queue on each tile, "no counter open", and a ticket screen that says it all (${lang})`, async ({ browser }) => {
-    const before = await api<{ services: { serviceId: string; waiting: number }[] }>(hub.url, '/api/v1/queue', { token: supervisor.token });
-    const waitingDocs = before.body.services.find((s) => s.serviceId === 'certificates')!.waiting;
+    const before = await api<{ services: { serviceId: string; ahead: number }[] }>(hub.url, '/api/v1/queue', { token: supervisor.token });
+    const aheadDocs = before.body.services.find((s) => s.serviceId === 'certificates')!.ahead;
     const ctx = await contextFor(browser, { lang, width: 1080, height: 1920, device: { role: 'kiosk', token: kioskToken } });
     const kiosk = await ctx.newPage();
     await kiosk.goto(`${hub.url}/kiosk`);
     await kiosk.getByTestId(`kiosk-lang-${lang}`).click();
-    // Certificates: counter 6 is open — people waiting and minutes. Building permits: no counter open.
+    // Certificates: counter 6 is open — the people a new ticket would have ahead, and minutes. Building permits: no counter open.
     const docs = kiosk.getByTestId('kiosk-figures-documents');
     await expect(docs).toHaveAttribute('data-open', 'open');
-    await expect(docs).toHaveAttribute('data-waiting', String(waitingDocs));
-    if (waitingDocs <= 10) await expect(docs).toContainText(waitingText(lang, waitingDocs));
+    await expect(docs).toHaveAttribute('data-ahead', String(aheadDocs));
+    if (aheadDocs <= 10) await expect(docs).toContainText(aheadText(lang, aheadDocs));
     await expect(docs).toContainText(TEXT[lang].minutes);
     const permits = kiosk.getByTestId('kiosk-figures-permits');
     await expect(permits).toHaveAttribute('data-open', 'none');
@@ -68,7 +69,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await expect(permits).not.toContainText(TEXT[lang].minutes);
     // A ticket issued elsewhere shows on the tile at once (the hub's queue figures, pushed).
     await issue('certificates');
-    await expect(docs).toHaveAttribute('data-waiting', String(waitingDocs + 1));
+    await expect(docs).toHaveAttribute('data-ahead', String(aheadDocs + 1));
     // Large tiles on the portrait screen.
     const box = await kiosk.getByTestId('kiosk-category-documents').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(300);
@@ -93,14 +94,17 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await expectAccessible(kiosk, `kiosk ticket, no counter open (${lang})`);
     await kiosk.getByTestId('kiosk-done').click();
 
-    // Certificates: people ahead (at least the one issued above) and the expected wait in words.
+    // Certificates: people ahead (at least the one issued above) and the expected wait in words —
+    // and the ticket's "ahead" is the number its tile showed a tap before.
     await kiosk.getByTestId(`kiosk-lang-${lang}`).click();
+    const tileAhead = Number(await kiosk.getByTestId('kiosk-figures-documents').getAttribute('data-ahead'));
     await kiosk.getByTestId('kiosk-category-documents').click();
     await kiosk.getByTestId('kiosk-priority-none').click();
     await expect(kiosk.getByTestId('kiosk-ticket-wait')).toHaveAttribute('data-open', 'open');
     await expect(kiosk.getByTestId('kiosk-ticket-wait')).toContainText(TEXT[lang].minutes);
     await expect(kiosk.getByTestId('kiosk-ticket-priority')).toHaveCount(0);
-    expect(Number(await kiosk.getByTestId('kiosk-ticket-ahead').getAttribute('data-ahead'))).toBeGreaterThanOrEqual(1);
+    expect(tileAhead).toBeGreaterThanOrEqual(1);
+    await expect(kiosk.getByTestId('kiosk-ticket-ahead')).toHaveAttribute('data-ahead', String(tileAhead));
     await shot(kiosk, `citizen-kiosk-ticket-${lang}-1080x1920`);
     await ctx.close();
   });

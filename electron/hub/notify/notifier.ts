@@ -12,9 +12,8 @@
 import { createECDH } from 'node:crypto';
 import type webpush from 'web-push';
 import { businessDay } from '../../../shared/domain/business-day.ts';
-import { countAhead } from '../../../shared/domain/routing.ts';
-import { competitionOf } from '../../../shared/domain/targets.ts';
-import type { HallState, TicketRecord } from '../../../shared/domain/hall-state.ts';
+import { aheadOf } from '../../../shared/domain/routing.ts';
+import type { TicketRecord } from '../../../shared/domain/hall-state.ts';
 import {
   countryCodeOfZone, DEFAULT_NOTIFY_SETTINGS, NOTIFY_ASKS_PER_TICKET, type NotificationKind, NotifySettings, phonePlanProblem, type SentNotification, type SmsSettings,
 } from '../../../shared/protocol/appointments.ts';
@@ -191,10 +190,6 @@ export function createNotifier(deps: { db: Db; config: ConfigStore; hall: Hall; 
   };
 
   const recipientOf = (r: Row): Recipient => ({ ...(r.phone ? { phone: r.phone } : {}), ...(r.push ? { push: JSON.parse(r.push) as PushSubscriptionJson } : {}) });
-
-  /** People ahead, as the tracking page counts them (position − 1). */
-  const aheadOf = (state: HallState, t: TicketRecord, now: number): number =>
-    countAhead(state.tickets.values(), state.services, now, state.config.routing, competitionOf(state, t).competes, t);
 
   /** Checks one request against its ticket now; sends what is due. */
   function check(r: Row): void {

@@ -26,16 +26,19 @@ describe('the hall display', () => {
 
 describe('a kiosk tile', () => {
   const queue = [
-    { serviceId: 'a', waiting: 3, longestWaitMinutes: 4, countersOpen: 1, expectedWait: { minMinutes: 5, maxMinutes: 9 } },
-    { serviceId: 'b', waiting: 2, longestWaitMinutes: 1, countersOpen: 0, expectedWait: { minMinutes: 0, maxMinutes: 1 } },
-    { serviceId: 'c', waiting: 1, longestWaitMinutes: 1, countersOpen: 2, expectedWait: { minMinutes: 2, maxMinutes: 12 } },
+    { serviceId: 'a', waiting: 3, longestWaitMinutes: 4, countersOpen: 1, ahead: 4, expectedWait: { minMinutes: 5, maxMinutes: 9 } },
+    { serviceId: 'b', waiting: 2, longestWaitMinutes: 1, countersOpen: 0, ahead: 2, expectedWait: { minMinutes: 0, maxMinutes: 1 } },
+    { serviceId: 'c', waiting: 0, longestWaitMinutes: 0, countersOpen: 2, ahead: 1, expectedWait: { minMinutes: 2, maxMinutes: 12 }, reason: { kind: 'busy' as const, serviceId: 'a' } },
   ];
-  it('adds up a category and quotes only the services with a counter open', () => {
-    expect(queueFigures(['a', 'b', 'c'], queue)).toEqual({ waiting: 6, noCounterOpen: false, wait: { minMinutes: 2, maxMinutes: 12 } });
+  it('gives a category the fewest and the most ahead of a new ticket, and quotes only the services with a counter open', () => {
+    expect(queueFigures(['a', 'b', 'c'], queue)).toEqual({ waiting: 5, ahead: 1, aheadMost: 4, noCounterOpen: false, wait: { minMinutes: 2, maxMinutes: 12 }, reason: null });
   });
   it('says "no counter open" instead of the quote when none is', () => {
-    expect(queueFigures(['b'], queue)).toEqual({ waiting: 2, noCounterOpen: true, wait: null });
+    expect(queueFigures(['b'], queue)).toEqual({ waiting: 2, ahead: 2, aheadMost: 2, noCounterOpen: true, wait: null, reason: null });
     expect(queueFigures(['nothing'], queue)).toBeNull();
+  });
+  it('says why a service nobody waits for still waits', () => {
+    expect(queueFigures(['c'], queue)?.reason).toEqual({ kind: 'busy', serviceId: 'a', counters: 2 });
   });
 });
 
@@ -57,6 +60,12 @@ describe('Arabic plurals on the citizen screens', () => {
     expect(tAr('kioskTicket.ahead', { count: 3, n: '3' })).toBe('3 أشخاص قبلك');
     expect(tEn('kioskTicket.ahead', { count: 1, n: '1' })).toBe('1 person ahead of you');
     expect(tEn('displayTicker.waiting', { count: 4, n: '4' })).toBe('4 people');
+    expect([0, 1, 2, 5, 11, 100].map((c) => tAr('kioskQueue.ahead', { count: c, n: n(c) }))).toEqual([
+      'لا أحد قبلك', 'شخص واحد قبلك', 'شخصان قبلك', '5 أشخاص قبلك', '11 شخصًا قبلك', '100 شخص قبلك',
+    ]);
+    expect(tEn('kioskQueue.ahead', { count: 1, n: '1' })).toBe('1 person ahead of you');
+    expect(i18n.getFixedT('ar')('kioskQueue.busyWith', { count: 1, service: 'رخص البناء' })).toBe('شباك هذه الخدمة مشغول الآن بـ«رخص البناء»');
+    expect(i18n.getFixedT('en')('kioskQueue.busyWith', { count: 2, service: 'Building permits' })).toBe('Its counters are busy with Building permits');
   });
   it('word the minutes as the printed ticket does (٥ دقائق، دقيقتان، ١١ دقيقة)', () => {
     expect(waitText(5, 5, 'arab').ar).toBe('٥ دقائق تقريبًا');
