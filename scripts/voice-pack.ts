@@ -3,32 +3,17 @@
 // each clip synthesised, leading and trailing silence trimmed, loudness normalised, written as
 // mono 16-bit WAV with its manifest. The chime is made here (two sine tones). The same espeak-ng
 // and the same texts give the same bytes (`./dawr voice build --check` compares).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESPEAK_PACKS, ESPEAK_RATE, espeakSync, espeakVersion, haveEspeak } from '../electron/hub/voice/espeak.ts';
 import { type VoiceLang, clipCatalogue } from '../shared/voice/clips.ts';
 import type { VoiceManifest } from '../shared/voice/manifest.ts';
-import { type Pcm, decodeWav, encodeWav, measure, normalise, trimSilence } from '../shared/voice/wav.ts';
+import { type Pcm, encodeWav, measure, normalise, trimSilence } from '../shared/voice/wav.ts';
 
 export const VOICE_DIR = fileURLToPath(new URL('../resources/voice/', import.meta.url));
-const RATE = 22050;
-
-const PACKS: Record<VoiceLang, { id: string; voice: string; speed: number; name: { ar: string; en: string } }> = {
-  ar: { id: 'espeak-ar', voice: 'ar', speed: 140, name: { ar: 'الصوت الافتراضي (eSpeak NG)', en: 'Default Arabic voice (eSpeak NG)' } },
-  en: { id: 'espeak-en', voice: 'en-gb', speed: 150, name: { ar: 'الصوت الإنجليزي الافتراضي (eSpeak NG)', en: 'Default English voice (eSpeak NG)' } },
-};
-
-// espeak-ng reads a shadda only before the short vowel (رَّ read as "r" without its "a"); Unicode's
-// canonical order (and many editors) put the vowel first. Put every shadda before its vowel.
-const shaddaFirst = (s: string) => s.replace(/([\u064b-\u0650\u0652])\u0651/g, '\u0651$1');
-
-function espeak(text: string, voice: string, speed: number): Pcm {
-  const wav = execFileSync('espeak-ng', ['-v', voice, '-s', String(speed), '--stdout', shaddaFirst(text)], { maxBuffer: 16 << 20 });
-  const pcm = decodeWav(new Uint8Array(wav.buffer, wav.byteOffset, wav.byteLength));
-  if (pcm.sampleRate !== RATE) throw new Error(`espeak-ng wrote ${pcm.sampleRate} Hz, expected ${RATE}`);
-  return pcm;
-}
+const RATE = ESPEAK_RATE;
+const PACKS = ESPEAK_PACKS;
 
 /** The display's two-tone chime (E5 then C5, as browser-speaker.ts played it). */
 function chime(): Pcm {
@@ -46,10 +31,6 @@ function chime(): Pcm {
   return { sampleRate: RATE, samples };
 }
 
-export function espeakVersion(): string {
-  return /eSpeak NG text-to-speech: (\S+)/.exec(execFileSync('espeak-ng', ['--version'], { encoding: 'utf8' }))?.[1] ?? 'unknown';
-}
-
 /** Builds both packs into `dir` (default resources/voice); answers what was written. */
 export function buildDefaultPacks(dir = VOICE_DIR): { pack: string; clips: number; bytes: number; ms: number }[] {
   const version = espeakVersion();
@@ -62,7 +43,7 @@ export function buildDefaultPacks(dir = VOICE_DIR): { pack: string; clips: numbe
     let bytes = 0;
     let ms = 0;
     for (const c of clipCatalogue(lang)) {
-      const raw = c.id === 'chime' ? chime() : trimSilence(espeak(c.say, p.voice, p.speed));
+      const raw = c.id === 'chime' ? chime() : trimSilence(espeakSync(c.say, lang));
       const pcm = normalise(raw, c.id === 'chime' ? -22 : -20);
       const file = `${c.id}.wav`;
       const wav = encodeWav(pcm);
@@ -77,9 +58,17 @@ export function buildDefaultPacks(dir = VOICE_DIR): { pack: string; clips: numbe
   });
 }
 
-/** True when espeak-ng is on this machine. */
-export function haveEspeak(): boolean {
-  try { espeakVersion(); return true; } catch { return false; }
+export { haveEspeak };
+
+/** The shipped pack of a language is there and holds every clip of the catalogue (a new version adds clips: the kiosk's guide). */
+function packComplete(lang: VoiceLang): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(join(VOICE_DIR, PACKS[lang].id, 'manifest.json'), 'utf8')) as VoiceManifest;
+    const have = new Set(manifest.clips.map((c) => c.id));
+    return clipCatalogue(lang).every((c) => have.has(c.id));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -88,13 +77,13 @@ export function haveEspeak(): boolean {
  * a service: the packs are built at install, docs/install.md).
  */
 export function buildDefaultPacksIfMissing(): void {
-  const missing = Object.values(PACKS).some((p) => !existsSync(join(VOICE_DIR, p.id, 'manifest.json')));
+  const missing = (Object.keys(PACKS) as VoiceLang[]).some((lang) => !packComplete(lang));
   if (!missing) return;
   if (!haveEspeak()) {
     console.error('dawr: no default voice pack and no espeak-ng to make one: hall displays will speak calls with the browser\'s speech synthesis, or not at all. Install it (apt-get install espeak-ng), then ./dawr voice build');
     return;
   }
-  console.error('dawr: building the default voice packs with eSpeak NG (once, a few seconds)');
+  console.error('dawr: building the default voice packs with eSpeak NG (once per version, a few seconds)');
   try {
     buildDefaultPacks();
   } catch (err) {

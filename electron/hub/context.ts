@@ -9,6 +9,7 @@ import type { Logger } from '../node-common/log.ts';
 import type { AuditStore } from './store/audit-store.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { EnrolResponse, SyncStatus } from '../../shared/protocol/sync.ts';
+import type { Speech } from './voice/speech.ts';
 import type { VoicePacks } from './voice/voice-packs.ts';
 import type { Appointments } from './appointments/appointments.ts';
 import type { Notifier } from './notify/notifier.ts';
@@ -42,6 +43,8 @@ export interface HubContext {
   backupStatus?: () => BackupStatus | undefined;
   /** The voice packs that speak calls (absent: no voice routes). */
   voice?: VoicePacks;
+  /** The hub's speech synthesis for the kiosk's voice guide (absent: no voice routes). */
+  speech?: Speech;
   /** The citizen's side: appointments and notifications (absent: no such routes). */
   citizen?: { appointments: Appointments; notifier: Notifier };
   /** Citizens' suggestions and complaints (absent: no feedback routes). */

@@ -28,6 +28,7 @@ import { startReports } from './reports/start-reports.ts';
 import { seedDemoHistory } from './reports/demo-history.ts';
 import { enrol, startReplicator } from './sync/replicator.ts';
 import { startDemoTraffic } from './demo-traffic.ts';
+import { createSpeech } from './voice/speech.ts';
 import { createVoicePacks } from './voice/voice-packs.ts';
 import { createAlarms } from './ops/alarms.ts';
 import { HUB_VERSION } from './version.ts';
@@ -209,6 +210,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const ctx: HubContext = {
     citizen: { appointments, notifier },
     voice: createVoicePacks({ dataDir: options.dataDir, config, log, ...(options.voiceDir ? { builtinDir: options.voiceDir } : {}) }),
+    speech: createSpeech({ dataDir: options.dataDir, log }),
     feedback, hall, auth, audit, log, alarms, backups, dataDir: options.dataDir, version: HUB_VERSION, installationSecret, identityKey, issuePerMinute: options.issuePerMinute ?? 60, feedbackPer10Minutes: options.feedbackPer10Minutes ?? 5, reports: reports.service, reportMarks: reports.addMark,
     monitoring: { metrics, tokens: createMonitoringTokens(db), openToLoopback: options.metricsFromLoopback ?? true },
     backupStatus: () => readBackupStatus(options.dataDir),

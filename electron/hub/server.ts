@@ -76,7 +76,7 @@ export async function buildServer(ctx: HubContext, options: ServerOptions = {}):
   planRoutes(api, ctx);
   systemRoutes(api, ctx);
   if (ctx.backups) backupRoutes(api, ctx, ctx.backups);
-  if (ctx.voice) voiceRoutes(app, api, ctx, ctx.voice);
+  if (ctx.voice && ctx.speech) voiceRoutes(app, api, ctx, ctx.voice, ctx.speech);
   if (ctx.citizen) appointmentRoutes(api, ctx, ctx.citizen.appointments, ctx.citizen.notifier);
   if (ctx.feedback) feedbackRoutes(api, ctx, ctx.feedback);
   const streams = eventRoutes(app, ctx);

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import type { VoicePackSummary, VoicePacksResponse, VoicePlan } from '../../shared/protocol/voice.ts';
-import { MAX_CLIP_MS } from '../../shared/voice/manifest.ts';
+import { maxClipMs } from '../../shared/voice/manifest.ts';
 import { clipProblem, encodeWav, normalise, trimSilence } from '../../shared/voice/wav.ts';
 import { ClipVoice } from '../display/clip-voice.ts';
 import { useFormat } from '../i18n/use-format.ts';
@@ -16,21 +16,21 @@ import { deviceDetail } from '../i18n/device-text.ts';
 
 type Problem = { ar: string; en: string };
 
-async function toWav(file: Blob): Promise<{ wav: Uint8Array<ArrayBuffer> } | { problem: Problem }> {
+async function toWav(file: Blob, clip: string): Promise<{ wav: Uint8Array<ArrayBuffer> } | { problem: Problem }> {
   const ctx = new AudioContext();
   try {
     const audio = await ctx.decodeAudioData(await file.arrayBuffer()).catch(() => null);
     if (!audio) return { problem: { ar: 'الملف ليس ملفًا صوتيًا يمكن قراءته.', en: 'The file is not audio this browser can read.' } };
     const pcm = normalise(trimSilence({ sampleRate: audio.sampleRate, samples: audio.getChannelData(0).slice() }));
-    const problem = clipProblem(pcm, MAX_CLIP_MS);
+    const problem = clipProblem(pcm, maxClipMs(clip));
     return problem ? { problem } : { wav: encodeWav(pcm) };
   } finally {
     void ctx.close();
   }
 }
 
-/** A recording stops by itself after this long: a clip is at most 5 s once its silences are trimmed. */
-const MAX_RECORDING_MS = MAX_CLIP_MS + 1_500;
+/** A recording stops by itself after this long: a clip is at most 5 s (a guide phrase 10 s) once its silences are trimmed. */
+const maxRecordingMs = (clip: string) => maxClipMs(clip) + 1_500;
 
 /** One microphone recording at a time: start, then stop (or the time limit) gives the audio. */
 function useRecorder() {
@@ -53,7 +53,7 @@ function useRecorder() {
         resolve(new Blob(chunks, { type: rec.mimeType }));
       };
     });
-    const limit = setTimeout(() => rec.state === 'recording' && rec.stop(), MAX_RECORDING_MS);
+    const limit = setTimeout(() => rec.state === 'recording' && rec.stop(), maxRecordingMs(clip));
     stopRef.current = () => rec.state === 'recording' && rec.stop();
     const began = Date.now();
     const tick = setInterval(() => setSeconds(Math.floor((Date.now() - began) / 1000)), 250);
@@ -89,7 +89,7 @@ export function VoiceAdmin() {
     try { await hub.post('/api/v1/voice/packs', { id: `hall-${l}`, language: l, name: { ar: 'صوت القاعة', en: 'Hall voice' } }); reload(); } catch (e) { say(errorText(e), true); }
   };
   const store = async (pack: string, clip: string, audio: Blob) => {
-    const r = await toWav(audio);
+    const r = await toWav(audio, clip);
     if ('problem' in r) return say(r.problem[lang], true);
     try {
       await hub.put(`/api/v1/voice/packs/${pack}/clips/${clip}`, r.wav, 'audio/wav');

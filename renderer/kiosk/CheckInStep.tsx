@@ -8,6 +8,8 @@ import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { citizenErrorText } from '../book/citizen-error.ts';
 import { KioskHeader } from './KioskHeader.tsx';
+import { useSettings } from '../i18n/settings-store.ts';
+import { AgainHint, assistProps, choice, isArmed, name, useAssist } from './assist/assist.tsx';
 import '../styles/checkin.css';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
@@ -84,14 +86,20 @@ export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: 
 }
 
 /** The way in, on the start screen and the first step: one big button. */
+const BOOKED = { ar: 'لدي موعد مسبق', en: 'I have an appointment' } as const;
+
 export function AppointmentEntry({ onClick, bilingual = false }: { onClick: () => void; bilingual?: boolean }) {
   const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const a = useAssist();
+  const say = bilingual ? (['ar', 'en'] as const).flatMap((l) => choice(l, name(l, BOOKED[l]))) : choice(lang, name(lang, t('checkin.entry')));
   return (
-    <button type="button" className="kiosk-btn appointment-entry" onClick={onClick} data-testid="kiosk-appointment">
+    <button type="button" className="kiosk-btn appointment-entry" {...assistProps(a, 'appointment', say, onClick)} data-testid="kiosk-appointment">
+      <AgainHint show={isArmed(a, 'appointment')} />
       {bilingual ? (
         <>
-          <span lang="ar" dir="rtl">لدي موعد مسبق</span>
-          <span lang="en" dir="ltr">I have an appointment</span>
+          <span lang="ar" dir="rtl">{BOOKED.ar}</span>
+          <span lang="en" dir="ltr">{BOOKED.en}</span>
         </>
       ) : (
         <>

@@ -5,12 +5,16 @@ import { useBridge } from '../shell/app-context.tsx';
 import type { IdOk } from './kiosk-flow.ts';
 import { KioskHeader } from './KioskHeader.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { useSettings } from '../i18n/settings-store.ts';
+import { AgainHint, assistProps, choice, isArmed, phrase, useAssist } from './assist/assist.tsx';
 
 export function IdStep({ onDone, onBack }: { onDone: (id: IdOk | null) => void; onBack: () => void }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const [problem, setProblem] = useState<string | null>(null);
   const [read, setRead] = useState<IdOk | null>(null);
+  const lang = useSettings((s) => s.lang);
+  const a = useAssist();
 
   useEffect(() => {
     if (!bridge.available) {
@@ -42,7 +46,10 @@ export function IdStep({ onDone, onBack }: { onDone: (id: IdOk | null) => void; 
           <p className="kiosk-note">{t('kiosk.idHelp')}</p>
         )}
         {problem && <p className="kiosk-note bad" role="alert">{problem}</p>}
-        <button type="button" className="kiosk-btn wide" data-testid="kiosk-id-skip" onClick={() => onDone(null)}>{t('kiosk.idSkip')}</button>
+        <button type="button" className="kiosk-btn wide" data-testid="kiosk-id-skip" {...assistProps(a, 'skip', choice(lang, phrase(lang, 'guide-skip')), () => onDone(null))}>
+          {t('kiosk.idSkip')}
+          <AgainHint show={isArmed(a, 'skip')} />
+        </button>
       </div>
     </section>
   );

@@ -20,9 +20,14 @@ import { openingStatus } from '../../shared/domain/opening-hours.ts';
 import { businessDay } from '../../shared/domain/business-day.ts';
 import { DEFAULT_KIOSK_RESET_SECONDS } from '../../shared/domain/hall-settings.ts';
 import { KioskClosed } from './KioskClosed.tsx';
+import { AssistProvider, AgainHint, assistProps, choice, isArmed, phrase } from './assist/assist.tsx';
+import { AssistBar } from './assist/AssistBar.tsx';
+import { useKioskAssist } from './assist/use-kiosk-assist.ts';
 import '../styles/kiosk.css';
 
 const IDLE_MS = 45_000;
+/** With help on, a step is read aloud before anyone chooses: more time. */
+const ASSIST_IDLE_MS = 90_000;
 /** Back to the start after a refusal; after a ticket, the hall's `kioskResetSeconds` (default 15 s) so the next citizen never sees this one's QR. */
 const ERROR_IDLE_MS = 60_000;
 
@@ -43,7 +48,8 @@ export function KioskPage() {
   const onBack = useCallback(() => dispatch({ type: 'back' }), []);
   const branch = useHall((s) => s.branch);
   const ticketIdleMs = (branch?.kioskResetSeconds ?? DEFAULT_KIOSK_RESET_SECONDS) * 1000;
-  const touch = useIdleTimeout(st.step === 'lang' ? null : st.step === 'ticket' ? ticketIdleMs : st.step === 'error' ? ERROR_IDLE_MS : IDLE_MS, reset);
+  const touch = useIdleTimeout(st.step === 'lang' && !st.assist ? null : st.step === 'ticket' ? ticketIdleMs : st.step === 'error' ? ERROR_IDLE_MS : st.assist ? ASSIST_IDLE_MS : IDLE_MS, reset);
+  const { assist, caption, start: startAssist, repeat } = useKioskAssist(hub, st, services);
   const now = useNow(30_000);
   const opening = branch ? openingStatus(branch.hours, branch.timeZone, now) : ({ open: true } as const);
 
@@ -87,11 +93,21 @@ export function KioskPage() {
     );
   }
   return (
-    <div className="kiosk" data-testid="kiosk" data-step={st.step} onPointerDownCapture={touch} onKeyDownCapture={touch}>
-      {st.step === 'lang' && <LanguageStep onPick={(lang) => dispatch({ type: 'lang', lang })} />}
+    <AssistProvider value={assist}>
+    <div className={st.assist ? 'kiosk assist' : 'kiosk'} data-testid="kiosk" data-step={st.step} data-assist={st.assist ? 'on' : 'off'} onPointerDownCapture={touch} onKeyDownCapture={touch}>
+      {st.assist && <AssistBar caption={caption} lang={st.lang} onRepeat={repeat} onOff={() => dispatch({ type: 'assist', on: false })} />}
+      {st.step === 'lang' && (
+        <LanguageStep
+          onPick={(lang) => dispatch({ type: 'lang', lang })}
+          onAssist={() => {
+            startAssist();
+            dispatch({ type: 'assist', on: true });
+          }}
+        />
+      )}
       {st.step === 'lang' && <AppointmentEntry bilingual onClick={() => dispatch({ type: 'checkin' })} />}
       {st.step === 'checkin' && <CheckInStep scanned={st.scanned} onTicket={onCheckedIn} onWalkIn={onWalkIn} onBack={onBack} />}
-      {st.step === 'lang' && <KioskFeedbackButton />}
+      {st.step === 'lang' && !st.assist && <KioskFeedbackButton />}
       {st.step === 'category' && (
         <CategoryStep
           services={services}
@@ -123,9 +139,13 @@ export function KioskPage() {
       {st.step === 'error' && (
         <section className="kiosk-step kiosk-center" data-testid="kiosk-error" role="alert">
           <h1>{st.error}</h1>
-          <button type="button" className="kiosk-btn primary" onClick={reset} data-testid="kiosk-restart">{t('kiosk.startOver')}</button>
+          <button type="button" className="kiosk-btn primary" {...assistProps(assist, 'restart', choice(st.lang, phrase(st.lang, 'guide-start-over')), reset)} data-testid="kiosk-restart">
+            {t('kiosk.startOver')}
+            <AgainHint show={isArmed(assist, 'restart')} />
+          </button>
         </section>
       )}
     </div>
+    </AssistProvider>
   );
 }

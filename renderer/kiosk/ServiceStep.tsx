@@ -7,6 +7,7 @@ import { categoryIcon } from './category-icons.ts';
 import { KioskHeader } from './KioskHeader.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { TileFigures } from './TileFigures.tsx';
+import { AgainHint, assistProps, choice, isArmed, name, useAssist } from './assist/assist.tsx';
 
 /**
  * A category's name in a given language. A category the screens have no name for (one an admin
@@ -23,6 +24,7 @@ export function CategoryStep({ services, ready, onPick, onBack }: { services: Se
   const lang = useSettings((s) => s.lang);
   const other = lang === 'ar' ? 'en' : 'ar';
   const categories = [...new Set(services.map((s) => s.category))];
+  const a = useAssist();
   return (
     <section className="kiosk-step" data-testid="kiosk-categories">
       <KioskHeader title={t('kiosk.chooseCategory')} onBack={onBack} />
@@ -32,7 +34,8 @@ export function CategoryStep({ services, ready, onPick, onBack }: { services: Se
         {categories.map((c) => {
           const inCat = services.filter((s) => s.category === c);
           return (
-            <button key={c} type="button" className="kiosk-tile" data-testid={`kiosk-category-${c}`} onClick={() => onPick(c, inCat.length === 1 ? inCat[0]?.id : undefined)}>
+            <button key={c} type="button" className="kiosk-tile" data-testid={`kiosk-category-${c}`} {...assistProps(a, `category:${c}`, choice(lang, name(lang, categoryName(c, lang, services))), () => onPick(c, inCat.length === 1 ? inCat[0]?.id : undefined))}>
+              <AgainHint show={isArmed(a, `category:${c}`)} />
               <span className="tile-icon"><Icon name={categoryIcon(c)} /></span>
               <span className="tile-name">{categoryName(c, lang, services)}</span>
               <span className="tile-sub" lang={other}>{categoryName(c, other, services)}</span>
@@ -49,12 +52,14 @@ export function ServiceStep({ services, category, onPick, onBack }: { services: 
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
   const other = lang === 'ar' ? 'en' : 'ar';
+  const a = useAssist();
   return (
     <section className="kiosk-step" data-testid="kiosk-services">
       <KioskHeader title={t('kiosk.chooseService', { category: categoryName(category, lang, services) })} onBack={onBack} />
       <div className="kiosk-grid">
         {services.map((s) => (
-          <button key={s.id} type="button" className="kiosk-tile" data-testid={`kiosk-service-${s.id}`} onClick={() => onPick(s.id)}>
+          <button key={s.id} type="button" className="kiosk-tile" data-testid={`kiosk-service-${s.id}`} {...assistProps(a, `service:${s.id}`, choice(lang, name(lang, s.name[lang])), () => onPick(s.id))}>
+            <AgainHint show={isArmed(a, `service:${s.id}`)} />
             <span className="tile-icon"><Icon name={categoryIcon(s.category)} /></span>
             <span className="tile-name">{s.name[lang]}</span>
             <span className="tile-sub" lang={other}>{s.name[other]}</span>

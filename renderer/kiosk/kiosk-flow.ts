@@ -17,6 +17,8 @@ export type KioskState = {
   error: string | null;
   /** The last scan of a booking QR, to check in (a new object per scan). */
   scanned: { code: string } | null;
+  /** Help is on: large text, high contrast and the voice guide (until the ticket, or the kiosk is left alone). */
+  assist: boolean;
 };
 
 export type KioskAction =
@@ -31,14 +33,15 @@ export type KioskAction =
   | { type: 'reset' }
   | { type: 'checkin'; scanned?: { code: string } }
   | { type: 'checkedIn'; ticket: Ticket }
-  | { type: 'walkIn' };
+  | { type: 'walkIn' }
+  | { type: 'assist'; on: boolean };
 
-export const initialKiosk: KioskState = { step: 'lang', lang: 'ar', category: null, serviceId: null, priority: 'none', id: null, ticket: null, error: null, scanned: null };
+export const initialKiosk: KioskState = { step: 'lang', lang: 'ar', category: null, serviceId: null, priority: 'none', id: null, ticket: null, error: null, scanned: null, assist: false };
 
 export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
   switch (a.type) {
     case 'lang':
-      return { ...initialKiosk, lang: a.lang, step: 'category' };
+      return { ...initialKiosk, lang: a.lang, step: 'category', assist: s.assist };
     case 'category':
       // A category with one service skips straight to the priority question.
       return a.single ? { ...s, category: a.category, serviceId: a.single, step: 'priority' } : { ...s, category: a.category, step: 'service' };
@@ -59,17 +62,20 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       if (s.step === 'priority') return { ...s, step: s.category ? 'service' : 'category' };
       if (s.step === 'id') return { ...s, step: 'priority' };
       if (s.step === 'category') return { ...s, step: 'lang' };
-      if (s.step === 'checkin') return { ...initialKiosk, lang: s.lang };
+      if (s.step === 'checkin') return { ...initialKiosk, lang: s.lang, assist: s.assist };
       return s;
     case 'reset':
+      // After each ticket and when left alone: the next citizen starts without help.
       return { ...initialKiosk, lang: s.lang };
     case 'checkin':
       // A scan while a ticket is being issued is ignored: that visit finishes first.
       if (s.step === 'issuing') return s;
-      return { ...initialKiosk, lang: s.lang, step: 'checkin', scanned: a.scanned ?? null };
+      return { ...initialKiosk, lang: s.lang, step: 'checkin', scanned: a.scanned ?? null, assist: s.assist };
     case 'checkedIn':
       return s.step === 'checkin' ? { ...s, ticket: a.ticket, serviceId: a.ticket.serviceId, priority: a.ticket.priority, step: 'ticket', scanned: null } : s;
     case 'walkIn':
-      return { ...initialKiosk, lang: s.lang, step: 'category' };
+      return { ...initialKiosk, lang: s.lang, step: 'category', assist: s.assist };
+    case 'assist':
+      return { ...s, assist: a.on };
   }
 }

@@ -74,3 +74,19 @@ export const DisplaySound = z.object({
 }).strict();
 export type DisplaySound = z.infer<typeof DisplaySound>;
 export const DEFAULT_DISPLAY_SOUND: DisplaySound = { volume: 100, quiet: [] };
+
+/** The kiosk's voice guide in one language: every clip of the pack that speaks it, and whether the hub can say other texts (the hall's service names). */
+export const VoiceGuideQuery = z.object({ lang: Lang });
+export const VoiceGuide = z.object({
+  lang: Lang,
+  /** The pack that speaks this language, null when there is none (the kiosk then speaks with the browser). */
+  pack: z.string().nullable(),
+  clips: z.array(z.object({ id: z.string(), url: z.string(), ms: z.number().int() })),
+  /** True when the hub has eSpeak NG to say a service's name (POST /api/v1/voice/speak). */
+  speaks: z.boolean(),
+});
+export type VoiceGuide = z.infer<typeof VoiceGuide>;
+
+export const SpeakBody = z.object({ lang: Lang, text: humanText({ max: 120 }) }).strict();
+export const Said = z.object({ url: z.string(), ms: z.number().int() });
+export type Said = z.infer<typeof Said>;

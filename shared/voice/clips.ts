@@ -2,8 +2,10 @@
 // counters 1–999) is said from them. Arabic: units, teens, tens and hundreds as whole words, and
 // the words that follow "و" recorded with it ("وعشرون", "وخمسة"): "و" is a proclitic, said as one
 // word with what follows, so a separate "و" clip would sound broken. English: 0–19, the tens and
-// "hundred". `text` is what the clip says (shown to whoever records it); `say` is the vocalised
+// "hundred"; then the kiosk's voice guide (guide.ts). `text` is what the clip says (shown to whoever records it); `say` is the vocalised
 // Arabic (or spelled English) that a synthesiser needs to pronounce it right.
+import { GUIDE_PHRASES } from './guide.ts';
+
 export type VoiceLang = 'ar' | 'en';
 export const VOICE_LANGS: readonly VoiceLang[] = ['ar', 'en'];
 
@@ -79,6 +81,7 @@ export function clipCatalogue(lang: VoiceLang): ClipSpec[] {
     for (let t = 2; t <= 9; t++) out.push({ id: numberClip(t * 10), text: EN_TENS[t]!, say: EN_TENS[t]! });
     out.push({ id: 'hundred', text: 'hundred', say: 'hundred' });
   }
+  for (const g of GUIDE_PHRASES) out.push(lang === 'ar' ? { id: g.id, text: g.ar, say: g.arSay } : { id: g.id, text: g.en, say: g.en });
   return out;
 }
 

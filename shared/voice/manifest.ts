@@ -3,18 +3,21 @@
 // packs from resources/voice (shipped) and <data>/voice (added by admins).
 import { z } from 'zod';
 import { VOICE_LANGS, type VoiceLang, clipCatalogue } from './clips.ts';
+import { MAX_GUIDE_CLIP_MS, isGuideClip } from './guide.ts';
 
 export const PACK_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
 export const CLIP_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
 /** A clip is a short word or phrase; anything longer is a mistake (a whole call, a song). */
 export const MAX_CLIP_MS = 5000;
+/** The longest a clip may be: a word of a call 5 s, a phrase of the kiosk's guide 10 s. */
+export const maxClipMs = (id: string): number => (isGuideClip(id) ? MAX_GUIDE_CLIP_MS : MAX_CLIP_MS);
 
 export const VoiceClip = z.object({
   id: z.string().regex(CLIP_ID),
   text: z.string().min(1).max(200),
   file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}\.wav$/),
-  ms: z.number().int().positive().max(MAX_CLIP_MS),
-});
+  ms: z.number().int().positive().max(MAX_GUIDE_CLIP_MS),
+}).refine((c) => c.ms <= maxClipMs(c.id), { message: 'a word of a call lasts at most 5 s (a guide phrase 10 s)', path: ['ms'] });
 export type VoiceClip = z.infer<typeof VoiceClip>;
 
 export const VoiceManifest = z.object({

@@ -5,20 +5,21 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DisplaySound, NewVoicePackBody, VoiceClipsResponse, VoicePackSummary, VoicePacksResponse, VoicePlan, VoicePlanQuery, VoiceSettings, VoiceSettingsBody } from '../../../shared/protocol/voice.ts';
+import { DisplaySound, NewVoicePackBody, Said, SpeakBody, VoiceGuide, VoiceGuideQuery, VoiceClipsResponse, VoicePackSummary, VoicePacksResponse, VoicePlan, VoicePlanQuery, VoiceSettings, VoiceSettingsBody } from '../../../shared/protocol/voice.ts';
 import type { VoiceLang } from '../../../shared/voice/clips.ts';
 import { CLIP_ID, PACK_ID } from '../../../shared/voice/manifest.ts';
 import { parseTicketNumber } from '../../../shared/voice/plan.ts';
 import { ApiError, errorBody } from '../../node-common/http/errors.ts';
 import { type HubContext, audit } from '../context.ts';
 import type { Api } from '../http/api.ts';
+import type { Speech } from '../voice/speech.ts';
 import type { VoicePacks } from '../voice/voice-packs.ts';
 
 const MANAGE = ['admin', 'manager'] as const;
 const PackParams = z.object({ id: z.string().regex(PACK_ID) });
 const ClipParams = z.object({ id: z.string().regex(PACK_ID), clip: z.string().regex(CLIP_ID) });
 
-export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voice: VoicePacks): void {
+export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voice: VoicePacks, speech: Speech): void {
   api.route(
     {
       method: 'GET', url: '/api/v1/voice/plan',
@@ -94,12 +95,29 @@ export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voi
     },
   );
 
+  const GUIDE = ['kiosk', 'manager', 'admin'] as const;
+  api.route(
+    { method: 'GET', url: '/api/v1/voice/guide', summary: "The kiosk's voice guide in one language: every clip of the pack that speaks it (the guide's phrases, letters and numbers) and whether the hub can say the hall's service names", access: GUIDE, query: VoiceGuideQuery, responses: { 200: VoiceGuide } },
+    ({ query }) => ({ lang: query.lang, ...voice.packClips(query.lang), speaks: speech.available() }),
+  );
+  api.route(
+    { method: 'POST', url: '/api/v1/voice/speak', summary: "A short text (a service's name, at most 120 characters) said by eSpeak NG in the default voice of the language, for the kiosk's voice guide: its audio URL and length. 503 when the hub has no synthesiser (the kiosk uses the browser's)", access: GUIDE, body: SpeakBody, responses: { 200: Said }, moreErrors: [503] },
+    ({ body }) => speech.say(body.lang, body.text),
+  );
+
+  const sendWav = async (path: string | undefined, what: string, reply: import('fastify').FastifyReply, immutable: boolean) => {
+    const bytes = path ? await readFile(path).catch(() => undefined) : undefined;
+    if (!bytes) return reply.code(404).send(errorBody('not_found', `no voice clip ${what}`));
+    return reply.header('content-type', 'audio/wav').header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').send(bytes);
+  };
+  // Said texts are named by the hash of what they say: the same name is the same audio for ever.
+  app.get('/voice/said/:file', async (req, reply) => {
+    const { file } = req.params as { file: string };
+    return sendWav(speech.file(file), `said/${file}`, reply, true);
+  });
   app.get('/voice/:pack/:file', async (req, reply) => {
     const { pack, file } = req.params as { pack: string; file: string };
     const path = PackParams.safeParse({ id: pack }).success && /^[a-z0-9-]+\.wav$/.test(file) ? voice.file(pack, file) : undefined;
-    if (!path) return reply.code(404).send(errorBody('not_found', `no voice clip ${pack}/${file}`));
-    const bytes = await readFile(path).catch(() => undefined);
-    if (!bytes) return reply.code(404).send(errorBody('not_found', `no voice clip ${pack}/${file}`));
-    return reply.header('content-type', 'audio/wav').header('cache-control', (req.query as { v?: string }).v ? 'public, max-age=31536000, immutable' : 'no-cache').send(bytes);
+    return sendWav(path, `${pack}/${file}`, reply, Boolean((req.query as { v?: string }).v));
   });
 }

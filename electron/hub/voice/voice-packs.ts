@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DISPLAY_SOUND, type DisplaySound, type VoicePackSummary, type VoicePlan, type VoiceSettings } from '../../../shared/protocol/voice.ts';
 import { type VoiceLang, clipCatalogue } from '../../../shared/voice/clips.ts';
-import { MAX_CLIP_MS, PACK_ID, type VoiceManifest, checkManifest, missingClips } from '../../../shared/voice/manifest.ts';
+import { PACK_ID, maxClipMs, type VoiceManifest, checkManifest, missingClips } from '../../../shared/voice/manifest.ts';
 import { type ParsedTicket, planCall } from '../../../shared/voice/plan.ts';
 import { WavError, clipProblem, decodeWav, measure } from '../../../shared/voice/wav.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
@@ -125,6 +125,13 @@ export function createVoicePacks(o: { builtinDir?: string; dataDir: string; conf
       });
     },
 
+    /** Every clip of the pack that speaks a language (whether or not calls are said in it): the kiosk's guide. */
+    packClips(lang: VoiceLang): { pack: string | null; clips: { id: string; url: string; ms: number }[] } {
+      const p = active(lang);
+      if (!p) return { pack: null, clips: [] };
+      return { pack: p.id, clips: p.manifest.clips.flatMap((c) => { const url = clipUrl(p, c); return url ? [{ id: c.id, url, ms: c.ms }] : []; }) };
+    },
+
     /** A display's volume and quiet hours (the default until an admin sets them). */
     displaySound(deviceId: string): DisplaySound {
       return o.config.get<Record<string, DisplaySound>>('displaySound')?.[deviceId] ?? DEFAULT_DISPLAY_SOUND;
@@ -169,7 +176,7 @@ export function createVoicePacks(o: { builtinDir?: string; dataDir: string; conf
         if (!(err instanceof WavError)) throw err;
         throw new ApiError('invalid_input', both({ en: `Only WAV (PCM) files are accepted (${err.message}); the admin screen converts recordings and other files to WAV`, ar: 'لا تُقبل إلا ملفات WAV ‏(PCM)؛ شاشة الإدارة تحوّل التسجيلات والملفات الأخرى إلى WAV' }));
       }
-      const problem = clipProblem(pcm, MAX_CLIP_MS);
+      const problem = clipProblem(pcm, maxClipMs(clipId));
       if (problem) throw new ApiError('invalid_input', both(problem));
       const file = `${clipId}.wav`;
       writeFileSync(join(p.dir, file), bytes);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type VoiceLang, clipCatalogue } from '../../../shared/voice/clips.ts';
 import type { VoiceManifest } from '../../../shared/voice/manifest.ts';
 import { decodeWav, encodeWav } from '../../../shared/voice/wav.ts';
+import { haveEspeak } from '../../../electron/hub/voice/espeak.ts';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
 
 const RATE = 16000;
@@ -145,5 +146,44 @@ describe('the voice API', () => {
     expect((await t.api.request('PUT', `/api/v1/admin/displays/${id}/sound`, { token: display, body: sound })).status).toBe(403);
     const audit = (await t.api.get<{ action: string; detail: string }[]>('/api/v1/admin/audit?action=voice.display-sound', admin)).body;
     expect(audit[0]!.detail).toBe('40%; quiet 12:00–13:00, 22:00–06:00');
+  });
+
+  it("gives a kiosk the guide's clips of one language, and says a service's name with eSpeak NG (or says it cannot)", async () => {
+    const kiosk = await t.api.pairDevice(admin, 'kiosk', 'guide kiosk');
+    const guide = await t.api.get<{ lang: string; pack: string; clips: { id: string; url: string }[]; speaks: boolean }>('/api/v1/voice/guide?lang=en', kiosk);
+    expect(guide.status).toBe(200);
+    expect(guide.body.pack).toBe('espeak-en');
+    const ids = guide.body.clips.map((c) => c.id);
+    for (const id of ['guide-on', 'guide-again', 'guide-your-number', 'letter-a', 'n-7']) expect(ids).toContain(id);
+    expect((await fetch(`${t.url}${guide.body.clips.find((c) => c.id === 'guide-on')!.url}`)).status).toBe(200);
+    // Displays and clerks have no kiosk guide; nobody unsigned may make the hub speak.
+    expect((await t.api.get('/api/v1/voice/guide?lang=en', display)).status).toBe(403);
+    expect((await t.api.post('/api/v1/voice/speak', undefined, { lang: 'ar', text: 'رخص البناء' })).status).toBe(401);
+    for (const bad of [{ lang: 'ar', text: 'x'.repeat(121) }, { lang: 'fr', text: 'permis' }, { lang: 'ar', text: '\u202erخص' }, { lang: 'ar', text: ' رخص' }, { lang: 'ar' }]) {
+      const r = await t.api.post('/api/v1/voice/speak', kiosk, bad);
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(r.body.error.code).toBe('invalid_input');
+    }
+    const said = await t.api.post<{ url: string; ms: number }>('/api/v1/voice/speak', kiosk, { lang: 'ar', text: 'رخص البناء' });
+    if (!haveEspeak()) {
+      console.log('voice guide synthesis: espeak-ng is not installed here, so the hub answers 503 (apt-get install espeak-ng to test the spoken name)');
+      expect(guide.body.speaks).toBe(false);
+      expect(said.status).toBe(503);
+      return;
+    }
+    expect(guide.body.speaks).toBe(true);
+    expect(said.status).toBe(200);
+    expect(said.body.url).toMatch(/^\/voice\/said\/[0-9a-f]{32}\.wav$/);
+    const wav = await fetch(`${t.url}${said.body.url}`);
+    expect(wav.status).toBe(200);
+    expect(wav.headers.get('cache-control')).toContain('immutable');
+    const pcm = decodeWav(new Uint8Array(await wav.arrayBuffer()));
+    expect(pcm.samples.length / pcm.sampleRate).toBeCloseTo(said.body.ms / 1000, 1);
+    expect(said.body.ms).toBeGreaterThan(300);
+    // The same words are the same file; other words another.
+    expect((await t.api.post('/api/v1/voice/speak', kiosk, { lang: 'ar', text: 'رخص البناء' })).body.url).toBe(said.body.url);
+    expect((await t.api.post('/api/v1/voice/speak', kiosk, { lang: 'en', text: 'Building permits' })).body.url).not.toBe(said.body.url);
+    expect((await fetch(`${t.url}/voice/said/${'0'.repeat(32)}.wav`)).status).toBe(404);
+    expect((await fetch(`${t.url}/voice/said/..%2Fsettings.wav`)).status).toBe(404);
   });
 });

@@ -38,6 +38,19 @@ describe('kiosk flow', () => {
     expect(kioskReducer(s, { type: 'reset' })).toMatchObject({ step: 'lang', lang: 'en', serviceId: null });
   });
 
+  it('keeps help on through a visit (language, back, check-in, walk-in) and turns it off for the next citizen', () => {
+    let s = kioskReducer(initialKiosk, { type: 'assist', on: true });
+    s = kioskReducer(s, { type: 'lang', lang: 'ar' });
+    expect(s).toMatchObject({ step: 'category', assist: true });
+    s = kioskReducer(kioskReducer(s, { type: 'checkin' }), { type: 'walkIn' });
+    expect(s).toMatchObject({ step: 'category', assist: true });
+    s = kioskReducer(kioskReducer(s, { type: 'category', category: 'permits', single: 'building-permits' }), { type: 'back' });
+    expect(s.assist).toBe(true);
+    s = kioskReducer(kioskReducer(s, { type: 'priority', priority: 'none', idStep: false }), { type: 'issued', ticket: ticket('waiting') });
+    expect(s).toMatchObject({ step: 'ticket', assist: true });
+    expect(kioskReducer(s, { type: 'reset' })).toMatchObject({ step: 'lang', assist: false });
+  });
+
   it('asks for the ID card only when the station has a reader', () => {
     const s = kioskReducer({ ...initialKiosk, step: 'priority', serviceId: 'x' }, { type: 'priority', priority: 'none', idStep: true });
     expect(s.step).toBe('id');

@@ -38,7 +38,8 @@ describe.skipIf(!canBuild)('the default voice packs (eSpeak NG)', () => {
         expect(pcm.sampleRate, c.id).toBe(r.manifest.sampleRate);
         expect(m.ms, c.id).toBe(c.ms);
         expect(m.ms, c.id).toBeGreaterThan(200);
-        expect(m.ms, c.id).toBeLessThan(2500);
+        // A word of a call under 2.5 s; a phrase of the kiosk's guide within its 10 s.
+        expect(m.ms, c.id).toBeLessThan(c.id.startsWith('guide-') ? 10_000 : 2500);
         expect(m.peakDb, c.id).toBeLessThanOrEqual(-0.9);
         expect(m.peakDb, c.id).toBeGreaterThan(-12);
         // Loudness within 3 dB of the target (−20 dBFS; the chime −22), unless the peak ceiling held it down.

@@ -65,8 +65,10 @@ describe('the clip catalogue', () => {
       const ids = clipCatalogue(lang).map((c) => c.id);
       expect(new Set(ids).size).toBe(ids.length);
     }
-    expect(clipCatalogue('ar')).toHaveLength(93);
-    expect(clipCatalogue('en')).toHaveLength(58);
+    // A call's words (93 and 58), then the kiosk guide's 21 phrases in each language.
+    expect(clipCatalogue('ar')).toHaveLength(93 + 21);
+    expect(clipCatalogue('en')).toHaveLength(58 + 21);
+    expect(clipCatalogue('ar').filter((c) => c.id.startsWith('guide-')).map((c) => c.id)).toEqual(clipCatalogue('en').filter((c) => c.id.startsWith('guide-')).map((c) => c.id));
   });
 
   it('gives every Arabic clip a vocalised text for the synthesiser', () => {
@@ -107,7 +109,7 @@ describe('pack manifests', () => {
   it('accepts a valid manifest and lists the missing clips', () => {
     const r = checkManifest(good);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(missingClips(r.manifest)).toHaveLength(92);
+    if (r.ok) expect(missingClips(r.manifest)).toHaveLength(92 + 21);
   });
 
   it('refuses bad shapes, unknown clips, duplicates, long clips and paths out of the folder', () => {
@@ -116,6 +118,9 @@ describe('pack manifests', () => {
     expect(bad({ clips: [{ id: 'hundred', text: 'x', file: 'hundred.wav', ms: 300 }] }).ok).toBe(false); // English-only clip
     expect(bad({ clips: [good.clips[0], good.clips[0]] }).ok).toBe(false);
     expect(bad({ clips: [{ ...good.clips[0], ms: 6000 }] }).ok).toBe(false);
+    // A guide phrase may last 10 s, not more.
+    expect(bad({ clips: [{ id: 'guide-on', text: 'x', file: 'guide-on.wav', ms: 9000 }] }).ok).toBe(true);
+    expect(bad({ clips: [{ id: 'guide-on', text: 'x', file: 'guide-on.wav', ms: 11000 }] }).ok).toBe(false);
     expect(bad({ clips: [{ ...good.clips[0], file: '../x.wav' }] }).ok).toBe(false);
     expect(checkManifest('nope').ok).toBe(false);
   });
