@@ -16,7 +16,7 @@ async function run(): Promise<void> {
       return;
     }
     case 'central': {
-      if (argv[0] === 'backup' || argv[0] === 'restore') {
+      if (argv[0] === 'backup' || argv[0] === 'restore' || argv[0] === 'partitions') {
         const { centralBackupMain } = await import('../electron/central/backup-cli.ts');
         await centralBackupMain(argv);
         return;

@@ -1,7 +1,8 @@
-// `./dawr central backup [--data DIR] --to DIR [--key-file F]` and
-// `./dawr central restore FILE [--data DIR] [--force] [--key-file F]`: central's database, from
+// `./dawr central backup [--data DIR] --to DIR [--key-file F]`,
+// `./dawr central restore FILE [--data DIR] [--force] [--key-file F]` and
+// `./dawr central partitions [--data DIR] [--detach-before YYYY-MM]`: central's database, from
 // DATABASE_URL, else the embedded cluster under DIR/pg (the running one if central runs — backup
-// only: a restore needs central stopped —, else started for the occasion).
+// and partitions only: a restore needs central stopped —, else started for the occasion).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,6 +10,8 @@ import { backupKeyFrom } from '../node-common/backup-file.ts';
 import { backupCentral, restoreCentral, runningEmbeddedUrl } from './backup.ts';
 import { redactUrl } from './db.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { detachBefore, listPartitions } from './partitions.ts';
+import pg from 'pg';
 import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -57,5 +60,30 @@ export async function centralBackupMain(argv: string[]): Promise<void> {
     }
     return;
   }
-  throw new Error(`unknown: ./dawr central ${verb} (backup or restore)`);
+  if (verb === 'partitions') {
+    // The months of the log and the roll-ups; --detach-before leaves the older ones as plain tables
+    // (concurrently: central keeps running), to dump and drop with the server's own tools.
+    const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, 'detach-before': { type: 'string' } }, strict: true });
+    const before = values['detach-before'];
+    if (before !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(before)) throw new Error(`--detach-before YYYY-MM: the first month to keep, not ${before}`);
+    const db = await database(resolve(values.data ?? `${root}data/central`), { mustBeStopped: false });
+    const pool = new pg.Pool({ connectionString: db.url, max: 1, application_name: 'dawr-central-partitions' });
+    try {
+      if (before) {
+        const gone = await detachBefore(pool, before);
+        console.log(gone.length ? `detached (plain tables now: dump them, then drop them): ${gone.join(', ')}` : `nothing before ${before} to detach`);
+        return;
+      }
+      const parts = await listPartitions(pool);
+      const byTable = new Map<string, string[]>();
+      for (const p of parts) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p.month.slice(0, 7)]);
+      for (const [table, months] of byTable) console.log(`${table}: ${months.join(' ')}`);
+      if (parts.length === 0) console.log('no month partitions yet (central makes them as rows arrive)');
+    } finally {
+      await pool.end();
+      await db.done();
+    }
+    return;
+  }
+  throw new Error(`unknown: ./dawr central ${verb} (backup, restore or partitions)`);
 }

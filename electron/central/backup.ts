@@ -7,7 +7,14 @@
 // COPY: it reads back into another PostgreSQL major version (a dump of the embedded 18 restores into
 // a municipality's 15). With DATABASE_URL, the server's own tools (pg_dump, base backups, PITR) do
 // more: docs/install.md says when to prefer them.
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+//
+// Partitioned tables (migration 5: events and the roll-ups, by month) are exported whole from their
+// parent (`COPY (SELECT * FROM parent)`: PostgreSQL refuses COPY TO on a partitioned table), their
+// partitions not as tables of their own; the months they held are listed beside them
+// (partitions.json) and made again before the rows are copied back into the parent, which routes
+// each row to its month. A month detached by `./dawr central partitions --detach-before` is no
+// longer part of central and is not in its backups: archive that table with the server's tools.
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -16,15 +23,22 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type BackupHeader, type BackupKey, readBackup, readBackupHeader, writeBackup } from '../node-common/backup-file.ts';
 import { migrate, migrations } from './migrations.ts';
+import { PARTITIONED, listPartitions } from './partitions.ts';
 
 export const CENTRAL_SCHEMA_VERSION = migrations.at(-1)!.id;
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The tables of the public schema, parents before children (by their foreign keys). */
+/** A month left behind by a detach: a plain table named like a partition. */
+const DETACHED = new RegExp(`^(${PARTITIONED.join('|')})_y\\d{4}m\\d{2}$`);
+
+/** The tables of the public schema, parents before children (by their foreign keys); partitions are their parent's. */
 async function tablesInOrder(c: pg.ClientBase): Promise<string[]> {
-  const t = await c.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const t = await c.query<{ name: string }>(`
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`);
+  t.rows = t.rows.filter((r) => !DETACHED.test(r.name));
   const fk = await c.query<{ child: string; parent: string }>(`
     SELECT cl.relname AS child, pcl.relname AS parent FROM pg_constraint co
     JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_class pcl ON pcl.oid = co.confrelid
@@ -53,11 +67,18 @@ export async function backupCentral(o: { url: string; toDir: string; key: Backup
     if (!tables.includes('migrations')) throw new Error('this database holds no Dawr central (no migrations table)');
     const schemaVersion = (await client.query<{ v: number }>('SELECT COALESCE(MAX(id), 0) AS v FROM migrations')).rows[0]!.v;
     const events = tables.includes('events') ? (await client.query<{ n: number }>('SELECT count(*)::bigint AS n FROM events')).rows[0]!.n : 0;
+    const partitioned = new Set((await client.query<{ name: string }>("SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'p'")).rows.map((r) => r.name));
     const sources = [];
     for (const [i, table] of tables.entries()) {
       const path = join(work, `${String(i).padStart(3, '0')}-${table}.csv`);
-      await pipeline(client.query(copyTo(`COPY ${ident(table)} TO STDOUT (FORMAT csv, HEADER true)`)), createWriteStream(path, { mode: 0o600 }));
+      const what = partitioned.has(table) ? `(SELECT * FROM ${ident(table)})` : ident(table);
+      await pipeline(client.query(copyTo(`COPY ${what} TO STDOUT (FORMAT csv, HEADER true)`)), createWriteStream(path, { mode: 0o600 }));
       sources.push({ name: `tables/${String(i).padStart(3, '0')}-${table}.csv`, path });
+    }
+    if (partitioned.size > 0) {
+      const path = join(work, 'partitions.json');
+      writeFileSync(path, JSON.stringify((await listPartitions(client)).map(({ table, month }) => ({ table, month }))), { mode: 0o600 });
+      sources.push({ name: 'partitions.json', path });
     }
     await client.query('COMMIT');
     const now = o.now ?? new Date();
@@ -91,6 +112,11 @@ export async function restoreCentral(o: { file: string; url: string; key: Backup
       // The schema as it was when the backup was made, then its rows, then forward to this build.
       await migrate(pool, migrations.filter((m) => m.id <= header.schemaVersion));
       const files = readdirSync(join(work, 'tables')).sort();
+      // The months of the partitioned tables, made before their rows come back.
+      const months = join(work, 'partitions.json');
+      if (existsSync(months)) {
+        for (const p of JSON.parse(readFileSync(months, 'utf8')) as { table: string; month: string }[]) await pool.query('SELECT dawr_month_partition($1, $2::date)', [p.table, p.month]);
+      }
       const client = await pool.connect();
       try {
         await client.query('BEGIN');

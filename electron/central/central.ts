@@ -14,6 +14,7 @@ import { type CentralDb, openDatabase } from './db.ts';
 import { startFactBuilder } from './fact-builder.ts';
 import { createIngest } from './ingest.ts';
 import { createQueries } from './queries.ts';
+import { createLeagueCache } from './league-cache.ts';
 import { createCentralMetrics } from './metrics.ts';
 import { createMonitoringTokens } from './monitoring-tokens.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -36,6 +37,8 @@ export interface CentralOptions {
   log?: Logger;
   /** How often the fact builder looks for new events (ms). */
   buildEveryMs?: number;
+  /** Keep the public league's answers until a roll-up of their period changes (default true; the benchmark turns it off to time the league itself). */
+  leagueCache?: boolean;
   /** Never delay sign-ins from loopback after failures (default false: see createCentralAuth). */
   loopbackExempt?: boolean;
   /**
@@ -70,7 +73,9 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   const db = await openDatabase({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, log: (line) => log.debug({ postgres: line }), version });
   const auth = createCentralAuth(db.pool, { loopbackExempt: o.loopbackExempt ?? false });
   const metrics = createCentralMetrics({ pool: db.pool, now, version });
-  const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries: createQueries(db.pool), log, now, version, metrics };
+  const queries = createQueries(db.pool);
+  const leagues = createLeagueCache({ pool: db.pool, compute: (from, to, m) => queries.league(from, to, m), now, enabled: o.leagueCache ?? true });
+  const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries, log, now, version, metrics, leagues };
 
   const builder = startFactBuilder(db.pool, { now, everyMs: o.buildEveryMs ?? 1000, onError: (err) => log.error({ err }, 'building facts failed') });
 

@@ -5,6 +5,7 @@ import type { ApiOf } from '../node-common/http/api.ts';
 import type { Logger } from '../node-common/log.ts';
 import type { CentralAuth, CentralPrincipal } from './auth.ts';
 import type { Ingest } from './ingest.ts';
+import type { LeagueCache } from './league-cache.ts';
 import type { CentralMetrics } from './metrics.ts';
 import type { Queries } from './queries.ts';
 
@@ -28,6 +29,8 @@ export interface CentralContext {
   version: string;
   /** What GET /metrics reports as it happens (pushes, events written). */
   metrics: CentralMetrics;
+  /** The public league's answers, kept until a roll-up of their period changes. */
+  leagues: LeagueCache;
 }
 
 export type CentralApi = ApiOf<CentralAccessRole, AnyPrincipal>;

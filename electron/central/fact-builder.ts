@@ -1,14 +1,17 @@
-// Folds each branch-day's replicated events into facts with the hall's own fold
-// (shared/reports/facts.ts), so central's figures are the hall's figures. A push marks the days it
-// touched (branch_days.version); the builder refolds a marked day from its events and stores the
-// facts and the live figures in one transaction, then marks it built at the version it read, so
-// events arriving meanwhile leave it marked for the next round.
+// Folds each branch-day's replicated events with the hall's own fold (shared/reports/facts.ts) and
+// rolls the day up (shared/reports/rollup.ts), so central's figures are the hall's figures. A push
+// marks the days it touched (branch_days.version); the builder refolds a marked day from its
+// events and stores the day's roll-up totals (rollups.ts, with the running totals after it) and
+// the live figures in one transaction, then marks it built at the version it read, so events
+// arriving meanwhile leave it marked for the next round.
 import type pg from 'pg';
 import { businessDay } from '../../shared/domain/business-day.ts';
 import type { Service } from '../../shared/protocol/entities.ts';
 import type { DomainEvent } from '../../shared/protocol/events.ts';
 import { type LiveFacts, createFold } from '../../shared/reports/facts.ts';
+import { rollupDay, totalsOf } from '../../shared/reports/rollup.ts';
 import { tx } from './db.ts';
+import { prepareRollupMonths, writeDayRollups } from './rollups.ts';
 
 export interface BuildResult {
   built: number;
@@ -25,9 +28,10 @@ async function buildDay(c: pg.PoolClient, branchId: string, day: string, now: nu
   const tz = row.time_zone;
   // The configuration as it stood before the day's first event, in the hall's log order: the last
   // saved version of each service and counter (the log's order is the truth, not the day label).
+  // Read from config_events, which outlives a detached month of the log.
   const cfg = await c.query<{ type: string; body: DomainEvent }>(
     `SELECT DISTINCT ON (type, COALESCE(body->'service'->>'id', body->'counter'->>'id')) type, body
-     FROM events WHERE branch_id = $1 AND type IN ('service.saved', 'counter.saved')
+     FROM config_events WHERE branch_id = $1
        AND seq < (SELECT COALESCE(min(seq), 0) FROM events WHERE branch_id = $1 AND day = $2)
      ORDER BY type, COALESCE(body->'service'->>'id', body->'counter'->>'id'), seq DESC`,
     [branchId, day],
@@ -49,32 +53,7 @@ async function buildDay(c: pg.PoolClient, branchId: string, day: string, now: nu
   const live: LiveFacts | null = today ? fold.live() : null;
   const facts = fold.finish(today ? Math.max(now, lastAt) : lastAt);
 
-  await c.query('DELETE FROM ticket_facts WHERE branch_id = $1 AND day = $2', [branchId, day]);
-  await c.query('DELETE FROM service_facts WHERE branch_id = $1 AND day = $2', [branchId, day]);
-  const t = facts.tickets.filter((x) => x.day === day);
-  if (t.length) {
-    await c.query(
-      `INSERT INTO ticket_facts (branch_id, day, ticket_id, service_id, final_service_id, priority, issued_at, hour, weekday, wait_ms, target_ms,
-         counter_id, clerk_id, outcome, end_counter_id, end_clerk_id, transfers, quote_min, quote_max, rating)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::smallint[], $9::smallint[], $10::bigint[], $11::bigint[],
-         $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::real[], $19::real[], $20::smallint[])
-       ON CONFLICT DO NOTHING`,
-      [branchId, day, t.map((x) => x.id), t.map((x) => x.serviceId), t.map((x) => x.finalServiceId), t.map((x) => x.priority), t.map((x) => x.issuedAt),
-        t.map((x) => x.hour), t.map((x) => x.weekday), t.map((x) => x.waitMs), t.map((x) => x.targetMs), t.map((x) => x.counterId), t.map((x) => x.clerkId),
-        t.map((x) => x.outcome), t.map((x) => x.endCounterId), t.map((x) => x.endClerkId), t.map((x) => x.transfers), t.map((x) => x.quoteMin),
-        t.map((x) => x.quoteMax), t.map((x) => x.rating)],
-    );
-  }
-  const s = facts.services.filter((x) => x.day === day);
-  if (s.length) {
-    await c.query(
-      `INSERT INTO service_facts (branch_id, day, ticket_id, seg, service_id, counter_id, clerk_id, started_at, ms, ended)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[])
-       ON CONFLICT DO NOTHING`,
-      [branchId, day, s.map((x) => x.ticketId), s.map((x) => x.seg), s.map((x) => x.serviceId), s.map((x) => x.counterId), s.map((x) => x.clerkId),
-        s.map((x) => x.startedAt), s.map((x) => x.ms), s.map((x) => x.ended)],
-    );
-  }
+  await writeDayRollups(c, branchId, [{ day, totals: totalsOf(rollupDay(day, facts).rows) }]);
   await c.query('UPDATE branch_days SET built = $3, built_at = $4, live = $5 WHERE branch_id = $1 AND day = $2', [branchId, day, row.version, new Date(now), live ? JSON.stringify(live) : null]);
   return evs.rows.length;
 }
@@ -83,7 +62,10 @@ async function buildDay(c: pg.PoolClient, branchId: string, day: string, now: nu
 export async function buildStale(pool: pg.Pool, now: number, limit = 50): Promise<BuildResult> {
   const stale = await pool.query<{ branch_id: string; day: string }>('SELECT branch_id, day FROM branch_days WHERE built <> version ORDER BY day, branch_id LIMIT $1', [limit]);
   let events = 0;
-  for (const r of stale.rows) events += await tx(pool, (c) => buildDay(c, r.branch_id, r.day, now));
+  for (const r of stale.rows) {
+    await prepareRollupMonths(pool, [r.day]);
+    events += await tx(pool, (c) => buildDay(c, r.branch_id, r.day, now));
+  }
   return { built: stale.rows.length, events };
 }
 

@@ -175,6 +175,129 @@ export const migrations: readonly Migration[] = [
       UPDATE branch_days SET marked_at = now() WHERE built <> version;
     `,
   },
+  {
+    id: 5,
+    name: 'history at scale: events and roll-ups partitioned by month, daily roll-ups with running totals, configuration kept apart',
+    sql: `
+      -- A month's partition of a table partitioned by day (events, rollup_days,
+      -- rollup_month_to_date), made when first needed: created beside the parent and attached, so
+      -- the parent is only briefly locked against other attaches, not against reads and writes.
+      -- Named <parent>_yYYYYmMM; an old one can be detached (./dawr central partitions --detach-before).
+      CREATE FUNCTION dawr_month_partition(parent text, d date) RETURNS text LANGUAGE plpgsql AS $fn$
+      DECLARE
+        m date := date_trunc('month', d)::date;
+        name text := parent || '_y' || to_char(m, 'YYYY') || 'm' || to_char(m, 'MM');
+      BEGIN
+        PERFORM pg_advisory_xact_lock(7468619);
+        IF EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = parent::regclass AND c.relname = name) THEN
+          RETURN name;
+        END IF;
+        IF to_regclass(name) IS NOT NULL THEN
+          RAISE EXCEPTION 'the month % of % was detached (table %): attach it again or drop it before writing to that month', to_char(m, 'YYYY-MM'), parent, name;
+        END IF;
+        EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)', name, parent);
+        EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', parent, name, m, (m + interval '1 month')::date);
+        RETURN name;
+      END
+      $fn$;
+
+      -- The replicated log, partitioned by month of its business day. The key gains the day (a
+      -- partitioned table's keys hold its partition key); exactly once by (branch, seq) is still
+      -- the acknowledged seq, under the branch row's lock (ingest.ts), as before. No foreign key
+      -- to branches: a push holds the branch row, and branches are never deleted.
+      ALTER TABLE events RENAME TO events_before_partitioning;
+      ALTER TABLE events_before_partitioning RENAME CONSTRAINT events_pkey TO events_before_partitioning_pkey;
+      DROP INDEX events_branch_day;
+      DROP INDEX events_configuration;
+      CREATE TABLE events (
+        branch_id text NOT NULL,
+        seq       bigint NOT NULL,
+        day       date NOT NULL,
+        type      text NOT NULL,
+        at        timestamptz NOT NULL,
+        body      jsonb NOT NULL,
+        PRIMARY KEY (branch_id, day, seq)
+      ) PARTITION BY RANGE (day);
+      -- A hall taking its events back after a restore reads them by seq.
+      CREATE INDEX events_branch_seq ON events (branch_id, seq);
+      DO $do$
+      DECLARE m date;
+      BEGIN
+        FOR m IN SELECT DISTINCT date_trunc('month', day)::date FROM events_before_partitioning LOOP
+          PERFORM dawr_month_partition('events', m);
+        END LOOP;
+      END
+      $do$;
+      INSERT INTO events SELECT branch_id, seq, day, type, at, body FROM events_before_partitioning;
+      DROP TABLE events_before_partitioning;
+
+      -- Each hall's configuration events (services, counters), apart from the log: the fact
+      -- builder starts a day from the configuration before it, which must outlive a detached month.
+      CREATE TABLE config_events (
+        branch_id text NOT NULL,
+        seq       bigint NOT NULL,
+        type      text NOT NULL,
+        body      jsonb NOT NULL,
+        PRIMARY KEY (branch_id, seq)
+      );
+      INSERT INTO config_events SELECT branch_id, seq, type, body FROM events WHERE type IN ('service.saved', 'counter.saved');
+
+      -- The daily roll-up's totals per branch-day (shared/reports/rollup.ts; waits: 30-second
+      -- histogram, varints), and two running totals that make any period a few rows per centre:
+      -- month to date at each day, and all time through each month (not partitioned: one row per
+      -- centre and month). A period = running totals at its end minus those before its start.
+      CREATE TABLE rollup_days (
+        branch_id      text NOT NULL,
+        day            date NOT NULL,
+        issued         bigint NOT NULL,
+        called         bigint NOT NULL,
+        within         bigint NOT NULL,
+        served         bigint NOT NULL,
+        no_show        bigint NOT NULL,
+        cancelled      bigint NOT NULL,
+        unfinished     bigint NOT NULL,
+        transferred    bigint NOT NULL,
+        wait_sum_ms    bigint NOT NULL,
+        stints         bigint NOT NULL,
+        service_sum_ms bigint NOT NULL,
+        rated          bigint NOT NULL,
+        rating_sum     bigint NOT NULL,
+        waits          bytea NOT NULL,
+        PRIMARY KEY (branch_id, day)
+      ) PARTITION BY RANGE (day);
+      CREATE INDEX rollup_days_day ON rollup_days (day, branch_id);
+      CREATE TABLE rollup_month_to_date (LIKE rollup_days, PRIMARY KEY (branch_id, day)) PARTITION BY RANGE (day);
+      CREATE TABLE rollup_running_months (
+        branch_id      text NOT NULL,
+        month          date NOT NULL,
+        issued         bigint NOT NULL,
+        called         bigint NOT NULL,
+        within         bigint NOT NULL,
+        served         bigint NOT NULL,
+        no_show        bigint NOT NULL,
+        cancelled      bigint NOT NULL,
+        unfinished     bigint NOT NULL,
+        transferred    bigint NOT NULL,
+        wait_sum_ms    bigint NOT NULL,
+        stints         bigint NOT NULL,
+        service_sum_ms bigint NOT NULL,
+        rated          bigint NOT NULL,
+        rating_sum     bigint NOT NULL,
+        waits          bytea NOT NULL,
+        PRIMARY KEY (branch_id, month)
+      );
+      -- Bumped with every roll-up written for a day of the month: the public league's cache key.
+      CREATE TABLE rollup_versions (
+        month   date PRIMARY KEY,
+        version bigint NOT NULL
+      );
+
+      -- The per-ticket facts are replaced by the roll-ups: every day is built again from its events.
+      DROP TABLE ticket_facts;
+      DROP TABLE service_facts;
+      UPDATE branch_days SET version = version + 1, marked_at = now();
+    `,
+  },
 ];
 
 

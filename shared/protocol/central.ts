@@ -142,6 +142,8 @@ export const CompareRow = z.object({
   waitMedian: z.number().nullable(),
   waitP90: z.number().nullable(),
   satisfaction: z.number().nullable(),
+  /** The centre's today (in its time zone): the day is not over, its figures are so far. */
+  partial: z.literal(true).optional(),
 });
 export const CompareResponse = z.object({ from: z.string(), to: z.string(), centres: z.array(Centre), rows: z.array(CompareRow) });
 export type CompareResponse = z.infer<typeof CompareResponse>;

@@ -2,6 +2,7 @@
 // dashboards) and the public league table. Every read is limited to what the caller may see
 // (auth.ts: a platform admin everything, municipality staff their municipality, a centre manager
 // their centre); another municipality's centre answers 404, as if it did not exist.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addDays, businessDay } from '../../../shared/domain/business-day.ts';
 import {
@@ -18,9 +19,16 @@ import { hashToken, newId, newPairingCode } from '../../node-common/tokens.ts';
 import { type CentralPrincipal, canAdminister, canSeeBranch, canSeeMunicipality } from '../auth.ts';
 import { ADMINS, type CentralApi, type CentralContext, STAFF, audit } from '../context.ts';
 import type { Scope } from '../queries.ts';
+import { etagMatches } from '../league-cache.ts';
 
 const ENROL_CODE_MS = 24 * 3600_000;
 const MAX_PERIOD_DAYS = 366;
+/**
+ * Requests a minute the public league answers from all addresses together (each address: 60). It
+ * answers from its cache, so its ceiling is ten times the public routes' usual 100 × the per-address
+ * rate: a crowd that arrives through one proxy still gets the table (docs/benchmarks.md: the crowd).
+ */
+const LEAGUE_CEILING = 60_000;
 
 export async function catalogueOf(ctx: CentralContext, municipalityId: string) {
   const r = await ctx.pool.query<{ version: number; services: Catalogue['services'] }>('SELECT version, services FROM catalogue WHERE municipality_id = $1', [municipalityId]);
@@ -195,7 +203,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     { method: 'GET', url: '/api/v1/compare', summary: 'Centres compared day by day over a period', access: STAFF, query: PeriodQuery, responses: { 200: CompareResponse } },
     async ({ query, principal }) => {
       period(query.from, query.to);
-      return ctx.queries.compare(scopeOf(me(principal), query.municipality), query.from, query.to);
+      return ctx.queries.compare(scopeOf(me(principal), query.municipality), query.from, query.to, ctx.now());
     },
   );
   api.route(
@@ -210,39 +218,57 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
   );
 
   // --- the public league table ------------------------------------------------------------------
+  // From a cache that a changed roll-up of the period retires (league-cache.ts); with an ETag, so a
+  // browser or a municipal website's proxy asks again with If-None-Match and gets 304, and with
+  // Cache-Control: public for a period that has ended (5 minutes: a hall back from a day offline
+  // still changes it), 30 s for one that includes today.
   const leagueQuery = z.object({ from: DayString.optional(), to: DayString.optional(), municipality: z.string().optional() }).strict();
   const leagueOf = async (q: z.infer<typeof leagueQuery>) => {
     const today = businessDay(ctx.now(), 'Asia/Riyadh');
     const to = q.to ?? today;
     const from = q.from ?? addDays(to, -29);
     period(from, to);
-    return ctx.queries.league(from, to, q.municipality);
+    return { entry: await ctx.leagues.get(from, to, q.municipality), maxAge: to >= addDays(today, -1) ? 30 : 300 };
+  };
+  /** Sends a cached answer, or 304 when the client already holds it. */
+  const cached = (req: FastifyRequest, reply: FastifyReply, etag: string, maxAge: number, type: string, body: string | Buffer, disposition?: string) => {
+    reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}`);
+    if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (disposition) reply.header('content-disposition', disposition);
+    return reply.header('content-type', type).send(body);
   };
   api.route(
     { method: 'GET', url: '/api/v1/public/municipalities', summary: 'The municipalities on the platform (for the league page)', access: 'public', responses: { 200: z.array(Municipality) }, rateLimit: { max: 120, timeWindow: 60_000 } },
     () => ctx.queries.municipalities({}),
   );
   api.route(
-    { method: 'GET', url: '/api/v1/public/league', summary: 'The league table of centres (default: the last 30 days, every centre of the platform)', access: 'public', query: leagueQuery, responses: { 200: LeagueResponse }, rateLimit: { max: 60, timeWindow: 60_000 } },
-    ({ query }) => leagueOf(query),
+    {
+      method: 'GET', url: '/api/v1/public/league',
+      summary: 'The league table of centres (default: the last 30 days, every centre of the platform); with an ETag (If-None-Match: 304) and Cache-Control: public',
+      access: 'public', query: leagueQuery, responses: { 200: LeagueResponse }, rateLimit: { max: 60, timeWindow: 60_000 }, ceiling: LEAGUE_CEILING,
+    },
+    async ({ query, req, reply }) => {
+      const { entry, maxAge } = await leagueOf(query);
+      return cached(req, reply, entry.etag, maxAge, 'application/json; charset=utf-8', entry.json);
+    },
   );
   api.route(
-    { method: 'GET', url: '/api/v1/public/league.csv', summary: 'The league table as CSV (UTF-8 with BOM, Excel-ready)', access: 'public', query: leagueQuery.extend({ lang: z.enum(['ar', 'en']).optional() }).strict(), rateLimit: { max: 30, timeWindow: 60_000 } },
-    async ({ query, reply }) => {
+    { method: 'GET', url: '/api/v1/public/league.csv', summary: 'The league table as CSV (UTF-8 with BOM, Excel-ready); with an ETag and Cache-Control: public', access: 'public', query: leagueQuery.extend({ lang: z.enum(['ar', 'en']).optional() }).strict(), rateLimit: { max: 30, timeWindow: 60_000 } },
+    async ({ query, req, reply }) => {
       const { lang = 'ar', ...q } = query;
-      const l = await leagueOf(q);
-      const ar = lang === 'ar';
-      const pct = (x: number | null) => (x === null ? '' : String(Math.round(x * 1000) / 10));
-      const lines = [
-        ar ? ['الترتيب', 'المركز', 'البلدية', 'الحي', 'المخدومون', 'مستوى الخدمة %', 'وسيط الانتظار (د)', 'الانتظار ٩٠٪ (د)', 'عدم الحضور %', 'متوسط الرضا', 'عدد التقييمات', 'النقاط', 'عينة صغيرة']
-          : ['Rank', 'Centre', 'Municipality', 'District', 'Served', 'Service level %', 'Median wait (min)', '90th pct wait (min)', 'No-show %', 'Satisfaction', 'Ratings', 'Score', 'Small sample'],
-        ...l.centres.map((c) => [c.rank === null ? '' : String(c.rank), c.name[lang], c.municipality[lang], c.district, String(c.served), pct(c.serviceLevel), String(c.waitMedian ?? ''), String(c.waitP90 ?? ''),
-          pct(c.noShowShare), String(c.satisfaction.mean ?? ''), String(c.satisfaction.count), String(c.score ?? ''), c.smallSample ? (ar ? 'نعم' : 'yes') : '']),
-      ];
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="dawr-league-${l.from}-${l.to}.csv"`)
-        .send(csvText(lines));
+      const { entry, maxAge } = await leagueOf(q);
+      const l = entry.league;
+      const csv = ctx.leagues.csv(entry, lang, () => {
+        const ar = lang === 'ar';
+        const pct = (x: number | null) => (x === null ? '' : String(Math.round(x * 1000) / 10));
+        return csvText([
+          ar ? ['الترتيب', 'المركز', 'البلدية', 'الحي', 'المخدومون', 'مستوى الخدمة %', 'وسيط الانتظار (د)', 'الانتظار ٩٠٪ (د)', 'عدم الحضور %', 'متوسط الرضا', 'عدد التقييمات', 'النقاط', 'عينة صغيرة']
+            : ['Rank', 'Centre', 'Municipality', 'District', 'Served', 'Service level %', 'Median wait (min)', '90th pct wait (min)', 'No-show %', 'Satisfaction', 'Ratings', 'Score', 'Small sample'],
+          ...l.centres.map((c) => [c.rank === null ? '' : String(c.rank), c.name[lang], c.municipality[lang], c.district, String(c.served), pct(c.serviceLevel), String(c.waitMedian ?? ''), String(c.waitP90 ?? ''),
+            pct(c.noShowShare), String(c.satisfaction.mean ?? ''), String(c.satisfaction.count), String(c.score ?? ''), c.smallSample ? (ar ? 'نعم' : 'yes') : '']),
+        ]);
+      });
+      return cached(req, reply, csv.etag, maxAge, 'text/csv; charset=utf-8', csv.body, `attachment; filename="dawr-league-${l.from}-${l.to}.csv"`);
     },
   );
 }

@@ -25,6 +25,8 @@ export interface RouteSpec<Role extends string = string> {
   /** Error statuses beyond the usual ones this route can answer (503 when a part is missing). */
   moreErrors?: number[];
   rateLimit?: { max: number; timeWindow: number; keyGenerator?: (req: FastifyRequest) => string };
+  /** A public route's requests per minute from all addresses together, when not the guards' default (public-guards.ts). */
+  ceiling?: number;
   /** Bytes this route's body may have, below the server's own limit (too large: 400). */
   bodyLimit?: number;
   /**
@@ -129,7 +131,7 @@ export function createApi<Role extends string, Principal>(
     // for a route they may not call is never parsed.
     const principals = new WeakMap<FastifyRequest, Principal>();
     const routeKey = `${spec.method} ${spec.url}`;
-    const ceiling = spec.access === 'public' ? guards.ceilingOf(spec.rateLimit ? (spec.rateLimit.max * 60_000) / spec.rateLimit.timeWindow : undefined) : undefined;
+    const ceiling = spec.access === 'public' ? (spec.ceiling ?? guards.ceilingOf(spec.rateLimit ? (spec.rateLimit.max * 60_000) / spec.rateLimit.timeWindow : undefined)) : undefined;
     const options: RouteOptions = {
       method: spec.method,
       url: spec.url,

@@ -1,0 +1,129 @@
+// The public league and its CSV answer from a cache, so a crowd asks the database almost nothing.
+// An entry is keyed by its period and municipality and by the version of every month the period
+// touches (rollup_versions, bumped with each roll-up the fact builder writes: rollups.ts) and the
+// centres on the platform; the versions are read at most once a second, so a changed roll-up
+// retires the entries of its periods within a second. The same key asked by many at once is
+// computed once. Entries carry an ETag (a hash of the body): a client or a municipal website's
+// proxy that sends it back gets 304. At most `maxBytes` are kept (least recently used go first).
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { LeagueResponse } from '../../shared/protocol/central.ts';
+
+export interface LeagueEntry {
+  etag: string;
+  json: string;
+  league: LeagueResponse;
+  /** CSV per language, made when first asked. */
+  csv: Map<string, { body: Buffer; etag: string }>;
+  bytes: number;
+}
+
+const monthsOf = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  const d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  while (d.toISOString().slice(0, 10) <= to) {
+    out.push(d.toISOString().slice(0, 10));
+    d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return out;
+};
+
+export const etagOf = (body: string | Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/** Whether an If-None-Match header names this ETag. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const x = t.trim().replace(/^W\//, '');
+    return x === '*' || x === etag;
+  });
+}
+
+export function createLeagueCache(o: {
+  pool: pg.Pool;
+  compute: (from: string, to: string, municipalityId?: string) => Promise<LeagueResponse>;
+  now?: () => number;
+  maxBytes?: number;
+  /** How long a reading of the versions is trusted (ms). */
+  freshMs?: number;
+  /** Off: every request computes (the benchmark's cold league). */
+  enabled?: boolean;
+}) {
+  const now = o.now ?? Date.now;
+  const maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
+  const freshMs = o.freshMs ?? 1000;
+  const entries = new Map<string, LeagueEntry>();
+  const computing = new Map<string, Promise<LeagueEntry>>();
+  let bytes = 0;
+  let read: { at: number; versions: Map<string, number>; stamp: string } | undefined;
+  let reading: Promise<NonNullable<typeof read>> | undefined;
+
+  async function versions(): Promise<NonNullable<typeof read>> {
+    if (read && now() - read.at < freshMs) return read;
+    reading ??= (async () => {
+      try {
+        const r = await o.pool.query<{ versions: [string, number][]; stamp: string }>(`
+          SELECT (SELECT COALESCE(json_agg(json_build_array(month::text, version)), '[]'::json) FROM rollup_versions) AS versions,
+                 (SELECT count(*) || ':' || COALESCE(max(enrolled_at)::text, '') FROM branches WHERE enrolled_at IS NOT NULL)
+                   || '/' || (SELECT count(*) FROM municipalities) AS stamp`);
+        read = { at: now(), versions: new Map(r.rows[0]!.versions), stamp: r.rows[0]!.stamp };
+        return read;
+      } finally {
+        reading = undefined;
+      }
+    })();
+    return reading;
+  }
+
+  function remember(key: string, e: LeagueEntry): void {
+    entries.set(key, e);
+    bytes += e.bytes;
+    for (const [k, x] of entries) {
+      if (bytes <= maxBytes || entries.size <= 1) break;
+      entries.delete(k);
+      bytes -= x.bytes;
+    }
+  }
+
+  return {
+    /** The league of a checked period, from the cache or computed once for everyone asking. */
+    async get(from: string, to: string, municipalityId?: string): Promise<LeagueEntry> {
+      const v = await versions();
+      const key = `${from}|${to}|${municipalityId ?? ''}|${monthsOf(from, to).map((m) => v.versions.get(m) ?? 0).join(',')}|${v.stamp}`;
+      if (o.enabled !== false) {
+        const hit = entries.get(key);
+        if (hit) {
+          entries.delete(key);
+          entries.set(key, hit);
+          return hit;
+        }
+      }
+      let p = computing.get(key);
+      if (!p) {
+        p = (async () => {
+          const league = await o.compute(from, to, municipalityId);
+          const json = JSON.stringify(league);
+          const e = { etag: etagOf(json), json, league, csv: new Map(), bytes: json.length * 3 };
+          if (o.enabled !== false) remember(key, e);
+          return e;
+        })().finally(() => computing.delete(key));
+        computing.set(key, p);
+      }
+      return p;
+    },
+    /** The CSV of an entry in a language, made once. */
+    csv(e: LeagueEntry, lang: string, make: () => string): { body: Buffer; etag: string } {
+      let c = e.csv.get(lang);
+      if (!c) {
+        const body = Buffer.from(make(), 'utf8');
+        e.csv.set(lang, (c = { body, etag: etagOf(body) }));
+        e.bytes += body.length;
+        if ([...entries.values()].includes(e)) bytes += body.length;
+      }
+      return c;
+    },
+    stats: () => ({ entries: entries.size, bytes }),
+  };
+}
+
+export type LeagueCache = ReturnType<typeof createLeagueCache>;
