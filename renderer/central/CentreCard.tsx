@@ -20,9 +20,9 @@ export function CentreCard({ centre: c, municipality, selected, onOpen }: { cent
       <dl className="centre-figures">
         <div className="fig big"><dt>{t('central.kpi.waiting')}</dt><dd data-testid="centre-waiting">{v.waiting}</dd></div>
         <div className="fig"><dt>{t('central.kpi.longestWait')}</dt><dd>{v.longestWait}</dd></div>
-        <div className="fig"><dt>{t('central.kpi.serviceLevel')}</dt><dd>{v.serviceLevel}</dd></div>
+        <div className="fig"><dt>{t('central.kpi.serviceLevel')}</dt><dd>{v.serviceLevel}</dd>{v.serviceLevelSmall && <dd className="fig-note"><span className="badge warn" data-testid="small-sample">{t('league.smallSample')}</span></dd>}</div>
         <div className="fig"><dt>{t('central.kpi.counters')}</dt><dd>{v.counters}</dd><dd className="fig-note">{v.onBreak}</dd></div>
-        <div className="fig"><dt>{t('central.kpi.satisfaction')}</dt><dd>{v.satisfaction}</dd><dd className="fig-note">{v.ratings}</dd></div>
+        <div className="fig"><dt>{t('central.kpi.satisfaction')}</dt><dd>{v.satisfaction}</dd><dd className="fig-note">{v.ratings}{v.satisfactionSmall && <> <span className="badge warn" data-testid="small-sample">{t('league.smallSample')}</span></>}</dd></div>
         <div className="fig"><dt>{t('central.kpi.served')}</dt><dd>{v.served}</dd></div>
       </dl>
       <div className="centre-sync">

@@ -28,8 +28,8 @@ export function CentreDetail({ centre: c, onClose }: { centre: CentreLive; onClo
   }, [central, c.id, day]);
   const v = liveFigures(c, t, f);
   const today_: [string, string, string?][] = [
-    ['waiting', v.waiting], ['longestWait', v.longestWait], ['serviceLevel', v.serviceLevel], ['issued', v.issued], ['served', v.served],
-    ['counters', v.counters, v.onBreak], ['satisfaction', v.satisfaction, v.ratings], ['lastSync', v.lastSync], ['syncLag', v.syncLag], ['backlog', v.backlog],
+    ['waiting', v.waiting], ['longestWait', v.longestWait], ['serviceLevel', v.serviceLevel, v.serviceLevelSmall ? t('league.smallSample') : undefined], ['issued', v.issued], ['served', v.served],
+    ['counters', v.counters, v.onBreak], ['satisfaction', v.satisfaction, v.satisfactionSmall ? `${v.ratings} · ${t('league.smallSample')}` : v.ratings], ['lastSync', v.lastSync], ['syncLag', v.syncLag], ['backlog', v.backlog],
   ];
   const s = summary.data;
   const sum = s && [

@@ -1,5 +1,6 @@
 // Centres compared day by day over a period (GET /api/v1/compare): one figure at a time, as a
-// line per centre and as a table of days × centres.
+// line per centre and as a table of days × centres. A centre's today is not over: the chart
+// leaves it out, the table marks it "so far".
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -40,19 +41,22 @@ export function ComparePanel({ municipality }: { municipality: string }) {
     };
   }, [central, from, to, municipality, problem]);
 
-  const { days, byDay } = useMemo(() => {
+  const { days, byDay, partial } = useMemo(() => {
     const byDay = new Map<string, Record<string, number | null>>();
+    const partial = new Set<string>();
     for (const r of state.data?.rows ?? []) {
       const row = byDay.get(r.day) ?? {};
       row[r.branchId] = r[metric];
       byDay.set(r.day, row);
+      if (r.partial) partial.add(`${r.day}|${r.branchId}`);
     }
-    return { days: [...byDay.keys()].sort(), byDay };
+    return { days: [...byDay.keys()].sort(), byDay, partial };
   }, [state.data, metric]);
   const centres = state.data?.centres ?? [];
   const show = (x: number | null | undefined) => (x === null || x === undefined ? '—' : metric === 'serviceLevel' ? f.pct(x) : f.n(x, metric === 'served' || metric === 'issued' ? 0 : 1));
   const shortDay = (d: string) => f.n(Number(d.slice(8, 10))) + '/' + f.n(Number(d.slice(5, 7)));
-  const points = days.map((d) => ({ day: d, ...byDay.get(d) }));
+  // A partial day (a centre's today) is not drawn: its figures are so far, not the day's.
+  const points = days.map((d) => ({ day: d, ...Object.fromEntries(Object.entries(byDay.get(d) ?? {}).filter(([b]) => !partial.has(`${d}|${b}`))) }));
   const rtl = f.lang === 'ar';
   const metricName = t(`central.compare.metrics.${metric}`);
 
@@ -87,6 +91,7 @@ export function ComparePanel({ municipality }: { municipality: string }) {
               </LineChart>
             </ResponsiveContainer>
           </div>
+          {partial.size > 0 && <p className="muted small" data-testid="compare-partial">{t('central.compare.partialNote')}</p>}
           <div className="table-scroll compare-table" tabIndex={0} role="region" aria-label={metricName}>
             <table className="data" data-testid="compare-table">
               <caption className="sr-only">{metricName}</caption>
@@ -97,7 +102,12 @@ export function ComparePanel({ municipality }: { municipality: string }) {
                 {days.map((d) => (
                   <tr key={d}>
                     <th scope="row">{f.day(d)}</th>
-                    {centres.map((c) => <td key={c.id} className="num">{show(byDay.get(d)?.[c.id])}</td>)}
+                    {centres.map((c) => (
+                      <td key={c.id} className="num">
+                        {show(byDay.get(d)?.[c.id])}
+                        {partial.has(`${d}|${c.id}`) && <span className="muted small" data-testid="compare-so-far"> {t('central.compare.soFar')}</span>}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

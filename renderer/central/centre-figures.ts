@@ -1,6 +1,7 @@
 // How a centre's live figures read on central's screens (shared by the card and the detail).
 import type { TFunction } from 'i18next';
 import type { CentreLive } from '../../shared/protocol/central.ts';
+import { LEAGUE_MIN_RATINGS, LEAGUE_MIN_SERVED } from '../../shared/reports/league.ts';
 import type { useFormat } from '../i18n/use-format.ts';
 
 type Format = ReturnType<typeof useFormat>;
@@ -17,6 +18,9 @@ export function liveFigures(c: CentreLive, t: TFunction, f: Format) {
     waiting: f.n(c.waiting),
     longestWait: c.longestWaitMinutes === null ? dash : t('central.minutes', { n: f.n(c.longestWaitMinutes, 0) }),
     serviceLevel: c.serviceLevel === null ? dash : f.pct(c.serviceLevel),
+    // As the league marks them: a share of few citizens served, a mean of few ratings.
+    serviceLevelSmall: c.serviceLevel !== null && c.served < LEAGUE_MIN_SERVED,
+    satisfactionSmall: c.satisfaction.mean !== null && c.satisfaction.count < LEAGUE_MIN_RATINGS,
     counters: f.n(c.countersOpen),
     onBreak: t('central.kpi.onBreak', { n: f.n(c.countersOnBreak) }),
     satisfaction: c.satisfaction.mean === null ? dash : f.n(c.satisfaction.mean, 1),
