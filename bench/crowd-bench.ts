@@ -1,0 +1,160 @@
+// A crowd on the public league (brief §9: 1,000 concurrent public clients, p95 < 200 ms; issue 25):
+// central as its own process (started as `./dawr central` starts it, behind a proxy it trusts, so
+// each client is its own address), on a platform of CENTRES centres with a year of roll-ups (real
+// generated hall days dealt to every centre and day: bench/support/platform.ts). CLIENTS
+// anonymous clients, for SECONDS, each in a loop: the league of a period (the last 7 days, 30
+// days, a year, this month, last month, yesterday or today) of one municipality (or, one time in
+// ten, the whole platform), sending back the ETag it got for that address (as a browser
+// revalidates), then a pause (THINK ms on average) as a reader would. Meanwhile a "fact builder"
+// writes one centre's today every second through central's own roll-up path, so today's periods
+// keep changing as they do when halls push. Prints the answers by status, the latency of all and
+// of the 200s, and central's RSS sampled every 200 ms.
+//   ./dawr npm run bench:crowd [-- --clients N --seconds N --centres N --think MS]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../electron/central/embedded-postgres.ts';
+import { migrate } from '../electron/central/migrations.ts';
+import { writeDayRollups } from '../electron/central/rollups.ts';
+import { addDays, businessDay } from '../shared/domain/business-day.ts';
+import { dayPool, seedPlatform } from './support/platform.ts';
+
+const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string' }, centres: { type: 'string' }, think: { type: 'string' } } });
+const CLIENTS = Number(values.clients ?? 1000);
+const SECONDS = Number(values.seconds ?? 30);
+const CENTRES = Number(values.centres ?? 1000);
+const THINK = Number(values.think ?? 2000);
+const dawr = fileURLToPath(new URL('../scripts/dawr.ts', import.meta.url));
+const ms = (t: number) => performance.now() - t;
+const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : NaN);
+const n = (x: number) => Math.round(x).toLocaleString('en');
+console.log(`load average at the start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores)`);
+
+const dir = mkdtempSync(join(tmpdir(), 'dawr-crowd-bench-'));
+chmodSync(dir, 0o711);
+const cluster = await startEmbeddedPostgres(join(dir, 'pg-data'));
+const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
+await migrate(pool);
+const TZ = 'Asia/Riyadh';
+const today = businessDay(Date.now(), TZ);
+let t = performance.now();
+const platform = await seedPlatform(pool, { centres: CENTRES, perMunicipality: 50, from: addDays(today, -364), days: 365, pool: dayPool(32), parallel: 2 });
+console.log(`platform: ${n(CENTRES)} centres in ${platform.municipalities.length} municipalities, 365 days of roll-ups each, written in ${(ms(t) / 1000).toFixed(0)} s`);
+
+// Central as its own process, behind a proxy on this machine (X-Forwarded-For names each client).
+const child: ChildProcess = spawn(process.execPath, [dawr, 'central', '--port', '0', '--data', join(dir, 'central'), '--trust-proxy', '127.0.0.1'], {
+  stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: cluster.url, DAWR_LOG_LEVEL: 'warn' },
+});
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    const m = /Dawr central \S+ — (http:\/\/\S+)/.exec(out);
+    if (m) {
+      child.stdout!.resume();
+      child.stderr!.resume();
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      resolve(m[1]!);
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  child.once('exit', (code) => reject(new Error(`central exited (${code}): ${out}`)));
+});
+const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+const rss: number[] = [];
+const sampler = setInterval(() => rss.push(rssOf()), 200);
+const rssAtStart = rssOf();
+
+const periods = [
+  [addDays(today, -6), today], [addDays(today, -29), today], [addDays(today, -364), today], [`${today.slice(0, 8)}01`, today],
+  (() => {
+    const d = new Date(`${today.slice(0, 8)}01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - 1);
+    const first = d.toISOString().slice(0, 10);
+    return [first, addDays(`${today.slice(0, 8)}01`, -1)];
+  })(),
+  [addDays(today, -1), addDays(today, -1)], [today, today],
+] as const;
+
+// The fact builder: one centre's today written again every second (today's periods change).
+let writing = true;
+const writer = (async () => {
+  const totals = dayPool(1, 900)[0]!;
+  let i = 0;
+  while (writing) {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      await writeDayRollups(c, platform.branches[(i++ * 97) % platform.branches.length]!.id, [{ day: today, totals }]);
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+})();
+
+const byStatus = new Map<number | string, number>();
+const all: number[] = [];
+const ok: number[] = [];
+const revalidated: number[] = [];
+let bytes = 0;
+const end = Date.now() + SECONDS * 1000;
+let seed = 12345;
+const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+t = performance.now();
+await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+  const address = `10.${(c >> 16) & 255}.${(c >> 8) & 255}.${c & 255}`;
+  const etags = new Map<string, string>();
+  // Clients arrive over the first second, not all at once.
+  await new Promise((r) => setTimeout(r, random() * 1000));
+  while (Date.now() < end) {
+    const [from, to] = periods[Math.floor(random() * periods.length)]!;
+    const m = random() < 0.1 ? '' : `&municipality=${platform.municipalities[Math.floor(random() * platform.municipalities.length)]}`;
+    const path = `/api/v1/public/league?from=${from}&to=${to}${m}`;
+    const etag = etags.get(path);
+    const t0 = performance.now();
+    try {
+      // Node's fetch keeps each connection alive: a client is one browser, with its own.
+      const r = await fetch(`${url}${path}`, { headers: { 'x-forwarded-for': address, ...(etag ? { 'if-none-match': etag } : {}) } });
+      const body = await r.arrayBuffer();
+      const took = ms(t0);
+      all.push(took);
+      bytes += body.byteLength;
+      byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+      if (r.status === 200) {
+        ok.push(took);
+        etags.set(path, r.headers.get('etag') ?? '');
+      } else if (r.status === 304) revalidated.push(took);
+    } catch (err) {
+      byStatus.set(`error: ${(err as Error).message}`, (byStatus.get(`error: ${(err as Error).message}`) ?? 0) + 1);
+    }
+    await new Promise((r) => setTimeout(r, random() * 2 * THINK));
+  }
+}));
+const seconds = ms(t) / 1000;
+writing = false;
+await writer;
+clearInterval(sampler);
+const rssEnd = rssOf();
+
+console.log(`\n${n(CLIENTS)} anonymous clients for ${SECONDS} s (a pause of ${THINK} ms on average between requests), ${n(CENTRES)} centres, one centre's today written every second:`);
+console.log(`answers: ${n(all.length)} (${n(all.length / seconds)}/s, ${(bytes / 1e6).toFixed(0)} MB) — ${[...byStatus.entries()].map(([s, k]) => `${s}: ${n(k)}`).join(', ')}`);
+console.log(`latency, every answer: p50 ${pct(all, 0.5).toFixed(1)} ms, p95 ${pct(all, 0.95).toFixed(1)} ms, p99 ${pct(all, 0.99).toFixed(1)} ms, max ${Math.max(...all).toFixed(0)} ms`);
+console.log(`latency, 200 (a table): p50 ${pct(ok, 0.5).toFixed(1)} ms, p95 ${pct(ok, 0.95).toFixed(1)} ms; 304 (revalidated): p50 ${pct(revalidated, 0.5).toFixed(1)} ms, p95 ${pct(revalidated, 0.95).toFixed(1)} ms`);
+console.log(`central RSS: ${rssAtStart.toFixed(0)} MB at the start, at most ${Math.max(...rss).toFixed(0)} MB during the crowd, ${rssEnd.toFixed(0)} MB at the end`);
+const errors = [...byStatus.keys()].filter((s) => s !== 200 && s !== 304 && s !== 429);
+console.log(`p95 < 200 ms — ${pct(all, 0.95) < 200 ? 'met' : 'MISSED'}; answers other than 200, 304 and 429: ${errors.length ? errors.join(', ') : 'none'} — ${errors.length ? 'MISSED' : 'met'}`);
+console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores)`);
+
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+await pool.end();
+await cluster.stop();
+rmSync(dir, { recursive: true, force: true });
