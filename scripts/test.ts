@@ -4,9 +4,13 @@
 //   ./dawr test                 everything
 //   ./dawr test --quick         lint, types and unit tests only
 //   ./dawr test <vitest filter> only matching vitest files (no lint/types/browser)
+// Everything includes central's integration tests a second time on the system's own PostgreSQL 15
+// (Debian's `postgresql`, as a municipality's server would be: DAWR_TEST_PG=15); without that
+// server installed they are reported skipped, with the reason.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { systemPostgresMissing } from '../test/support/system-postgres.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string, file: string) => `${root}node_modules/${name}/${file}`;
@@ -31,11 +35,11 @@ function check(label: string, argv: string[]) {
   else total.failed++;
 }
 
-function vitestJson(label: string, extra: string[]) {
+function vitestJson(label: string, extra: string[], env: Record<string, string> = {}) {
   mkdirSync(`${root}test-results`, { recursive: true });
   const out = `${root}test-results/vitest-${label}.json`;
   rmSync(out, { force: true });
-  const ok = run(`vitest ${label}`, [bin('vitest', 'vitest.mjs'), 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const ok = run(`vitest ${label}`, [bin('vitest', 'vitest.mjs'), 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   if (!existsSync(out)) {
     total.failed++;
     return;
@@ -58,6 +62,16 @@ if (filters.length) {
   check('hub bundle (scripts/build-hub.ts)', ['scripts/build-hub.ts']);
   vitestJson(quick ? 'unit' : 'all', quick ? ['--project', 'unit'] : []);
   if (!quick) {
+    // Central on a separately installed PostgreSQL (Debian's 15), as well as the embedded 18.
+    const SYSTEM_PG = '15';
+    const missing = systemPostgresMissing(SYSTEM_PG);
+    if (missing) {
+      console.log(`\n=== vitest central on PostgreSQL ${SYSTEM_PG}: skipped — ${missing}`);
+      steps.push(`skipped vitest central on PostgreSQL ${SYSTEM_PG} (${missing})`);
+      total.skipped++;
+    } else {
+      vitestJson(`central-pg${SYSTEM_PG}`, ['test/integration/central', '--exclude', 'test/integration/central/postgres-any-checkout.test.ts'], { DAWR_TEST_PG: SYSTEM_PG });
+    }
     for (const suite of ['test/e2e/run.ts', 'test/electron/run.ts']) {
       if (!existsSync(`${root}${suite}`)) continue;
       const resultFile = `${root}test-results/${suite.split('/')[1]}-tally.json`;

@@ -122,5 +122,5 @@ describe('a hall PC lost in the morning', () => {
     procs.push(central);
     const again = await replicated(api, admin);
     expect(await centralEvents()).toEqual({ n: again, max: again });
-  });
+  }, 180_000);
 });
