@@ -4,10 +4,12 @@
 // serialised: events up to the acknowledged seq are skipped (a repeated or overlapping batch
 // changes nothing), a batch starting after a gap is refused with 409 and nothing written, and the
 // acknowledged seq moves only with the rows it covers. The branch-days touched are marked for the
-// fact builder in the same transaction. The rows travel with COPY into a per-connection staging
-// table and are merged from there (ON CONFLICT DO NOTHING, and every row must land): the speed of
-// the database's bulk load, with the same gate as before. Configuration events are kept apart as
-// well (config_events), for the fact builder.
+// fact builder in the same transaction. The rows travel with COPY straight into the log: under the
+// branch row's lock only events after the acknowledged seq are sent, so none can already be there
+// (if one were, the key refuses it, the transaction rolls back and the hall hears 409, as a
+// staging table merged with ON CONFLICT would have said): the database's bulk-load speed, the
+// same gate as before. Configuration events are kept apart as well (config_events), for the fact
+// builder.
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -25,10 +27,8 @@ import { ensurePartitions } from './partitions.ts';
 const CONFIG_TYPES = new Set(['service.saved', 'counter.saved']);
 
 /** A COPY text-format line: a backslash is the format's escape; JSON text holds no raw tab or newline. */
-const copyLine = (e: CheckedEvent) => `${e.seq}\t${e.day}\t${e.type}\t${e.at}\t${JSON.stringify(e.body).replace(/\\/g, '\\\\')}\n`;
+const copyLine = (branchId: string, e: CheckedEvent) => `${branchId}\t${e.seq}\t${e.day}\t${e.type}\t${e.at}\t${JSON.stringify(e.body).replace(/\\/g, '\\\\')}\n`;
 
-/** Made once per connection (and again if a rolled-back transaction took it away). */
-const staged = new WeakSet<pg.ClientBase>();
 
 export interface CheckedEvent {
   seq: number;
@@ -118,20 +118,16 @@ export function createIngest(pool: pg.Pool) {
           return { ackedSeq: acked, written: 0 };
         }
         try {
-          if (!staged.has(c)) {
-            await c.query('CREATE TEMP TABLE IF NOT EXISTS push_staging (seq bigint NOT NULL, day date NOT NULL, type text NOT NULL, at timestamptz NOT NULL, body jsonb NOT NULL) ON COMMIT DELETE ROWS');
-            staged.add(c);
-          }
-          await pipeline(Readable.from([fresh.map(copyLine).join('')]), c.query(copyFrom('COPY push_staging FROM STDIN')));
+          await pipeline(Readable.from([fresh.map((e) => copyLine(branchId, e)).join('')]), c.query(copyFrom('COPY events (branch_id, seq, day, type, at, body) FROM STDIN')));
         } catch (err) {
-          staged.delete(c);
+          if ((err as { code?: string }).code === '23505') throw new ApiError('conflict', `central already holds some of seq ${fresh[0]!.seq}–${fresh.at(-1)!.seq} beyond its acknowledged ${acked}; ask /api/v1/sync/state and resend`);
           throw err;
         }
-        const ins = await c.query('INSERT INTO events (branch_id, seq, day, type, at, body) SELECT $1, seq, day, type, at, body FROM push_staging ON CONFLICT DO NOTHING', [branchId]);
-        if (fresh.some((e) => CONFIG_TYPES.has(e.type))) {
-          await c.query("INSERT INTO config_events (branch_id, seq, type, body) SELECT $1, seq, type, body FROM push_staging WHERE type IN ('service.saved', 'counter.saved') ON CONFLICT DO NOTHING", [branchId]);
+        const config = fresh.filter((e) => CONFIG_TYPES.has(e.type));
+        if (config.length) {
+          await c.query('INSERT INTO config_events (branch_id, seq, type, body) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING',
+            [branchId, config.map((e) => e.seq), config.map((e) => e.type), config.map((e) => JSON.stringify(e.body))]);
         }
-        if (ins.rowCount !== fresh.length) throw new ApiError('conflict', `central already holds some of seq ${fresh[0]!.seq}–${fresh.at(-1)!.seq} beyond its acknowledged ${acked}; ask /api/v1/sync/state and resend`);
         const last = fresh.at(-1)!.seq;
         await c.query('UPDATE branches SET acked_seq = $2, hub_head = GREATEST(hub_head, $3, $2), last_push_at = $4 WHERE id = $1', [branchId, last, head, new Date(now)]);
         const days = [...new Set(fresh.map((e) => e.day))];

@@ -1,15 +1,22 @@
 // The public league and its CSV answer from a cache, so a crowd asks the database almost nothing.
-// An entry is keyed by its period and municipality and by the version of every month the period
-// touches (rollup_versions, bumped with each roll-up the fact builder writes: rollups.ts) and the
-// centres on the platform; the versions are read at most once a second, so a changed roll-up
-// retires the entries of its periods within a second. The same key asked by many at once is
-// computed once. Entries carry an ETag (a hash of the body): a client or a municipal website's
-// proxy that sends it back gets 304. At most `maxBytes` are kept (least recently used go first).
+// An entry is kept per period and municipality with the versions it was computed at: the version
+// of every month the period touches (rollup_versions, bumped with each roll-up the fact builder
+// writes: rollups.ts) and the centres on the platform. The versions are read at most once a
+// second, so a changed roll-up retires the entries of its periods within a second: the next request
+// recomputes it — once, whoever else asks meanwhile — and while that runs, for at most
+// `staleMs`, the others are answered the previous table (while halls push all day, today's periods
+// change every second; nobody waits for each recomputation). Entries carry an ETag (a hash of
+// the body): a client or a municipal website's proxy that sends it back gets 304. At most
+// `maxBytes` are kept (least recently used go first).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { LeagueResponse } from '../../shared/protocol/central.ts';
 
 export interface LeagueEntry {
+  /** The versions it was computed at. */
+  sig: string;
+  /** When it was computed (ms). */
+  at: number;
   etag: string;
   json: string;
   league: LeagueResponse;
@@ -46,14 +53,17 @@ export function createLeagueCache(o: {
   maxBytes?: number;
   /** How long a reading of the versions is trusted (ms). */
   freshMs?: number;
+  /** How long a superseded entry may still answer while its successor is computed (ms). */
+  staleMs?: number;
   /** Off: every request computes (the benchmark's cold league). */
   enabled?: boolean;
 }) {
   const now = o.now ?? Date.now;
   const maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
   const freshMs = o.freshMs ?? 1000;
+  const staleMs = o.staleMs ?? 30_000;
   const entries = new Map<string, LeagueEntry>();
-  const computing = new Map<string, Promise<LeagueEntry>>();
+  const computing = new Map<string, Promise<LeagueEntry> & { sig: string }>();
   let bytes = 0;
   let read: { at: number; versions: Map<string, number>; stamp: string } | undefined;
   let reading: Promise<NonNullable<typeof read>> | undefined;
@@ -89,25 +99,41 @@ export function createLeagueCache(o: {
     /** The league of a checked period, from the cache or computed once for everyone asking. */
     async get(from: string, to: string, municipalityId?: string): Promise<LeagueEntry> {
       const v = await versions();
-      const key = `${from}|${to}|${municipalityId ?? ''}|${monthsOf(from, to).map((m) => v.versions.get(m) ?? 0).join(',')}|${v.stamp}`;
-      if (o.enabled !== false) {
-        const hit = entries.get(key);
-        if (hit) {
-          entries.delete(key);
-          entries.set(key, hit);
-          return hit;
-        }
+      const key = `${from}|${to}|${municipalityId ?? ''}`;
+      const sig = `${monthsOf(from, to).map((m) => v.versions.get(m) ?? 0).join(',')}|${v.stamp}`;
+      const have = o.enabled === false ? undefined : entries.get(key);
+      if (have) {
+        entries.delete(key);
+        entries.set(key, have);
+        if (have.sig === sig) return have;
       }
       let p = computing.get(key);
-      if (!p) {
-        p = (async () => {
+      if (!p || p.sig !== sig) {
+        const started = (async () => {
           const league = await o.compute(from, to, municipalityId);
           const json = JSON.stringify(league);
-          const e = { etag: etagOf(json), json, league, csv: new Map(), bytes: json.length * 3 };
-          if (o.enabled !== false) remember(key, e);
+          const e: LeagueEntry = { sig, at: now(), etag: etagOf(json), json, league, csv: new Map(), bytes: json.length * 3 };
+          if (o.enabled !== false) {
+            const old = entries.get(key);
+            if (!old || old.sig !== sig) {
+              if (old) {
+                entries.delete(key);
+                bytes -= old.bytes;
+              }
+              remember(key, e);
+            }
+          }
           return e;
-        })().finally(() => computing.delete(key));
+        })().finally(() => {
+          if (computing.get(key) === p) computing.delete(key);
+        });
+        p = Object.assign(started, { sig });
         computing.set(key, p);
+      }
+      // The previous table while the new one is computed, if it is recent enough.
+      if (have && now() - have.at < staleMs) {
+        p.catch(() => undefined);
+        return have;
       }
       return p;
     },

@@ -3,11 +3,21 @@
 // 2026-02-30 over to 2 March); PostgreSQL is not — a day it refuses must be a 400, never a 500.
 import { z } from 'zod';
 
+/** Days already checked: a batch of a hall's events names the same few days thousands of times. */
+const checkedDays = new Map<string, boolean>();
+
 /** Whether `d` (YYYY-MM-DD) is a day of the calendar. */
 export function isCalendarDay(d: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+  const known = checkedDays.get(d);
+  if (known !== undefined) return known;
+  let ok = false;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    ok = Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }
+  if (checkedDays.size >= 4096) checkedDays.clear();
+  checkedDays.set(d, ok);
+  return ok;
 }
 
 /** Whether `s` is an ISO 8601 time (date, clock, offset) whose date and clock exist. */
