@@ -162,6 +162,11 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Learns the usual day again from the store (after past days were written into it: the demo's history). */
+    refreshUsual() {
+      usual = undefined;
+      state.usual = usualDayBefore(state.day, state.branch.timeZone);
+    },
     lastSeq: () => events.lastSeq,
     since: (seq: number, limit?: number) => events.since(seq, limit),
     setBranch(branch: Branch) {

@@ -189,7 +189,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   if (options.demo && options.demoHistoryDays) {
     const n = seedDemoHistory({ db, events, hall, auth }, options.demoHistoryDays, profile);
-    if (n) log.info({ tickets: n, days: options.demoHistoryDays }, 'demo: generated past days for Reports');
+    if (n) {
+      hall.refreshUsual(); // the usual day (breaks, times at the counter) of the days just written
+      log.info({ tickets: n, days: options.demoHistoryDays }, 'demo: generated past days for Reports');
+    }
   }
   if (options.central?.enrolCode) {
     const joined = await enrol(config, options.central.url, options.central.enrolCode, hall.state.branch.timeZone, HUB_VERSION).catch((err: Error) => {

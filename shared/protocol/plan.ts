@@ -1,4 +1,5 @@
-// The staffing planner's API (GET /api/v1/plan): its query and its answer.
+// The staffing planner's API (GET /api/v1/plan): its query and its answer — per hour, the pooled
+// need of the hall as it works (`counters`, the headline), beside Erlang C per service (the detail).
 import { z } from 'zod';
 import { ReportQueryParams } from './reports.ts';
 
@@ -39,6 +40,19 @@ export const PlanResponse = z.object({
     /** Mean arrivals per open day, by hour of day 0–23. */
     arrivalsPerHour: z.array(z.number()).length(24),
   })),
-  hours: z.array(z.object({ hour: z.number().int(), needed: z.number().int(), roster: z.number().int(), services: z.array(ServiceHour) })),
+  /** Share (0–1) of a counter's hour spent on breaks, by hour of day, from the hall's usual day (the last five business days). */
+  breakShare: z.array(z.number()).length(24).describe("Share (0–1) of a counter's hour spent on breaks, by hour of day 0–23, from the hall's usual day (the last five business days); the pooled need counts it"),
+  /** The skills a counter can have: the services of each configured counter. */
+  palette: z.array(z.array(z.string())).describe('The skill sets the pooled need is built from: the services of each configured counter'),
+  hours: z.array(z.object({
+    hour: z.number().int(),
+    counters: z.number().int().describe("The headline: counters the hall needs this hour as it works — counters with their skills calling from one pool of queues by the routing rule, with the usual day's breaks — the fewest found by simulating the hour that call the level of each service's citizens within its target wait; never above `needed`"),
+    mix: z.array(z.array(z.string())).describe('The skills of those counters: for each, the services (with citizens this hour) it serves'),
+    needed: z.number().int().describe('The sum of each service\'s own need by Erlang C (as if every service had counters of its own): the detail, and the most the headline can be'),
+    roster: z.number().int().describe("Counters of today's roster that serve a service with citizens this hour"),
+    rosterMeets: z.boolean().describe("Whether today's roster, with its counters' skills as they are, meets the level this hour (simulated as the headline is)"),
+    moves: z.array(z.object({ counterId: z.string(), from: z.array(z.string()), to: z.array(z.string()) })).describe("When today's roster has the counters but not the skills: the counters whose clerks to move from some services to others so that it meets the level (empty otherwise)"),
+    services: z.array(ServiceHour).describe('Per service, Erlang C on its own: the counters it needs alone, and what its share of today\'s roster gives'),
+  })),
 });
 export type PlanResponse = z.infer<typeof PlanResponse>;

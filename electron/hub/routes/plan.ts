@@ -1,7 +1,9 @@
-// GET /api/v1/plan?from=&to=&level=: the staffing planner (README "Staffing planner"): arrivals per
-// service and hour of day and mean service times learnt from the daily roll-ups of the range, the
-// counters each service needs each hour by Erlang C, and what today's roster gives.
-import { staffingPlan } from '../../../shared/domain/staffing.ts';
+// GET /api/v1/plan?from=&to=&level=: the staffing planner (docs/hall-manager.md, "The staffing
+// plan"): arrivals per service and hour of day and mean service times learnt from the daily
+// roll-ups of the range, the usual day's breaks, and per hour the counters the hall needs as it
+// works (pooled, simulated: the headline) beside each service's own need by Erlang C (the detail),
+// today's roster and, where it has the counters but not the skills, the clerks to move.
+import { staffingPlan, usualBreakShare } from '../../../shared/domain/staffing.ts';
 import { PlanQueryParams, PlanResponse } from '../../../shared/protocol/plan.ts';
 import type { HubContext } from '../context.ts';
 import type { Api } from '../http/api.ts';
@@ -12,7 +14,7 @@ export function planRoutes(api: Api, ctx: HubContext): void {
   api.route(
     {
       method: 'GET', url: '/api/v1/plan',
-      summary: 'Staffing plan: arrivals per service and hour (mean per open day of the range, at most 366 days), mean service minutes, counters needed each hour by Erlang C for level (default 0.8) called within the target wait, and what today\'s roster gives',
+      summary: "Staffing plan: arrivals per service and hour (mean per open day of the range, at most 366 days), mean service minutes and the usual day's breaks; per hour the counters the hall needs as it works (`hours[].counters`: its counters' skills pooled by the routing rule, simulated; never above the per-service sum) beside each service's need by Erlang C for level (default 0.8) called within the target wait, and today's roster: whether it meets the level and which clerks to move",
       access: ['supervisor', 'manager', 'admin'],
       query: PlanQueryParams,
       responses: { 200: PlanResponse },
@@ -34,8 +36,13 @@ export function planRoutes(api: Api, ctx: HubContext): void {
       const all = [...state.counters.values()];
       const open = all.filter((c) => c.state !== 'closed');
       const rosterCounters = (open.length ? open : all).map((c) => ({ counterId: c.id, serviceIds: c.serviceIds }));
-      const plan = staffingPlan(services, rosterCounters, level);
-      return { from: query.from, to: query.to, openDays, serviceLevel: level, roster: { source: open.length ? 'open' as const : 'configured' as const, counters: rosterCounters }, services, hours: plan.hours };
+      const palette = all.map((c) => c.serviceIds);
+      const breakShare = usualBreakShare(state.usual);
+      const plan = staffingPlan(services, rosterCounters, level, { breakShare, palette, routing: state.config.routing });
+      return {
+        from: query.from, to: query.to, openDays, serviceLevel: level, roster: { source: open.length ? 'open' as const : 'configured' as const, counters: rosterCounters },
+        services, breakShare, palette, hours: plan.hours,
+      };
     },
   );
 }

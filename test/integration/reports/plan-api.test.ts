@@ -1,6 +1,7 @@
 // GET /api/v1/plan over a real hub whose demo hall has generated past weeks: arrivals per service
 // and hour agree with the summary report's issued count, every hour with arrivals has a need by
-// Erlang C, the roster is today's, and the usual refusals hold (range, level, roles).
+// Erlang C per service and a pooled need never above their sum, the roster is today's, and the
+// usual refusals hold (range, level, roles).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +51,18 @@ describe('GET /api/v1/plan', () => {
         expect(s.needed).toBe(countersNeeded({ arrivalsPerHour: s.arrivalsPerHour, serviceMinutes: svc.serviceMinutes, targetWaitMinutes: svc.targetWaitMinutes, serviceLevel: 0.8 }).counters);
       }
       expect(h.needed).toBe(h.services.reduce((a, s) => a + s.needed, 0));
+      // The headline: the hall as it works, pooled — never above the per-service sum.
+      expect(h.counters).toBeGreaterThan(0);
+      expect(h.counters).toBeLessThanOrEqual(h.needed);
+      expect(h.mix).toHaveLength(h.counters);
+      for (const m of h.moves) expect(plan.roster.counters.map((c) => c.counterId)).toContain(m.counterId);
+      if (h.rosterMeets) expect(h.moves).toEqual([]);
     }
     expect(Math.max(...plan.hours.map((h) => h.needed))).toBeGreaterThan(0);
+    // The usual day's breaks (the demo's clerks break between 10:00 and 11:30) and the skills the hall has.
+    expect(plan.breakShare).toHaveLength(24);
+    expect(Math.max(...plan.breakShare)).toBeGreaterThan(0);
+    expect(plan.palette).toHaveLength(8);
   });
 
   it('refuses a bad range or level, and clerks', async () => {

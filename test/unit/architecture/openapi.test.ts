@@ -32,6 +32,11 @@ describe('the OpenAPI description', () => {
       const plan = spec.paths['/api/v1/plan'].get;
       expect(plan.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'level']));
       expect(plan.responses['200'].content['application/json'].schema.properties.hours).toBeDefined();
+      // Its headline, the pooled need per hour, beside the per-service detail (issue 26).
+      const hour = plan.responses['200'].content['application/json'].schema.properties.hours.items.properties;
+      expect(hour.counters.description).toMatch(/as it works/);
+      expect(hour.needed.description).toMatch(/Erlang C/);
+      expect(hour.services).toBeDefined();
       // The staff screens: transfer to a service, a counter or a clerk; the supervisor's dashboard actions.
       const transfer = spec.paths['/api/v1/tickets/{id}/transfer'].post.requestBody.content['application/json'].schema;
       expect(Object.keys(transfer.properties)).toEqual(['serviceId', 'counterId', 'clerkId', 'note']);
