@@ -19,7 +19,7 @@ import type { Branch } from '../../shared/protocol/entities.ts';
 import type { DomainEvent, SequencedEvent } from '../../shared/protocol/events.ts';
 import { newTrackingCode } from '../node-common/tokens.ts';
 import { learnUsualDay } from '../../shared/domain/eta-usual.ts';
-import { ETA_MODEL } from '../../shared/domain/eta.ts';
+import { ETA_MODEL, quotesAtIssue } from '../../shared/domain/eta.ts';
 import type { ConfigStore } from './store/config-store.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { Timings } from './timings.ts';
@@ -108,12 +108,21 @@ export function createHall(deps: { events: EventStore; config: ConfigStore; cloc
       for (const e of rolled) apply(state, e);
       if (rolled.length > 0) state.usual = usualDayBefore(state.day, state.branch.timeZone);
       all.push(...rolled);
-      // Tickets issued together share one projection's budget for their quotes (a flood is quoted
-      // with fewer plays, and the commit of the whole batch does not wait for a projection each).
+      // Tickets issued together are quoted together: when a batch is only issues, one projection
+      // quotes them all, each after the ones before it (quotesAtIssue); otherwise they share one
+      // projection's budget (a flood is quoted with fewer plays). Either way the commit of the batch
+      // does not wait for a full projection per ticket.
       const issues = batch.filter((p) => p.cmd.type === 'issue').length;
-      const quoteBudget = issues > 1 ? ETA_MODEL.issueBudget / issues : undefined;
-      for (const p of batch) {
-        const decision = decide(state, p.cmd, { now, actor: p.actor, newTrackingCode, ...(quoteBudget ? { quoteBudget } : {}) });
+      const together = issues > 1 && issues === batch.length
+        ? quotesAtIssue(state, batch.map((p) => ({ serviceId: (p.cmd as Extract<Command, { type: 'issue' }>).serviceId, priority: (p.cmd as Extract<Command, { type: 'issue' }>).priority !== 'none' })), now)
+        : undefined;
+      const quoteBudget = issues > 1 && !together ? ETA_MODEL.issueBudget / issues : undefined;
+      let accepted = true;
+      for (const [i, p] of batch.entries()) {
+        // The batch's quotes assume every issue before this one is accepted; after a refusal, each is quoted on its own.
+        const quote = together && accepted ? together[i]?.quote : undefined;
+        const decision = decide(state, p.cmd, { now, actor: p.actor, newTrackingCode, ...(quoteBudget ? { quoteBudget } : {}), ...(quote ? { quote } : {}) });
+        if (!decision.ok) accepted = false;
         if (!decision.ok) {
           results.push(decision);
           continue;

@@ -1,12 +1,12 @@
 // Commands → events. `decide` is pure: it reads the state, checks the command against the
 // domain rules and yields the events that record it — or a refusal that changes nothing.
-import type { Counter, Lang, Priority, Service } from '../protocol/entities.ts';
+import type { Counter, ExpectedWait, Lang, Priority, Service } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
 import type { HallSettings } from '../protocol/settings.ts';
 import { businessDay, isValidTimeZone } from './business-day.ts';
 import { openingStatus } from './opening-hours.ts';
 import { type Decision, ok, refuse } from './errors.ts';
-import { expectedWait } from './eta.ts';
+import { quoteAtIssue } from './eta.ts';
 import { formatTicketNumber, nextTicketNumber, ticketId } from './numbering.ts';
 import { callableAt, isTargeted, pickNext } from './routing.ts';
 import { callPointOf, counterOfClerk } from './targets.ts';
@@ -56,6 +56,8 @@ export interface DecideContext {
    * with fewer plays — one with mean times at the least — and the hall stays responsive.
    */
   quoteBudget?: number;
+  /** The quote of this issue, made beforehand for a batch of issues in one projection (eta.ts quotesAtIssue); else made here. */
+  quote?: ExpectedWait;
 }
 
 type Events = Decision<DomainEvent[]>;
@@ -135,7 +137,7 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
         trackingCode: ctx.newTrackingCode(),
         ...(cmd.dueAt ? { dueAt: cmd.dueAt } : {}),
       };
-      const quote = expectedWait(state, { ...ticket, ordinal: state.tickets.size + 1, waitingSince: ctx.now }, ctx.now, ctx.quoteBudget).expectedWait;
+      const quote = ctx.quote ?? quoteAtIssue(state, service.id, cmd.priority !== 'none', ctx.now, ctx.quoteBudget).quote;
       return ok([{ type: 'ticket.issued', at, ticket, quote, by }]);
     }
     case 'callNext': {

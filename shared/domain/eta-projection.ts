@@ -87,6 +87,8 @@ export interface Projection {
   ticket(id: string): WaitEstimate | undefined;
   /** The estimate for a ticket of this service issued now, priority or not. */
   probe(serviceId: string, priority: boolean): WaitEstimate | undefined;
+  /** For the tickets issued now it was made for (ProjectOptions.targets), each one's estimate in order. */
+  targets(): WaitEstimate[];
 }
 
 /** The sim of the staffed counter a reserved ticket waits for (the one it was sent to, or its clerk's). */
@@ -105,6 +107,11 @@ export interface ProjectOptions {
    * estimate is made.
    */
   target?: { serviceId: string; priority: boolean };
+  /**
+   * Several tickets issued now, in this order (a batch of issues decided together): each one's
+   * quote, the earlier ones holding the counters for the later ones, in one projection.
+   */
+  targets?: readonly { serviceId: string; priority: boolean }[];
 }
 
 /** Minutes from `now` to the next whole half hour of the branch's clock (0 on the half hour). */
@@ -165,12 +172,13 @@ export function project(state: HallState, now: number, options: ProjectOptions =
     if (sim) sims.push(sim);
     if (sim && c.state !== 'closed') simOf.set(c.id, sim);
   });
-  const target = options.target ? sIndex.get(options.target.serviceId) : undefined;
-  const targetCls = options.target?.priority ? 1 : 0;
-  /** The services whose tickets take part: every one, or (for a target) those linked to it through shared counters. */
-  const inScope = new Array<boolean>(S).fill(target === undefined);
-  if (target !== undefined) {
-    inScope[target] = true;
+  const wanted = options.targets ?? (options.target ? [options.target] : undefined);
+  /** The tickets issued now whose quotes are wanted (service index, class), in order; undefined: every estimate is wanted. */
+  const tgt = wanted?.map((t) => ({ s: sIndex.get(t.serviceId) ?? -1, cls: t.priority ? 1 : 0 }));
+  /** The services whose tickets take part: every one, or (for targets) those linked to them through shared counters. */
+  const inScope = new Array<boolean>(S).fill(tgt === undefined);
+  if (tgt) {
+    for (const t of tgt) if (t.s >= 0) inScope[t.s] = true;
     for (let grew = true; grew; ) {
       grew = false;
       for (const c of sims) {
@@ -217,11 +225,17 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const probeRef = (s: number, cls: number) => waiting.length + 2 * s + cls;
   services.forEach((_s, s) => {
     if (!reachable[s]) return;
-    for (const cls of [0, 1]) if (target === undefined || (s === target && cls === targetCls)) queues[s]![cls]!.push({ ws: 0, ordinal: probeOrdinal, ref: probeRef(s, cls), probe: true });
+    if (!tgt) for (const cls of [0, 1]) queues[s]![cls]!.push({ ws: 0, ordinal: probeOrdinal, ref: probeRef(s, cls), probe: true });
   });
-  /** The target's probe (-1: every estimate is wanted). */
-  const targetRef = target !== undefined && reachable[target] ? probeRef(target, targetCls) : -1;
-  const nRefs = waiting.length + 2 * S;
+  // The tickets issued now, in order: each holds a counter for the ones after it (the last need not).
+  const targetRef = (i: number) => waiting.length + 2 * S + i;
+  tgt?.forEach((t, i) => {
+    if (t.s >= 0 && reachable[t.s]) queues[t.s]![t.cls]!.push({ ws: 0, ordinal: probeOrdinal + i, ref: targetRef(i), probe: i === tgt.length - 1 });
+  });
+  const isTarget = (ref: number) => tgt !== undefined && ref >= waiting.length + 2 * S;
+  /** How many of the targets each play must see called. */
+  const targetsToCall = tgt ? tgt.filter((t) => t.s >= 0 && reachable[t.s]).length : 0;
+  const nRefs = waiting.length + 2 * S + (tgt?.length ?? 0);
   let toCall = reserved;
   for (let s = 0; s < S; s++) if (reachable[s]) toCall += queues[s]![0]!.length + queues[s]![1]!.length;
   /** The play in which each reserved ticket was called (0: not yet). */
@@ -258,7 +272,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const maxArrivals = Math.max(0, Math.min(2 * toCall + 200, Math.floor(budget / ETA_MODEL.minPlays) - toCall));
   // A budget below the usual one (the hub's share for each of several issues decided together)
   // that cannot pay for the fewest drawn plays buys one play with mean times instead.
-  const large = waiting.length > ETA_MODEL.largeQueue || (budget < (target === undefined ? ETA_MODEL.budget : ETA_MODEL.issueBudget) && budget / (toCall + 10) < ETA_MODEL.minPlays);
+  const large = waiting.length > ETA_MODEL.largeQueue || (budget < (tgt === undefined ? ETA_MODEL.budget : ETA_MODEL.issueBudget) && budget / (toCall + 10) < ETA_MODEL.minPlays);
   // The number of plays is set after the first, from the calls it took (arrivals to come included).
   let plays = large ? 1 : ETA_MODEL.maxPlays;
   const sum = new Float64Array(nRefs);
@@ -357,7 +371,8 @@ export function project(state: HallState, now: number, options: ProjectOptions =
     }
     firstArrival = Infinity;
     for (let s = 0; s < S; s++) if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
-    let ordinal = probeOrdinal + 1;
+    let ordinal = probeOrdinal + Math.max(1, tgt?.length ?? 0);
+    let targetsCalled = 0;
     let left = toCall;
     let calls = 0;
     for (; left > 0 && calls < maxCalls; calls++) {
@@ -434,8 +449,8 @@ export function project(state: HallState, now: number, options: ProjectOptions =
         sumSq[chosen.ref]! += tau * tau;
         count[chosen.ref]!++;
         left--;
-        // The issue path wants one ticket's call: the play ends with it.
-        if (chosen.ref === targetRef) {
+        // The issue path wants the calls of the tickets issued now: the play ends with the last of them.
+        if (isTarget(chosen.ref) && ++targetsCalled === targetsToCall) {
           calls++;
           break;
         }
@@ -451,7 +466,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const scores = services.map((s) => quoteScores(state, s.id));
   const estimate = (ref: number): WaitEstimate => {
     const n = count[ref]!;
-    const si = ref < waiting.length ? sIndex.get(waiting[ref]!.serviceId)! : (ref - waiting.length) >> 1;
+    const si = ref < waiting.length ? sIndex.get(waiting[ref]!.serviceId)! : isTarget(ref) ? tgt![ref - waiting.length - 2 * S]!.s : (ref - waiting.length) >> 1;
     const serviceId = services[si]!.id;
     if (n < plays) return fallback(state, serviceId, ref < waiting.length ? ref : waiting.length);
     const mean = sum[ref]! / n;
@@ -468,7 +483,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const resolve = (ref: number): WaitEstimate => {
     if (made[ref]) return made[ref];
     // The target's play stops at it: its mean is already past every earlier ticket's in each play.
-    if (where[ref]! < 0 || ref === targetRef) return (made[ref] = estimate(ref));
+    if (where[ref]! < 0 || isTarget(ref)) return (made[ref] = estimate(ref));
     const k = whereClass[ref]!;
     const list = queues[k >> 1]![k & 1]!;
     const p = progress[k]!;
@@ -484,7 +499,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   let index: Map<string, number> | undefined; // made on the first ticket asked for (the issue path asks only for a probe)
   return {
     ticket: (id) => {
-      if (targetRef >= 0) return undefined;
+      if (tgt) return undefined;
       index ??= new Map(waiting.map((t, i) => [t.id, i]));
       const i = index.get(id);
       return i === undefined ? undefined : resolve(i);
@@ -492,9 +507,15 @@ export function project(state: HallState, now: number, options: ProjectOptions =
     probe: (serviceId, priority) => {
       const si = sIndex.get(serviceId);
       if (si === undefined) return undefined;
-      if (target !== undefined && (si !== target || (priority ? 1 : 0) !== targetCls)) return undefined;
+      if (tgt) {
+        // The first ticket issued now of this service and class.
+        const i = tgt.findIndex((t) => t.s === si && t.cls === (priority ? 1 : 0));
+        if (i < 0) return undefined;
+        return reachable[si] ? resolve(targetRef(i)) : fallback(state, serviceId, waiting.length);
+      }
       return reachable[si] ? resolve(probeRef(si, priority ? 1 : 0)) : fallback(state, serviceId, waiting.length);
     },
+    targets: () => (tgt ?? []).map((t, i) => (t.s >= 0 && reachable[t.s] ? resolve(targetRef(i)) : fallback(state, wanted![i]!.serviceId, waiting.length + i))),
   };
 }
 

@@ -20,13 +20,13 @@ const memo = new WeakMap<HallState, Made>();
  * The projection of the hall at `now` (within `budget` counter calls; for `target` only, the quote
  * of a new ticket of that service and class), reused while neither the state nor the time has moved.
  */
-export function projectHall(state: HallState, now: number, budget = ETA_MODEL.budget, target?: { serviceId: string; priority: boolean }): Projection {
+export function projectHall(state: HallState, now: number, budget = ETA_MODEL.budget, targets?: readonly { serviceId: string; priority: boolean }[]): Projection {
   const version = stateVersion(state);
   let m = memo.get(state);
   if (!m || m.version !== version || m.now !== now || m.usual !== state.usual) memo.set(state, (m = { version, now, usual: state.usual, projections: new Map() }));
-  const key = `${budget}|${target ? `${target.serviceId}|${target.priority}` : ''}`;
+  const key = `${budget}|${targets ? targets.map((t) => `${t.serviceId}:${t.priority ? 1 : 0}`).join(',') : ''}`;
   let projection = m.projections.get(key);
-  if (!projection) m.projections.set(key, (projection = project(state, now, { budget, ...(target ? { target } : {}) })));
+  if (!projection) m.projections.set(key, (projection = project(state, now, { budget, ...(targets ? { targets } : {}) })));
   return projection;
 }
 
@@ -49,7 +49,16 @@ export function estimateNew(state: HallState, serviceId: string, priority: boole
  * issue does not play every waiting ticket and every service.
  */
 export function quoteAtIssue(state: HallState, serviceId: string, priority: boolean, now: number, budget = ETA_MODEL.issueBudget): WaitEstimate {
-  return projectHall(state, now, budget, { serviceId, priority }).probe(serviceId, priority) ?? fallback(state, serviceId, 0);
+  return projectHall(state, now, budget, [{ serviceId, priority }]).probe(serviceId, priority) ?? fallback(state, serviceId, 0);
+}
+
+/**
+ * The quotes of several tickets issued now, in this order (a batch of issues decided together):
+ * one projection for all of them, each earlier one holding a counter for the later ones — as if
+ * each were quoted after the ones before it were issued, within one budget.
+ */
+export function quotesAtIssue(state: HallState, issues: readonly { serviceId: string; priority: boolean }[], now: number, budget = ETA_MODEL.issueBudget): WaitEstimate[] {
+  return projectHall(state, now, budget, issues).targets();
 }
 
 /**

@@ -129,11 +129,27 @@ export function countAhead(
 ): number {
   const me = rank(target, services.get(target.serviceId), nowMs, policy);
   const test = typeof competes === 'function' ? competes : (t: TicketRecord) => competes.has(t.serviceId);
+  // The routing comparison with `me`, on scalars (no object per ticket: this runs for every ticket
+  // waiting, on every issue and every tracking page).
+  const targetMs = new Map<string, number>();
   let n = 0;
   for (const t of tickets) {
     if (t === target || t.id === target.id || t.status !== 'waiting') continue;
     const w = Number(test(t));
-    if (w > 0 && compare(rank(t, services.get(t.serviceId), nowMs, policy), me) < 0) n += w;
+    if (!(w > 0)) continue;
+    let tm = targetMs.get(t.serviceId);
+    if (tm === undefined) targetMs.set(t.serviceId, (tm = Math.max(1, services.get(t.serviceId)?.targetWaitMinutes ?? 15) * 60_000));
+    const since = t.dueMs === undefined ? t.waitingSince : routingSince(t, tm, nowMs);
+    const waited = Math.max(0, nowMs - since);
+    const overdue = waited >= policy.overdueFactor * tm;
+    let before: boolean;
+    if (overdue !== me.overdue) before = overdue;
+    else {
+      const score = overdue ? 0 : (waited / tm) * (weighted(t, nowMs) ? policy.priorityFactor : 1);
+      if (!overdue && score !== me.score) before = score > me.score;
+      else before = since !== me.since ? since < me.since : t.ordinal < me.ticket.ordinal;
+    }
+    if (before) n += w;
   }
   return Math.round(n + 1e-9);
 }
@@ -182,11 +198,15 @@ function shareOf(state: HallState, cache: Map<string, Set<string>>, x: string, y
 export function aheadOf(state: HallState, target: TicketRecord, now: number): number {
   const cache = new Map<string, Set<string>>();
   const mine = reachKey(target);
-  const shares = new Map<string, number>();
+  // Shares by service for ordinary tickets (no key to build for each), by key for reserved ones.
+  const byService = new Map<string, number>();
+  const byKey = new Map<string, number>();
   return countAhead(state.tickets.values(), state.services, now, state.config.routing, (t) => {
-    const k = reachKey(t);
-    let w = shares.get(k);
-    if (w === undefined) shares.set(k, (w = shareOf(state, cache, k, mine)));
+    const reserved = isTargeted(t);
+    const map = reserved ? byKey : byService;
+    const k = reserved ? reachKey(t) : t.serviceId;
+    let w = map.get(k);
+    if (w === undefined) map.set(k, (w = shareOf(state, cache, reserved ? k : `service:${k}`, mine)));
     return w;
   }, target);
 }
