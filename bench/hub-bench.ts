@@ -12,7 +12,7 @@
 // The hub runs as its own process (as in a hall); the clients run in this one.
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../shared/domain/clock.ts';
 import { startHub } from '../electron/hub/hub.ts';
@@ -36,11 +36,33 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'dawr-bench-'));
 const rows: { figure: string; value: string; target: string; met: string }[] = [];
 const row = (figure: string, value: string, target = '', met?: boolean) => rows.push({ figure, value, target, met: met === undefined ? '' : met ? 'yes' : 'NO' });
 
-/** Of the slowest 1% of issues in the working hall: how much of each overlapped a commit's append (fsync), a GC pause, or neither. */
+/**
+ * The working hall's issues against the disk, from the hub's own timings: the issue p99 beside the
+ * append + fsync p99 of the commits in the same window (brief §9: issue p99 ≤ 2 × the disk's), the
+ * quote at issue (deciding an issue: ≤ 1 ms p99), and of the slowest 1 % of issues how much of each
+ * overlapped a commit's append (fsync), a deciding, a GC pause, or none of them.
+ */
 function tailBreakdown(file: string): void {
   const d = JSON.parse(readFileSync(file, 'utf8')) as TimingsDump;
   // The issues in the working hall only: after the 100 of the warm-up, before the stress run.
   const issues = d.requests.filter((r) => r.url === 'POST /api/v1/tickets').slice(100, 100 + ISSUES);
+  const from = issues[0]!.start;
+  const to = issues.at(-1)!.start + issues.at(-1)!.ms;
+  const inWindow = (x: { start: number }) => x.start >= from && x.start <= to;
+  const issueP99 = pct(issues.map((r) => r.ms), 99);
+  const appends = d.appends.filter(inWindow).map((a) => a.ms);
+  const appendP99 = pct(appends, 99);
+  row('append + fsync of the same window\'s commits, p50 / p99', `${pct(appends, 50).toFixed(2)} / ${appendP99.toFixed(2)} ms`);
+  row('ticket issue p99 ÷ append + fsync p99 (same run)', `${(issueP99 / appendP99).toFixed(2)}`, '<= 2', issueP99 / appendP99 <= 2);
+  // Deciding an issue: the batch's deciding overlapping a working-hall issue request (one command a batch here).
+  const overlaps = (a: { start: number; ms: number }, b: { start: number; ms: number }) => a.start < b.start + b.ms && b.start < a.start + a.ms;
+  let j = 0;
+  const quote: number[] = [];
+  for (const r of issues) {
+    while (j < d.decides.length && d.decides[j]!.start + d.decides[j]!.ms < r.start) j++;
+    for (let k = j; k < d.decides.length && d.decides[k]!.start <= r.start + r.ms; k++) if (overlaps(d.decides[k]!, r)) quote.push(d.decides[k]!.ms);
+  }
+  row('the quote at issue (deciding an issue), p50 / p99', `${pct(quote, 50).toFixed(3)} / ${pct(quote, 99).toFixed(3)} ms`, '<= 1 ms', pct(quote, 99) <= 1);
   const cut = pct(issues.map((r) => r.ms), 99);
   const slow = issues.filter((r) => r.ms >= cut);
   const overlap = (r: { start: number; ms: number }, spans: { start: number; ms: number }[]) =>
@@ -56,10 +78,10 @@ function tailBreakdown(file: string): void {
   row('  of which deciding (the quote at issue)', share(decide));
   row('  of which GC pauses', share(gc));
   row('  of which the rest (parse, HTTP, event loop)', share(Math.max(0, total - append - decide - gc)));
-  const appends = d.appends.map((a) => a.ms);
-  row('append + fsync, p50 / p99', `${pct(appends, 50).toFixed(2)} / ${pct(appends, 99).toFixed(2)} ms`);
+  const all = d.appends.map((a) => a.ms);
+  row('append + fsync over the whole run, p50 / p99', `${pct(all, 50).toFixed(2)} / ${pct(all, 99).toFixed(2)} ms`);
   const decides = d.decides.map((a) => a.ms);
-  row('deciding a batch, p50 / p99', `${pct(decides, 50).toFixed(2)} / ${pct(decides, 99).toFixed(2)} ms`);
+  row('deciding a batch over the whole run, p50 / p99', `${pct(decides, 50).toFixed(2)} / ${pct(decides, 99).toFixed(2)} ms`);
   row('hub event-loop delay p99 / max', `${d.loopDelayMs.p99.toFixed(1)} / ${d.loopDelayMs.max.toFixed(1)} ms`);
 }
 
@@ -104,7 +126,7 @@ async function httpFigures() {
       } else if (called.status !== 204) throw new Error(`call-next at counter-${k + 1}: ${called.status}`);
     }
     row(`ticket issue over HTTP, working hall (8 counters serving, ${waiting} waiting at the end), p50`, `${pct(lat, 50).toFixed(2)} ms`);
-    row('ticket issue over HTTP, working hall, p99', `${pct(lat, 99).toFixed(2)} ms`, '<= 5 ms', pct(lat, 99) <= 5);
+    row('ticket issue over HTTP, working hall, p99 (client side)', `${pct(lat, 99).toFixed(2)} ms`);
 
     // 2. Stress: every counter closed, the queue growing by 2,000 (no target: no hall runs so).
     for (const [i, token] of clerks.entries()) await api.post(`/api/v1/counters/counter-${i + 1}/close`, token);
@@ -121,7 +143,7 @@ async function httpFigures() {
         done++;
       }
     }));
-    row(`durable issues/s over HTTP (8 clients, ${waiting + ISSUES}+ waiting)`, `${Math.round(done / SECONDS)}`);
+    row(`durable issues/s over HTTP (8 clients, ${waiting + ISSUES}+ waiting, every counter closed)`, `${Math.round(done / SECONDS)}`);
   } finally {
     hub.child.kill('SIGTERM');
     await hub.exited;
@@ -354,6 +376,8 @@ async function snapshotsAtScale() {
   }
 }
 
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const loadAtStart = load();
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 if (!only || only === 'http') await httpFigures();
 if (!only || only === 'engine') await engineAndRaw();
@@ -362,5 +386,6 @@ if (!only || only === 'snapshots') await snapshotsAtScale();
 
 const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 8];
 console.log(`\nDawr hub benchmark (${quick ? 'quick' : 'full'}; ${ISSUES} sequential issues, ${SECONDS}s throughput runs, ${CALLS} calls to ${SCREENS} screens)\n`);
+console.log(`load average at the start: ${loadAtStart}, at the end: ${load()} (${availableParallelism()} cores)\n`);
 console.log(`${'figure'.padEnd(w[0]!)}  ${'value'.padStart(w[1]!)}  ${'target'.padEnd(w[2]!)}  met`);
 for (const r of rows) console.log(`${r.figure.padEnd(w[0]!)}  ${r.value.padStart(w[1]!)}  ${r.target.padEnd(w[2]!)}  ${r.met}`);
