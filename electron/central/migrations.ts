@@ -298,6 +298,16 @@ export const migrations: readonly Migration[] = [
       UPDATE branch_days SET version = version + 1, marked_at = now();
     `,
   },
+  {
+    id: 6,
+    name: 'the running totals of one day or month for every centre at once (the league)',
+    sql: `
+      -- The league reads the running totals at a period's end (and before its start) for every
+      -- centre: by day (or month) first, one index range instead of a lookup per centre.
+      CREATE INDEX rollup_month_to_date_day ON rollup_month_to_date (day, branch_id);
+      CREATE INDEX rollup_running_months_month ON rollup_running_months (month, branch_id);
+    `,
+  },
 ];
 
 

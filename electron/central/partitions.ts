@@ -57,7 +57,7 @@ export async function detachBefore(pool: pg.Pool, month: string): Promise<string
   const out: string[] = [];
   for (const p of await listPartitions(pool)) {
     if (!p.month || p.month >= cut) continue;
-    await pool.query(`ALTER TABLE ${p.table} DETACH PARTITION ${p.name} CONCURRENTLY`);
+    await pool.query(`ALTER TABLE "${p.table}" DETACH PARTITION "${p.name.replace(/"/g, '""')}" CONCURRENTLY`);
     out.push(p.name);
   }
   forgetPartitions(pool);

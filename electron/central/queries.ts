@@ -92,7 +92,10 @@ export function createQueries(pool: pg.Pool) {
       const munis = await municipalities({ municipalityId: municipalityId ?? null });
       if (municipalityId && munis.length === 0) throw new ApiError('not_found', `no municipality ${municipalityId}`);
       const names = new Map(munis.map((m) => [m.id, m.name]));
-      const rows = (await branchRows({ municipalityId: municipalityId ?? null })).filter((b) => b.enrolled_at !== null);
+      // The enrolled centres, only what the table shows of them.
+      const rows = (await pool.query<Pick<BranchRow, 'id' | 'municipality_id' | 'name_ar' | 'name_en' | 'district'>>(
+        'SELECT id, municipality_id, name_ar, name_en, district FROM branches WHERE enrolled_at IS NOT NULL AND ($1::text IS NULL OR municipality_id = $1) ORDER BY municipality_id, name_en',
+        [municipalityId ?? null])).rows;
       const totals = await periodTotals(pool, from, to, rows.map((b) => b.id));
       const ranked = rankLeague(rows.map((b) => ({ branchId: b.id, municipalityId: b.municipality_id, name: { ar: b.name_ar, en: b.name_en }, district: b.district, ...leagueFigures(totals.get(b.id) ?? emptyTotals()) })));
       const centres: LeagueEntry[] = ranked.map((r) => ({

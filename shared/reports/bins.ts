@@ -87,6 +87,42 @@ export class Histogram {
     for (let i = 0; i < n; i++) this.c[off + i]! += sign * h.counts[i]!;
   }
 
+  /** Adds (× sign) a run stored by `encodeHistogram`, straight from its bytes. */
+  addEncoded(bytes: Uint8Array, sign = 1): void {
+    const n = bytes.length;
+    if (n === 0) return;
+    let p = 0;
+    let first = 0;
+    for (let m = 1; ; m *= 128) {
+      const b = bytes[p++]!;
+      first += (b & 127) * m;
+      if (!(b & 128) || p >= n) break;
+    }
+    // One count per byte without its continuation bit (and a last one cut short, read as it is).
+    let count = bytes[n - 1]! & 128 && p < n ? 1 : 0;
+    for (let i = p; i < n; i++) if (!(bytes[i]! & 128)) count++;
+    if (count === 0) return;
+    if (this.length === 0 || first < this.first) this.startAt(first);
+    const off = first - this.first;
+    if (off + count > this.length) {
+      this.reserve(off + count);
+      this.length = off + count;
+    }
+    const c = this.c;
+    for (let i = off; p < n; i++) {
+      let x = bytes[p++]!;
+      if (x & 128) {
+        x &= 127;
+        for (let m = 128; ; m *= 128) {
+          const b = bytes[p++]!;
+          x += (b & 127) * m;
+          if (!(b & 128) || p >= n) break;
+        }
+      }
+      c[i]! += sign * x;
+    }
+  }
+
   /** Drops zero bins at both ends. */
   trim(): this {
     let a = 0;
@@ -149,22 +185,6 @@ export function encodeHistogram(h: { first: number; counts: ArrayLike<number> })
 
 /** Decodes `encodeHistogram`'s bytes, adding them (× sign) into `into` (a new histogram by default). */
 export function decodeHistogram(bytes: Uint8Array, into = new Histogram(), sign = 1): Histogram {
-  let p = 0;
-  const get = () => {
-    let x = 0;
-    let m = 1;
-    let b: number;
-    do {
-      b = bytes[p++]!;
-      x += (b & 127) * m;
-      m *= 128;
-    } while (b & 128 && p < bytes.length);
-    return x;
-  };
-  if (bytes.length === 0) return into;
-  const first = get();
-  const counts: number[] = [];
-  while (p < bytes.length) counts.push(get());
-  into.merge({ first, counts }, sign);
+  into.addEncoded(bytes, sign);
   return into;
 }

@@ -13,7 +13,7 @@ import { backupCentral, restoreCentral } from '../../../electron/central/backup.
 import { type RunningCentral, startCentral } from '../../../electron/central/central.ts';
 import { detachBefore, listPartitions } from '../../../electron/central/partitions.ts';
 import { createQueries } from '../../../electron/central/queries.ts';
-import { prepareRollupMonths, writeDayRollups } from '../../../electron/central/rollups.ts';
+import { periodTotals, prepareRollupMonths, writeDayRollups } from '../../../electron/central/rollups.ts';
 import { DEMO_BRANCH, DEMO_COUNTERS, DEMO_SERVICES } from '../../../electron/hub/demo.ts';
 import { generateHistory } from '../../../electron/hub/reports/history.ts';
 import { openDatabase } from '../../../electron/hub/store/database.ts';
@@ -157,6 +157,19 @@ describe('central at scale', () => {
     const months = async (b: string) => (await pool.query('SELECT month::text, issued, called, waits FROM rollup_running_months WHERE branch_id = $1 ORDER BY month', [b])).rows;
     expect(await months('shuffled')).toEqual(await months('in-order'));
     expect((await months('in-order')).map((r) => Number(r.issued))).toEqual([3 + 4, 3 + 4 + 5 + 6 + 7, 3 + 4 + 5 + 6 + 7 + 8]);
+    // Any period from the running totals equals its days summed, whether or not a centre has a row
+    // on a term's last day (then the latest before it), asked for a few centres or for many.
+    await write('sparse', ['2025-03-31', '2025-04-15']);
+    const ids = ['in-order', 'sparse', 'none'];
+    const many = [...ids, ...Array.from({ length: 600 }, (_, i) => `absent-${i}`)];
+    for (const [from, to] of [['2025-03-31', '2025-04-20'], ['2025-04-01', '2025-04-15'], ['2025-04-02', '2025-05-31'], ['2025-03-01', '2025-03-30'], ['2025-04-16', '2025-04-29']] as const) {
+      const sum = (b: string) => (b === 'none' ? [] : b === 'sparse' ? ['2025-03-31', '2025-04-15'] : days).filter((d) => d >= from && d <= to).reduce((n, d) => n + days.indexOf(d) + 3, 0);
+      for (const list of [ids, many]) {
+        const got = await periodTotals(pool, from, to, list);
+        for (const b of ids) expect(got.get(b)?.issued ?? 0, `${b} ${from} → ${to}`).toBe(sum(b));
+        expect(got.get('sparse')?.waits.total ?? 0).toBe(sum('sparse'));
+      }
+    }
   });
 
   it('answers the public league from a cache: ETag, 304, Cache-Control, and a new answer when a roll-up of its period changes', async () => {

@@ -164,4 +164,46 @@ describe('the daily roll-up against the exact fold', () => {
     expect(Array.from({ length: stored.block.n }, (_, i) => stored.block.row(i)).map(plain)).toEqual(rows.map(plain));
     expect(stored.counters).toEqual([{ day: block.day, counterId: 'c1', clerkId: null, openMs: 5, breakMs: 0 }]);
   });
+
+  it('decoding straight from the bytes adds what a decoded run merged in would, bin for bin', () => {
+    // The plain decoding (each varint read, then merged): the reference for Histogram.addEncoded.
+    const plainDecode = (bytes: Uint8Array, into: Histogram, sign: number) => {
+      let p = 0;
+      const get = () => {
+        let x = 0;
+        let m = 1;
+        let b: number;
+        do {
+          b = bytes[p++]!;
+          x += (b & 127) * m;
+          m *= 128;
+        } while (b & 128 && p < bytes.length);
+        return x;
+      };
+      if (bytes.length === 0) return into;
+      const first = get();
+      const counts: number[] = [];
+      while (p < bytes.length) counts.push(get());
+      into.merge({ first, counts }, sign);
+      return into;
+    };
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const runs = Array.from({ length: 60 }, () => {
+      const h = new Histogram();
+      const first = rnd(3) === 0 ? rnd(600) : rnd(40);
+      for (let i = 0, k = rnd(50); i < k; i++) h.addBin(first + rnd(30), rnd(4) === 0 ? 1 + rnd(300_000) : 1 + rnd(100));
+      return encodeHistogram(h);
+    });
+    runs.push(new Uint8Array(0), encodeHistogram(new Histogram()), Uint8Array.from([0x85, 0x01]), Uint8Array.from([3, 0x80]));
+    const a = new Histogram();
+    const b = new Histogram();
+    runs.forEach((bytes, i) => {
+      const sign = i % 3 === 2 ? -1 : 1;
+      a.addEncoded(bytes, sign);
+      plainDecode(bytes, b, sign);
+      expect([a.first, ...a.counts]).toEqual([b.first, ...b.counts]);
+      expect(decodeHistogram(bytes)).toEqual(plainDecode(bytes, new Histogram(), 1));
+    });
+  });
 });
