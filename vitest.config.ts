@@ -9,7 +9,9 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ['test/support/global-tmp.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      // 30 s, not vitest's 5: under a busy machine (CI beside other work) a unit test that starts a
+      // hub (openapi) or loads electron-builder's schema took over 5 s; a hung test still fails.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       // Two files at a time (one per core): each starts its own hub, central or database on port 0.
       {
         test: {

@@ -4,7 +4,8 @@
 // hall to hall — the names of its services and categories — the hub says with eSpeak NG
 // (POST /api/v1/voice/speak), or the kiosk's browser when the hub cannot. Texts are the screen's
 // words where the screen shows the same thing (renderer/i18n: kiosk.*, priority.*).
-import type { VoiceLang } from './clips.ts';
+/** The guide's languages: the voice's (clips.ts VoiceLang), named here so the two modules do not import each other. */
+type VoiceLang = 'ar' | 'en';
 
 export interface GuidePhrase {
   id: GuideId;

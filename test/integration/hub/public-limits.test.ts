@@ -32,9 +32,9 @@ describe('personal data the public side leaves behind', () => {
   it("a cancelled booking's name and phone go after 7 days (the hall's setting); a kept one's stay for the retention period", async () => {
     const clock = manualClock(riyadh('2026-12-02', '12:00'));
     t = await startTestHub({ clock });
-    const book = (hhmm: string, name: string) => t!.api.post('/api/v1/public/appointments', undefined, { serviceId: 'building-permits', start: new Date(riyadh('2026-12-03', hhmm)).toISOString(), name, phone: '0551234567', lang: 'ar' });
-    const kept = await book('10:00', 'Sara Omar');
-    const cancelled = await book('11:00', 'Maher Ali');
+    const book = (hhmm: string, name: string, phone: string) => t!.api.post('/api/v1/public/appointments', undefined, { serviceId: 'building-permits', start: new Date(riyadh('2026-12-03', hhmm)).toISOString(), name, phone, lang: 'ar' });
+    const kept = await book('10:00', 'Sara Omar', '0551234567');
+    const cancelled = await book('11:00', 'Maher Ali', '0557654321');
     expect((await t.api.request('DELETE', `/api/v1/public/appointments/${cancelled.body.code}`)).status).toBe(200);
     const admin = await t.api.login('admin', 'dawr-admin');
     const settings = (await t.api.get('/api/v1/admin/settings', admin)).body;

@@ -30,11 +30,13 @@ describe('appointment slots', () => {
   });
 
   it('refuse a time that is not a slot, past, too far ahead or full', () => {
-    const now = Date.parse('2026-12-06T05:10:00Z');
-    const at = (iso: string, taken = 0) => bookingRefusal(rule, Date.parse(iso), TZ, now, taken, 2)?.code;
+    const now = Date.parse('2026-12-06T04:10:00Z');
+    const at = (iso: string, taken = 0, when = now) => bookingRefusal(rule, Date.parse(iso), TZ, when, taken, 2)?.code;
     expect(at('2026-12-06T05:20:00Z')).toBeUndefined();
     expect(at('2026-12-06T05:25:00Z')).toBe('invalid_input');
-    expect(at('2026-12-06T05:00:00Z')).toBe('invalid_input'); // started
+    // Less than the cut-off (an hour) away: it could never be moved or cancelled, so it is not offered.
+    expect(bookingRefusal(rule, Date.parse('2026-12-06T05:00:00Z'), TZ, now, 0, 2)?.message).toMatch(/less than 60 minutes/);
+    expect(at('2026-12-06T05:00:00Z', 0, Date.parse('2026-12-06T05:10:00Z'))).toBe('invalid_input'); // started
     expect(at('2026-12-20T05:00:00Z')).toBe('invalid_input'); // 14 days ahead, rule allows 7
     expect(at('2026-12-06T05:20:00Z', 1)).toBe('slot_full');
   });
