@@ -77,6 +77,21 @@ describe('expected wait', () => {
     }), { numRuns: 60 });
   }, PROPERTY_TIMEOUT);
 
+  it('widens with the position: the further back in the queue, the wider the printed range', () => {
+    // Payments at its one counter (c3), ten tickets served, twenty-four waiting.
+    const { state, now } = busyHall({ open: [false, false, true], onBreak: [false, false, false], served: 10, tickets: Array.from({ length: 24 }, (_x, i) => ({ service: 2, priority: false, at: i })) });
+    const placed = placements(state, now);
+    const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting').sort((a, b) => a.waitingSince - b.waitingSince || a.ordinal - b.ordinal);
+    const quotes = waiting.map((t) => placed.get(t.id)!.expectedWait);
+    // The counter is free: the first is called at once ("0"); the others wait for it, 5–6 minutes a ticket.
+    expect(quotes[0]).toEqual({ minMinutes: 0, maxMinutes: 0 });
+    const width = quotes.slice(1).map((q) => q.maxMinutes - q.minMinutes);
+    expect(width[0]!).toBeGreaterThan(1);
+    // Each end is rounded to the minute, so the width may step back by one from one ticket to the next; five places on, never narrower.
+    for (let i = 0; i + 5 < width.length; i++) expect(width[i + 5]!).toBeGreaterThanOrEqual(width[i]!);
+    expect(width.at(-1)!).toBeGreaterThan(2 * width[0]!);
+  });
+
   it('is zero when a counter serving the service is open and free', () => {
     const state = newHall();
     must(state, { type: 'openCounter', counterId: 'c2' }, clerk1, T0);
