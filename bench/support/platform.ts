@@ -51,8 +51,8 @@ export async function seedPlatform(pool: pg.Pool, o: { centres: number; perMunic
   await pool.query('INSERT INTO municipalities (id, name_ar, name_en) SELECT id, $2 || id, $3 || id FROM unnest($1::text[]) AS x(id) ON CONFLICT DO NOTHING', [municipalities, 'بلدية ', 'Municipality ']);
   const branches = Array.from({ length: o.centres }, (_, i) => ({ id: `c${String(i + 1).padStart(5, '0')}`, municipalityId: municipalities[Math.floor(i / o.perMunicipality)]! }));
   await pool.query(
-    `INSERT INTO branches (id, municipality_id, name_ar, name_en, district, enrolled_at)
-     SELECT id, m, 'مركز ' || id, 'Centre ' || id, 'd' || (row_number() OVER () % 9), now() FROM unnest($1::text[], $2::text[]) AS x(id, m) ON CONFLICT DO NOTHING`,
+    `INSERT INTO branches (id, municipality_id, name_ar, name_en, district_ar, district_en, enrolled_at)
+     SELECT id, m, 'مركز ' || id, 'Centre ' || id, 'حي ' || (row_number() OVER () % 9), 'District ' || (row_number() OVER () % 9), now() FROM unnest($1::text[], $2::text[]) AS x(id, m) ON CONFLICT DO NOTHING`,
     [branches.map((b) => b.id), branches.map((b) => b.municipalityId)],
   );
   const days = Array.from({ length: o.days }, (_, d) => addDays(o.from, d));

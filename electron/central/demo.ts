@@ -19,9 +19,9 @@ const MUNICIPALITIES = [
 ];
 /** Each centre and the hub demo profile (electron/hub/demo.ts) its hall runs. */
 const CENTRES = [
-  { id: 'homs-centre', municipalityId: 'homs', profile: 'centre', name: { ar: 'قاعة خدمة المواطن — المركز', en: 'Citizen Service Hall — Centre' }, district: 'المركز / Centre' },
-  { id: 'homs-waer', municipalityId: 'homs', profile: 'waer', name: { ar: 'مركز خدمة المواطن — الوعر', en: 'Citizen Service Centre — Al-Waer' }, district: 'الوعر / Al-Waer' },
-  { id: 'hama-centre', municipalityId: 'hama', profile: 'hama', name: { ar: 'مركز خدمة المواطن — حماة', en: 'Citizen Service Centre — Hama' }, district: 'المدينة / City' },
+  { id: 'homs-centre', municipalityId: 'homs', profile: 'centre', name: { ar: 'قاعة خدمة المواطن — المركز', en: 'Citizen Service Hall — Centre' }, district: { ar: 'المركز', en: 'Centre' } },
+  { id: 'homs-waer', municipalityId: 'homs', profile: 'waer', name: { ar: 'مركز خدمة المواطن — الوعر', en: 'Citizen Service Centre — Al-Waer' }, district: { ar: 'الوعر', en: 'Al-Waer' } },
+  { id: 'hama-centre', municipalityId: 'hama', profile: 'hama', name: { ar: 'مركز خدمة المواطن — حماة', en: 'Citizen Service Centre — Hama' }, district: { ar: 'المدينة', en: 'City' } },
 ];
 export const CENTRAL_DEMO_ACCOUNTS = [
   { username: 'platform', password: 'dawr-platform', role: 'platform_admin' as const, municipalityId: null, branchId: null },
@@ -42,7 +42,7 @@ export async function seedCentralDemo(central: RunningCentral): Promise<Map<stri
   }
   const codes = new Map<string, string>();
   for (const c of CENTRES) {
-    await pool.query('INSERT INTO branches (id, municipality_id, name_ar, name_en, district) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [c.id, c.municipalityId, c.name.ar, c.name.en, c.district]);
+    await pool.query('INSERT INTO branches (id, municipality_id, name_ar, name_en, district_ar, district_en) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [c.id, c.municipalityId, c.name.ar, c.name.en, c.district.ar, c.district.en]);
     const code = newPairingCode();
     await pool.query('UPDATE branches SET enrol_code_hash = $2, enrol_expires_at = $3, revoked_at = NULL WHERE id = $1', [c.id, hashToken(code), new Date(Date.now() + 3600_000)]);
     codes.set(c.id, code);

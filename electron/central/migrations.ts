@@ -308,6 +308,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX rollup_running_months_month ON rollup_running_months (month, branch_id);
     `,
   },
+  {
+    id: 7,
+    name: "a centre's district in both languages",
+    sql: `
+      -- One text for both languages becomes two. A district written "Arabic / English" (as the demo
+      -- wrote them) is split at its slash; any other stays as it was, in both.
+      ALTER TABLE branches ADD COLUMN district_ar text NOT NULL DEFAULT '', ADD COLUMN district_en text NOT NULL DEFAULT '';
+      UPDATE branches SET
+        district_ar = COALESCE((regexp_match(district, '^([^/]*[ء-ي][^/]*\\S)\\s+/\\s+(\\S[^/]*[A-Za-z][^/]*)$'))[1], district),
+        district_en = COALESCE((regexp_match(district, '^([^/]*[ء-ي][^/]*\\S)\\s+/\\s+(\\S[^/]*[A-Za-z][^/]*)$'))[2], district);
+      ALTER TABLE branches DROP COLUMN district;
+    `,
+  },
 ];
 
 

@@ -17,11 +17,11 @@ export interface Scope {
 }
 
 type BranchRow = {
-  id: string; municipality_id: string; name_ar: string; name_en: string; district: string; time_zone: string;
+  id: string; municipality_id: string; name_ar: string; name_en: string; district_ar: string; district_en: string; time_zone: string;
   enrolled_at: Date | null; revoked_at: Date | null; acked_seq: number; hub_head: number; last_push_at: Date | null;
 };
 const centre = (r: BranchRow): Centre => ({
-  id: r.id, municipalityId: r.municipality_id, name: { ar: r.name_ar, en: r.name_en }, district: r.district, timeZone: r.time_zone,
+  id: r.id, municipalityId: r.municipality_id, name: { ar: r.name_ar, en: r.name_en }, district: { ar: r.district_ar, en: r.district_en }, timeZone: r.time_zone,
   enrolled: r.enrolled_at !== null, revoked: r.revoked_at !== null,
 });
 
@@ -93,11 +93,11 @@ export function createQueries(pool: pg.Pool) {
       if (municipalityId && munis.length === 0) throw new ApiError('not_found', `no municipality ${municipalityId}`);
       const names = new Map(munis.map((m) => [m.id, m.name]));
       // The enrolled centres, only what the table shows of them.
-      const rows = (await pool.query<Pick<BranchRow, 'id' | 'municipality_id' | 'name_ar' | 'name_en' | 'district'>>(
-        'SELECT id, municipality_id, name_ar, name_en, district FROM branches WHERE enrolled_at IS NOT NULL AND ($1::text IS NULL OR municipality_id = $1) ORDER BY municipality_id, name_en',
+      const rows = (await pool.query<Pick<BranchRow, 'id' | 'municipality_id' | 'name_ar' | 'name_en' | 'district_ar' | 'district_en'>>(
+        'SELECT id, municipality_id, name_ar, name_en, district_ar, district_en FROM branches WHERE enrolled_at IS NOT NULL AND ($1::text IS NULL OR municipality_id = $1) ORDER BY municipality_id, name_en',
         [municipalityId ?? null])).rows;
       const totals = await periodTotals(pool, from, to, rows.map((b) => b.id));
-      const ranked = rankLeague(rows.map((b) => ({ branchId: b.id, municipalityId: b.municipality_id, name: { ar: b.name_ar, en: b.name_en }, district: b.district, ...leagueFigures(totals.get(b.id) ?? emptyTotals()) })));
+      const ranked = rankLeague(rows.map((b) => ({ branchId: b.id, municipalityId: b.municipality_id, name: { ar: b.name_ar, en: b.name_en }, district: { ar: b.district_ar, en: b.district_en }, ...leagueFigures(totals.get(b.id) ?? emptyTotals()) })));
       const centres: LeagueEntry[] = ranked.map((r) => ({
         rank: r.rank, branchId: r.branchId, municipalityId: r.municipalityId, municipality: names.get(r.municipalityId)!, name: r.name, district: r.district,
         issued: r.issued, served: r.served, serviceLevel: r.serviceLevel, waitMedian: r.waitMedian, waitP90: r.waitP90, noShowShare: r.noShowShare,

@@ -15,7 +15,7 @@ export function CentreCard({ centre: c, municipality, selected, onOpen }: { cent
     <article className={`centre-card${selected ? ' selected' : ''}`} aria-labelledby={headingId} data-testid="centre-card" data-branch={c.id}>
       <header className="centre-head">
         <h3 id={headingId}>{f.name(c.name)}</h3>
-        <span className="muted small">{[municipality, c.district].filter(Boolean).join(' · ')}</span>
+        <span className="muted small">{[municipality, f.name(c.district)].filter(Boolean).join(' · ')}</span>
       </header>
       <dl className="centre-figures">
         <div className="fig big"><dt>{t('central.kpi.waiting')}</dt><dd data-testid="centre-waiting">{v.waiting}</dd></div>

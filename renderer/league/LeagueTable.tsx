@@ -21,7 +21,7 @@ export function LeagueTable({ data }: { data: LeagueResponse }) {
         return (
           <>
             <span className="centre-name">{f.name(c.name)}</span>
-            {c.district && <span className="muted small"> · {c.district}</span>}
+            {c.district[f.lang] && <span className="muted small" data-testid="league-district"> · {f.name(c.district)}</span>}
             {c.smallSample && <span className="badge warn" data-testid="small-sample"> {t('league.smallSample')}</span>}
           </>
         );

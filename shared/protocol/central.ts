@@ -90,17 +90,25 @@ export const CentralAuditEntry = z.object({
 });
 export type CentralAuditEntry = z.infer<typeof CentralAuditEntry>;
 
+/** A centre's district (its neighbourhood) in both languages; '' in both when it has none. */
+export const DistrictText = z.object({ ar: humanText({ min: 0, max: 80 }), en: humanText({ min: 0, max: 80 }) })
+  .describe("The centre's district in Arabic and in English (each '' when it has none); the league and its CSV show the one of the page's or the request's language");
+export type DistrictText = z.infer<typeof DistrictText>;
+
 export const CentreBody = z.object({
   municipalityId: z.string(),
   name: I18nText,
-  district: humanText({ max: 80 }).default(''),
+  district: z.union([
+    DistrictText,
+    humanText({ max: 80 }).transform((s) => ({ ar: s, en: s })).describe('One text for both languages (the form before districts were bilingual)'),
+  ]).default({ ar: '', en: '' }).describe("The centre's district: {ar, en}, or one text used in both languages"),
 }).strict();
 
 export const Centre = z.object({
   id: z.string(),
   municipalityId: z.string(),
   name: I18nText,
-  district: z.string(),
+  district: DistrictText,
   timeZone: z.string(),
   enrolled: z.boolean(),
   revoked: z.boolean(),
@@ -154,7 +162,7 @@ export const LeagueEntry = z.object({
   municipalityId: z.string(),
   municipality: I18nText,
   name: I18nText,
-  district: z.string(),
+  district: DistrictText,
   issued: z.number().int(),
   served: z.number().int(),
   serviceLevel: z.number().nullable(),

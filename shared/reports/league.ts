@@ -21,7 +21,8 @@ export interface LeagueCentre {
   branchId: string;
   municipalityId: string;
   name: I18nText;
-  district: string;
+  /** The district in both languages ('' when none). */
+  district: I18nText;
 }
 
 export interface LeagueFigures {

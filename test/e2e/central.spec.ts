@@ -8,7 +8,7 @@
 // test-results/screens/central-*.png.
 import { test, expect, type Page } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,9 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   dir = mkdtempSync(join(tmpdir(), 'dawr-e2e-central-'));
+  // As root, central runs its PostgreSQL as `postgres`, which must enter this folder to reach the
+  // cluster (mkdtemp makes it 0700; central does not open folders up itself).
+  chmodSync(dir, 0o711);
   centralUrl = await startCentral();
   expect(halls.size).toBe(3);
   // The halls replicate their generated weeks in batches: wait until all three are in and ranked.
@@ -112,6 +115,9 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     const json = await api<League>(centralUrl, '/api/v1/public/league');
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-branch')))).toEqual(json.body.centres.map((c) => c.branchId));
     await expect(page.getByTestId('league-table')).toContainText(lang === 'ar' ? 'مركز خدمة المواطن — الوعر' : 'Citizen Service Centre — Al-Waer');
+    // Each district in the page's language only.
+    const districts = await page.getByTestId('league-district').allTextContents();
+    expect(districts.map((d) => d.replace(/^\s*·\s*/, '')).sort()).toEqual(lang === 'ar' ? ['المدينة', 'المركز', 'الوعر'] : ['Al-Waer', 'Centre', 'City']);
     const method = page.getByTestId('league-method');
     await expect(method).toContainText(lang === 'ar' ? 'طريقة الترتيب' : 'How the ranking works');
     await expect(method).toContainText(lang === 'ar' ? 'عينة صغيرة' : 'small sample');
@@ -125,6 +131,8 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     const csv = readFileSync((await download.path())!).toString('utf8');
     expect(csv.startsWith(lang === 'ar' ? '\uFEFFالترتيب' : '\uFEFFRank')).toBe(true);
     expect(csv.trim().split(/\r?\n/)).toHaveLength(4);
+    expect(csv).toContain(lang === 'ar' ? ',الوعر,' : ',Al-Waer,');
+    expect(csv).not.toContain(lang === 'ar' ? 'Al-Waer' : 'الوعر');
 
     // One municipality: Hama's one centre.
     await page.getByTestId('league-municipality').selectOption('hama');
@@ -195,10 +203,13 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     const detail = page.getByTestId('centre-detail');
     await expect(detail).toHaveAttribute('data-branch', 'homs-waer');
     await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
-    const days = await api<{ rows: { branchId: string; day: string; issued: number }[] }>(centralUrl, `/api/v1/compare?from=${await page.getByTestId('compare-from').inputValue()}&to=${await page.getByTestId('compare-to').inputValue()}`, {
+    // A past day of the demo's history (its last 4 days), from the API: the day field shows days in the page's digits and order.
+    const dayAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const days = await api<{ rows: { branchId: string; day: string; issued: number; partial?: true }[] }>(centralUrl, `/api/v1/compare?from=${dayAgo(5)}&to=${dayAgo(1)}`, {
       token: (await login(centralUrl, 'homs-manager', 'dawr-homs-manager')).token,
     });
-    const past = days.body.rows.find((r) => r.branchId === 'homs-waer' && r.issued > 0)!;
+    expect(days.status, JSON.stringify(days.body)).toBe(200);
+    const past = days.body.rows.find((r) => r.branchId === 'homs-waer' && r.issued > 0 && !r.partial)!;
     await page.getByTestId('centre-day').fill(past.day);
     const digits = (s: string) => Number(s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[^0-9]/g, ''));
     await expect.poll(async () => digits(await page.getByTestId('day-issued').innerText())).toBe(past.issued);
@@ -264,7 +275,7 @@ test('a hall not linked to central says so, and joins central from its admin scr
   try {
     // Central's admin makes a centre and its one-time enrolment code.
     const homsAdmin = await login(centralUrl, 'homs-admin', 'dawr-homs-admin');
-    const centre = await api<{ id: string }>(centralUrl, '/api/v1/branches', { token: homsAdmin.token, body: { municipalityId: 'homs', name: { ar: 'مركز خدمة المواطن — الإنشاءات', en: 'Citizen Service Centre — Al-Inshaat' }, district: 'الإنشاءات' } });
+    const centre = await api<{ id: string }>(centralUrl, '/api/v1/branches', { token: homsAdmin.token, body: { municipalityId: 'homs', name: { ar: 'مركز خدمة المواطن — الإنشاءات', en: 'Citizen Service Centre — Al-Inshaat' }, district: { ar: 'الإنشاءات', en: 'Al-Inshaat' } } });
     expect(centre.status).toBe(201);
     const code = await api<{ code: string }>(centralUrl, `/api/v1/branches/${centre.body.id}/enrolment`, { token: homsAdmin.token, body: {} });
     expect(code.status).toBe(200);

@@ -63,7 +63,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
   api.route({ method: 'GET', url: '/api/v1/openapi.json', summary: 'This description', access: 'public' }, () => api.openapi(ctx.version));
 
   api.route(
-    { method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', body: LoginBody, responses: { 200: CentralLoginResponse }, rateLimit: { max: 10, timeWindow: 60_000 } },
+    { method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', moreErrors: [401], body: LoginBody, responses: { 200: CentralLoginResponse }, rateLimit: { max: 10, timeWindow: 60_000 } },
     async ({ body, req, reply }) => {
       // Failed sign-ins slow down the address they come from, not the account: the owner elsewhere gets in at once.
       const s = await ctx.auth.signIn(body.username, body.password, req.ip, ctx.now());
@@ -123,7 +123,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
       if (!canAdminister(me(principal), body.municipalityId)) throw new ApiError('forbidden', 'you may add centres only to your own municipality');
       if ((await ctx.queries.municipalities({ municipalityId: body.municipalityId })).length === 0) throw new ApiError('not_found', `no municipality ${body.municipalityId}`);
       const id = newId('br');
-      await ctx.pool.query('INSERT INTO branches (id, municipality_id, name_ar, name_en, district) VALUES ($1, $2, $3, $4, $5)', [id, body.municipalityId, body.name.ar, body.name.en, body.district]);
+      await ctx.pool.query('INSERT INTO branches (id, municipality_id, name_ar, name_en, district_ar, district_en) VALUES ($1, $2, $3, $4, $5, $6)', [id, body.municipalityId, body.name.ar, body.name.en, body.district.ar, body.district.en]);
       await audit(ctx, principal.id, 'branch.created', id, undefined, body.municipalityId);
       return reply.code(201).send((await ctx.queries.centres({ branchId: id }))[0]);
     },
@@ -145,7 +145,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     },
   );
   api.route(
-    { method: 'POST', url: '/api/v1/branches/:id/revoke', summary: "Revoke the centre's hall credential (its pushes are refused from now on)", access: ADMINS, params: z.object({ id: z.string() }) },
+    { method: 'POST', url: '/api/v1/branches/:id/revoke', summary: "Revoke the centre's hall credential (its pushes are refused from now on)", access: ADMINS, params: z.object({ id: z.string() }), responses: { 204: null } },
     async ({ params, principal }) => {
       const b = await visibleBranch(ctx, me(principal), params.id);
       if (!canAdminister(me(principal), b.municipality_id)) throw new ApiError('forbidden', 'only an admin of this municipality revokes its halls');
@@ -264,7 +264,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
         return csvText([
           ar ? ['الترتيب', 'المركز', 'البلدية', 'الحي', 'المخدومون', 'مستوى الخدمة %', 'وسيط الانتظار (د)', 'الانتظار ٩٠٪ (د)', 'عدم الحضور %', 'متوسط الرضا', 'عدد التقييمات', 'النقاط', 'عينة صغيرة']
             : ['Rank', 'Centre', 'Municipality', 'District', 'Served', 'Service level %', 'Median wait (min)', '90th pct wait (min)', 'No-show %', 'Satisfaction', 'Ratings', 'Score', 'Small sample'],
-          ...l.centres.map((c) => [c.rank === null ? '' : String(c.rank), c.name[lang], c.municipality[lang], c.district, String(c.served), pct(c.serviceLevel), String(c.waitMedian ?? ''), String(c.waitP90 ?? ''),
+          ...l.centres.map((c) => [c.rank === null ? '' : String(c.rank), c.name[lang], c.municipality[lang], c.district[lang], String(c.served), pct(c.serviceLevel), String(c.waitMedian ?? ''), String(c.waitP90 ?? ''),
             pct(c.noShowShare), String(c.satisfaction.mean ?? ''), String(c.satisfaction.count), String(c.score ?? ''), c.smallSample ? (ar ? 'نعم' : 'yes') : '']),
         ]);
       });

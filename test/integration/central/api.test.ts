@@ -3,6 +3,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCentral, startCentral } from '../../../electron/central/central.ts';
+import { migrate, migrations } from '../../../electron/central/migrations.ts';
+import type { Centre, LeagueResponse } from '../../../shared/protocol/central.ts';
 import { createLogger } from '../../../electron/node-common/log.ts';
 import { api, freshDatabase, municipalityWith, signIn } from '../../support/central.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
@@ -148,5 +150,45 @@ describe("one municipality's staff never see another's", () => {
     expect((await api(url, '/api/v1/public/league?from=2026-12-05&to=2026-12-01')).status).toBe(400);
     expect((await api(url, '/api/v1/public/league?from=2025-01-01&to=2026-12-01')).status).toBe(400);
     expect((await api(url, '/api/v1/public/league?municipality=nowhere')).status).toBe(404);
+  });
+});
+
+describe("a centre's district in both languages", () => {
+  it('is given as {ar, en} or as one text for both, and the league and its CSV show the language asked for', async () => {
+    const made = await api<Centre>(url, '/api/v1/branches', { token: platform, body: { municipalityId: hama.id, name: { ar: 'مركز الوعر', en: 'Al-Waer centre' }, district: { ar: 'الوعر', en: 'Al-Waer' } } });
+    expect(made.status).toBe(201);
+    expect(made.body.district).toEqual({ ar: 'الوعر', en: 'Al-Waer' });
+    const one = await api<Centre>(url, '/api/v1/branches', { token: platform, body: { municipalityId: hama.id, name: { ar: 'مركز ٢', en: 'Centre 2' }, district: 'Bab Amr' } });
+    expect(one.body.district).toEqual({ ar: 'Bab Amr', en: 'Bab Amr' });
+    const none = await api<Centre>(url, '/api/v1/branches', { token: platform, body: { municipalityId: hama.id, name: { ar: 'مركز ٣', en: 'Centre 3' } } });
+    expect(none.body.district).toEqual({ ar: '', en: '' });
+    expect((await api(url, '/api/v1/branches', { token: platform, body: { municipalityId: hama.id, name: { ar: 'م', en: 'C' }, district: { ar: ' الوعر', en: 'Al-Waer' } } })).status).toBe(400);
+    const code = await api<{ code: string }>(url, `/api/v1/branches/${made.body.id}/enrolment`, { token: platform, method: 'POST', body: {} });
+    expect((await api(url, '/api/v1/sync/enrol', { body: { code: code.body.code, timeZone: 'Asia/Damascus' } })).status).toBe(200);
+    const q = `from=2026-12-01&to=2026-12-01&municipality=${hama.id}`;
+    // The league's cache reads the enrolled centres at most once a second.
+    await expect.poll(async () => (await api<LeagueResponse>(url, `/api/v1/public/league?${q}`)).body.centres.map((c) => c.district)).toEqual([{ ar: 'الوعر', en: 'Al-Waer' }]);
+    const csv = async (lang: string) => (await (await fetch(`${url}/api/v1/public/league.csv?${q}&lang=${lang}`)).text()).split('\r\n')[1]!.split(',');
+    expect((await csv('ar')).slice(1, 4)).toEqual(['مركز الوعر', 'بلدية hama', 'الوعر']);
+    expect((await csv('en')).slice(1, 4)).toEqual(['Al-Waer centre', 'Municipality hama', 'Al-Waer']);
+  });
+
+  it('migration 7 splits a district written "Arabic / English" and keeps any other as it was, in both', async () => {
+    const fresh = await freshDatabase();
+    const p = new pg.Pool({ connectionString: fresh.url, max: 1 });
+    try {
+      await migrate(p, migrations.filter((m) => m.id < 7));
+      await p.query("INSERT INTO municipalities (id, name_ar, name_en) VALUES ('m', 'م', 'M')");
+      await p.query(`INSERT INTO branches (id, municipality_id, name_ar, name_en, district) VALUES
+        ('a', 'm', 'أ', 'A', 'الوعر / Al-Waer'), ('b', 'm', 'ب', 'B', 'centre'), ('c', 'm', 'ج', 'C', 'باب عمرو'), ('d', 'm', 'د', 'D', ''), ('e', 'm', 'ه', 'E', 'Block 5 / North')`);
+      await migrate(p);
+      const rows = (await p.query<{ id: string; district_ar: string; district_en: string }>('SELECT id, district_ar, district_en FROM branches ORDER BY id')).rows;
+      expect(rows.map((r) => [r.id, r.district_ar, r.district_en])).toEqual([
+        ['a', 'الوعر', 'Al-Waer'], ['b', 'centre', 'centre'], ['c', 'باب عمرو', 'باب عمرو'], ['d', '', ''], ['e', 'Block 5 / North', 'Block 5 / North'],
+      ]);
+    } finally {
+      await p.end();
+      await fresh.drop();
+    }
   });
 });

@@ -14,7 +14,7 @@ function tickets(n: number, o: { withinShare: number; rating: number | null; rat
   }));
 }
 const totals = (t: TicketFact[]) => totalsOf(rollupDay('2026-12-01', { tickets: t, services: [], counters: [] }).rows);
-const centre = (id: string, t: TicketFact[]) => ({ branchId: id, municipalityId: 'm', name: { ar: id, en: id }, district: '', ...leagueFigures(totals(t)) });
+const centre = (id: string, t: TicketFact[]) => ({ branchId: id, municipalityId: 'm', name: { ar: id, en: id }, district: { ar: '', en: '' }, ...leagueFigures(totals(t)) });
 
 describe('league table', () => {
   it('computes the hall report figures of a centre', () => {
