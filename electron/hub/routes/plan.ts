@@ -8,9 +8,23 @@ import { PlanQueryParams, PlanResponse } from '../../../shared/protocol/plan.ts'
 import type { HubContext } from '../context.ts';
 import type { Api } from '../http/api.ts';
 
+/** The last plans computed, by their inputs: the pooled need simulates hundreds of hours (1–3 s on
+ * two cores), and a page asks again for the same inputs (another manager, a return to a range). */
+const KEPT = 8;
+
 export function planRoutes(api: Api, ctx: HubContext): void {
   const reports = ctx.reports;
   if (!reports) return;
+  const kept = new Map<string, ReturnType<typeof staffingPlan>>();
+  const planOf = (...args: Parameters<typeof staffingPlan>) => {
+    const key = JSON.stringify(args);
+    let plan = kept.get(key);
+    if (plan) kept.delete(key);
+    else plan = staffingPlan(...args);
+    kept.set(key, plan); // the most recent last
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+    return plan;
+  };
   api.route(
     {
       method: 'GET', url: '/api/v1/plan',
@@ -38,7 +52,7 @@ export function planRoutes(api: Api, ctx: HubContext): void {
       const rosterCounters = (open.length ? open : all).map((c) => ({ counterId: c.id, serviceIds: c.serviceIds }));
       const palette = all.map((c) => c.serviceIds);
       const breakShare = usualBreakShare(state.usual);
-      const plan = staffingPlan(services, rosterCounters, level, { breakShare, palette, routing: state.config.routing });
+      const plan = planOf(services, rosterCounters, level, { breakShare, palette, routing: state.config.routing });
       return {
         from: query.from, to: query.to, openDays, serviceLevel: level, roster: { source: open.length ? 'open' as const : 'configured' as const, counters: rosterCounters },
         services, breakShare, palette, hours: plan.hours,
