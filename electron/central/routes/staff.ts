@@ -245,7 +245,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     {
       method: 'GET', url: '/api/v1/public/league',
       summary: 'The league table of centres (default: the last 30 days, every centre of the platform); with an ETag (If-None-Match: 304) and Cache-Control: public',
-      access: 'public', query: leagueQuery, responses: { 200: LeagueResponse }, rateLimit: { max: 60, timeWindow: 60_000 }, ceiling: LEAGUE_CEILING,
+      access: 'public', query: leagueQuery, responses: { 200: LeagueResponse, 304: null }, rateLimit: { max: 60, timeWindow: 60_000 }, ceiling: LEAGUE_CEILING,
     },
     async ({ query, req, reply }) => {
       const { entry, maxAge } = await leagueOf(query);
@@ -253,7 +253,8 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     },
   );
   api.route(
-    { method: 'GET', url: '/api/v1/public/league.csv', summary: 'The league table as CSV (UTF-8 with BOM, Excel-ready); with an ETag and Cache-Control: public', access: 'public', query: leagueQuery.extend({ lang: z.enum(['ar', 'en']).optional() }).strict(), rateLimit: { max: 30, timeWindow: 60_000 } },
+    { method: 'GET', url: '/api/v1/public/league.csv', summary: 'The league table as CSV (UTF-8 with BOM, Excel-ready); with an ETag and Cache-Control: public', access: 'public', query: leagueQuery.extend({ lang: z.enum(['ar', 'en']).optional() }).strict(),
+      responses: { 200: null, 304: null }, files: { 'text/csv': 'The league table in the language of ?lang= (default ar), UTF-8 with a byte-order mark' }, rateLimit: { max: 30, timeWindow: 60_000 } },
     async ({ query, req, reply }) => {
       const { lang = 'ar', ...q } = query;
       const { entry, maxAge } = await leagueOf(q);

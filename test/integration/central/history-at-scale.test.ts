@@ -13,7 +13,7 @@ import { backupCentral, restoreCentral } from '../../../electron/central/backup.
 import { type RunningCentral, startCentral } from '../../../electron/central/central.ts';
 import { detachBefore, listPartitions } from '../../../electron/central/partitions.ts';
 import { createQueries } from '../../../electron/central/queries.ts';
-import { periodTotals, prepareRollupMonths, writeDayRollups } from '../../../electron/central/rollups.ts';
+import { TOTAL_COLUMNS, periodTotals, prepareRollupMonths, writeDayRollups } from '../../../electron/central/rollups.ts';
 import { DEMO_BRANCH, DEMO_COUNTERS, DEMO_SERVICES } from '../../../electron/hub/demo.ts';
 import { generateHistory } from '../../../electron/hub/reports/history.ts';
 import { openDatabase } from '../../../electron/hub/store/database.ts';
@@ -101,6 +101,10 @@ describe('central at scale', () => {
   it('keeps the log and the roll-ups in monthly partitions; a repeated batch writes nothing', async () => {
     const names = (await listPartitions(pool)).map((p) => p.name);
     for (const t of ['events', 'rollup_days', 'rollup_month_to_date']) expect(names).toEqual(expect.arrayContaining([`${t}_y2026m10`, `${t}_y2026m11`]));
+    // The league reads a day's month-to-date totals from the index alone: it carries every column.
+    const covered = await pool.query<{ attname: string }>(`SELECT a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+      WHERE c.relname = 'rollup_month_to_date_day_totals' AND a.attnum > 0 ORDER BY a.attnum`);
+    expect(covered.rows.map((r) => r.attname)).toEqual(['day', 'branch_id', ...TOTAL_COLUMNS]);
     const count = async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n;
     const before = await count();
     expect(before).toBe(halls[0]!.log.length + halls[1]!.log.length);
