@@ -19,6 +19,10 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           exclude: SERIAL,
           globalSetup: ['test/support/global-postgres.ts'],
+          // Every answer to the tests' API calls checked against the served OpenAPI document.
+          setupFiles: ['test/support/contract.ts'],
+          // A wait for a condition waits as long as a busy machine needs (vitest's default is 1 s).
+          expect: { poll: { timeout: 20_000 } },
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -31,6 +35,10 @@ export default defineConfig({
           name: 'integration-serial',
           include: SERIAL,
           globalSetup: ['test/support/global-postgres.ts'],
+          // Every answer to the tests' API calls checked against the served OpenAPI document.
+          setupFiles: ['test/support/contract.ts'],
+          // A wait for a condition waits as long as a busy machine needs (vitest's default is 1 s).
+          expect: { poll: { timeout: 20_000 } },
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

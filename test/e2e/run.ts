@@ -54,8 +54,19 @@ if (!existsSync(report)) {
   writeTally({ passed: 0, failed: 1, skipped: 0 });
   process.exit(1);
 }
-const stats = (JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }).stats;
-const tally = { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
-if (stats.flaky) console.log(`e2e: ${stats.flaky} test(s) passed only on their retry (flaky) — see test-results/e2e-report.json`);
+type ReportSuite = { title?: string; file?: string; specs?: { title: string; file?: string; line?: number; tests?: { projectName?: string; status?: string }[] }[]; suites?: ReportSuite[] };
+const parsed = JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number }; suites?: ReportSuite[] };
+const stats = parsed.stats;
+/** The tests that failed first and passed on their retry: named, and failures of the run. */
+const flakyNames: string[] = [];
+const walk = (s: ReportSuite) => {
+  for (const sp of s.specs ?? []) for (const t of sp.tests ?? []) if (t.status === 'flaky') flakyNames.push(`${sp.file ?? s.file ?? ''}:${sp.line ?? ''} › ${sp.title}`);
+  for (const x of s.suites ?? []) walk(x);
+};
+for (const s of parsed.suites ?? []) walk(s);
+// The retry stays for the report (the first attempt's trace and screenshot are kept), not for the
+// verdict: a test that needed it is a flake to fix, and the run fails.
+const tally = { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+if (stats.flaky) console.log(`e2e: FAILED — ${stats.flaky} test(s) passed only on their retry (a flake to fix, not a pass):\n${flakyNames.map((n) => `  ${n}`).join('\n')}`);
 writeTally(tally);
 process.exit(r.status === 0 && tally.failed === 0 ? 0 : 1);

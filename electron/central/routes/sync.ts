@@ -8,7 +8,7 @@ import { catalogueOf } from './staff.ts';
 export function syncRoutes(api: CentralApi, ctx: CentralContext): void {
   api.route(
     {
-      method: 'POST', url: '/api/v1/sync/enrol', summary: "A hall exchanges a one-time enrolment code for its own credential", access: 'public',
+      method: 'POST', url: '/api/v1/sync/enrol', summary: "A hall exchanges a one-time enrolment code for its own credential", access: 'public', moreErrors: [401],
       body: EnrolBody, responses: { 200: EnrolResponse }, rateLimit: { max: 10, timeWindow: 60_000 },
     },
     async ({ body }) => {

@@ -28,12 +28,11 @@ export function reportRoutes(api: Api, ctx: HubContext): void {
       query: ReportQueryParams,
       responses: { 200: ReportResponse },
       files: {
-        [CONTENT_TYPE.csv]: 'format=csv: UTF-8 with a byte-order mark, one table after another',
+        'text/csv': 'format=csv: UTF-8 (charset=utf-8) with a byte-order mark, one table after another',
         [CONTENT_TYPE.xlsx]: 'format=xlsx: one sheet per table (right to left in Arabic), typed cells, frozen header row',
         [CONTENT_TYPE.pdf]: 'format=pdf: a printable A4 report with the key figures, tables and charts',
       },
       // A PDF needs Chromium on the hub's machine; without it: 503 unavailable (CSV and XLSX still work).
-      moreErrors: [503],
     },
     async ({ params, query, principal, reply }) => {
       const result = reports.run(params.report, query, principal);

@@ -14,7 +14,7 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
 
   api.route(
     {
-      method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', body: LoginBody, responses: { 200: LoginResponse },
+      method: 'POST', url: '/api/v1/auth/login', summary: 'Staff sign-in', access: 'public', body: LoginBody, responses: { 200: LoginResponse }, moreErrors: [401],
       rateLimit: { max: 10, timeWindow: 60_000 },
     },
     async ({ body, req, reply }) => {
@@ -78,7 +78,7 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
     { method: 'POST', url: '/api/v1/devices/pairing-codes', summary: 'One-time pairing code for a new device', access: ['admin'], body: PairingCodeBody, responses: { 201: PairingCodeResponse } },
     ({ body, principal, reply }) => {
       const code = ctx.auth.createPairingCode(body.role, principal.id, ctx.hall.now());
-      audit(ctx, principal, 'device.pairing-code', body.role);
+      audit(ctx, principal, 'device.pairing-code', undefined, JSON.stringify({ role: body.role }));
       reply.code(201);
       return { code: code.code, expiresAt: new Date(code.expiresAt).toISOString() };
     },
@@ -86,7 +86,7 @@ export function sessionRoutes(api: Api, ctx: HubContext): void {
 
   api.route(
     {
-      method: 'POST', url: '/api/v1/devices/pair', summary: 'Exchange a pairing code for a device token', access: 'public', body: PairBody, responses: { 201: PairResponse },
+      method: 'POST', url: '/api/v1/devices/pair', summary: 'Exchange a pairing code for a device token', access: 'public', moreErrors: [401], body: PairBody, responses: { 201: PairResponse },
       rateLimit: { max: 10, timeWindow: 60_000 },
     },
     ({ body, reply }) => {

@@ -22,7 +22,7 @@ export interface RouteSpec<Role extends string = string> {
   responses?: Record<number, z.ZodType | null>;
   /** Other media types the 200 answer can take (files: CSV, XLSX, PDF…), as `{ type: description }`. */
   files?: Record<string, string>;
-  /** Error statuses beyond the usual ones this route can answer (503 when a part is missing). */
+  /** Error statuses beyond the usual ones this route can answer (401 from a public sign-in: a wrong password, an unknown code). */
   moreErrors?: number[];
   rateLimit?: { max: number; timeWindow: number; keyGenerator?: (req: FastifyRequest) => string };
   /** A public route's requests per minute from all addresses together, when not the guards' default (public-guards.ts). */
@@ -190,17 +190,21 @@ export function createApi<Role extends string, Principal>(
     const json = (s: z.ZodType) => z.toJSONSchema(s, { unrepresentable: 'any', io: 'input' });
     for (const s of specs) {
       const path = s.url.replace(/:([A-Za-z]+)/g, '{$1}');
-      const params = [...s.url.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+      // A path parameter keeps its schema (an enum of report names, a pattern), as the query's do.
+      const shape = (s.params?.shape ?? {}) as Record<string, z.ZodType>;
+      const params = [...s.url.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: shape[m[1]!] ? json(shape[m[1]!]!) : { type: 'string' } }));
       const query = s.query ? Object.entries(s.query.shape).map(([name, schema]) => ({ name, in: 'query', required: false, schema: json(schema as z.ZodType) })) : [];
       const responses: Record<string, unknown> = {};
       for (const [code, schema] of Object.entries(s.responses ?? { 200: null })) {
-        responses[code] = { description: Number(code) === 204 ? 'no content' : 'ok', ...(schema ? { content: { 'application/json': { schema: json(schema) } } } : {}) };
+        responses[code] = { description: Number(code) === 204 ? 'no content' : Number(code) === 304 ? 'not modified (If-None-Match matched the ETag)' : 'ok', ...(schema ? { content: { 'application/json': { schema: json(schema) } } } : {}) };
       }
       if (s.files) {
         const ok = (responses['200'] ??= { description: 'ok' }) as { content?: Record<string, unknown> };
         ok.content = { ...ok.content, ...Object.fromEntries(Object.entries(s.files).map(([type, description]) => [type, { schema: { type: 'string', format: 'binary', description } }])) };
       }
-      const errors = [...(s.access === 'public' ? [400, 404, 409, 429] : [400, 401, 403, 404, 409, 429]), ...(s.moreErrors ?? [])];
+      // Every route can be refused (400, 404, 409), limited (429), fail (500) or find the hall unable
+      // to write (503: the disk full); a signed-in one also 401/403; a route's own in moreErrors.
+      const errors = [...(s.access === 'public' ? [400, 404, 409, 429, 500, 503] : [400, 401, 403, 404, 409, 429, 500, 503]), ...(s.moreErrors ?? [])];
       for (const code of errors) responses[String(code)] ??= { description: 'error', content: { 'application/json': { schema: json(ErrorBody) } } };
       (paths[path] ??= {})[s.method.toLowerCase()] = {
         summary: s.summary,

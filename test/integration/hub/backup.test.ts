@@ -193,7 +193,7 @@ describe('scheduled backups, from Admin → Hall to the dashboard', () => {
       clock.set(Date.parse('2026-12-07T02:31:00+03:00'));
       t.hub.ctx.backups!.tick();
       await expect.poll(files, { timeout: 30_000 }).toHaveLength(1);
-      await expect.poll(() => t.hub.ctx.backups!.running()).toBe(false);
+      await expect.poll(() => t.hub.ctx.backups!.running(), { timeout: 30_000 }).toBe(false);
       // The same day again: nothing more; the next day at its time: the next one.
       clock.set(Date.parse('2026-12-07T09:00:00+03:00'));
       t.hub.ctx.backups!.tick();
