@@ -155,6 +155,7 @@ console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(
 
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
+pool.on('error', () => undefined); // a connection the server ends as it stops
 await pool.end();
 await cluster.stop();
 rmSync(dir, { recursive: true, force: true });

@@ -3,9 +3,10 @@
 // of every month the period touches (rollup_versions, bumped with each roll-up the fact builder
 // writes: rollups.ts) and the centres on the platform. The versions are read at most once a
 // second, so a changed roll-up retires the entries of its periods within a second: the next request
-// recomputes it — once, whoever else asks meanwhile — and while that runs, for at most
-// `staleMs`, the others are answered the previous table (while halls push all day, today's periods
-// change every second; nobody waits for each recomputation). Entries carry an ETag (a hash of
+// recomputes it — once, whoever else asks meanwhile, one computation of a table at a time — and
+// while that runs, for at most `staleMs`, the others are answered the previous table (while halls
+// push all day, today's periods change every second; nobody waits for each recomputation, and a
+// table of a period that includes today is recomputed at most every `settleMs` the caller gives). Entries carry an ETag (a hash of
 // the body): a client or a municipal website's proxy that sends it back gets 304. At most
 // `maxBytes` are kept (least recently used go first).
 import { createHash } from 'node:crypto';
@@ -96,8 +97,13 @@ export function createLeagueCache(o: {
   }
 
   return {
-    /** The league of a checked period, from the cache or computed once for everyone asking. */
-    async get(from: string, to: string, municipalityId?: string): Promise<LeagueEntry> {
+    /**
+     * The league of a checked period, from the cache or computed once for everyone asking. With
+     * `settleMs`, a superseded table younger than that still answers and is not recomputed yet: a
+     * period that includes today changes every second while halls push, and recomputing each
+     * such table every second is what a crowd would then cost (its answers say max-age=30).
+     */
+    async get(from: string, to: string, municipalityId?: string, opts: { settleMs?: number } = {}): Promise<LeagueEntry> {
       const v = await versions();
       const key = `${from}|${to}|${municipalityId ?? ''}`;
       const sig = `${monthsOf(from, to).map((m) => v.versions.get(m) ?? 0).join(',')}|${v.stamp}`;
@@ -106,9 +112,12 @@ export function createLeagueCache(o: {
         entries.delete(key);
         entries.set(key, have);
         if (have.sig === sig) return have;
+        if (opts.settleMs && now() - have.at < opts.settleMs) return have;
       }
+      // One computation of a table at a time: a version newer than the one being computed is
+      // taken up by the next request after it.
       let p = computing.get(key);
-      if (!p || p.sig !== sig) {
+      if (!p) {
         const started = (async () => {
           const league = await o.compute(from, to, municipalityId);
           const json = JSON.stringify(league);

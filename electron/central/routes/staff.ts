@@ -29,6 +29,8 @@ const MAX_PERIOD_DAYS = 366;
  * rate: a crowd that arrives through one proxy still gets the table (docs/benchmarks.md: the crowd).
  */
 const LEAGUE_CEILING = 60_000;
+/** How often a table of a period that may still change (reaching yesterday or today) is recomputed at most (league-cache.ts). */
+const LEAGUE_SETTLE_MS = 10_000;
 
 export async function catalogueOf(ctx: CentralContext, municipalityId: string) {
   const r = await ctx.pool.query<{ version: number; services: Catalogue['services'] }>('SELECT version, services FROM catalogue WHERE municipality_id = $1', [municipalityId]);
@@ -228,7 +230,10 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     const to = q.to ?? today;
     const from = q.from ?? addDays(to, -29);
     period(from, to);
-    return { entry: await ctx.leagues.get(from, to, q.municipality), maxAge: to >= addDays(today, -1) ? 30 : 300 };
+    // A period that reaches yesterday or today may still change (today every second while halls
+    // push): cached by others for 30 s, recomputed here at most every 10 s.
+    const recent = to >= addDays(today, -1);
+    return { entry: await ctx.leagues.get(from, to, q.municipality, { settleMs: recent ? LEAGUE_SETTLE_MS : 0 }), maxAge: recent ? 30 : 300 };
   };
   /** Sends a cached answer, or 304 when the client already holds it. */
   const cached = (req: FastifyRequest, reply: FastifyReply, etag: string, maxAge: number, type: string, body: string | Buffer, disposition?: string) => {
