@@ -4,9 +4,15 @@ import type { AuthStore } from '../auth/auth-store.ts';
 import type { Hall } from '../hall.ts';
 import type { Db } from '../store/database.ts';
 import type { EventStore } from '../store/event-store.ts';
-import { generateHistory } from './history.ts';
+import { type CommentsByRating, generateHistory } from './history.ts';
 
-const COMMENTS = ['خدمة ممتازة وسريعة', 'الموظف متعاون جداً', 'طال الانتظار أكثر من المتوقع', 'Quick and friendly, thank you', 'الشاشة لم تعلن رقمي بوضوح'];
+// Each rating's comment agrees with its stars (issue 27 point 8: a 1-star rating praised the
+// service); mostly Arabic, some English, as a hall's citizens write them.
+const COMMENTS: CommentsByRating = {
+  low: ['طال الانتظار أكثر من المتوقع', 'الشاشة لم تعلن رقمي بوضوح', 'لم تُحل مشكلتي وطُلب مني العودة غداً', 'Waited over an hour and the counter closed', 'Nobody explained which papers I needed'],
+  mid: ['الخدمة مقبولة لكن الانتظار طويل', 'الموظف متعاون لكن الإجراءات معقدة', 'Fine in the end, but the queue was slow'],
+  high: ['خدمة ممتازة وسريعة', 'الموظف متعاون جداً', 'شكراً على حسن الاستقبال', 'Quick and friendly, thank you', 'Done in ten minutes, well organised'],
+};
 
 export function seedDemoHistory(deps: { db: Db; events: EventStore; hall: Hall; auth: AuthStore }, days: number, shape: { ticketsPerDay: number; seed: number } = { ticketsPerDay: 330, seed: 42 }): number {
   const { db, events, hall, auth } = deps;

@@ -28,8 +28,25 @@ export interface HistoryOptions {
   /** Weekdays the hall is closed (0 = Sunday); default Friday. */
   closedWeekdays?: readonly number[];
   seed?: number;
-  /** Written with each day's comments (a share of ratings carry one). */
-  comments?: readonly string[];
+  /**
+   * Comments a share of ratings carry: one list for any rating, or one per band of stars so that
+   * a comment agrees with its rating (a 1-star rating is never "excellent service").
+   */
+  comments?: readonly string[] | CommentsByRating;
+}
+
+/** Comments by band of stars: 1–2 (unhappy), 3 (mixed), 4–5 (pleased). */
+export interface CommentsByRating {
+  low: readonly string[];
+  mid: readonly string[];
+  high: readonly string[];
+}
+
+/** The comments a rating of `stars` may carry. */
+export function commentsFor(comments: readonly string[] | CommentsByRating, stars: number): readonly string[] {
+  if (Array.isArray(comments)) return comments;
+  const bands = comments as CommentsByRating;
+  return stars <= 2 ? bands.low : stars === 3 ? bands.mid : bands.high;
 }
 
 
@@ -175,7 +192,9 @@ export function generateHistory(o: HistoryOptions): { tickets: number; events: n
             run({ type: 'complete', ticketId: t.id }, actor);
             if (random() < 0.25) {
               const rating = [5, 5, 5, 4, 4, 4, 3, 2, 1][Math.floor(random() * 9)]!;
-              const reason = o.comments && random() < 0.3 ? o.comments[Math.floor(random() * o.comments.length)] : undefined;
+              // As many draws as before, whichever list: the rest of the history stays the same for a seed.
+              const pool = o.comments ? commentsFor(o.comments, rating) : undefined;
+              const reason = pool && random() < 0.3 ? pool[Math.floor(random() * pool.length)] : undefined;
               run({ type: 'rate', ticketId: t.id, rating, ...(reason ? { reason } : {}) }, { id: `track:${t.id}`, role: 'kiosk' });
             }
           }
