@@ -16,7 +16,7 @@ import type { ConfigStore } from '../store/config-store.ts';
 import { backupProblem, readBackupStatus, recordBackupFailure, recordBackupSuccess } from './backup-status.ts';
 import { backupsIn } from './hall-backup.ts';
 
-export type BackupRun = { ok: true; path: string; size: number; lastSeq: number; verifiedAt: string; pruned: string[] } | { ok: false; error: string };
+export type BackupRun = { ok: true; path: string; size: number; lastSeq: number; verifiedAt: string; pruned: string[] } | { ok: false; error: string; /** Not attempted: the hub lacks a key or a folder (the caller can set it and ask again). */ notSet?: true };
 
 /** The worker's file: beside this module in the sources, in backup/ beside the hub's bundle. */
 function workerFile(): string {
@@ -40,8 +40,8 @@ export function createBackupSchedule(o: { dataDir: string; config: ConfigStore; 
 
   function run(folder = schedule().folder, keep = schedule().keep): Promise<BackupRun> {
     if (running) return running;
-    if (!o.key) return Promise.resolve({ ok: false, error: 'the hub has no backup key: start it with DAWR_BACKUP_PASSPHRASE or --backup-key-file FILE' });
-    if (!folder) return Promise.resolve({ ok: false, error: 'no backup folder is set (Administration → Hall → Backups)' });
+    if (!o.key) return Promise.resolve({ ok: false, notSet: true, error: 'the hub has no backup key: start it with DAWR_BACKUP_PASSPHRASE or --backup-key-file FILE' });
+    if (!folder) return Promise.resolve({ ok: false, notSet: true, error: 'no backup folder is set (Administration → Hall → Backups)' });
     const file = workerFile();
     if (!existsSync(file)) return Promise.resolve({ ok: false, error: `the backup worker is missing (${file}): rebuild the hub` });
     const started = o.now();

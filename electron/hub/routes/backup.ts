@@ -30,19 +30,21 @@ export function backupRoutes(api: Api, ctx: HubContext, backups: BackupScheduleS
         }
       }
       backups.save(body);
-      audit(ctx, principal, 'backup.schedule', body.folder || undefined, `${body.enabled ? `daily at ${body.time}` : 'off'}, keep ${body.keep}`);
+      audit(ctx, principal, 'backup.schedule', body.folder || undefined, JSON.stringify(body.enabled ? { time: body.time, keep: body.keep } : { enabled: false, keep: body.keep }));
       return state();
     },
   );
   api.route(
     {
-      method: 'POST', url: '/api/v1/admin/backup/run', summary: 'Make a backup now, into the scheduled folder; answers when it is written and verified (or why not: 503)', access: ADMIN,
-      body: z.object({}).strict().optional(), responses: { 200: z.object({ path: z.string(), sizeBytes: z.number(), lastSeq: z.number(), verifiedAt: z.string() }) }, moreErrors: [503],
+      method: 'POST', url: '/api/v1/admin/backup/run', summary: 'Make a backup now, into the scheduled folder; answers when it is written and verified (or why not: 409 without a backup key or folder, 503 when writing or verifying failed)', access: ADMIN,
+      body: z.object({}).strict().optional(), responses: { 200: z.object({ path: z.string(), sizeBytes: z.number(), lastSeq: z.number(), verifiedAt: z.string() }) }, moreErrors: [409, 503],
     },
     async ({ principal }) => {
       const r = await backups.run();
-      audit(ctx, principal, r.ok ? 'backup.made' : 'backup.failed', r.ok ? r.path : undefined, r.ok ? `${r.size} bytes, seq ${r.lastSeq}` : r.error.slice(0, 200));
-      if (!r.ok) throw new ApiError('unavailable', `the backup was not made: ${r.error}`);
+      audit(ctx, principal, r.ok ? 'backup.made' : 'backup.failed', r.ok ? r.path : undefined, r.ok ? JSON.stringify({ size: r.size, seq: r.lastSeq }) : r.error.slice(0, 200));
+      // Nothing to try without a key or a folder: the request conflicts with the hub's setup (409);
+      // a backup tried and failed (a full or missing disk) is the server's trouble (503).
+      if (!r.ok) throw new ApiError(r.notSet ? 'conflict' : 'unavailable', `the backup was not made: ${r.error}`);
       return { path: r.path, sizeBytes: r.size, lastSeq: r.lastSeq, verifiedAt: r.verifiedAt };
     },
   );

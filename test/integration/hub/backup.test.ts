@@ -153,6 +153,10 @@ describe('scheduled backups, from Admin → Hall to the dashboard', () => {
     expect((await api.get('/api/v1/system/status', supervisor)).body.backup).toMatchObject({ problem: 'none', scheduled: false });
     const state = (await api.get('/api/v1/admin/backup', admin)).body;
     expect(state).toMatchObject({ key: 'passphrase', schedule: { enabled: false } });
+    // No folder yet: nothing to try, the admin is told to set one (409, not the server's fault).
+    const unset = await api.post('/api/v1/admin/backup/run', admin, {});
+    expect(unset.status).toBe(409);
+    expect(unset.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('no backup folder is set') });
     expect((await api.request('PUT', '/api/v1/admin/backup', { token: admin, body: { enabled: true, time: '23:59', folder: 'relative/folder', keep: 2 } })).status).toBe(400);
     const set = await api.request('PUT', '/api/v1/admin/backup', { token: admin, body: { enabled: true, time: '23:59', folder, keep: 2 } });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
@@ -214,8 +218,8 @@ describe('scheduled backups, from Admin → Hall to the dashboard', () => {
     const admin = await api.login('admin', 'dawr-admin');
     expect((await api.get('/api/v1/admin/backup', admin)).body.key).toBe('none');
     const r = await api.post('/api/v1/admin/backup/run', admin, {});
-    expect(r.status).toBe(503);
-    expect(r.body.error.message).toMatch(/no backup key/);
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/no backup key/) });
   });
 });
 
