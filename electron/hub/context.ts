@@ -9,6 +9,7 @@ import type { Logger } from '../node-common/log.ts';
 import type { AuditStore } from './store/audit-store.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { EnrolResponse, SyncStatus } from '../../shared/protocol/sync.ts';
+import type { AuditAction } from '../../shared/protocol/audit.ts';
 import type { Speech } from './voice/speech.ts';
 import type { VoicePacks } from './voice/voice-packs.ts';
 import type { Appointments } from './appointments/appointments.ts';
@@ -64,6 +65,6 @@ export async function run(ctx: HubContext, cmd: Command, principal: Principal, i
   return out.events;
 }
 
-export function audit(ctx: HubContext, principal: Principal, action: string, target?: string, detail?: string): void {
+export function audit(ctx: HubContext, principal: Principal, action: AuditAction, target?: string, detail?: string): void {
   ctx.audit.record({ at: new Date(ctx.hall.now()).toISOString(), actor: `${principal.kind}:${principal.name}`, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) });
 }

@@ -1,21 +1,23 @@
 // The audit log: who did what and when — settings, accounts, devices, cancellations, transfers and
 // no-shows, sign-ins refused. Filters: who, what kind, from and to (newest first).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { errorText, useAdminList } from './use-admin-list.ts';
+import { DateField } from '../ui/fields.tsx';
+import { auditActionKey } from '../../shared/protocol/audit.ts';
 
 type AuditRow = { at: string; actor: string; action: string; target?: string; detail?: string };
 
 /** The kinds a manager filters by: each is a prefix of the recorded action names. */
-const KINDS = ['', 'ticket.', 'staff.', 'settings.', 'service.', 'counter.', 'device.', 'login.', 'voice.', 'report.'] as const;
+const KINDS = ['', 'ticket.', 'dashboard.', 'staff.', 'settings.', 'service.', 'counter.', 'device.', 'login.', 'appointment.', 'feedback.', 'voice.', 'backup.', 'report.'] as const;
 const LIMIT = 200;
 
 /** "ticket.cancel" → "Ticket cancelled"; an action the screens have no words for is shown as recorded. */
 function actionText(action: string): string {
-  const key = `audit.actions.${action.replace(/\./g, '_')}`;
+  const key = auditActionKey(action);
   return i18next.exists(key) ? i18next.t(key) : action;
 }
 
@@ -28,46 +30,72 @@ function actorParts(actor: string): { kind: string; name: string } {
 type Named = { id: string; username?: string; displayName?: string; name?: string | { ar: string; en: string }; number?: number };
 
 /** A target id made readable: a staff member, device, service or counter by its name. */
-function useTargetNames(lang: 'ar' | 'en'): (id: string | undefined) => { name: string; extra?: string } {
+function useTargetNames(f: ReturnType<typeof useFormat>): (id: string | undefined) => { name: string; extra?: string; ident?: boolean } {
   const lists = [
     useAdminList<Named>('/api/v1/admin/staff').items,
     useAdminList<Named>('/api/v1/admin/devices').items,
     useAdminList<Named>('/api/v1/admin/services').items,
     useAdminList<Named>('/api/v1/admin/counters').items,
   ];
+  const t = i18next.t.bind(i18next);
   return (id) => {
     if (!id) return { name: '' };
     for (const list of lists) {
       const x = list?.find((e) => e.id === id);
       if (!x) continue;
-      if (x.username) return x.displayName ? { name: x.displayName, extra: x.username } : { name: x.username };
-      if (typeof x.name === 'string') return { name: x.name };
-      if (x.name) return { name: x.name[lang] };
-      if (x.number !== undefined) return { name: String(x.number) };
+      if (x.username) return x.displayName ? { name: f.text(x.displayName), extra: x.username } : { name: x.username, ident: true };
+      if (typeof x.name === 'string') return { name: f.text(x.name) };
+      if (x.name) return { name: f.name(x.name) };
+      if (x.number !== undefined) return { name: t('audit.counterNo', { n: f.n(x.number) }) };
     }
-    return { name: id };
+    // An id, a day, a path: as recorded.
+    return { name: id, ident: true };
   };
 }
 
-/** A detail recorded as JSON ({"active":false}) in words; anything else as recorded. */
-function detailText(detail: string | undefined): string {
+/** Fields whose values are identifiers (a user name, an address, a path): kept as typed, left to right. */
+const IDENT_FIELDS = new Set(['username', 'clerk', 'assignee', 'url', 'path', 'language']);
+
+/**
+ * A detail recorded as JSON ({"counter":3,"clerk":"sami"}) in words of the screen's language: each
+ * field by its name (audit.fields), numbers in the hall's digits, yes/no, a name in the screen's
+ * language, a role or event by its word. Anything else (older entries, an error's text) as recorded.
+ */
+function DetailText({ detail, f }: { detail: string | undefined; f: ReturnType<typeof useFormat> }): ReactNode {
   const t = i18next.t.bind(i18next);
-  if (!detail?.startsWith('{')) return detail ?? '';
+  if (!detail) return null;
+  if (!detail.startsWith('{')) return <bdi dir="auto">{f.text(detail)}</bdi>;
+  let o: Record<string, unknown>;
   try {
-    const o = JSON.parse(detail) as Record<string, unknown>;
-    return Object.entries(o)
-      .map(([k, v]) => (k === 'active' ? t(v ? 'staffAdmin.active' : 'staffAdmin.inactive') : k === 'role' ? `${t('admin.role')}: ${t(`roles.${String(v)}`)}` : `${t(`audit.fields.${k}`, { defaultValue: k })}: ${String(v)}`))
-      .join(' · ');
+    o = JSON.parse(detail) as Record<string, unknown>;
   } catch {
-    return detail;
+    return <bdi dir="auto">{detail}</bdi>;
   }
+  const value = (k: string, v: unknown): ReactNode => {
+    if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no');
+    if (typeof v === 'number') return f.n(v);
+    if (Array.isArray(v)) return v.map((x, i) => <span key={i}>{i > 0 && t('audit.listSep')}{value(k, x)}</span>);
+    if (v && typeof v === 'object' && 'ar' in v && 'en' in v) return f.name(v as { ar: string; en: string });
+    const s = String(v);
+    if (k === 'role') return t(`roles.${s}`, { defaultValue: s });
+    if (k === 'events') return t(`audit.events.${s.replace(/\./g, '_')}`, { defaultValue: s });
+    if (k === 'changed') return t(`audit.settings.${s}`, { defaultValue: s });
+    if (IDENT_FIELDS.has(k)) return <bdi dir="ltr" data-ident="">{s}</bdi>;
+    return <bdi dir="auto">{f.text(s)}</bdi>;
+  };
+  return Object.entries(o).map(([k, v], i) => (
+    <span key={k}>
+      {i > 0 && ' · '}
+      {k === 'active' ? t(v ? 'staffAdmin.active' : 'staffAdmin.inactive') : <>{t(`audit.fields.${k}`, { defaultValue: k })}: {value(k, v)}</>}
+    </span>
+  ));
 }
 
 export function AuditAdmin() {
   const { t } = useTranslation();
   const hub = useHub();
   const f = useFormat();
-  const targetName = useTargetNames(f.lang);
+  const targetName = useTargetNames(f);
   const [filters, setFilters] = useState({ actor: '', kind: '', from: '', to: '' });
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -100,8 +128,8 @@ export function AuditAdmin() {
               {KINDS.map((k) => <option key={k} value={k}>{t(`audit.kinds.${k ? k.slice(0, -1) : 'all'}`)}</option>)}
             </select>
           </label>
-          <label>{t('audit.from')}<input type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} data-testid="audit-from" /></label>
-          <label>{t('audit.to')}<input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} data-testid="audit-to" /></label>
+          <label>{t('audit.from')}<DateField value={filters.from} onChange={(v) => setFilters({ ...filters, from: v })} data-testid="audit-from" /></label>
+          <label>{t('audit.to')}<DateField value={filters.to} onChange={(v) => setFilters({ ...filters, to: v })} data-testid="audit-to" /></label>
         </div>
         <div className="row"><button type="submit" className="btn-primary" data-testid="audit-show">{t('audit.show')}</button></div>
       </form>
@@ -119,10 +147,10 @@ export function AuditAdmin() {
                 return (
                   <tr key={`${r.at}-${i}`} data-testid="audit-row" data-action={r.action}>
                     <td>{f.date(r.at)} {f.time(r.at)}</td>
-                    <td><bdi dir="auto">{who.name}</bdi>{who.kind && <span className="muted"> · {t(`audit.actorKinds.${who.kind}`, { defaultValue: who.kind })}</span>}</td>
+                    <td><bdi dir="ltr" data-ident="">{who.name}</bdi>{who.kind && <span className="muted"> · {t(`audit.actorKinds.${who.kind}`, { defaultValue: who.kind })}</span>}</td>
                     <td>{actionText(r.action)}</td>
-                    <td><bdi dir="auto">{target.name}</bdi>{target.extra && <span className="muted"> · <bdi dir="ltr">{target.extra}</bdi></span>}</td>
-                    <td className="audit-detail"><bdi dir="auto">{detailText(r.detail)}</bdi></td>
+                    <td>{target.ident ? <bdi dir="ltr" data-ident="">{target.name}</bdi> : <bdi dir="auto">{target.name}</bdi>}{target.extra && <span className="muted"> · <bdi dir="ltr" data-ident="">{target.extra}</bdi></span>}</td>
+                    <td className="audit-detail"><DetailText detail={r.detail} f={f} /></td>
                   </tr>
                 );
               })}

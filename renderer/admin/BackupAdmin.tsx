@@ -7,6 +7,7 @@ import type { BackupSchedule, BackupState } from '../../shared/protocol/backup.t
 import { useHub } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { errorText } from './use-admin-list.ts';
+import { NumberField, TimeField } from '../ui/fields.tsx';
 
 export function BackupAdmin() {
   const { t } = useTranslation();
@@ -61,9 +62,9 @@ export function BackupAdmin() {
       {state.key !== 'none' && <p className="small" data-testid="backup-key">{t(`backup.key.${state.key}`)}</p>}
       <div className="form-grid">
         <label className="radio"><input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} data-testid="backup-enabled" />{t('backup.enabled')}</label>
-        <label>{t('backup.time')}<input type="time" value={form.time} onChange={(e) => setForm({ ...form, time: e.target.value })} required dir="ltr" data-testid="backup-time" /></label>
-        <label>{t('backup.folder')}<input value={form.folder} onChange={(e) => setForm({ ...form, folder: e.target.value })} placeholder="/mnt/usb/dawr-backups" dir="ltr" data-testid="backup-folder" /></label>
-        <label>{t('backup.keep')}<input type="number" min={1} max={365} value={form.keep} onChange={(e) => setForm({ ...form, keep: Number(e.target.value) || 1 })} required data-testid="backup-keep" /></label>
+        <label>{t('backup.time')}<TimeField value={form.time} onChange={(v) => setForm({ ...form, time: v })} required data-testid="backup-time" /></label>
+        <label>{t('backup.folder')}<input value={form.folder} onChange={(e) => setForm({ ...form, folder: e.target.value })} placeholder="/mnt/usb/dawr-backups" dir="ltr" data-ident="" data-testid="backup-folder" /></label>
+        <label>{t('backup.keep')}<NumberField min={1} max={365} value={form.keep} onChange={(v) => setForm({ ...form, keep: v })} required data-testid="backup-keep" /></label>
       </div>
       <dl className="sync-figures" data-testid="backup-health">
         <div><dt>{t('system.lastBackup')}</dt><dd>{h.lastVerifiedAt ? t('system.backupOf', { date: f.date(h.lastVerifiedAt), time: f.time(h.lastVerifiedAt), size: mb(h.lastSizeBytes ?? 0) }) : t('system.noBackup')}</dd></div>
@@ -71,7 +72,7 @@ export function BackupAdmin() {
       </dl>
       {msg && (
         <p className={msg.ok ? 'notice' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="backup-message">
-          {msg.text}{msg.file && <> <bdi dir="ltr" className="ltr">{msg.file}</bdi></>}
+          {msg.text}{msg.file && <> <bdi dir="ltr" className="ltr" data-ident>{msg.file}</bdi></>}
         </p>
       )}
       <div className="row">
@@ -85,7 +86,7 @@ export function BackupAdmin() {
           <caption>{t('backup.files', { count: state.files.length, n: f.n(state.files.length) })}</caption>
           <thead><tr><th scope="col">{t('backup.file')}</th><th scope="col">{t('backup.when')}</th><th scope="col">{t('backup.size')}</th></tr></thead>
           <tbody>
-            {state.files.map((x) => <tr key={x.name}><td className="ltr"><bdi>{x.name}</bdi></td><td>{when(x.at)}</td><td className="num">{mb(x.sizeBytes)}</td></tr>)}
+            {state.files.map((x) => <tr key={x.name}><td className="ltr"><bdi data-ident>{x.name}</bdi></td><td>{when(x.at)}</td><td className="num">{mb(x.sizeBytes)}</td></tr>)}
           </tbody>
         </table>
       )}

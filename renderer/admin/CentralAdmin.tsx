@@ -49,12 +49,12 @@ export function CentralAdmin() {
       <form className="card form admin-form central-join" onSubmit={(e) => void submit(e)}>
         <h3>{t('centralAdmin.title')}</h3>
         <p className="muted">{t('centralAdmin.help')}</p>
-        {status?.enrolled && status.central && <p data-testid="central-linked">{t('centralAdmin.current')} <bdi className="ltr">{status.central}</bdi></p>}
+        {status?.enrolled && status.central && <p data-testid="central-linked">{t('centralAdmin.current')} <bdi className="ltr" data-ident>{status.central}</bdi></p>}
         <label>{t('centralAdmin.url')}
-          <input type="url" dir="ltr" required minLength={8} maxLength={300} placeholder="https://central.example.gov" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="central-url" />
+          <input type="url" dir="ltr" required minLength={8} maxLength={300} placeholder="https://central.example.gov" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="central-url" data-ident />
         </label>
         <label>{t('centralAdmin.code')}
-          <input dir="ltr" required minLength={4} maxLength={32} autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} data-testid="central-code" />
+          <input dir="ltr" required minLength={4} maxLength={32} autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} data-testid="central-code" data-ident />
         </label>
         <button type="submit" className="btn-primary" disabled={busy} data-testid="central-join">{t('centralAdmin.submit')}</button>
         {msg && <p className={msg.ok ? '' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="central-join-result">{msg.text}</p>}

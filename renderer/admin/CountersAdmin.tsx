@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Counter, Service } from '../../shared/protocol/entities.ts';
 import { useAdminForm, useAdminList } from './use-admin-list.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { NumberField } from '../ui/fields.tsx';
 
 const blank = { id: '', number: 1, nameAr: '', nameEn: '', serviceIds: [] as string[] };
 
@@ -24,9 +25,9 @@ export function CountersAdmin() {
         <tbody>
           {[...(items ?? [])].sort((a, b) => a.number - b.number).map((c) => (
             <tr key={c.id}>
-              <td><strong>{f.n(c.number)}</strong></td><td lang="ar">{c.name.ar}</td><td lang="en">{c.name.en}</td>
+              <td><strong>{f.n(c.number)}</strong></td><td lang="ar">{f.name(c.name, 'ar')}</td><td lang="en">{c.name.en}</td>
               <td>{c.serviceIds.map(svcName).join(' ')}</td>
-              <td><button type="button" className="btn" aria-label={`${t('admin.edit')} ${c.name[f.lang]}`} onClick={() => setForm({ id: c.id, number: c.number, nameAr: c.name.ar, nameEn: c.name.en, serviceIds: c.serviceIds })}>{t('admin.edit')}</button></td>
+              <td><button type="button" className="btn" aria-label={`${t('admin.edit')} ${f.name(c.name)}`} onClick={() => setForm({ id: c.id, number: c.number, nameAr: c.name.ar, nameEn: c.name.en, serviceIds: c.serviceIds })}>{t('admin.edit')}</button></td>
             </tr>
           ))}
         </tbody>
@@ -34,7 +35,7 @@ export function CountersAdmin() {
       <form className="card form admin-form" onSubmit={save}>
         <h3>{form.id ? t('admin.editCounter') : t('admin.newCounter')}</h3>
         <div className="form-grid">
-          <label>{t('admin.number')}<input type="number" min={1} max={999} value={form.number} onChange={(e) => setForm({ ...form, number: Number(e.target.value) })} required /></label>
+          <label>{t('admin.number')}<NumberField min={1} max={999} value={form.number} onChange={(v) => setForm({ ...form, number: v })} required /></label>
           <label>{t('admin.nameAr')}<input value={form.nameAr} onChange={(e) => setForm({ ...form, nameAr: e.target.value })} required lang="ar" dir="rtl" /></label>
           <label>{t('admin.nameEn')}<input value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} required lang="en" dir="ltr" /></label>
         </div>

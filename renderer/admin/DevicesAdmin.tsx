@@ -59,7 +59,7 @@ export function DevicesAdmin() {
         </div>
         {code && (
           <p className="pairing-code" role="status">
-            {t(`roles.${code.role}`)}: <strong className="ltr" data-testid="pairing-code">{code.code}</strong> · {t('admin.expires', { time: f.time(code.expiresAt) })}
+            {t(`roles.${code.role}`)}: <strong className="ltr" data-testid="pairing-code" data-ident>{code.code}</strong> · {t('admin.expires', { time: f.time(code.expiresAt) })}
           </p>
         )}
         {msg && <p className="error" role="alert">{msg}</p>}

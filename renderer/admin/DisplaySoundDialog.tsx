@@ -7,6 +7,7 @@ import { DEFAULT_DISPLAY_SOUND, type DisplaySound } from '../../shared/protocol/
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { errorText } from './use-admin-list.ts';
+import { TimeField } from '../ui/fields.tsx';
 
 export function DisplaySoundDialog({ display, onClose, onSaved }: { display: { id: string; name: string } | null; onClose: () => void; onSaved: (name: string) => void }) {
   const { t } = useTranslation();
@@ -41,8 +42,8 @@ export function DisplaySoundDialog({ display, onClose, onSaved }: { display: { i
         <p className="muted">{t('displaySoundAdmin.quietHint')}</p>
         {sound.quiet.map((q, i) => (
           <div className="row" key={i} data-testid={`quiet-${i}`}>
-            <label>{t('displaySoundAdmin.from')} <input type="time" value={q.from} onChange={(e) => setRange(i, 'from', e.target.value)} required data-testid={`quiet-${i}-from`} /></label>
-            <label>{t('displaySoundAdmin.to')} <input type="time" value={q.to} onChange={(e) => setRange(i, 'to', e.target.value)} required data-testid={`quiet-${i}-to`} /></label>
+            <label>{t('displaySoundAdmin.from')} <TimeField value={q.from} onChange={(v) => setRange(i, 'from', v)} required data-testid={`quiet-${i}-from`} /></label>
+            <label>{t('displaySoundAdmin.to')} <TimeField value={q.to} onChange={(v) => setRange(i, 'to', v)} required data-testid={`quiet-${i}-to`} /></label>
             <button type="button" className="btn" onClick={() => setSound({ ...sound, quiet: sound.quiet.filter((_, j) => j !== i) })} aria-label={`${t('displaySoundAdmin.remove')} ${q.from}–${q.to}`}>{t('displaySoundAdmin.remove')}</button>
           </div>
         ))}

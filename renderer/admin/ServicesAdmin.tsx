@@ -7,6 +7,7 @@ import { useHub } from '../shell/app-context.tsx';
 import { useConfirm } from '../ui/ConfirmDialog.tsx';
 import { useAdminForm, useAdminList } from './use-admin-list.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { NumberField } from '../ui/fields.tsx';
 
 const blank = { id: '', prefix: '', nameAr: '', nameEn: '', category: '', target: 15, active: true };
 
@@ -30,7 +31,7 @@ export function ServicesAdmin() {
     const before = items?.find((x) => x.id === form.id);
     if (before?.active && !form.active) {
       const waiting = await hub.get<QueueResponse>('/api/v1/queue').then((q) => q.services.find((x) => x.serviceId === before.id)?.waiting ?? 0, () => 0);
-      const yes = await ask({ text: t('servicesAdmin.confirmDeactivate', { name: before.name[f.lang], count: waiting, n: f.n(waiting) }), confirm: t('servicesAdmin.deactivate') });
+      const yes = await ask({ text: t('servicesAdmin.confirmDeactivate', { name: f.name(before.name), count: waiting, n: f.n(waiting) }), confirm: t('servicesAdmin.deactivate') });
       if (!yes) return;
     }
     await save(e);
@@ -45,9 +46,9 @@ export function ServicesAdmin() {
         <tbody>
           {(items ?? []).map((s) => (
             <tr key={s.id}>
-              <td><strong>{s.prefix}</strong></td><td lang="ar">{s.name.ar}</td><td lang="en">{s.name.en}</td><td>{s.category}</td><td>{f.n(s.targetWaitMinutes)}</td>
+              <td><strong>{s.prefix}</strong></td><td lang="ar">{f.name(s.name, 'ar')}</td><td lang="en">{s.name.en}</td><td>{s.category}</td><td>{f.n(s.targetWaitMinutes)}</td>
               <td>{s.active ? t('common.yes') : t('common.no')}</td>
-              <td><button type="button" className="btn" onClick={() => edit(s)} aria-label={`${t('admin.edit')} ${s.name[f.lang]}`}>{t('admin.edit')}</button></td>
+              <td><button type="button" className="btn" onClick={() => edit(s)} aria-label={`${t('admin.edit')} ${f.name(s.name)}`}>{t('admin.edit')}</button></td>
             </tr>
           ))}
         </tbody>
@@ -59,7 +60,7 @@ export function ServicesAdmin() {
           <label>{t('admin.nameAr')}<input value={form.nameAr} onChange={(e) => setForm({ ...form, nameAr: e.target.value })} required lang="ar" dir="rtl" data-testid="svc-name-ar" /></label>
           <label>{t('admin.nameEn')}<input value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} required lang="en" dir="ltr" data-testid="svc-name-en" /></label>
           <label>{t('admin.category')}<input value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} required dir="ltr" data-testid="svc-category" /></label>
-          <label>{t('admin.target')}<input type="number" min={1} max={600} value={form.target} onChange={(e) => setForm({ ...form, target: Number(e.target.value) })} required /></label>
+          <label>{t('admin.target')}<NumberField min={1} max={600} value={form.target} onChange={(v) => setForm({ ...form, target: v })} required /></label>
           <label className="radio"><input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="svc-active" />{t('admin.active')}</label>
         </div>
         {msg && <p role="status">{msg}</p>}

@@ -7,6 +7,7 @@ import type { HallSettings } from '../../shared/protocol/settings.ts';
 import type { DayHours } from '../../shared/protocol/opening-hours.ts';
 import { useHub } from '../shell/app-context.tsx';
 import { errorText } from './use-admin-list.ts';
+import { DateField, NumberField, TimeField } from '../ui/fields.tsx';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const ZONES = ['Asia/Riyadh', 'Asia/Damascus', 'Asia/Dubai', 'Asia/Kuwait', 'Asia/Qatar', 'Asia/Bahrain', 'Asia/Muscat', 'Asia/Amman', 'Asia/Baghdad', 'Africa/Cairo', 'UTC'];
@@ -32,7 +33,6 @@ export function SettingsAdmin() {
       setMsg({ ok: false, text: errorText(err) });
     }
   };
-  const num = (v: string) => (v === '' ? 0 : Number(v));
 
   return (
     <form className="admin-section settings-form" data-testid="admin-settings" onSubmit={save}>
@@ -48,9 +48,9 @@ export function SettingsAdmin() {
           <fieldset className="radio-group">
             <legend>{t('settings.digits')}</legend>
             <label className="radio"><input type="radio" name="digits" checked={s.digits === 'arab'} onChange={() => set({ digits: 'arab' })} data-testid="set-digits-arab" />{t('settings.digitsArab')}</label>
-            <label className="radio"><input type="radio" name="digits" checked={s.digits === 'latn'} onChange={() => set({ digits: 'latn' })} data-testid="set-digits-latn" />{t('settings.digitsLatn')}</label>
+            <label className="radio" data-ident><input type="radio" name="digits" checked={s.digits === 'latn'} onChange={() => set({ digits: 'latn' })} data-testid="set-digits-latn" />{t('settings.digitsLatn')}</label>
           </fieldset>
-          <label>{t('settings.kioskReset')}<input type="number" min={5} max={300} value={s.kioskResetSeconds} onChange={(e) => set({ kioskResetSeconds: num(e.target.value) })} required data-testid="set-kiosk-reset" /></label>
+          <label>{t('settings.kioskReset')}<NumberField min={5} max={300} value={s.kioskResetSeconds} onChange={(v) => set({ kioskResetSeconds: v })} required data-testid="set-kiosk-reset" /></label>
         </div>
       </fieldset>
 
@@ -67,8 +67,8 @@ export function SettingsAdmin() {
                 <tr key={d} data-day={d}>
                   <th scope="row">{day}</th>
                   <td><input type="checkbox" checked={h !== null} disabled={s.hours.always} onChange={(e) => setDay(d, e.target.checked ? { open: '08:00', close: '15:00' } : null)} aria-label={`${t('settings.openDay')} — ${day}`} data-testid={`set-open-${d}`} /></td>
-                  <td><input type="time" value={h?.open ?? ''} disabled={!h || s.hours.always} onChange={(e) => h && setDay(d, { ...h, open: e.target.value })} aria-label={`${t('settings.opens')} — ${day}`} dir="ltr" data-testid={`set-opens-${d}`} /></td>
-                  <td><input type="time" value={h?.close ?? ''} disabled={!h || s.hours.always} onChange={(e) => h && setDay(d, { ...h, close: e.target.value })} aria-label={`${t('settings.closes')} — ${day}`} dir="ltr" data-testid={`set-closes-${d}`} /></td>
+                  <td><TimeField value={h?.open ?? ''} disabled={!h || s.hours.always} onChange={(v) => h && setDay(d, { ...h, open: v })} aria-label={`${t('settings.opens')} — ${day}`} data-testid={`set-opens-${d}`} /></td>
+                  <td><TimeField value={h?.close ?? ''} disabled={!h || s.hours.always} onChange={(v) => h && setDay(d, { ...h, close: v })} aria-label={`${t('settings.closes')} — ${day}`} data-testid={`set-closes-${d}`} /></td>
                 </tr>
               );
             })}
@@ -80,7 +80,7 @@ export function SettingsAdmin() {
             const put = (v: typeof h) => set({ hours: { ...s.hours, holidays: s.hours.holidays.map((x, j) => (j === i ? v : x)) } });
             return (
               <li key={i} className="row">
-                <label>{t('settings.date')}<input type="date" value={h.date} onChange={(e) => put({ ...h, date: e.target.value })} required dir="ltr" /></label>
+                <label>{t('settings.date')}<DateField value={h.date} onChange={(v) => put({ ...h, date: v })} required /></label>
                 <label>{t('settings.nameAr')}<input value={h.name.ar} onChange={(e) => put({ ...h, name: { ...h.name, ar: e.target.value } })} lang="ar" dir="rtl" /></label>
                 <label>{t('settings.nameEn')}<input value={h.name.en} onChange={(e) => put({ ...h, name: { ...h.name, en: e.target.value } })} lang="en" dir="ltr" /></label>
                 <button type="button" className="btn" onClick={() => set({ hours: { ...s.hours, holidays: s.hours.holidays.filter((_, j) => j !== i) } })}>{t('settings.removeHoliday')}</button>
@@ -94,12 +94,12 @@ export function SettingsAdmin() {
       <fieldset className="card form">
         <legend>{t('settings.queue')}</legend>
         <div className="form-grid">
-          <label>{t('settings.priorityFactor')}<input type="number" min={1} max={10} step={0.1} value={s.routing.priorityFactor} onChange={(e) => set({ routing: { ...s.routing, priorityFactor: num(e.target.value) } })} required data-testid="set-priority-factor" /></label>
-          <label>{t('settings.overdueFactor')}<input type="number" min={1.1} max={10} step={0.1} value={s.routing.overdueFactor} onChange={(e) => set({ routing: { ...s.routing, overdueFactor: num(e.target.value) } })} required data-testid="set-overdue-factor" /></label>
-          <label>{t('settings.recallLimit')}<input type="number" min={0} max={10} value={s.recallLimit} onChange={(e) => set({ recallLimit: num(e.target.value) })} required data-testid="set-recall-limit" /></label>
-          <label>{t('settings.retention')}<input type="number" min={1} max={3650} value={s.retention.personalDataDays} onChange={(e) => set({ retention: { ...s.retention, personalDataDays: num(e.target.value) } })} required data-testid="set-retention" /></label>
-          <label>{t('settings.complaintsDeadline')}<input type="number" min={1} max={60} value={s.complaints.answerWithinWorkingDays} onChange={(e) => set({ complaints: { answerWithinWorkingDays: num(e.target.value) } })} required data-testid="set-complaints-deadline" /></label>
-          <label>{t('settings.unusedAppointments')}<input type="number" min={1} max={3650} value={s.retention.unusedAppointmentDays} onChange={(e) => set({ retention: { ...s.retention, unusedAppointmentDays: num(e.target.value) } })} required data-testid="set-retention-unused" /></label>
+          <label>{t('settings.priorityFactor')}<NumberField min={1} max={10} step={0.1} value={s.routing.priorityFactor} onChange={(v) => set({ routing: { ...s.routing, priorityFactor: v } })} required data-testid="set-priority-factor" /></label>
+          <label>{t('settings.overdueFactor')}<NumberField min={1.1} max={10} step={0.1} value={s.routing.overdueFactor} onChange={(v) => set({ routing: { ...s.routing, overdueFactor: v } })} required data-testid="set-overdue-factor" /></label>
+          <label>{t('settings.recallLimit')}<NumberField min={0} max={10} value={s.recallLimit} onChange={(v) => set({ recallLimit: v })} required data-testid="set-recall-limit" /></label>
+          <label>{t('settings.retention')}<NumberField min={1} max={3650} value={s.retention.personalDataDays} onChange={(v) => set({ retention: { ...s.retention, personalDataDays: v } })} required data-testid="set-retention" /></label>
+          <label>{t('settings.complaintsDeadline')}<NumberField min={1} max={60} value={s.complaints.answerWithinWorkingDays} onChange={(v) => set({ complaints: { answerWithinWorkingDays: v } })} required data-testid="set-complaints-deadline" /></label>
+          <label>{t('settings.unusedAppointments')}<NumberField min={1} max={3650} value={s.retention.unusedAppointmentDays} onChange={(v) => set({ retention: { ...s.retention, unusedAppointmentDays: v } })} required data-testid="set-retention-unused" /></label>
         </div>
       </fieldset>
       {msg && <p className={msg.ok ? 'notice' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="set-message">{msg.text}</p>}

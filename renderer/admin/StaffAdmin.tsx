@@ -30,7 +30,8 @@ export function StaffAdmin() {
     (form) => ({ username: form.username, password: form.password, role: form.role, ...(form.displayName ? { displayName: form.displayName } : {}) }),
     reload,
   );
-  const name = (u: StaffRow) => u.displayName || u.username;
+  // A display name in the hall's digits; a username is an identifier and keeps its own.
+  const name = (u: StaffRow) => (u.displayName ? f.text(u.displayName) : u.username);
   const act = async (path: string, body: unknown, done: string) => {
     try {
       await hub.post(path, body);
@@ -85,8 +86,8 @@ export function StaffAdmin() {
         <tbody>
           {(items ?? []).map((u) => (
             <tr key={u.id} data-testid={`staff-row-${u.username}`}>
-              <td dir="ltr">{u.username}</td>
-              <td>{u.displayName ?? ''}</td>
+              <td dir="ltr" data-ident>{u.username}</td>
+              <td>{u.displayName ? f.text(u.displayName) : ''}</td>
               <td>{t(`roles.${u.role}`)}</td>
               <td><span className={`badge ${u.active ? 'ok' : 'bad'}`}>{u.active ? t('staffAdmin.active') : t('staffAdmin.inactive')}</span></td>
               <td className="row-actions">

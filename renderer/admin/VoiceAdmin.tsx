@@ -13,6 +13,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { errorText } from './use-admin-list.ts';
 import type { LiveStats } from '../../shared/protocol/http.ts';
 import { deviceDetail } from '../i18n/device-text.ts';
+import { NumberField } from '../ui/fields.tsx';
 
 type Problem = { ar: string; en: string };
 
@@ -111,7 +112,7 @@ export function VoiceAdmin() {
       {data?.packs.map((p) => (
         <section key={p.id} className="card" data-testid={`voice-pack-${p.id}`}>
           <h3>{p.name[lang]} <span className="ltr">({p.id})</span> {p.active && <span className="badge ok">{t('admin.voiceActive')}</span>}</h3>
-          <p>{t(`admin.voiceLang.${p.language}`)} · {p.source === 'hall' ? t('voiceAdmin.hallVoice') : <bdi dir="ltr">{p.voice}</bdi>} · {p.missing.length ? t('admin.voiceMissing', { count: p.missing.length, n: f.n(p.missing.length) }) : t('voiceAdmin.complete')}</p>
+          <p>{t(`admin.voiceLang.${p.language}`)} · {p.source === 'hall' ? t('voiceAdmin.hallVoice') : <bdi dir="ltr" data-ident>{p.voice}</bdi>} · {p.missing.length ? t('admin.voiceMissing', { count: p.missing.length, n: f.n(p.missing.length) }) : t('voiceAdmin.complete')}</p>
           {!p.active && <button type="button" className="btn-primary" onClick={() => void choose(p.language, p.id)} data-testid={`voice-use-${p.id}`}>{t('admin.voiceUse')}</button>}
           {p.source === 'hall' && <HallClips pack={p} recording={recorder.recording} seconds={recorder.seconds} onRecord={(c) => void recordClip(p.id, c)} onStop={recorder.stop} onUpload={(c, f) => void store(p.id, c, f)} />}
         </section>
@@ -262,7 +263,7 @@ function HearCall() {
       <h3>{t('voiceAdmin.hearTitle')}</h3>
       <div className="row">
         <label>{t('voiceAdmin.ticket')}<input value={number} onChange={(e) => setNumber(e.target.value)} dir="ltr" maxLength={6} className="field" data-testid="voice-hear-number" /></label>
-        <label>{t('voiceAdmin.counter')}<input type="number" min={1} max={99} value={counter} onChange={(e) => setCounter(Number(e.target.value))} className="field" data-testid="voice-hear-counter" /></label>
+        <label>{t('voiceAdmin.counter')}<NumberField min={1} max={99} value={counter} onChange={setCounter} className="field" data-testid="voice-hear-counter" /></label>
         <button type="button" className="btn-primary" onClick={() => void hear()} disabled={playing} data-testid="voice-hear-play">{playing ? t('voiceAdmin.playing') : t('voiceAdmin.hear')}</button>
       </div>
       {err && <p className="error" role="alert">{err}</p>}

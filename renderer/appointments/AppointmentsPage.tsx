@@ -11,6 +11,7 @@ import { useSession } from '../store/session-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { citizenErrorText } from '../book/citizen-error.ts';
 import '../styles/admin.css';
+import { DateField, NumberField, TimeField } from '../ui/fields.tsx';
 
 type Rule = BookingRule & { maxPerSlot: number };
 
@@ -33,7 +34,10 @@ export function AppointmentsPage() {
     };
   }, [hub, day, t]);
 
-  const serviceName = (id: string) => services.find((s) => s.id === id)?.name[f.lang] ?? id;
+  const serviceName = (id: string) => {
+    const s = services.find((x) => x.id === id);
+    return s ? f.name(s.name) : id;
+  };
   return (
     <div data-testid="appointments">
       <TopBar title={t('appointments.title')} />
@@ -41,7 +45,7 @@ export function AppointmentsPage() {
         <div className="row">
           <label className="row">
             {t('appointments.day')}
-            <input type="date" className="field" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} data-testid="appointments-day" />
+            <DateField className="field" value={day} onChange={setDay} data-testid="appointments-day" />
           </label>
           <a href="/book" className="btn-quiet">{t('appointments.bookingPage')}</a>
         </div>
@@ -71,7 +75,7 @@ export function AppointmentsPage() {
                       <td className="num">{f.time(a.start)}</td>
                       <td>{serviceName(a.serviceId)}</td>
                       <td>{a.name}</td>
-                      <td className="ltr">{a.phoneMasked}</td>
+                      <td className="ltr" data-ident>{a.phoneMasked}</td>
                       <td><span className={`badge ${a.status === 'checked_in' ? 'ok' : a.status === 'booked' ? '' : 'bad'}`}>{t(`book.status.${a.status}`)}</span></td>
                       <td className="ticket-no">{a.ticketNumber ?? ''}</td>
                     </tr>
@@ -105,6 +109,7 @@ function BookingRules({ serviceName }: { serviceName: (id: string) => string }) 
 
 function RuleForm({ rule, name }: { rule: Rule; name: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const hub = useHub();
   const { maxPerSlot, ...initial } = rule;
   const [r, setR] = useState<BookingRule>(initial);
@@ -114,7 +119,7 @@ function RuleForm({ rule, name }: { rule: Rule; name: string }) {
   const num = (k: keyof BookingRule, label: string, min: number, max: number) => (
     <label>
       {label}
-      <input type="number" min={min} max={max} value={r[k] as number} onChange={(e) => setR({ ...r, [k]: Number(e.target.value) })} />
+      <NumberField min={min} max={max} value={r[k] as number} onChange={(v) => setR({ ...r, [k]: v })} />
     </label>
   );
   const save = async () => {
@@ -145,10 +150,10 @@ function RuleForm({ rule, name }: { rule: Rule; name: string }) {
         ))}
       </fieldset>
       <div className="form-grid">
-        <label>{t('appointments.from')}<input type="time" value={r.from} onChange={(e) => setR({ ...r, from: e.target.value })} /></label>
-        <label>{t('appointments.to')}<input type="time" value={r.to === '24:00' ? '23:59' : r.to} onChange={(e) => setR({ ...r, to: e.target.value })} /></label>
+        <label>{t('appointments.from')}<TimeField value={r.from} onChange={(v) => setR({ ...r, from: v })} /></label>
+        <label>{t('appointments.to')}<TimeField value={r.to === '24:00' ? '23:59' : r.to} onChange={(v) => setR({ ...r, to: v })} /></label>
         {num('slotMinutes', t('appointments.slotMinutes'), 5, 240)}
-        {num('perSlot', t('appointments.perSlot', { max: maxPerSlot }), 1, maxPerSlot)}
+        {num('perSlot', t('appointments.perSlot', { max: f.n(maxPerSlot) }), 1, maxPerSlot)}
         {num('daysAhead', t('appointments.daysAhead'), 0, 90)}
         {num('cancelCutoffMinutes', t('appointments.cutoff'), 0, 2880)}
         {num('checkInEarlyMinutes', t('appointments.early'), 0, 240)}

@@ -122,7 +122,7 @@ function NewBooking({ info }: { info: BookingInfo }) {
           <p>{t('book.verifyHelp', { phone: pendingId.phoneMasked })}</p>
           <label>
             {t('book.verifyCode')}
-            <input value={smsCode} onChange={(e) => setSmsCode(e.target.value)} required inputMode="numeric" autoComplete="one-time-code" dir="ltr" maxLength={8} data-testid="book-verify-code" />
+            <input value={smsCode} onChange={(e) => setSmsCode(e.target.value)} required inputMode="numeric" autoComplete="one-time-code" dir="ltr" maxLength={8} data-testid="book-verify-code" data-ident />
           </label>
           {error && <p className="error" role="alert" data-testid="book-error">{error}</p>}
           <button type="submit" className="btn-primary big" disabled={busy || smsCode.replace(/\D/g, '').length !== 6} data-testid="book-verify-submit">{t('book.verifySubmit')}</button>
@@ -202,7 +202,7 @@ function ManageBooking({ code, info }: { code: string; info: BookingInfo }) {
         {appt.status === 'booked' && (
           <>
             <p className="muted">{t('book.yourCode')}</p>
-            <p className="book-code ltr" data-testid="book-code">{groupBookingCode(appt.code)}</p>
+            <p className="book-code ltr" data-testid="book-code" data-ident>{groupBookingCode(appt.code)}</p>
             <QrCode text={`${hub.baseUrl}/book/${appt.code}`} size={220} label={t('book.yourCode')} testId="book-qr" />
             <p>{t('book.qrHelp')}</p>
             <p className="muted">{t('book.checkInWindow', { from: f.time(appt.checkInFrom), until: f.time(appt.checkInUntil) })}</p>
@@ -280,7 +280,7 @@ function LookUp() {
     <form className="track-card form book-lookup" onSubmit={(e) => { e.preventDefault(); if (digits.length === 12 || digits.length === 10) void navigate(`/book/${digits}`); }}>
       <label>
         {t('book.lookup')}
-        <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" dir="ltr" maxLength={16} placeholder="1234 5678 9012" aria-label={t('book.lookupCode')} data-testid="book-lookup-code" />
+        <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" dir="ltr" maxLength={16} placeholder="1234 5678 9012" aria-label={t('book.lookupCode')} data-testid="book-lookup-code" data-ident />
       </label>
       <button type="submit" className="btn" disabled={digits.length !== 12 && digits.length !== 10}>{t('book.lookupGo')}</button>
     </form>

@@ -2,12 +2,14 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/use-format.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { useCentral } from '../shell/app-context.tsx';
 import { useCentralSession } from '../store/central-session-store.ts';
 
 export function CentralTopBar({ title, children }: { title: string; children?: ReactNode }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const central = useCentral();
   const session = useCentralSession((s) => s.session);
   const forget = useCentralSession((s) => s.signOut);
@@ -27,7 +29,7 @@ export function CentralTopBar({ title, children }: { title: string; children?: R
         <LanguageSwitch />
         {session && (
           <>
-            <span className="who" data-testid="signed-in-user">{session.user.displayName || session.user.username}</span>
+            <span className="who" data-testid="signed-in-user">{session.user.displayName ? f.text(session.user.displayName) : <span data-ident="">{session.user.username}</span>}</span>
             <button type="button" className="btn-quiet" data-testid="sign-out" onClick={signOut}>{t('shell.signOut')}</button>
           </>
         )}

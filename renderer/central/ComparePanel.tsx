@@ -10,6 +10,7 @@ import { rangeProblem } from '../../shared/protocol/reports.ts';
 import { useCentral } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { centralErrorText } from './error-text.ts';
+import { DateField } from '../ui/fields.tsx';
 
 const METRICS = ['served', 'issued', 'serviceLevel', 'waitMedian', 'waitP90', 'satisfaction'] as const;
 type Metric = (typeof METRICS)[number];
@@ -64,8 +65,8 @@ export function ComparePanel({ municipality }: { municipality: string }) {
     <section className="card compare" aria-labelledby="compare-title" data-testid="compare">
       <h2 id="compare-title">{t('central.compare.title')}</h2>
       <div className="row compare-controls">
-        <label>{t('central.compare.from')} <input className="field" type="date" value={from} max={today} data-testid="compare-from" onChange={(e) => e.target.value && setFrom(e.target.value)} /></label>
-        <label>{t('central.compare.to')} <input className="field" type="date" value={to} max={today} data-testid="compare-to" onChange={(e) => e.target.value && setTo(e.target.value)} /></label>
+        <label>{t('central.compare.from')} <DateField className="field" value={from} max={today} data-testid="compare-from" onChange={setFrom} /></label>
+        <label>{t('central.compare.to')} <DateField className="field" value={to} max={today} data-testid="compare-to" onChange={setTo} /></label>
         <label>{t('central.compare.metric')}
           <select className="field" value={metric} data-testid="compare-metric" onChange={(e) => setMetric(e.target.value as Metric)}>
             {METRICS.map((m) => <option key={m} value={m}>{t(`central.compare.metrics.${m}`)}</option>)}

@@ -1,7 +1,7 @@
 // The counter station: the ticket in hand and its actions, the queue, parked tickets, my day.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Ticket } from '../../shared/protocol/entities.ts';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { TopBar } from '../shell/TopBar.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
@@ -131,7 +131,7 @@ function CounterDesk({ counterId, onClosed }: { counterId: string; onClosed: () 
         <div className="desk-main">
           <TicketInHand ticket={ticket} service={service} services={services} now={now} />
           <ActionBar legal={legal} busy={acts.busy} run={run} />
-          <p className="muted small">{t('counter.shortcutHint')}</p>
+          <p className="muted small"><Trans i18nKey="counter.shortcutHint" components={{ k: <kbd className="ltr" /> }} /></p>
           <ParkedPanel parked={parked} canCall={legal.has('callParked') && !acts.busy} onCall={(id) => void acts.callParked(id)} />
           <MyDay counterId={counterId} />
         </div>

@@ -47,7 +47,7 @@ export function CentralStatus() {
             <div><dt>{t('sync.lastSynced')}</dt><dd data-testid="sync-last">{status.lastSyncedAt ? f.time(status.lastSyncedAt, true) : t('sync.never')}</dd></div>
             <div><dt>{t('sync.backlog')}</dt><dd data-testid="sync-backlog">{t('sync.events', { count: status.backlog, n: f.n(status.backlog) })}</dd></div>
           </dl>
-          {status.central && <bdi className="muted small ltr">{status.central}</bdi>}
+          {status.central && <bdi className="muted small ltr" data-ident>{status.central}</bdi>}
           {status.lastError && (
             <div className="sync-error" role="alert" data-testid="sync-error">
               <p className="error">{t('sync.failing')}</p>

@@ -14,14 +14,14 @@ export function Charts({ tickets, services, stats }: { tickets: Ticket[]; servic
   const f = useFormat();
   const rtl = f.lang === 'ar';
   const hours = useMemo(() => waitByHour(tickets, f.timeZone), [tickets, f.timeZone]);
-  const bySvc = useMemo(() => ticketsByService(stats?.services ?? [], services, f.lang), [stats, services, f.lang]);
+  const bySvc = useMemo(() => ticketsByService(stats?.services ?? [], services, f.name), [stats, services, f.name]);
   const num = (v: unknown) => (typeof v === 'number' ? f.n(v, 1) : String(v));
   return (
     <div className="charts">
       <ChartCard id="chart-hour" title={t('dashboard.waitByHour')} testId="chart-wait-by-hour" label={t('dashboard.waitByHourAria')} empty={hours.length === 0}>
         <LineChart data={hours} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="hour" reversed={rtl} tickFormatter={(h: number) => f.n(h) + ':00'} />
+          <XAxis dataKey="hour" reversed={rtl} tickFormatter={(h: number) => f.text(`${h}:00`)} />
           <YAxis orientation={rtl ? 'right' : 'left'} tickFormatter={num} allowDecimals={false} />
           <Tooltip formatter={(v) => num(v)} labelFormatter={(h) => f.n(Number(h)) + ':00'} />
           <Legend />

@@ -29,7 +29,7 @@ export function ClerksPanel({ clerks, counters }: { clerks: ClerkDay[]; counters
                 const at = counters.find((k) => k.id === c.counterId);
                 return (
                   <tr key={c.clerkId} data-testid="dash-clerk-row" data-clerk={c.clerkId}>
-                    <td className="nowrap"><bdi>{c.name ?? t('staffScreens.dashboard.clerks.unknown')}</bdi></td>
+                    <td className="nowrap"><bdi>{c.name ? f.text(c.name) : t('staffScreens.dashboard.clerks.unknown')}</bdi></td>
                     <td className="nowrap">{at ? counterLabel(t, f, at) : <span className="muted">{t('staffScreens.dashboard.clerks.notAtCounter')}</span>}</td>
                     <td data-testid="dash-clerk-served">{f.n(c.served)}</td>
                     <td>{f.n(c.noShows)}</td>

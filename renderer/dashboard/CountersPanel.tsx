@@ -30,7 +30,7 @@ export function CountersPanel({ counters, tickets, names, actions }: {
   const [free, setFree] = useState<ClerkEntry[]>([]);
   const [clerkId, setClerkId] = useState('');
   const name = (c: Counter) => counterLabel(t, f, c);
-  const clerkName = (c: Counter) => (c.clerkId ? isolate(names.get(c.clerkId) ?? t('staffScreens.dashboard.clerks.unknown')) : '');
+  const clerkName = (c: Counter) => (c.clerkId ? isolate(f.text(names.get(c.clerkId) ?? t('staffScreens.dashboard.clerks.unknown'))) : '');
 
   const ask = (p: Pending) => {
     setPending(p);
@@ -50,7 +50,7 @@ export function CountersPanel({ counters, tickets, names, actions }: {
     setPending(null);
     if (pending.kind === 'close') void actions.closeCounter(c.id, t('staffScreens.dashboard.counter.closed', { counter: name(c) }));
     else if (pending.kind === 'resume') void actions.openCounter(c.id, undefined, t('staffScreens.dashboard.counter.resumed', { counter: name(c) }));
-    else if (clerkId) void actions.openCounter(c.id, clerkId, t('staffScreens.dashboard.counter.opened', { counter: name(c), clerk: isolate(free.find((x) => x.id === clerkId)?.name ?? '') }));
+    else if (clerkId) void actions.openCounter(c.id, clerkId, t('staffScreens.dashboard.counter.opened', { counter: name(c), clerk: isolate(f.text(free.find((x) => x.id === clerkId)?.name ?? '')) }));
   };
   const p = pending;
   return (
@@ -108,7 +108,7 @@ export function CountersPanel({ counters, tickets, names, actions }: {
               <label>
                 {t('staffScreens.dashboard.counter.openFor')}
                 <select className="field" value={clerkId} onChange={(e) => setClerkId(e.target.value)} data-testid="dash-open-clerk">
-                  {free.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                  {free.map((c) => <option key={c.id} value={c.id}>{f.text(c.name)}</option>)}
                 </select>
               </label>
             ),
@@ -133,7 +133,7 @@ export function DevicesPanel({ devices }: { devices: DeviceHealthEntry[] }) {
         <ul className="device-list" data-testid="device-health">
           {devices.map((d) => (
             <li key={`${d.deviceId}-${d.device}`} className="row" data-testid={`device-${d.device}`}>
-              <span className="grow"><bdi>{d.name ?? d.deviceId}</bdi> · {t(`devices.${d.device}`, { defaultValue: d.device })}{deviceDetail(t, d) && <span className="muted small"> — {deviceDetail(t, d)}</span>}</span>
+              <span className="grow"><bdi data-ident>{d.name ?? d.deviceId}</bdi> · {t(`devices.${d.device}`, { defaultValue: d.device })}{deviceDetail(t, d) && <span className="muted small"> — {deviceDetail(t, d)}</span>}</span>
               <span className={`badge ${d.state === 'connected' ? 'ok' : d.state === 'paper_low' ? 'warn' : 'bad'}`}>{t(`deviceState.${d.state}`, { defaultValue: d.state })}</span>
               <span className="muted small">{f.time(d.at)}</span>
             </li>

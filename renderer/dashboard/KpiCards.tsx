@@ -26,14 +26,14 @@ export function KpiCards({ overall }: { overall: LiveStats['overall'] }) {
 }
 
 /** A row of headline numbers, each labelled by the i18n key `<labels>.<key>`. */
-export function KpiTiles({ items, labels }: { items: { key: string; value: string; testId: string }[]; labels: string }) {
+export function KpiTiles({ items, labels }: { items: { key: string; value: string; testId: string; vars?: Record<string, string> }[]; labels: string }) {
   const { t } = useTranslation();
   return (
     <div className="kpis">
       {items.map((i) => (
         <div className="kpi" key={i.key}>
           <span className="kpi-value" data-testid={i.testId}>{i.value}</span>
-          <span className="kpi-label">{t(`${labels}.${i.key}`)}</span>
+          <span className="kpi-label">{t(`${labels}.${i.key}`, i.vars ?? {})}</span>
         </div>
       ))}
     </div>

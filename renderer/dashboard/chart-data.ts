@@ -30,11 +30,11 @@ export function waitByHour(tickets: Ticket[], timeZone: string): HourPoint[] {
 export type ServicePoint = { serviceId: string; label: string; waiting: number; served: number; other: number };
 
 /** Served, waiting and no-show per service, from the hub's live statistics (the whole day). */
-export function ticketsByService(stats: { serviceId: string; waiting: number; served: number; noShows: number }[], services: Service[], lang: 'ar' | 'en'): ServicePoint[] {
+export function ticketsByService(stats: { serviceId: string; waiting: number; served: number; noShows: number }[], services: Service[], name: (n: Service['name']) => string): ServicePoint[] {
   return stats
     .map((x) => {
       const s = services.find((v) => v.id === x.serviceId);
-      return { serviceId: x.serviceId, label: s ? `${s.prefix} · ${s.name[lang]}` : x.serviceId, waiting: x.waiting, served: x.served, other: x.noShows };
+      return { serviceId: x.serviceId, label: s ? `${s.prefix} · ${name(s.name)}` : x.serviceId, waiting: x.waiting, served: x.served, other: x.noShows };
     })
     .filter((p) => p.waiting + p.served + p.other > 0);
 }

@@ -23,6 +23,11 @@ export function DisplayPage() {
   const { latest, history } = useMemo(() => displayCalls(tickets, 8), [tickets]);
   const { current, flash, sound, enable, keepSilent, volume, quiet } = useAnnouncements();
   const counterOf = (id?: string) => counters.find((c) => c.id === id);
+  /** A counter's number in the screen's digits (a ticket number keeps its printed digits). */
+  const counterNo = (id?: string) => {
+    const c = counterOf(id);
+    return c ? f.n(c.number) : '—';
+  };
   // While the browser blocks sound, any touch on the screen brings it back (the gesture is all it needs).
   const onPointerDown = (e: PointerEvent) => {
     if (sound === 'locked' && !(e.target as Element).closest('.sound-controls')) void enable();
@@ -62,7 +67,7 @@ export function DisplayPage() {
               <span className="call-arrow"><Icon name="arrow" size={120} /></span>
               <div className="call-part">
                 <span className="call-label"><Bi k="display.counter" /></span>
-                <span className="call-counter num" data-testid="display-latest-counter">{counterOf(latest.counterId)?.number ?? '—'}</span>
+                <span className="call-counter num" data-testid="display-latest-counter">{counterNo(latest.counterId)}</span>
               </div>
             </div>
           ) : (
@@ -80,7 +85,7 @@ export function DisplayPage() {
                 <tr key={c.id} data-testid="display-history-row">
                   {/* The number is isolated LTR inside the cell, so the cell keeps the page's alignment. */}
                   <td><span className="ticket-no">{c.number}</span></td>
-                  <td className="num">{counterOf(c.counterId)?.number ?? '—'}</td>
+                  <td className="num">{counterNo(c.counterId)}</td>
                 </tr>
               ))}
             </tbody>
@@ -89,7 +94,11 @@ export function DisplayPage() {
       </main>
       <DisplayTicker />
       <div className="sr-only" aria-live="assertive" data-testid="announcement" data-id={current?.id ?? ''}>
-        {current ? `${current.text.ar}. ${current.text.en}` : ''}
+        {current && (
+          <>
+            <span lang="ar">{current.text.ar}.</span> <span lang="en">{current.text.en}</span>
+          </>
+        )}
       </div>
     </div>
   );

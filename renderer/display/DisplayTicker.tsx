@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHall } from '../store/hall-store.ts';
-import { formatNumber } from '../../shared/i18n/format.ts';
+import { formatNumber, textDigits } from '../../shared/i18n/format.ts';
 import type { Lang } from '../../shared/protocol/entities.ts';
 
 /** How long each language stays on the ticker. */
@@ -32,7 +32,7 @@ export function DisplayTicker() {
         {items.map(({ s, n }) => (
           <li key={s.id} className="foot-item" data-testid={`display-ticker-${s.id}`}>
             <span className="foot-prefix ltr">{s.prefix}</span>
-            <span className="foot-name">{s.name[lang]}</span>
+            <span className="foot-name">{textDigits(s.name[lang], { lang, digits })}</span>
             <span className="foot-count">{t('displayTicker.waiting', { count: n, n: formatNumber(n, { lang, digits }) })}</span>
           </li>
         ))}

@@ -89,11 +89,12 @@ function SentAnswer({ item }: { item: StaffFeedback }) {
 
 function Filter({ label, value, set, options, labels, testId }: { label: string; value: string; set: (v: string) => void; options: readonly string[]; labels: string; testId: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   return (
     <label>{label}{' '}
       <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
         <option value="">{t('feedback.inbox.all')}</option>
-        {options.map((o) => <option key={o} value={o}>{t(`${labels}.${o}`)}</option>)}
+        {options.map((o) => <option key={o} value={o}>{f.text(t(`${labels}.${o}`))}</option>)}
       </select>
     </label>
   );
@@ -116,8 +117,8 @@ function Item({ item, assignees, act }: { item: StaffFeedback; assignees: Feedba
   return (
     <li className={`card feedback-item ${item.overdue ? 'overdue' : ''}`} data-testid={`inbox-item-${ref}`} data-status={item.status} data-overdue={item.overdue ? 'yes' : 'no'}>
       <div className="feedback-item-head">
-        <span className="feedback-ref" dir="ltr">{groupReference(ref)}</span>
-        <span className="feedback-tag">{t(`feedback.categories.${item.category}`)}</span>
+        <span className="feedback-ref" dir="ltr" data-ident>{groupReference(ref)}</span>
+        <span className="feedback-tag">{f.text(t(`feedback.categories.${item.category}`))}</span>
         <span className={`feedback-status-badge s-${item.status}`} data-testid="inbox-item-status">{t(`feedback.status.${item.status}`)}</span>
         {item.overdue && <span className="badge bad" data-testid="inbox-item-overdue">{t('feedback.inbox.overdue')}</span>}
         <span className="muted small">{t('feedback.inbox.received')}: {f.date(item.createdAt)} {f.time(item.createdAt)}</span>
@@ -126,7 +127,7 @@ function Item({ item, assignees, act }: { item: StaffFeedback; assignees: Feedba
       {item.purged ? <p className="muted">{t('feedback.inbox.purged')}</p> : (
         <>
           <p className="feedback-item-text" lang={item.lang} dir="auto" data-testid="inbox-item-text">{item.text}</p>
-          <p className="small">{t('feedback.inbox.contact')}: {item.contact ? <bdi dir="ltr">{item.contact}</bdi> : <span className="muted">{t('feedback.inbox.noContact')}</span>}</p>
+          <p className="small">{t('feedback.inbox.contact')}: {item.contact ? <bdi dir="ltr" data-ident>{item.contact}</bdi> : <span className="muted">{t('feedback.inbox.noContact')}</span>}</p>
         </>
       )}
       <p className="small muted">{who ? t('feedback.inbox.assigned', { name: who.displayName ?? who.username }) : t('feedback.inbox.unassigned')}</p>

@@ -26,8 +26,8 @@ export function FeedbackKpis() {
   const items = [
     { key: 'open', value: f.n(s.open + s.inProgress + s.answered), testId: 'kpi-feedback-open' },
     { key: 'newToday', value: f.n(s.newToday), testId: 'kpi-feedback-new' },
-    { key: 'medianClose', value: s.medianHoursToClose === null ? '—' : f.n(s.medianHoursToClose, 1), testId: 'kpi-feedback-median' },
-    { key: 'closed30', value: f.n(s.closedLast30Days), testId: 'kpi-feedback-closed' },
+    { key: 'medianClose', value: s.medianHoursToClose === null ? '—' : f.n(s.medianHoursToClose, 1), testId: 'kpi-feedback-median', vars: { days: f.n(30) } },
+    { key: 'closed30', value: f.n(s.closedLast30Days), testId: 'kpi-feedback-closed', vars: { days: f.n(30) } },
   ];
   const overdue = s.overdue > 0;
   return (

@@ -60,7 +60,7 @@ export function FeedbackPage() {
         <section className="track-card feedback-sent" aria-live="polite" data-testid="feedback-sent">
           <p className="feedback-thanks">{t('feedback.sent')}</p>
           <p className="muted">{t('feedback.yourReference')}</p>
-          <p className="feedback-reference" dir="ltr" data-testid="feedback-reference">{groupReference(filed.reference)}</p>
+          <p className="feedback-reference" dir="ltr" data-testid="feedback-reference" data-ident>{groupReference(filed.reference)}</p>
           <p>{t('feedback.keepReference')}</p>
           <Link className="btn-primary feedback-big-btn" to={`/feedback/${filed.reference}`} data-testid="feedback-follow">{t('feedback.follow')}</Link>
           <button type="button" className="btn-quiet" onClick={() => { setFiled(null); setText(''); setContact(''); setCategory(null); }}>{t('feedback.another')}</button>
@@ -75,8 +75,8 @@ export function FeedbackPage() {
               {FEEDBACK_CATEGORIES.map((c) => (
                 <label key={c} className={`feedback-category ${category === c ? 'on' : ''}`}>
                   <input type="radio" name="category" value={c} checked={category === c} onChange={() => { setCategory(c); setError(null); }} data-testid={`feedback-category-${c}`} />
-                  <span className="feedback-category-name">{t(`feedback.categories.${c}`)}</span>
-                  <span className="muted small">{t(`feedback.categoryHelp.${c}`)}</span>
+                  <span className="feedback-category-name">{f.text(t(`feedback.categories.${c}`))}</span>
+                  <span className="muted small">{f.text(t(`feedback.categoryHelp.${c}`))}</span>
                 </label>
               ))}
             </div>
@@ -92,7 +92,7 @@ export function FeedbackPage() {
           <span id="feedback-contact-help" className="muted small">{t('feedback.contactHelp')}</span>
           {error && <p className="error" role="alert" data-testid="feedback-error">{error}</p>}
           <button type="submit" className="btn-primary feedback-big-btn" disabled={busy} data-testid="feedback-submit">{busy ? t('feedback.sending') : t('feedback.submit')}</button>
-          <p className="muted small">{t('feedback.line940')}</p>
+          <p className="muted small">{f.text(t('feedback.line940'))}</p>
         </form>
       )}
       <ReferenceLookup />

@@ -50,8 +50,8 @@ export function FeedbackStatusPage() {
         <>
           <section className="track-card" aria-live="polite">
             <p className="muted">{t('feedback.referenceLabel')}</p>
-            <p className="feedback-reference" dir="ltr">{groupReference(data.reference)}</p>
-            <p className="muted">{t(`feedback.categories.${data.category}`)}</p>
+            <p className="feedback-reference" dir="ltr" data-ident>{groupReference(data.reference)}</p>
+            <p className="muted">{f.text(t(`feedback.categories.${data.category}`))}</p>
             <p className={`feedback-status-badge s-${data.status}`} data-testid="feedback-status-text">{t(`feedback.status.${data.status}`)}</p>
             <p className="muted small">{t('feedback.filedAt', { date: f.date(data.createdAt), time: f.time(data.createdAt) })}</p>
             {data.closedAt && <p className="muted small">{t('feedback.closedAt', { date: f.date(data.closedAt) })}</p>}

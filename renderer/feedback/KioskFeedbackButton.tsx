@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../shell/app-context.tsx';
 import { QrCode } from '../kiosk/QrCode.tsx';
+import { useFormat } from '../i18n/use-format.ts';
 import '../styles/feedback.css';
 
 const CLOSE_AFTER_MS = 60_000;
@@ -12,6 +13,7 @@ const CLOSE_AFTER_MS = 60_000;
 export function KioskFeedbackButton() {
   const { t } = useTranslation();
   const hub = useHub();
+  const f = useFormat();
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (!open) return;
@@ -20,7 +22,7 @@ export function KioskFeedbackButton() {
   }, [open]);
   const both = (key: string) => (
     <>
-      <span lang="ar" dir="rtl">{t(key, { lng: 'ar' })}</span>
+      <span lang="ar" dir="rtl">{f.name({ ar: t(key, { lng: 'ar' }), en: '' }, 'ar')}</span>
       <span lang="en" dir="ltr">{t(key, { lng: 'en' })}</span>
     </>
   );

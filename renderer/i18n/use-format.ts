@@ -25,6 +25,9 @@ export function useFormat(overrideTz?: string) {
     date: (iso: string | Date) => f.formatDate(iso, o),
     /** A calendar day `YYYY-MM-DD`, e.g. 2 December 2026. */
     day: (day: string) => f.formatDay(day, o),
-    name: (t: { ar: string; en: string }, l: Lang = lang) => t[l],
+    /** A name in a language; an Arabic one in the hall's digits (an admin may have typed either: الشباك 1). */
+    name: (t: { ar: string; en: string }, l: Lang = lang) => f.textDigits(t[l], { lang: l, digits }),
+    /** Free text of the hall (a person's display name, a note) in the hall's digits when the screen is Arabic. */
+    text: (s: string) => f.textDigits(s, o),
   };
 }

@@ -62,7 +62,7 @@ export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: 
     <section className="kiosk-step kiosk-checkin" data-testid="kiosk-checkin">
       <KioskHeader title={t('checkin.title')} onBack={onBack} />
       <p className="kiosk-note">{t('checkin.help')}</p>
-      <output className={`checkin-code ltr ${digits ? '' : 'empty'}`} aria-label={t('checkin.code')} data-testid="kiosk-checkin-code">{group(digits) || '•••• •••• ••••'}</output>
+      <output className={`checkin-code ltr ${digits ? '' : 'empty'}`} aria-label={t('checkin.code')} data-testid="kiosk-checkin-code" data-ident>{group(digits) || '•••• •••• ••••'}</output>
       {busy && <p className="kiosk-note" aria-live="polite"><span className="spinner" aria-hidden="true" /> {t('checkin.checking')}</p>}
       {error && (
         <div className="checkin-error" role="alert" data-testid="kiosk-checkin-error">
@@ -74,7 +74,7 @@ export function CheckInStep({ scanned, onTicket, onWalkIn, onBack }: { scanned: 
         {KEYS.map((k) => (
           <button key={k} type="button" className={`kiosk-btn key ${k.length > 1 ? 'key-fn' : ''}`} disabled={busy} onClick={() => press(k)} data-testid={`kiosk-key-${k}`} aria-label={k.length > 1 ? t(`checkin.${k}`) : undefined}>
             {/* The code is written in Western digits (the SMS, the booking page); Arabic-Indic under them. */}
-            {k === 'delete' ? '⌫' : k === 'clear' ? t('checkin.clear') : <>{k}{f.lang === 'ar' && f.digits === 'arab' && <small aria-hidden="true">{f.n(Number(k))}</small>}</>}
+            {k === 'delete' ? '⌫' : k === 'clear' ? t('checkin.clear') : <><span data-ident>{k}</span>{f.lang === 'ar' && f.digits === 'arab' && <small aria-hidden="true">{f.n(Number(k))}</small>}</>}
           </button>
         ))}
       </div>

@@ -65,7 +65,7 @@ export function TicketStep({ ticket, service, priority, onDone }: { ticket: Tick
         </p>
         <p className="kiosk-note">{t('kiosk.yourNumber')}</p>
         <p className="kiosk-ticket-number ticket-no" data-testid="kiosk-ticket-number">{f.ticket(ticket.number)}</p>
-        <p className="kiosk-ticket-service">{service.name[f.lang]}</p>
+        <p className="kiosk-ticket-service">{f.name(service.name)}</p>
         {chosen !== 'none' && (
           <p className="kiosk-ticket-priority" data-testid="kiosk-ticket-priority" data-priority={chosen}>{t('kioskTicket.priority', { priority: t(`priority.${chosen}`) })}</p>
         )}

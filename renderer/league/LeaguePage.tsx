@@ -14,6 +14,7 @@ import { LEAGUE_PRESETS, isDay, leaguePeriod } from './period.ts';
 import { useLeague, useMunicipalities } from './use-league.ts';
 import { LeagueTable } from './LeagueTable.tsx';
 import '../styles/central.css';
+import { DateField } from '../ui/fields.tsx';
 
 export function LeaguePage() {
   const { t } = useTranslation();
@@ -67,8 +68,8 @@ export function LeaguePage() {
             })}
           </div>
           <div className="row league-fields">
-            <label>{t('league.from')} <input className="field" type="date" value={from} max={today} data-testid="league-from" onChange={(e) => e.target.value && set({ from: e.target.value })} /></label>
-            <label>{t('league.to')} <input className="field" type="date" value={to} max={today} data-testid="league-to" onChange={(e) => e.target.value && set({ to: e.target.value })} /></label>
+            <label>{t('league.from')} <DateField className="field" value={from} max={today} data-testid="league-from" onChange={(v) => set({ from: v })} /></label>
+            <label>{t('league.to')} <DateField className="field" value={to} max={today} data-testid="league-to" onChange={(v) => set({ to: v })} /></label>
             <label>{t('league.municipality')}
               <select className="field" value={municipality} data-testid="league-municipality" onChange={(e) => set({ municipality: e.target.value })}>
                 <option value="">{t('league.allMunicipalities')}</option>

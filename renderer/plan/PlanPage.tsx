@@ -19,6 +19,7 @@ import '../styles/dashboard.css';
 import '../styles/reports.css';
 import { hubErrorText } from '../i18n/error-text.ts';
 import { localDigits } from '../../shared/ticket/ticket-labels.ts';
+import { DateField } from '../ui/fields.tsx';
 
 const LEVELS = [0.7, 0.8, 0.9];
 
@@ -142,8 +143,8 @@ export function PlanPage() {
                 <button key={p} type="button" className="btn-quiet" data-testid={`plan-preset-${p}`} onClick={() => setRange(presetRange(p, today))}>{t(`reports.presets.${p}`)}</button>
               ))}
             </div>
-            <label>{t('reports.from')} <input type="date" value={range.from} max={today} data-testid="plan-from" onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))} /></label>
-            <label>{t('reports.to')} <input type="date" value={range.to} max={today} data-testid="plan-to" onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))} /></label>
+            <label>{t('reports.from')} <DateField value={range.from} max={today} data-testid="plan-from" onChange={(v) => setRange((r) => ({ ...r, from: v }))} /></label>
+            <label>{t('reports.to')} <DateField value={range.to} max={today} data-testid="plan-to" onChange={(v) => setRange((r) => ({ ...r, to: v }))} /></label>
             <label>{t('plan.level')}
               <select value={level} data-testid="plan-level" onChange={(e) => setLevel(Number(e.target.value))}>
                 {LEVELS.map((l) => <option key={l} value={l}>{f.pct(l)}</option>)}

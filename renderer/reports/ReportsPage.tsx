@@ -17,10 +17,21 @@ import { ReportTables } from './ReportTables.tsx';
 import '../styles/dashboard.css';
 import '../styles/reports.css';
 import { hubErrorText } from '../i18n/error-text.ts';
+import { DateField } from '../ui/fields.tsx';
 
 const KEYS = [
   ['issued', 'int'], ['served', 'int'], ['noShow', 'int'], ['waitMean', 'min'], ['waitP90', 'min'], ['serviceMean', 'min'], ['serviceLevel', 'pct'], ['ratingMean', 'rating'],
 ] as const;
+/** Which way is better for a figure compared with the previous period (none: neither). */
+const BETTER: Record<string, 'up' | 'down' | undefined> = { noShow: 'down', waitMean: 'down', waitP90: 'down', serviceLevel: 'up', ratingMean: 'up' };
+
+const dayMs = 86_400_000;
+const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
+/** The same number of days just before the range. */
+function previousRange(from: string, to: string): { from: string; to: string } {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1;
+  return { from: shiftDay(from, -days), to: shiftDay(from, -1) };
+}
 
 export function ReportsPage() {
   const { t } = useTranslation();
@@ -32,6 +43,9 @@ export function ReportsPage() {
   const [choice, setChoice] = useState<ReportChoice>(() => ({ report: 'summary', ...presetRange('lastMonth', today), service: '', counter: '', clerk: '', period: 'week' }));
   const problem = rangeProblem(choice.from, choice.to);
   const { data, error, loading } = useReport(choice);
+  // The previous period of the same length and filters, for the key figures' comparison.
+  const prevRange = previousRange(choice.from, choice.to);
+  const previous = useReport({ ...choice, report: 'summary', period: 'week', ...prevRange }).data;
   const [downloading, setDownloading] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const clerks = useMemo(() => Object.entries(data?.labels.clerks ?? {}), [data]);
@@ -80,8 +94,8 @@ export function ReportsPage() {
                 <button key={p} type="button" className="btn-quiet" data-testid={`preset-${p}`} onClick={() => set(presetRange(p, today))}>{t(`reports.presets.${p}`)}</button>
               ))}
             </div>
-            <label>{t('reports.from')} <input type="date" value={choice.from} max={today} data-testid="report-from" onChange={(e) => e.target.value && set({ from: e.target.value })} /></label>
-            <label>{t('reports.to')} <input type="date" value={choice.to} max={today} data-testid="report-to" onChange={(e) => e.target.value && set({ to: e.target.value })} /></label>
+            <label>{t('reports.from')} <DateField value={choice.from} max={today} data-testid="report-from" onChange={(v) => set({ from: v })} /></label>
+            <label>{t('reports.to')} <DateField value={choice.to} max={today} data-testid="report-to" onChange={(v) => set({ to: v })} /></label>
             <label>{t('reports.service')}
               <select value={choice.service} data-testid="report-service" onChange={(e) => set({ service: e.target.value })}>
                 <option value="">{t('reports.all')}</option>
@@ -97,7 +111,7 @@ export function ReportsPage() {
             <label>{t('reports.clerk')}
               <select value={choice.clerk} data-testid="report-clerk" onChange={(e) => set({ clerk: e.target.value })}>
                 <option value="">{t('reports.all')}</option>
-                {clerks.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+                {clerks.map(([id, name]) => <option key={id} value={id}>{f.text(name)}</option>)}
               </select>
             </label>
             {choice.report === 'trends' && (
@@ -125,18 +139,39 @@ export function ReportsPage() {
         {loading && !data && <p className="muted">{t('reports.loading')}</p>}
         {data && (
           <div className={loading ? 'report-body stale' : 'report-body'} aria-busy={loading}>
-            <h2 className="report-title" data-testid="report-title">{data.title[f.lang]} · <bdi>{data.query.from}</bdi> – <bdi>{data.query.to}</bdi></h2>
+            <h2 className="report-title" data-testid="report-title">{data.title[f.lang]} · <bdi>{f.day(data.query.from)}</bdi> – <bdi>{f.day(data.query.to)}</bdi></h2>
+            {data.query.to >= today && <p className="muted small" data-testid="report-partial">{t('reports.todayPartial')}</p>}
             <div className="kpis" data-testid="report-kpis">
-              {KEYS.map(([k, kind]) => (
-                <div className="kpi" key={k}>
-                  <span className="kpi-value" data-testid={`report-kpi-${k}`}>{show(key![k], kind)}</span>
-                  <span className="kpi-label">{t(`reports.key.${k}`)}</span>
-                </div>
-              ))}
+              {KEYS.map(([k, kind]) => {
+                const now = key![k];
+                const before = previous?.key[k] ?? null;
+                const change = now !== null && before !== null && previous && previous.key.issued > 0 ? now - before : null;
+                const better = BETTER[k];
+                const tone = change === null || change === 0 || !better ? 'same' : (change > 0) === (better === 'up') ? 'better' : 'worse';
+                return (
+                  <div className="kpi" key={k}>
+                    <span className="kpi-value" data-testid={`report-kpi-${k}`}>{show(now, kind)}</span>
+                    <span className="kpi-label">{t(`reports.key.${k}`)}</span>
+                    {change !== null && (
+                      <span className={`kpi-change ${tone}`} data-testid={`report-kpi-change-${k}`}>
+                        {change === 0 ? t('reports.same') : `${change > 0 ? '▲' : '▼'} ${kind === 'pct' ? t('reports.points', { n: f.n(Math.abs(change) * 100, 1) }) : show(Math.abs(change), kind)}`}
+                        {tone !== 'same' && <span className="sr-only"> ({t(`reports.${tone}`)})</span>}
+                      </span>
+                    )}
+                  </div>
+                );
+              })}
             </div>
+            {previous && <p className="muted small" data-testid="report-compare">{t('reports.comparedWith', { from: f.day(prevRange.from), to: f.day(prevRange.to) })}</p>}
+            {key && key.served > key.issued && <p className="notice small" data-testid="report-transfers">{t('reports.transfers')}</p>}
             <ReportCharts data={data} />
             <ReportTables data={data} />
-            <p className="muted small">{t('reports.definitions')}</p>
+            <details className="card report-guide" id="report-guide" data-testid="report-guide">
+              <summary>{t('reports.guideTitle')}</summary>
+              <ul>
+                {(['wait', 'service', 'level', 'served', 'noShow', 'p90', 'partial', 'compare', 'colours'] as const).map((g) => <li key={g}>{t(`reports.guide.${g}`)}</li>)}
+              </ul>
+            </details>
           </div>
         )}
       </main>

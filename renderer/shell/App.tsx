@@ -27,11 +27,23 @@ import { FeedbackPage } from '../feedback/FeedbackPage.tsx';
 import { FeedbackStatusPage } from '../feedback/FeedbackStatusPage.tsx';
 import { FeedbackInbox } from '../feedback/FeedbackInbox.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useEffect } from 'react';
+import { useFormat } from '../i18n/use-format.ts';
+
+/** The digits this screen shows numbers in, on <html data-digits> (the language is its lang). */
+function DigitsMark() {
+  const { digits } = useFormat();
+  useEffect(() => {
+    document.documentElement.dataset.digits = digits;
+  }, [digits]);
+  return null;
+}
 
 export function App({ hub, central, bridge, station }: { hub: HubClient; central: CentralClient; bridge: DeviceBridge; station: StationInfo | null }) {
   return (
     <AppContext.Provider value={{ hub, central, bridge, station }}>
       <ErrorBoundary>
+      <DigitsMark />
       <BrowserRouter>
         <Routes>
           <Route path="/" element={<Landing />} />

@@ -73,11 +73,11 @@ function PairForm({ role, onPaired }: { role: DeviceRole; onPaired: (token: stri
       <form onSubmit={submit} className="card form">
         <label>
           {t('pair.code')}
-          <input data-testid="pair-code" value={code} onChange={(e) => setCode(e.target.value)} required minLength={4} maxLength={32} autoFocus dir="ltr" autoComplete="off" />
+          <input data-testid="pair-code" data-ident value={code} onChange={(e) => setCode(e.target.value)} required minLength={4} maxLength={32} autoFocus dir="ltr" autoComplete="off" />
         </label>
         <label>
           {t('pair.name')}
-          <input data-testid="pair-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} dir="auto" />
+          <input data-testid="pair-name" data-ident value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} dir="auto" />
         </label>
         {error && <p className="error" role="alert" data-testid="pair-error">{error}</p>}
         <button type="submit" className="btn-primary" data-testid="pair-submit" disabled={busy}>{t('pair.submit')}</button>

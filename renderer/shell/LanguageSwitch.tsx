@@ -18,7 +18,8 @@ export function LanguageSwitch({ digits = true }: { digits?: boolean }) {
       </button>
       {digits && !hallDigits && lang === 'ar' && (
         <button type="button" data-testid="digits-toggle" aria-pressed={d === 'arab'} onClick={() => setDigits(d === 'arab' ? 'latn' : 'arab')}>
-          {d === 'arab' ? '123' : '١٢٣'}
+          {/* The choice shows the digits it gives: a sample, not a number. */}
+          <span data-ident="">{d === 'arab' ? '123' : '١٢٣'}</span>
           <span className="sr-only"> {t('shell.digits')}</span>
         </button>
       )}

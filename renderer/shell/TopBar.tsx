@@ -36,7 +36,7 @@ export function TopBar({ title, children }: { title: string; children?: ReactNod
         <LanguageSwitch />
         {staff && (
           <>
-            <span className="who" data-testid="signed-in-user">{staff.user.displayName ?? staff.user.username}</span>
+            <span className="who" data-testid="signed-in-user">{staff.user.displayName ? f.text(staff.user.displayName) : <span data-ident="">{staff.user.username}</span>}</span>
             <button type="button" className="btn-quiet" data-testid="sign-out" onClick={signOut}>{t('shell.signOut')}</button>
           </>
         )}

@@ -23,6 +23,16 @@ export function localizeDigits(s: string, o: Pick<FormatOptions, 'lang' | 'digit
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 }
 
+/**
+ * Text of the hall (a service's or counter's name, a display name) in the digits of an Arabic
+ * screen, whichever the admin typed: "الشباك 1" → "الشباك ١" (Arabic-Indic), and back (Latin).
+ * English text is left as it is.
+ */
+export function textDigits(s: string, o: Pick<FormatOptions, 'lang' | 'digits'>): string {
+  if (o.lang !== 'ar') return s;
+  return o.digits === 'arab' ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))) : s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
 export function formatTime(iso: string | Date, o: FormatOptions, seconds = false): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   return new Intl.DateTimeFormat(locale(o), {

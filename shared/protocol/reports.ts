@@ -1,7 +1,7 @@
 // The reports API (GET /api/v1/reports/{report}): its query and its JSON answer.
 import { z } from 'zod';
 import { CalendarDay } from './calendar.ts';
-import { I18nText } from './entities.ts';
+import { Digits, I18nText } from './entities.ts';
 import { humanText } from './text.ts';
 import { REPORTS } from '../reports/reports.ts';
 
@@ -58,7 +58,7 @@ export const ReportResponse = z.object({
     waitMean: z.number().nullable(), waitMedian: z.number().nullable(), waitP90: z.number().nullable(), serviceMean: z.number().nullable(),
     serviceLevel: z.number().nullable(), ratingMean: z.number().nullable(), ratings: z.number(),
   }),
-  branch: z.object({ name: I18nText, timeZone: z.string() }),
+  branch: z.object({ name: I18nText, timeZone: z.string(), digits: Digits.optional() }),
   generatedAt: z.string(),
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;

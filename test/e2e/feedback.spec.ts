@@ -82,7 +82,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
 
     // Categories a citizen recognises: a complaint about the service is not a 940 street report.
     await expect(page.getByTestId('feedback-category-service').locator('..')).toContainText(lang === 'ar' ? 'شكوى على الخدمة' : 'A complaint about the service');
-    await expect(page.getByTestId('feedback-category-municipal_report').locator('..')).toContainText('940');
+    await expect(page.getByTestId('feedback-category-municipal_report').locator('..')).toContainText(lang === 'ar' ? '٩٤٠' : '940'); // the demo hall's Arabic-Indic digits
     await page.getByTestId('feedback-category-suggestion').check();
     await page.getByTestId('feedback-text').fill(TEXT[lang]);
     await expect(page.getByTestId('feedback-count')).toContainText(lang === 'ar' ? '٢٬٠٠٠' : '2,000');

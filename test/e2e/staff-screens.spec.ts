@@ -16,9 +16,9 @@ const text = (lang: Lang, key: string, vars: Record<string, string> = {}): strin
   for (const k of key.split('.')) v = (v as Tree)[k]!;
   return Object.entries(vars).reduce((s, [k, x]) => s.replaceAll(`{{${k}}}`, x), v as string);
 };
-/** The hall's digits: Arabic-Indic on Arabic screens (the demo hall's default), Western in English. */
 /** A name in running text, isolated from the sentence's direction (format.ts `isolate`). */
 const iso = (s: string) => `\u2068${s}\u2069`;
+/** The hall's digits: Arabic-Indic on Arabic screens (the demo hall's default), Western in English. */
 const digits = (lang: Lang, s: string) => (lang === 'ar' ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))) : s);
 
 let hub: HubProcess;
@@ -92,7 +92,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await shot(page, `staff-counter-transfer-${lang}-1366x768`);
     await expectAccessible(page, 'transfer dialog');
     await dialog.getByTestId('transfer-submit').click();
-    const where = lang === 'ar' ? `الشباك ${other}` : `${iso('موظف 4')} (Counter 4)`;
+    const where = lang === 'ar' ? digits(lang, `الشباك ${other}`) : `${iso('موظف 4')} (Counter 4)`;
     await expect(page.getByTestId('counter-message')).toHaveText(text(lang, 'staffScreens.counter.transfer.done', { number: sent.number, to: where }));
     await expect(page.getByTestId('counter-message')).toHaveAttribute('role', 'status');
     await expect(page.getByTestId('in-hand')).toHaveAttribute('data-status', 'none');
@@ -108,7 +108,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await expect(theirs.getByTestId('in-hand-note')).toContainText(lang === 'ar' ? 'يحتاج توقيع المهندس' : 'Needs the engineer’s signature');
     // …and where it came from.
     await expect(theirs.getByTestId('in-hand-sent-from')).toContainText(text(lang, 'staffScreens.counter.sentFrom'));
-    await expect(theirs.getByTestId('in-hand-sent-from')).toContainText(lang === 'ar' ? `الشباك ${mine}` : `Counter ${mine}`);
+    await expect(theirs.getByTestId('in-hand-sent-from')).toContainText(lang === 'ar' ? digits(lang, `الشباك ${mine}`) : `Counter ${mine}`);
     await shot(theirs, `staff-counter-note-${lang}-1366x768`);
     await theirCtx.close();
 
@@ -178,16 +178,16 @@ for (const lang of ['ar', 'en'] as Lang[]) {
 
     // Each clerk by name, with the outcome they recorded.
     const row = page.locator(`[data-testid="dash-clerk-row"][data-clerk="${clerkA.user.id}"]`);
-    await expect(row).toContainText(`موظف ${a}`);
+    await expect(row).toContainText(digits(lang, `موظف ${a}`));
     await expect(row.getByTestId('dash-clerk-served')).toHaveText(digits(lang, '1'));
     await expect(row.getByTestId('dash-clerk-outcomes')).toContainText(text(lang, 'outcomes.documents_missing'));
-    await expect(page.getByTestId(`dash-counter-${a}`).getByTestId('dash-counter-clerk')).toContainText(`موظف ${a}`);
+    await expect(page.getByTestId(`dash-counter-${a}`).getByTestId('dash-counter-clerk')).toContainText(digits(lang, `موظف ${a}`));
     await shot(page, `staff-dashboard-${lang}-1366x768`);
     await page.screenshot({ path: `test-results/screens/staff-dashboard-full-${lang}-1366.png`, fullPage: true });
     await expectAccessible(page, 'dashboard (supervisor)');
 
     const message = page.getByTestId('dash-message');
-    const counterName = (n: number) => (lang === 'ar' ? `الشباك ${n}` : `Counter ${n}`);
+    const counterName = (n: number) => (lang === 'ar' ? digits(lang, `الشباك ${n}`) : `Counter ${n}`);
     const dialog = page.getByTestId('dash-counter-dialog');
     // End the break at counter A.
     await page.getByTestId(`dash-resume-${a}`).click();
@@ -210,9 +210,9 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await shot(page, `staff-dashboard-open-${lang}-1366x768`);
     await expectAccessible(page, 'open-counter dialog');
     await dialog.getByTestId('confirm-yes').click();
-    await expect(message).toHaveText(text(lang, 'staffScreens.dashboard.counter.opened', { counter: counterName(b), clerk: iso(`موظف ${b}`) }));
+    await expect(message).toHaveText(text(lang, 'staffScreens.dashboard.counter.opened', { counter: counterName(b), clerk: iso(digits(lang, `موظف ${b}`)) }));
     await expect(page.getByTestId(`dash-counter-${b}`)).toHaveAttribute('data-state', 'open');
-    await expect(page.getByTestId(`dash-counter-${b}`).getByTestId('dash-counter-clerk')).toContainText(`موظف ${b}`);
+    await expect(page.getByTestId(`dash-counter-${b}`).getByTestId('dash-counter-clerk')).toContainText(digits(lang, `موظف ${b}`));
 
     // Move a waiting ticket to another service, and cancel one.
     const ticketDialog = page.getByTestId('dash-ticket-dialog');

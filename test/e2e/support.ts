@@ -64,12 +64,66 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${screensDir}${name}.png`, fullPage: false });
 }
 
-/** No serious or critical axe violation on the page as it is now. */
+/**
+ * No serious or critical axe violation on the page as it is now; and on an Arabic page in the
+ * Arabic-Indic setting, one digit system (expectOneDigitSystem).
+ */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const r = await new AxeBuilder({ page }).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const text = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
   expect(text || 'none', `${label}: serious or critical axe violations`).toBe('none');
+  await expectOneDigitSystem(page, label);
+}
+
+/**
+ * On an Arabic page whose digits are Arabic-Indic (<html lang="ar" data-digits="arab">), no
+ * Western digit shows outside an identifier: every visible text (SVG chart labels too), every
+ * option of a list and the value of every field. Identifiers keep the digits they are printed
+ * and typed with, the same on every screen, paper and message: ticket numbers (A-042), booking,
+ * complaint and pairing codes, phone numbers, usernames, device names, keys (F1), addresses,
+ * paths, file names and versions — marked in the page with data-ident (or <code>/<kbd>); a ticket
+ * number is known by its form anywhere. Names people typed (a clerk's, a service's) and the
+ * product's own words (the 940 line) are shown in the hall's digits (f.name, f.text). A field
+ * being typed in keeps what is typed until it is left. The English parts of a bilingual screen (lang="en") keep Western digits.
+ */
+export async function expectOneDigitSystem(page: Page, label: string): Promise<void> {
+  const found = await page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.lang !== 'ar' || root.dataset.digits !== 'arab') return null;
+    // A ticket number (A-042) is an identifier wherever it stands, in a sentence too.
+    const western = (s: string) => /[0-9]/.test(s.replace(/\b[A-Z]-\d{3}\b/g, ''));
+    // Identifiers, and the English parts of a bilingual screen (the hall display, the kiosk's welcome).
+    const ident = (el: Element | null) => Boolean(el?.closest('[data-ident], code, kbd, script, style, noscript, title')) || el?.closest('[lang]')?.getAttribute('lang')?.startsWith('en') === true;
+    const where = (el: Element) => {
+      const parts: string[] = [];
+      for (let e: Element | null = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+        const id = e.getAttribute('data-testid');
+        parts.unshift(id ? `${e.tagName.toLowerCase()}[data-testid=${id}]` : e.tagName.toLowerCase() + (e.classList[0] ? `.${e.classList[0]}` : ''));
+        if (id) break;
+      }
+      return parts.join(' > ');
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent ?? '';
+      if (!el || !western(text) || ident(el)) continue;
+      const option = el.closest('option');
+      if (!option && !el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+      if (option && !(option.parentElement?.closest('select') as HTMLElement | null)?.checkVisibility()) continue;
+      out.push(`${where(el)}: "${text.trim().slice(0, 60)}"`);
+    }
+    for (const f of Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) {
+      // What is being typed stays as typed until the field is left; a slider shows no digits.
+      if (['hidden', 'password', 'file', 'checkbox', 'radio', 'color', 'range'].includes(f.type) || f === document.activeElement || ident(f) || !f.checkVisibility()) continue;
+      for (const v of [f.value, f.placeholder]) if (western(v)) out.push(`${where(f)} (field): "${v.slice(0, 60)}"`);
+    }
+    return out;
+  });
+  if (found === null) return;
+  expect(found.slice(0, 15).join('\n  ') || 'none', `${label}: Western digits on an Arabic screen in the Arabic-Indic setting (${found.length})`).toBe('none');
 }
 
 /** A demo hub with `days` of generated history for the specs of this file, and a manager signed in; stopped after them. */

@@ -63,7 +63,7 @@ export function createReportService(deps: ReportDeps) {
       const extras = name === 'satisfaction' ? { comments: deps.source.comments(p.from, p.to) } : {};
       const r = computeReport(name, facts, query, extras);
       const b = deps.branch();
-      return { ...r, labels: names, key: keyFigures(facts, query), branch: { name: b.name, timeZone: b.timeZone }, generatedAt: new Date(deps.now()).toISOString() };
+      return { ...r, labels: names, key: keyFigures(facts, query), branch: { name: b.name, timeZone: b.timeZone, digits: b.digits }, generatedAt: new Date(deps.now()).toISOString() };
     },
   };
 }

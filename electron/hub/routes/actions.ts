@@ -7,6 +7,7 @@ import { Counter, Ticket } from '../../../shared/protocol/entities.ts';
 import { CallBody, CompleteBody, EmptyBody, TransferBody } from '../../../shared/protocol/http.ts';
 import { type HubContext, audit, run } from '../context.ts';
 import type { Api } from '../http/api.ts';
+import type { TICKET_VERBS } from '../../../shared/protocol/audit.ts';
 
 const STAFF = ['clerk', 'supervisor', 'admin'] as const;
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -37,7 +38,7 @@ export function actionRoutes(api: Api, ctx: HubContext): void {
     },
   );
 
-  type Verb = { verb: string; summary: string; body: z.ZodType; command: (id: string, body: Record<string, unknown>) => Command };
+  type Verb = { verb: (typeof TICKET_VERBS)[number]; summary: string; body: z.ZodType; command: (id: string, body: Record<string, unknown>) => Command };
   const verbs: Verb[] = [
     { verb: 'call', summary: 'Call this ticket (waiting or parked) to a counter', body: CallBody, command: (id, b) => ({ type: 'call', ticketId: id, counterId: b.counterId as string }) },
     { verb: 'recall', summary: 'Call it again (after the recall limit it becomes a no-show)', body: EmptyBody, command: (id) => ({ type: 'recall', ticketId: id }) },
@@ -58,7 +59,7 @@ export function actionRoutes(api: Api, ctx: HubContext): void {
         const events = await run(ctx, v.command(params.id, (body ?? {}) as Record<string, unknown>), principal);
         // Every ticket event carries who did it (`by`); the ones that end or move a citizen's visit
         // against the usual flow, and anything a supervisor or admin does at a counter, are audited too.
-        if (events.length && (PRIVILEGED.has(v.verb) || principal.role !== 'clerk')) audit(ctx, principal, `ticket.${v.verb}`, params.id, events.map((e) => e.type).join(','));
+        if (events.length && (PRIVILEGED.has(v.verb) || principal.role !== 'clerk')) audit(ctx, principal, `ticket.${v.verb}` as const, params.id, JSON.stringify({ events: events.map((e) => e.type) }));
         return ticket(params.id);
       },
     );

@@ -24,7 +24,7 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     async ({ body, principal }) => {
       const service = { ...body, id: body.id ?? newId('s') };
       await run(ctx, { type: 'saveService', service }, principal);
-      audit(ctx, principal, 'service.saved', service.id, service.name.en);
+      audit(ctx, principal, 'service.saved', service.id, JSON.stringify({ name: service.name }));
       return service;
     },
   );
@@ -35,7 +35,7 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     async ({ body, principal }) => {
       const counter = { ...body, id: body.id ?? newId('c') };
       await run(ctx, { type: 'saveCounter', counter }, principal);
-      audit(ctx, principal, 'counter.saved', counter.id, String(counter.number));
+      audit(ctx, principal, 'counter.saved', counter.id, JSON.stringify({ counter: counter.number }));
       return hall.state.counters.get(counter.id);
     },
   );
@@ -46,7 +46,7 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     async ({ body, principal, reply }) => {
       if (ctx.auth.userByName(body.username)) throw new ApiError('conflict', `username ${body.username} is taken`);
       const user = ctx.auth.createUser({ username: body.username, role: body.role, passwordHash: await hashPassword(body.password), ...(body.displayName ? { displayName: body.displayName } : {}) });
-      audit(ctx, principal, 'staff.created', user.id, `${user.username} (${user.role})`);
+      audit(ctx, principal, 'staff.created', user.id, JSON.stringify({ username: user.username, role: user.role }));
       reply.code(201);
       return user;
     },
@@ -77,7 +77,7 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
       ctx.auth.setPassword(user.id, await hashPassword(body.password));
       // A fresh password starts afresh: no address waits on the old one's failures.
       ctx.auth.signIns.unlock(user.username);
-      audit(ctx, principal, 'staff.password-reset', user.id, user.username);
+      audit(ctx, principal, 'staff.password-reset', user.id, JSON.stringify({ username: user.username }));
       return undefined;
     },
   );
@@ -89,7 +89,7 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     ({ params, principal }) => {
       const user = staffUser(params.id);
       const cleared = ctx.auth.signIns.unlock(user.username);
-      audit(ctx, principal, 'staff.unlocked', user.id, `${user.username}: ${cleared}`);
+      audit(ctx, principal, 'staff.unlocked', user.id, JSON.stringify({ username: user.username, cleared }));
       return { cleared };
     },
   );
@@ -98,7 +98,7 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
     ({ params, principal }) => {
       const user = staffUser(params.id);
       const ended = ctx.auth.endSessions(user.id);
-      audit(ctx, principal, 'staff.sessions-ended', user.id, `${user.username}: ${ended}`);
+      audit(ctx, principal, 'staff.sessions-ended', user.id, JSON.stringify({ username: user.username, ended }));
       return { ended };
     },
   );
@@ -112,7 +112,7 @@ export function adminRoutes(api: Api, ctx: HubContext): void {
       const before = settingsOf(hall.state.branch, hall.state.config);
       await run(ctx, { type: 'configure', settings: body }, principal);
       const changed = (Object.keys(body) as (keyof HallSettings)[]).filter((k) => JSON.stringify(body[k]) !== JSON.stringify(before[k]));
-      audit(ctx, principal, 'settings.saved', 'hall', changed.join(', ') || 'no change');
+      audit(ctx, principal, 'settings.saved', 'hall', JSON.stringify({ changed }));
       return settingsOf(hall.state.branch, hall.state.config);
     },
   );

@@ -14,6 +14,7 @@ import type { Api } from '../http/api.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 import type { Appointments } from '../appointments/appointments.ts';
 import type { Notifier } from '../notify/notifier.ts';
+import type { AuditAction } from '../../../shared/protocol/audit.ts';
 
 const PER_MINUTE = (max: number) => ({ max, timeWindow: 60_000 });
 const TrackParams = z.object({ code: z.string().regex(/^[0-9A-Z]{6,16}$/, 'a tracking code') });
@@ -67,7 +68,7 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
     { method: 'PUT', url: '/api/v1/admin/booking-settings', summary: 'Set how bookings are guarded', access: ['manager', 'admin'], body: BookingSettings, responses: { 200: BookingSettings } },
     ({ body, principal }) => {
       appointments.saveSettings(body);
-      audit(ctx, principal, 'booking-settings.saved', undefined, `${body.confirmPhone ? 'numbers confirmed' : 'numbers not confirmed'}, ${body.perPhonePerDay} a day`);
+      audit(ctx, principal, 'booking-settings.saved', undefined, JSON.stringify({ confirmPhone: body.confirmPhone, perPhonePerDay: body.perPhonePerDay }));
       return body;
     },
   );
@@ -118,7 +119,7 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
     ({ params, body, principal }) => {
       if (body.serviceId !== params.serviceId) throw new ApiError('invalid_input', 'serviceId in the body differs from the path');
       appointments.saveRule(body);
-      audit(ctx, principal, 'booking-rule.saved', body.serviceId, body.enabled ? `${body.from}-${body.to} ×${body.perSlot}` : 'disabled');
+      audit(ctx, principal, 'booking-rule.saved', body.serviceId, JSON.stringify(body.enabled ? { hours: `${body.from}–${body.to}`, perSlot: body.perSlot } : { enabled: false }));
       return body;
     },
   );
@@ -128,7 +129,7 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
     { method: 'PUT', url: '/api/v1/admin/notify-settings', summary: 'Change the notification settings', access: ['admin'], body: NotifySettings, responses: { 200: NotifySettings } },
     ({ body, principal }) => {
       notifier.saveSettings(body);
-      audit(ctx, principal, 'notify-settings.saved', undefined, body.sms.kind);
+      audit(ctx, principal, 'notify-settings.saved', undefined, JSON.stringify({ sms: body.sms.kind }));
       return body;
     },
   );
@@ -140,7 +141,7 @@ export function appointmentRoutes(api: Api, ctx: HubContext, appointments: Appoi
   // --- "tell me when my turn nears" ----------------------------------------------------------------
 
   /** A citizen's change through the public page: audited with the address it came from (the code is not written down). */
-  const citizenAudit = (address: string, action: string, a: { serviceId: string; start: string }) =>
+  const citizenAudit = (address: string, action: AuditAction, a: { serviceId: string; start: string }) =>
     ctx.audit.record({ at: new Date(hall.now()).toISOString(), actor: `ip:${address}`, action, target: a.serviceId, detail: a.start });
 
   const ticketByCode = (code: string) => {

@@ -32,7 +32,7 @@ export function dashboardRoutes(api: Api, ctx: HubContext): void {
     if (!t) throw new ApiError('not_found', `no ticket ${id} today`);
     return t;
   };
-  const serviceName = (id: string) => hall.state.services.get(id)?.name.en ?? id;
+  const serviceNames = (id: string) => hall.state.services.get(id)?.name ?? id;
 
   api.route(
     {
@@ -66,7 +66,7 @@ export function dashboardRoutes(api: Api, ctx: HubContext): void {
         if (u.role !== 'clerk') throw new ApiError('invalid_input', `${u.username} is not a clerk`);
       }
       const events = await run(ctx, { type: 'openCounter', counterId: c.id, clerkId }, principal);
-      if (events.length) audit(ctx, principal, 'dashboard.counter-opened', c.id, `counter ${c.number} for ${ctx.auth.userById(clerkId)?.username ?? clerkId}`);
+      if (events.length) audit(ctx, principal, 'dashboard.counter-opened', c.id, JSON.stringify({ counter: c.number, clerk: ctx.auth.userById(clerkId)?.username ?? clerkId }));
       return hall.state.counters.get(c.id);
     },
   );
@@ -77,7 +77,7 @@ export function dashboardRoutes(api: Api, ctx: HubContext): void {
       const c = counterOf(params.id);
       const clerk = c.clerkId ? (ctx.auth.userById(c.clerkId)?.username ?? c.clerkId) : undefined;
       const events = await run(ctx, { type: 'closeCounter', counterId: c.id }, principal);
-      if (events.length) audit(ctx, principal, 'dashboard.counter-closed', c.id, `counter ${c.number}${clerk ? ` (${clerk})` : ''}`);
+      if (events.length) audit(ctx, principal, 'dashboard.counter-closed', c.id, JSON.stringify({ counter: c.number, ...(clerk ? { clerk } : {}) }));
       return hall.state.counters.get(c.id);
     },
   );
@@ -88,7 +88,7 @@ export function dashboardRoutes(api: Api, ctx: HubContext): void {
       const t = ticketOf(params.id);
       const from = t.serviceId;
       await run(ctx, { type: 'move', ticketId: t.id, serviceId: body.serviceId }, principal);
-      audit(ctx, principal, 'dashboard.ticket-moved', t.id, `${t.number}: ${serviceName(from)} → ${serviceName(body.serviceId)}`);
+      audit(ctx, principal, 'dashboard.ticket-moved', t.id, JSON.stringify({ ticket: t.number, from: serviceNames(from), to: serviceNames(body.serviceId) }));
       return ticketView(hall.state, t.id, hall.now());
     },
   );
@@ -98,7 +98,7 @@ export function dashboardRoutes(api: Api, ctx: HubContext): void {
     async ({ params, principal }) => {
       const t = ticketOf(params.id);
       await run(ctx, { type: 'cancel', ticketId: t.id }, principal);
-      audit(ctx, principal, 'dashboard.ticket-cancelled', t.id, `${t.number} (${serviceName(t.serviceId)})`);
+      audit(ctx, principal, 'dashboard.ticket-cancelled', t.id, JSON.stringify({ ticket: t.number, service: serviceNames(t.serviceId) }));
       return ticketView(hall.state, t.id, hall.now());
     },
   );

@@ -14,6 +14,7 @@ import type { Api } from '../http/api.ts';
 import { ApiError } from '../../node-common/http/errors.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
 import type { Principal } from '../auth/auth-store.ts';
+import type { AuditAction } from '../../../shared/protocol/audit.ts';
 
 const STAFF = ['supervisor', 'manager', 'admin'] as const;
 /** Per address, look-ups: enough to follow a few references, far too few to enumerate them. */
@@ -35,7 +36,7 @@ export function feedbackRoutes(api: Api, ctx: HubContext, store: FeedbackStore):
     return item;
   };
   /** One staff change: applied unless the item is closed (409) or unknown (404), then audited. */
-  const change = (principal: Principal, typed: string, action: string, apply: (ref: string, at: string) => boolean, detail?: string) => {
+  const change = (principal: Principal, typed: string, action: AuditAction, apply: (ref: string, at: string) => boolean, detail?: string) => {
     const ref = refOf(typed);
     if (!apply(ref, now())) {
       known(ref);
@@ -117,7 +118,7 @@ export function feedbackRoutes(api: Api, ctx: HubContext, store: FeedbackStore):
     ({ params, body, principal }) => {
       const user = ctx.auth.userById(body.userId);
       if (!user || !user.active || !(STAFF as readonly string[]).includes(user.role)) throw new ApiError('invalid_input', 'body: userId is not an active supervisor, manager or admin');
-      return change(principal, params.reference, 'feedback.assigned', (ref, at) => store.assign(ref, user.id, body.note, at), user.username);
+      return change(principal, params.reference, 'feedback.assigned', (ref, at) => store.assign(ref, user.id, body.note, at), JSON.stringify({ assignee: user.username }));
     },
   );
 

@@ -36,7 +36,7 @@ export function monitoringRoutes(app: FastifyInstance, api: Api, ctx: HubContext
     },
     ({ body, principal, reply }) => {
       const made = m.tokens.create(body.name, `${principal.kind}:${principal.name}`, ctx.hall.now());
-      audit(ctx, principal, 'monitoring-token.created', made.id, made.name);
+      audit(ctx, principal, 'monitoring-token.created', made.id, JSON.stringify({ name: made.name }));
       reply.code(201);
       return made;
     },

@@ -22,7 +22,7 @@ export function syncRoutes(api: Api, ctx: HubContext): void {
     async ({ body, principal }) => {
       try {
         const out = await sync.enrol(body.url, body.code);
-        audit(ctx, principal, 'central.enrolled', out.branchId, body.url);
+        audit(ctx, principal, 'central.enrolled', out.branchId, JSON.stringify({ url: body.url }));
         return { branchId: out.branchId, municipalityId: out.municipalityId, name: out.name };
       } catch (err) {
         throw new ApiError((err as { status?: number }).status === 401 ? 'forbidden' : 'invalid_input', (err as Error).message);

@@ -57,7 +57,7 @@ export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voi
     ({ params, body, principal }) => {
       const d = display(params.id);
       const out = voice.setDisplaySound(d.id, body);
-      audit(ctx, principal, 'voice.display-sound', d.id, `${body.volume}%${body.quiet.length ? `; quiet ${body.quiet.map((q) => `${q.from}–${q.to}`).join(', ')}` : ''}`);
+      audit(ctx, principal, 'voice.display-sound', d.id, JSON.stringify({ volume: body.volume, ...(body.quiet.length ? { quiet: body.quiet.map((q) => `${q.from}–${q.to}`) } : {}) }));
       return out;
     },
   );
@@ -77,7 +77,7 @@ export function voiceRoutes(app: FastifyInstance, api: Api, ctx: HubContext, voi
     { method: 'POST', url: '/api/v1/voice/packs', summary: 'Make an empty voice pack of the hall, to record or upload its clips into', access: MANAGE, body: NewVoicePackBody, responses: { 201: VoicePackSummary } },
     ({ body, principal, reply }) => {
       const out = voice.create(body.id, body.language, body.name);
-      audit(ctx, principal, 'voice.pack-created', body.id, body.language);
+      audit(ctx, principal, 'voice.pack-created', body.id, JSON.stringify({ language: body.language }));
       reply.code(201);
       return out;
     },

@@ -1,10 +1,11 @@
 // The audit log of privileged actions (sign-ins, pairing, configuration, revocations).
+import type { AuditAction } from '../../../shared/protocol/audit.ts';
 import type { Db } from './database.ts';
 
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: string;
+  action: AuditAction;
   target?: string;
   detail?: string;
 }

@@ -163,7 +163,7 @@ describe("the supervisor's dashboard actions", () => {
       ['dashboard.counter-opened', 'staff:supervisor', 'counter-6'],
       ['dashboard.counter-opened', 'staff:supervisor', 'counter-4'],
     ]);
-    expect(audit[1].detail).toBe('counter 4 for clerk2');
+    expect(JSON.parse(audit[1].detail)).toEqual({ counter: 4, clerk: 'clerk2' });
   });
 
   it('closes a counter (signing its clerk out of it), but not while it holds a ticket', async () => {
@@ -176,7 +176,7 @@ describe("the supervisor's dashboard actions", () => {
     expect(busy).toMatchObject({ status: 409, body: { error: { code: 'illegal_transition' } } });
     await unchanged(b);
     const audit = await ok(t.api.get('/api/v1/admin/audit?action=dashboard.counter-closed', admin));
-    expect(audit).toEqual([expect.objectContaining({ actor: 'staff:supervisor', target: 'counter-2', detail: 'counter 2 (clerk2)' })]);
+    expect(audit).toEqual([expect.objectContaining({ actor: 'staff:supervisor', target: 'counter-2', detail: JSON.stringify({ counter: 2, clerk: 'clerk2' }) })]);
   });
 
   it('moves a waiting ticket to another service (keeping its issue time) and cancels one, audited', async () => {
@@ -187,9 +187,9 @@ describe("the supervisor's dashboard actions", () => {
     const cancelled = await ok(t.api.post(`/api/v1/dashboard/tickets/${b.id}/cancel`, supervisor, {}));
     expect(cancelled).toMatchObject({ id: b.id, status: 'cancelled' });
     const audit = await ok(t.api.get('/api/v1/admin/audit?action=dashboard.ticket', admin));
-    expect(audit.map((x: { action: string; detail: string }) => [x.action, x.detail])).toEqual([
-      ['dashboard.ticket-cancelled', 'A-002 (Building permits)'],
-      ['dashboard.ticket-moved', 'A-001: Building permits → Certificates and documents'],
+    expect(audit.map((x: { action: string; detail: string }) => [x.action, JSON.parse(x.detail)])).toEqual([
+      ['dashboard.ticket-cancelled', { ticket: 'A-002', service: { ar: expect.any(String), en: 'Building permits' } }],
+      ['dashboard.ticket-moved', { ticket: 'A-001', from: expect.objectContaining({ en: 'Building permits' }), to: expect.objectContaining({ en: 'Certificates and documents' }) }],
     ]);
   });
 

@@ -145,7 +145,7 @@ describe('the voice API', () => {
     expect((await t.api.get('/api/v1/voice/display-sound', kiosk)).status).toBe(403);
     expect((await t.api.request('PUT', `/api/v1/admin/displays/${id}/sound`, { token: display, body: sound })).status).toBe(403);
     const audit = (await t.api.get<{ action: string; detail: string }[]>('/api/v1/admin/audit?action=voice.display-sound', admin)).body;
-    expect(audit[0]!.detail).toBe('40%; quiet 12:00–13:00, 22:00–06:00');
+    expect(JSON.parse(audit[0]!.detail)).toEqual({ volume: 40, quiet: ['12:00–13:00', '22:00–06:00'] });
   });
 
   it("gives a kiosk the guide's clips of one language, and says a service's name with eSpeak NG (or says it cannot)", async () => {

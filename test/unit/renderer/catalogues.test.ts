@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { AUDIT_ACTIONS, auditActionKey } from '../../../shared/protocol/audit.ts';
 
 type Tree = { [k: string]: string | Tree };
 const load = (lang: string) => JSON.parse(readFileSync(new URL(`../../../renderer/i18n/${lang}.json`, import.meta.url), 'utf8')) as Tree;
@@ -41,6 +42,14 @@ describe('message catalogues', () => {
     for (const [k, v] of en) {
       if (plural.test(k)) continue;
       expect(vars(ar.get(k) ?? ''), k).toEqual(vars(v));
+    }
+  });
+
+  it('word every action the hub can write to its audit log, in both languages (no raw key on the audit screen)', () => {
+    for (const action of AUDIT_ACTIONS) {
+      const key = auditActionKey(action);
+      expect(ar.get(key), `${action} in Arabic`).toMatch(/[\u0600-\u06FF]/);
+      expect(en.get(key), `${action} in English`).toBeTruthy();
     }
   });
 });
