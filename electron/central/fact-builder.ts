@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { businessDay } from '../../shared/domain/business-day.ts';
 import type { Service } from '../../shared/protocol/entities.ts';
 import type { DomainEvent } from '../../shared/protocol/events.ts';
-import { type LiveFacts, createFold } from '../../shared/reports/facts.ts';
+import { type DayFacts, type LiveFacts, createFold } from '../../shared/reports/facts.ts';
 import { rollupDay, totalsOf } from '../../shared/reports/rollup.ts';
 import { tx } from './db.ts';
 import { prepareRollupMonths, writeDayRollups } from './rollups.ts';
@@ -25,10 +25,19 @@ async function buildDay(c: pg.PoolClient, branchId: string, day: string, now: nu
   );
   const row = v.rows[0];
   if (!row) return 0;
-  const tz = row.time_zone;
-  // The configuration as it stood before the day's first event, in the hall's log order: the last
-  // saved version of each service and counter (the log's order is the truth, not the day label).
-  // Read from config_events, which outlives a detached month of the log.
+  const { facts, live, events } = await foldDay(c, branchId, day, row.time_zone, now);
+  await writeDayRollups(c, branchId, [{ day, totals: totalsOf(rollupDay(day, facts).rows) }]);
+  await c.query('UPDATE branch_days SET built = $3, built_at = $4, live = $5 WHERE branch_id = $1 AND day = $2', [branchId, day, row.version, new Date(now), live ? JSON.stringify(live) : null]);
+  return events;
+}
+
+/**
+ * A branch-day's facts folded from its replicated events with the configuration as it stood before
+ * the day's first event (the last saved version of each service and counter, in the hall's log
+ * order: the log's order is the truth, not the day label; read from config_events, which outlives
+ * a detached month of the log), and the services of that configuration.
+ */
+export async function foldDay(c: pg.PoolClient | pg.Pool, branchId: string, day: string, tz: string, now: number): Promise<{ facts: DayFacts; live: LiveFacts | null; services: Service[]; events: number }> {
   const cfg = await c.query<{ type: string; body: DomainEvent }>(
     `SELECT DISTINCT ON (type, COALESCE(body->'service'->>'id', body->'counter'->>'id')) type, body
      FROM config_events WHERE branch_id = $1
@@ -52,10 +61,7 @@ async function buildDay(c: pg.PoolClient, branchId: string, day: string, now: nu
   const today = businessDay(now, tz) === day;
   const live: LiveFacts | null = today ? fold.live() : null;
   const facts = fold.finish(today ? Math.max(now, lastAt) : lastAt);
-
-  await writeDayRollups(c, branchId, [{ day, totals: totalsOf(rollupDay(day, facts).rows) }]);
-  await c.query('UPDATE branch_days SET built = $3, built_at = $4, live = $5 WHERE branch_id = $1 AND day = $2', [branchId, day, row.version, new Date(now), live ? JSON.stringify(live) : null]);
-  return evs.rows.length;
+  return { facts, live, services, events: evs.rows.length };
 }
 
 /** Builds up to `limit` marked branch-days, oldest first. */

@@ -6,8 +6,9 @@ import type pg from 'pg';
 import { businessDay } from '../../shared/domain/business-day.ts';
 import type { Centre, CentreLive, DaySummary, LeagueEntry, Municipality } from '../../shared/protocol/central.ts';
 import { LEAGUE_MIN_RATINGS, LEAGUE_MIN_SERVED, LEAGUE_WEIGHTS, leagueFigures, rankLeague } from '../../shared/reports/league.ts';
-import { emptyTotals } from '../../shared/reports/rollup.ts';
-import { minutes } from '../../shared/reports/stats.ts';
+import { emptyTotals, rollupDay, totalsOf, type RollupRow } from '../../shared/reports/rollup.ts';
+import { foldDay } from './fact-builder.ts';
+import { minutes, share } from '../../shared/reports/stats.ts';
 import { dayTotals, periodTotals, theseDays } from './rollups.ts';
 import { ApiError } from '../node-common/http/errors.ts';
 
@@ -110,10 +111,21 @@ export function createQueries(pool: pg.Pool) {
       };
     },
 
-    async daySummary(branchId: string, day: string): Promise<DaySummary> {
+    async daySummary(branchId: string, day: string, now: number): Promise<DaySummary> {
       const r = (await theseDays(pool, [{ branchId, day }])).get(branchId) ?? emptyTotals();
       const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE branch_id = $1 AND day = $2', [branchId, day]);
-      return { branchId, day, issued: r.issued, served: r.served, noShow: r.noShow, cancelled: r.cancelled, waitMean: minutes(r.called ? r.waitSumMs / r.called : null), events: n.rows[0]!.n };
+      // Service by service: the day refolded from its events, as the builder folds it (a day's
+      // events of one centre: some thousands at most); the roll-ups keep only the centre's totals.
+      const tz = (await pool.query<{ time_zone: string }>('SELECT time_zone FROM branches WHERE id = $1', [branchId])).rows[0]?.time_zone ?? 'UTC';
+      const folded = n.rows[0]!.n > 0 ? await foldDay(pool, branchId, day, tz, now) : null;
+      const rows = new Map<string, RollupRow[]>();
+      for (const row of folded ? rollupDay(day, folded.facts).rows : []) rows.set(row.serviceId, [...(rows.get(row.serviceId) ?? []), row]);
+      const services = [...rows].map(([serviceId, list]) => {
+        const s = totalsOf(list);
+        const name = folded?.services.find((x) => x.id === serviceId)?.name ?? { ar: serviceId, en: serviceId };
+        return { serviceId, name, issued: s.issued, served: s.served, waitMean: minutes(s.called ? s.waitSumMs / s.called : null), serviceLevel: s.called ? share(s.within, s.called) : null };
+      }).sort((a, b) => b.issued - a.issued || a.serviceId.localeCompare(b.serviceId));
+      return { branchId, day, issued: r.issued, served: r.served, noShow: r.noShow, cancelled: r.cancelled, waitMean: minutes(r.called ? r.waitSumMs / r.called : null), events: n.rows[0]!.n, services };
     },
   };
 }

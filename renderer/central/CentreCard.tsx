@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CentreLive } from '../../shared/protocol/central.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { isSyncLate, liveFigures } from './centre-figures.ts';
+import { isSyncLate, liveFigures, seesLinkDetails } from './centre-figures.ts';
+import { useCentralSession } from '../store/central-session-store.ts';
 
 export function CentreCard({ centre: c, municipality, selected, onOpen }: { centre: CentreLive; municipality: string | null; selected: boolean; onOpen: () => void }) {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function CentreCard({ centre: c, municipality, selected, onOpen }: { cent
   const f = useFormat(c.timeZone);
   const v = liveFigures(c, t, f);
   const late = isSyncLate(c);
+  const details = seesLinkDetails(useCentralSession((s) => s.session?.user.role));
   const headingId = `centre-${c.id}`;
   return (
     <article className={`centre-card${selected ? ' selected' : ''}`} aria-labelledby={headingId} data-testid="centre-card" data-branch={c.id}>
@@ -30,8 +32,8 @@ export function CentreCard({ centre: c, municipality, selected, onOpen }: { cent
           ? <span className="badge">{t('central.notEnrolled')}</span>
           : <span className={`badge ${late ? 'bad' : 'ok'}`} data-testid="centre-sync">{late ? t('central.syncLate') : t('central.syncOk')}</span>}
         <span className="small">{t('central.kpi.lastSync')}: <bdi>{v.lastSync}</bdi></span>
-        <span className="small">{t('central.kpi.syncLag')}: <bdi>{v.syncLag}</bdi></span>
-        <span className="small">{t('central.kpi.backlog')}: <bdi>{v.backlog}</bdi></span>
+        {details && <span className="small" data-testid="centre-sync-lag">{t('central.kpi.syncLag')}: <bdi>{v.syncLag}</bdi></span>}
+        {details && <span className="small" data-testid="centre-backlog">{t('central.kpi.backlog')}: <bdi>{v.backlog}</bdi></span>}
       </div>
       <button type="button" className={selected ? 'btn-primary' : 'btn'} aria-pressed={selected} data-testid="centre-open" onClick={onOpen}>
         {t('central.openDetail')}<span className="sr-only">: {f.name(c.name)}</span>

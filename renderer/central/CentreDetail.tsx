@@ -7,7 +7,9 @@ import { businessDay } from '../../shared/domain/business-day.ts';
 import { useCentral } from '../shell/app-context.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { centralErrorText } from './error-text.ts';
-import { liveFigures } from './centre-figures.ts';
+import { liveFigures, seesLinkDetails } from './centre-figures.ts';
+import { useCentralSession } from '../store/central-session-store.ts';
+import { DateField } from '../ui/fields.tsx';
 
 export function CentreDetail({ centre: c, onClose }: { centre: CentreLive; onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,14 +29,16 @@ export function CentreDetail({ centre: c, onClose }: { centre: CentreLive; onClo
     };
   }, [central, c.id, day]);
   const v = liveFigures(c, t, f);
+  // A manager reads the centre's service; how its link to central is doing is for the administrators.
+  const details = seesLinkDetails(useCentralSession((s) => s.session?.user.role));
   const today_: [string, string, string?][] = [
     ['waiting', v.waiting], ['longestWait', v.longestWait], ['serviceLevel', v.serviceLevel, v.serviceLevelSmall ? t('league.smallSample') : undefined], ['issued', v.issued], ['served', v.served],
-    ['counters', v.counters, v.onBreak], ['satisfaction', v.satisfaction, v.satisfactionSmall ? `${v.ratings} · ${t('league.smallSample')}` : v.ratings], ['lastSync', v.lastSync], ['syncLag', v.syncLag], ['backlog', v.backlog],
+    ['counters', v.counters, v.onBreak], ['satisfaction', v.satisfaction, v.satisfactionSmall ? `${v.ratings} · ${t('league.smallSample')}` : v.ratings], ['lastSync', v.lastSync], ...(details ? [['syncLag', v.syncLag], ['backlog', v.backlog]] as [string, string][] : []),
   ];
   const s = summary.data;
   const sum = s && [
     ['issued', f.n(s.issued)], ['served', f.n(s.served)], ['noShow', f.n(s.noShow)], ['cancelled', f.n(s.cancelled)],
-    ['waitMean', s.waitMean === null ? '—' : t('central.minutes', { n: f.n(s.waitMean, 1) })], ['events', f.n(s.events)],
+    ['waitMean', s.waitMean === null ? '—' : t('central.minutes', { n: f.n(s.waitMean, 1) })], ...(details ? [['events', f.n(s.events)]] as const : []),
   ] as const;
   return (
     <section className="card centre-detail" aria-labelledby="centre-detail-title" data-testid="centre-detail" data-branch={c.id}>
@@ -55,7 +59,7 @@ export function CentreDetail({ centre: c, onClose }: { centre: CentreLive; onClo
       <div className="row detail-day">
         <h3>{t('central.detail.daySummary')}</h3>
         <label className="row">{t('central.detail.day')}
-          <input className="field" type="date" value={day} max={today} data-testid="centre-day" onChange={(e) => e.target.value && setDay(e.target.value)} />
+          <DateField className="field" value={day} max={today} data-testid="centre-day" onChange={setDay} />
         </label>
       </div>
       {summary.error !== null && <p className="error" role="alert">{centralErrorText(t, summary.error)}</p>}
@@ -67,6 +71,25 @@ export function CentreDetail({ centre: c, onClose }: { centre: CentreLive; onClo
           ))}
         </div>
       )}
+      {s && (s.services.length > 0
+        ? (
+          <table className="data" data-testid="centre-day-services">
+            <caption>{t('central.detail.byService')}</caption>
+            <thead><tr><th scope="col">{t('central.detail.service')}</th><th scope="col" className="num">{t('central.detail.issued')}</th><th scope="col" className="num">{t('central.detail.served')}</th><th scope="col" className="num">{t('central.detail.waitMean')}</th><th scope="col" className="num">{t('central.detail.serviceLevel')}</th></tr></thead>
+            <tbody>
+              {s.services.map((x) => (
+                <tr key={x.serviceId} data-testid="centre-day-service" data-service={x.serviceId}>
+                  <th scope="row">{f.name(x.name)}</th>
+                  <td className="num">{f.n(x.issued)}</td>
+                  <td className="num">{f.n(x.served)}</td>
+                  <td className="num">{x.waitMean === null ? '—' : t('central.minutes', { n: f.n(x.waitMean, 1) })}</td>
+                  <td className="num">{x.serviceLevel === null ? '—' : f.pct(x.serviceLevel)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+        : s.issued > 0 && <p className="muted" data-testid="centre-day-no-services">{t('central.detail.noServices')}</p>)}
     </section>
   );
 }

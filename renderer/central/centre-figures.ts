@@ -32,3 +32,12 @@ export function liveFigures(c: CentreLive, t: TFunction, f: Format) {
     backlog: t('central.events', { count: c.backlog, n: f.n(c.backlog) }),
   };
 }
+
+/**
+ * Whether a role sees the link's internals (how far behind a centre's pushes are, how many events
+ * wait, how many a day holds): the administrators who run the platform and enrol centres do; the
+ * officials who read a centre's service (managers) see when its figures were last synced only.
+ */
+export function seesLinkDetails(role: string | undefined): boolean {
+  return role === 'platform_admin' || role === 'municipality_admin';
+}

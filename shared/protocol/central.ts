@@ -193,5 +193,17 @@ export const DaySummary = z.object({
   /** Minutes, issue → first call, over the tickets called. */
   waitMean: z.number().nullable(),
   events: z.number().int(),
+  /**
+   * The day service by service, folded from the day's events (empty once the day's month of the
+   * log is archived): issued, served, mean wait (minutes) and the share called within the target.
+   */
+  services: z.array(z.object({
+    serviceId: z.string(),
+    name: I18nText,
+    issued: z.number().int(),
+    served: z.number().int(),
+    waitMean: z.number().nullable(),
+    serviceLevel: z.number().nullable(),
+  })),
 });
 export type DaySummary = z.infer<typeof DaySummary>;

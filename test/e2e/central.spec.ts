@@ -226,12 +226,17 @@ test('a centre manager sees only their centre; the platform admin every centre a
   await signInToCentral(page, 'waer-manager');
   await expect(page.getByTestId('centre-card')).toHaveCount(1);
   expect(await cardIds(page)).toEqual(['homs-waer']);
+  // A manager sees when the figures were last synced, not the link's internals.
+  await expect(page.getByTestId('centre-sync')).toBeVisible();
+  await expect(page.getByTestId('centre-backlog')).toHaveCount(0);
+  await expect(page.getByTestId('centre-sync-lag')).toHaveCount(0);
   await shot(page, 'central-dashboard-waer-ar-1366x900');
   await page.getByTestId('sign-out').click();
   await expect(page.getByTestId('central-login')).toBeVisible();
 
   await signInToCentral(page, 'platform');
   await expect(page.getByTestId('centre-card')).toHaveCount(3);
+  await expect(page.getByTestId('centre-backlog')).toHaveCount(3);
   await page.getByTestId('central-municipality').selectOption('hama');
   await expect(page.getByTestId('centre-card')).toHaveCount(1);
   expect(await cardIds(page)).toEqual(['hama-centre']);

@@ -210,12 +210,12 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
   );
   api.route(
     {
-      method: 'GET', url: '/api/v1/branches/:id/days/:day', summary: "A centre's day from its replicated events: issued, served, no-show, cancelled, mean wait", access: STAFF,
+      method: 'GET', url: '/api/v1/branches/:id/days/:day', summary: "A centre's day from its replicated events: issued, served, no-show, cancelled, mean wait; and service by service", access: STAFF,
       params: z.object({ id: z.string(), day: DayString }), responses: { 200: DaySummary },
     },
     async ({ params, principal }) => {
       const b = await visibleBranch(ctx, me(principal), params.id);
-      return ctx.queries.daySummary(b.id, params.day);
+      return ctx.queries.daySummary(b.id, params.day, ctx.now());
     },
   );
 

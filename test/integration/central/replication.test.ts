@@ -154,6 +154,19 @@ describe('halls replicating into central', () => {
         noShow: dayFacts.filter((t) => t.outcome === 'no_show').length,
         cancelled: dayFacts.filter((t) => t.outcome === 'cancelled').length,
       });
+      // Service by service, named as the hall named them, adding up to the day: issued where the
+      // ticket was issued, served where it ended (after a transfer, another service).
+      const bySvc = (s.body as unknown as { services: { serviceId: string; name: { ar: string; en: string }; issued: number; served: number }[] }).services;
+      const ids = [...new Set(dayFacts.flatMap((t) => [t.serviceId, t.finalServiceId]))].sort();
+      expect(bySvc.map((x) => x.serviceId)).toEqual(expect.arrayContaining(ids));
+      expect(bySvc.reduce((n, x) => n + x.issued, 0)).toBe(dayFacts.length);
+      for (const x of bySvc) {
+        expect({ issued: x.issued, served: x.served }, x.serviceId).toEqual({
+          issued: dayFacts.filter((t) => t.serviceId === x.serviceId).length,
+          served: dayFacts.filter((t) => t.finalServiceId === x.serviceId && t.outcome === 'served').length,
+        });
+        expect(x.name.ar).not.toBe(x.serviceId);
+      }
     }
   });
 
