@@ -14,7 +14,10 @@ export default defineConfig({
   // listens on a port below the ephemeral range (hub-process.ts), so the reconnect test, which
   // restarts its hub on the same port, cannot meet a stranger hub started by the other worker on
   // port 0 (seen with port 0 everywhere: the kiosk then stayed "reconnecting").
-  workers: 2,
+  // Three were tried (2026-12-07): the suite is bound by the 2 cores (an axe check or a page
+  // load took ~3 × as long as alone) and took 12.8 min against 11.8 with two. DAWR_E2E_WORKERS
+  // sets another number.
+  workers: Number(process.env.DAWR_E2E_WORKERS ?? 2),
   // One retry on this 2-core machine; a test that needed it is reported as flaky by run.ts.
   retries: 1,
   outputDir: '../../test-results/e2e-artifacts',
