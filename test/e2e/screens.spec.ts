@@ -4,6 +4,11 @@ import { test, expect } from '@playwright/test';
 import { startHubProcess, type HubProcess } from './hub-process.ts';
 import { api, contextFor, expectAccessible, login, pairDevice, shot, type Lang, type Login } from './support.ts';
 
+// The longest file of the suite: its tests share nothing but the seed below, so they are spread
+// over both workers (each worker that takes some starts its own hub) instead of ending the run
+// alone on one.
+test.describe.configure({ mode: 'parallel' });
+
 let hub: HubProcess;
 let kioskToken: string;
 let displayToken: string;
