@@ -111,21 +111,23 @@ export function createQueries(pool: pg.Pool) {
       };
     },
 
-    async daySummary(branchId: string, day: string, now: number): Promise<DaySummary> {
+    async daySummary(branchId: string, timeZone: string, day: string, now: number): Promise<DaySummary> {
       const r = (await theseDays(pool, [{ branchId, day }])).get(branchId) ?? emptyTotals();
-      const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE branch_id = $1 AND day = $2', [branchId, day]);
       // Service by service: the day refolded from its events, as the builder folds it (a day's
       // events of one centre: some thousands at most); the roll-ups keep only the centre's totals.
-      const tz = (await pool.query<{ time_zone: string }>('SELECT time_zone FROM branches WHERE id = $1', [branchId])).rows[0]?.time_zone ?? 'UTC';
-      const folded = n.rows[0]!.n > 0 ? await foldDay(pool, branchId, day, tz, now) : null;
+      const folded = await foldDay(pool, branchId, day, timeZone, now);
       const rows = new Map<string, RollupRow[]>();
-      for (const row of folded ? rollupDay(day, folded.facts).rows : []) rows.set(row.serviceId, [...(rows.get(row.serviceId) ?? []), row]);
+      for (const row of rollupDay(day, folded.facts).rows) {
+        const list = rows.get(row.serviceId);
+        if (list) list.push(row);
+        else rows.set(row.serviceId, [row]);
+      }
       const services = [...rows].map(([serviceId, list]) => {
         const s = totalsOf(list);
-        const name = folded?.services.find((x) => x.id === serviceId)?.name ?? { ar: serviceId, en: serviceId };
+        const name = folded.services.find((x) => x.id === serviceId)?.name ?? { ar: serviceId, en: serviceId };
         return { serviceId, name, issued: s.issued, served: s.served, waitMean: minutes(s.called ? s.waitSumMs / s.called : null), serviceLevel: s.called ? share(s.within, s.called) : null };
       }).sort((a, b) => b.issued - a.issued || a.serviceId.localeCompare(b.serviceId));
-      return { branchId, day, issued: r.issued, served: r.served, noShow: r.noShow, cancelled: r.cancelled, waitMean: minutes(r.called ? r.waitSumMs / r.called : null), events: n.rows[0]!.n, services };
+      return { branchId, day, issued: r.issued, served: r.served, noShow: r.noShow, cancelled: r.cancelled, waitMean: minutes(r.called ? r.waitSumMs / r.called : null), events: folded.events, services };
     },
   };
 }

@@ -18,6 +18,7 @@ import '../styles/dashboard.css';
 import '../styles/reports.css';
 import { hubErrorText } from '../i18n/error-text.ts';
 import { DateField } from '../ui/fields.tsx';
+import { addDays } from '../../shared/domain/business-day.ts';
 
 const KEYS = [
   ['issued', 'int'], ['served', 'int'], ['noShow', 'int'], ['waitMean', 'min'], ['waitP90', 'min'], ['serviceMean', 'min'], ['serviceLevel', 'pct'], ['ratingMean', 'rating'],
@@ -25,12 +26,10 @@ const KEYS = [
 /** Which way is better for a figure compared with the previous period (none: neither). */
 const BETTER: Record<string, 'up' | 'down' | undefined> = { noShow: 'down', waitMean: 'down', waitP90: 'down', serviceLevel: 'up', ratingMean: 'up' };
 
-const dayMs = 86_400_000;
-const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
 /** The same number of days just before the range. */
 function previousRange(from: string, to: string): { from: string; to: string } {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1;
-  return { from: shiftDay(from, -days), to: shiftDay(from, -1) };
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from: addDays(from, -days), to: addDays(from, -1) };
 }
 
 export function ReportsPage() {

@@ -5,12 +5,12 @@ import i18next from 'i18next';
 import type { ReportResponse } from '../../shared/protocol/reports.ts';
 import { labelOf } from '../../shared/reports/cells.ts';
 import { locale } from '../../shared/i18n/format.ts';
+import { addDays } from '../../shared/domain/business-day.ts';
 import type { Cell, Column } from '../../shared/reports/reports.ts';
 import type { useFormat } from '../i18n/use-format.ts';
 
 type Format = ReturnType<typeof useFormat>;
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const monthEnd = (ym: string) => {
   const [y, m] = ym.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@
 import { type InputHTMLAttributes, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format.ts';
+import { textDigits } from '../../shared/i18n/format.ts';
 
 type Base = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'min' | 'max' | 'step'>;
 
@@ -22,7 +23,8 @@ export function westernDigits(s: string): string {
 function useDigits() {
   const f = useFormat();
   const arab = f.lang === 'ar' && f.digits === 'arab';
-  const show = (s: string) => (arab ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(/\./g, '\u066b') : s);
+  // The Arabic decimal separator with Arabic-Indic digits (٣٫٥).
+  const show = (s: string) => (arab ? textDigits(s, f).replace(/\./g, '\u066b') : s);
   return { show, lang: f.lang };
 }
 

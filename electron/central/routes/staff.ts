@@ -215,7 +215,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     },
     async ({ params, principal }) => {
       const b = await visibleBranch(ctx, me(principal), params.id);
-      return ctx.queries.daySummary(b.id, params.day, ctx.now());
+      return ctx.queries.daySummary(b.id, b.time_zone, params.day, ctx.now());
     },
   );
 
