@@ -14,7 +14,7 @@ import { type CentralDb, openDatabase } from './db.ts';
 import { startFactBuilder } from './fact-builder.ts';
 import { createIngest } from './ingest.ts';
 import { createQueries } from './queries.ts';
-import { createLeagueCache } from './league-cache.ts';
+import { createLeagueCache, leaguePresets, leagueToday } from './league-cache.ts';
 import { createCentralMetrics } from './metrics.ts';
 import { createMonitoringTokens } from './monitoring-tokens.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -39,6 +39,8 @@ export interface CentralOptions {
   buildEveryMs?: number;
   /** Keep the public league's answers until a roll-up of their period changes (default true; the benchmark turns it off to time the league itself). */
   leagueCache?: boolean;
+  /** How often the league page's periods are computed ahead (ms; 0: never; default 20 s). */
+  warmLeagueEveryMs?: number;
   /** Never delay sign-ins from loopback after failures (default false: see createCentralAuth). */
   loopbackExempt?: boolean;
   /**
@@ -74,7 +76,9 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   const auth = createCentralAuth(db.pool, { loopbackExempt: o.loopbackExempt ?? false });
   const metrics = createCentralMetrics({ pool: db.pool, now, version });
   const queries = createQueries(db.pool);
-  const leagues = createLeagueCache({ pool: db.pool, compute: (from, to, m) => queries.league(from, to, m), now, enabled: o.leagueCache ?? true });
+  const leagues = createLeagueCache({
+    pool: db.pool, compute: (from, to, m) => queries.league(from, to, m), municipalities: () => queries.municipalities({}), now, enabled: o.leagueCache ?? true,
+  });
   const ctx: CentralContext = { pool: db.pool, auth, ingest: createIngest(db.pool), queries, log, now, version, metrics, leagues };
 
   const builder = startFactBuilder(db.pool, { now, everyMs: o.buildEveryMs ?? 1000, onError: (err) => log.error({ err }, 'building facts failed') });
@@ -95,7 +99,31 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   syncRoutes(api, ctx);
   monitoringRoutes(app, api, ctx, { metrics, tokens: createMonitoringTokens(db.pool), openToLoopback: o.metricsFromLoopback ?? true });
 
-  await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
+  // The league page's periods computed ahead of its readers: before central listens (for at most
+  // 10 s; a national platform's go on after), and every 20 s those whose months changed
+  // (league-cache.ts), so a crowd right after a start or during a busy day does not wait for them.
+  let warming: Promise<unknown> | undefined;
+  const warm = () => {
+    warming ??= leagues.warm(leaguePresets(leagueToday(now())))
+      .catch((err: unknown) => log.warn({ err }, 'computing the league ahead failed'))
+      .finally(() => (warming = undefined));
+    return warming;
+  };
+  const warmer = o.leagueCache === false || o.warmLeagueEveryMs === 0 ? undefined : setInterval(warm, o.warmLeagueEveryMs ?? 20_000);
+  if (warmer) {
+    warmer.unref();
+    let limit: NodeJS.Timeout | undefined;
+    await Promise.race([warm(), new Promise((r) => (limit = setTimeout(r, 10_000)))]);
+    clearTimeout(limit);
+  }
+
+  // A crowd connects at once: Node's default backlog of 511 drops the rest of a thousand new
+  // connections, and each dropped one is retried by its client a second later (TCP's first
+  // retransmission). The kernel caps it at net.core.somaxconn (4096 on current Linux).
+  await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1', backlog: 4096 }).catch((err: unknown) => {
+    clearInterval(warmer);
+    throw err;
+  });
   const port = (app.server.address() as { port: number }).port;
   const shownHost = !o.host || o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
   const url = `${o.tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
@@ -103,7 +131,9 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
     url, port, ctx, db, app,
     flush: () => builder.flush(),
     async close() {
+      clearInterval(warmer);
       await app.close();
+      await warming;
       await builder.stop();
       await db.close();
     },

@@ -9,9 +9,19 @@
 // table of a period that includes today is recomputed at most every `settleMs` the caller gives). Entries carry an ETag (a hash of
 // the body): a client or a municipal website's proxy that sends it back gets 304. At most
 // `maxBytes` are kept (least recently used go first).
+//
+// Only the platform's table of a period is computed: a municipality's is cut from it (its centres,
+// ranked again among themselves: shared/reports/league.ts) and kept beside it, so a crowd asking
+// seven periods of twenty municipalities costs seven computations, not a hundred and forty-seven.
+// `warm` computes the periods readers pick most ahead of them: at start, and again whenever one of
+// their months has changed, so nobody waits for those.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { LeagueResponse } from '../../shared/protocol/central.ts';
+import type { LeagueResponse, Municipality } from '../../shared/protocol/central.ts';
+import { addDays, businessDay } from '../../shared/domain/business-day.ts';
+import { leagueWithin } from '../../shared/reports/league.ts';
+import { LEAGUE_PRESETS, leaguePeriod } from '../../shared/reports/periods.ts';
+import { ApiError } from '../node-common/http/errors.ts';
 
 export interface LeagueEntry {
   /** The versions it was computed at. */
@@ -24,6 +34,13 @@ export interface LeagueEntry {
   /** CSV per language, made when first asked. */
   csv: Map<string, { body: Buffer; etag: string }>;
   bytes: number;
+  /** A platform table's municipalities, and the tables cut from it per municipality when first asked. */
+  municipalities?: Municipality[];
+  within?: Map<string, LeagueEntry>;
+  /** A municipality's table: the platform table it was cut from (whose bytes count its own). */
+  of?: LeagueEntry;
+  /** A reader has had it (a table computed ahead and never asked for is not answered once superseded). */
+  read?: boolean;
 }
 
 const monthsOf = (from: string, to: string): string[] => {
@@ -35,6 +52,21 @@ const monthsOf = (from: string, to: string): string[] => {
   }
   return out;
 };
+
+/** The day the public league's default period ends on (and its presets are computed ahead for). */
+export const leagueToday = (now: number) => businessDay(now, 'Asia/Riyadh');
+
+/**
+ * How long a table of a period may answer after its months changed: 10 s for one that reaches
+ * yesterday or today (halls push all day), none for one that has ended.
+ */
+export const leagueSettleMs = (to: string, today: string) => (to >= addDays(today, -1) ? 10_000 : 0);
+
+/** The periods the league page offers, as `warm` takes them. */
+export const leaguePresets = (today: string) => LEAGUE_PRESETS.map((p) => {
+  const r = leaguePeriod(p, today);
+  return { ...r, settleMs: leagueSettleMs(r.to, today) };
+});
 
 export const etagOf = (body: string | Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -50,6 +82,8 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 export function createLeagueCache(o: {
   pool: pg.Pool;
   compute: (from: string, to: string, municipalityId?: string) => Promise<LeagueResponse>;
+  /** Every municipality on the platform (read with each platform table). */
+  municipalities: () => Promise<Municipality[]>;
   now?: () => number;
   maxBytes?: number;
   /** How long a reading of the versions is trusted (ms). */
@@ -69,16 +103,20 @@ export function createLeagueCache(o: {
   let read: { at: number; versions: Map<string, number>; stamp: string } | undefined;
   let reading: Promise<NonNullable<typeof read>> | undefined;
 
+  async function readVersions(): Promise<NonNullable<typeof read>> {
+    const r = await o.pool.query<{ versions: [string, number][]; stamp: string }>(`
+      SELECT (SELECT COALESCE(json_agg(json_build_array(month::text, version)), '[]'::json) FROM rollup_versions) AS versions,
+             (SELECT count(*) || ':' || COALESCE(max(enrolled_at)::text, '') FROM branches WHERE enrolled_at IS NOT NULL)
+               || '/' || (SELECT count(*) FROM municipalities) AS stamp`);
+    return { at: now(), versions: new Map(r.rows[0]!.versions), stamp: r.rows[0]!.stamp };
+  }
+
+  /** The versions as readers see them: read at most once a second. */
   async function versions(): Promise<NonNullable<typeof read>> {
     if (read && now() - read.at < freshMs) return read;
     reading ??= (async () => {
       try {
-        const r = await o.pool.query<{ versions: [string, number][]; stamp: string }>(`
-          SELECT (SELECT COALESCE(json_agg(json_build_array(month::text, version)), '[]'::json) FROM rollup_versions) AS versions,
-                 (SELECT count(*) || ':' || COALESCE(max(enrolled_at)::text, '') FROM branches WHERE enrolled_at IS NOT NULL)
-                   || '/' || (SELECT count(*) FROM municipalities) AS stamp`);
-        read = { at: now(), versions: new Map(r.rows[0]!.versions), stamp: r.rows[0]!.stamp };
-        return read;
+        return (read = await readVersions());
       } finally {
         reading = undefined;
       }
@@ -96,6 +134,66 @@ export function createLeagueCache(o: {
     }
   }
 
+  /** Counts what was added to a platform table (a CSV, a municipality's table) if the cache holds it. */
+  function grew(e: LeagueEntry, n: number): void {
+    const root = e.of ?? e;
+    root.bytes += n;
+    if (entries.get(keyOf(root.league.from, root.league.to)) === root) bytes += n;
+  }
+
+  const keyOf = (from: string, to: string) => `${from}|${to}`;
+  const entryOf = (league: LeagueResponse, sig: string, at: number): LeagueEntry => {
+    const json = JSON.stringify(league);
+    return { sig, at, etag: etagOf(json), json, league, csv: new Map(), bytes: json.length * 3 };
+  };
+
+  /**
+   * The platform's table of a period at the versions `v`: from the cache, or computed once for
+   * everyone asking. Only a table computed for a reader or given to one answers while superseded
+   * (settled, or while its successor is computed): the first reader after a change to a table
+   * computed ahead and never asked for waits for the new one, as if there had been none.
+   */
+  async function platform(from: string, to: string, opts: { settleMs?: number }, v: NonNullable<typeof read>, forReader: boolean): Promise<LeagueEntry> {
+    const key = keyOf(from, to);
+    const sig = `${monthsOf(from, to).map((m) => v.versions.get(m) ?? 0).join(',')}|${v.stamp}`;
+    const have = entries.get(key);
+    if (have) {
+      entries.delete(key);
+      entries.set(key, have);
+      if (have.sig === sig) return have;
+      if (have.read && opts.settleMs && now() - have.at < opts.settleMs) return have;
+    }
+    // One computation of a table at a time: a version newer than the one being computed is
+    // taken up by the next request after it.
+    let p = computing.get(key);
+    if (!p) {
+      const started = (async () => {
+        const [league, municipalities] = await Promise.all([o.compute(from, to), o.municipalities()]);
+        // Computed for a reader (even one answered the previous table meanwhile): read.
+        const e: LeagueEntry = { ...entryOf(league, sig, now()), municipalities, within: new Map(), read: forReader };
+        const old = entries.get(key);
+        if (!old || old.sig !== sig) {
+          if (old) {
+            entries.delete(key);
+            bytes -= old.bytes;
+          }
+          remember(key, e);
+        }
+        return e;
+      })().finally(() => {
+        if (computing.get(key) === p) computing.delete(key);
+      });
+      p = Object.assign(started, { sig });
+      computing.set(key, p);
+    }
+    // The previous table while the new one is computed, if it is recent enough.
+    if (have?.read && now() - have.at < staleMs) {
+      p.catch(() => undefined);
+      return have;
+    }
+    return p;
+  }
+
   return {
     /**
      * The league of a checked period, from the cache or computed once for everyone asking. With
@@ -104,47 +202,19 @@ export function createLeagueCache(o: {
      * such table every second is what a crowd would then cost (its answers say max-age=30).
      */
     async get(from: string, to: string, municipalityId?: string, opts: { settleMs?: number } = {}): Promise<LeagueEntry> {
-      const v = await versions();
-      const key = `${from}|${to}|${municipalityId ?? ''}`;
-      const sig = `${monthsOf(from, to).map((m) => v.versions.get(m) ?? 0).join(',')}|${v.stamp}`;
-      const have = o.enabled === false ? undefined : entries.get(key);
-      if (have) {
-        entries.delete(key);
-        entries.set(key, have);
-        if (have.sig === sig) return have;
-        if (opts.settleMs && now() - have.at < opts.settleMs) return have;
+      if (o.enabled === false) return entryOf(await o.compute(from, to, municipalityId), '', now());
+      const all = await platform(from, to, opts, await versions(), true);
+      all.read = true;
+      if (municipalityId === undefined) return all;
+      let e = all.within!.get(municipalityId);
+      if (!e) {
+        const m = all.municipalities!.find((x) => x.id === municipalityId);
+        if (!m) throw new ApiError('not_found', `no municipality ${municipalityId}`);
+        e = { ...entryOf({ ...all.league, municipality: m, centres: leagueWithin(all.league.centres, m.id) }, all.sig, all.at), of: all };
+        all.within!.set(municipalityId, e);
+        grew(e, e.bytes);
       }
-      // One computation of a table at a time: a version newer than the one being computed is
-      // taken up by the next request after it.
-      let p = computing.get(key);
-      if (!p) {
-        const started = (async () => {
-          const league = await o.compute(from, to, municipalityId);
-          const json = JSON.stringify(league);
-          const e: LeagueEntry = { sig, at: now(), etag: etagOf(json), json, league, csv: new Map(), bytes: json.length * 3 };
-          if (o.enabled !== false) {
-            const old = entries.get(key);
-            if (!old || old.sig !== sig) {
-              if (old) {
-                entries.delete(key);
-                bytes -= old.bytes;
-              }
-              remember(key, e);
-            }
-          }
-          return e;
-        })().finally(() => {
-          if (computing.get(key) === p) computing.delete(key);
-        });
-        p = Object.assign(started, { sig });
-        computing.set(key, p);
-      }
-      // The previous table while the new one is computed, if it is recent enough.
-      if (have && now() - have.at < staleMs) {
-        p.catch(() => undefined);
-        return have;
-      }
-      return p;
+      return e;
     },
     /** The CSV of an entry in a language, made once. */
     csv(e: LeagueEntry, lang: string, make: () => string): { body: Buffer; etag: string } {
@@ -152,12 +222,31 @@ export function createLeagueCache(o: {
       if (!c) {
         const body = Buffer.from(make(), 'utf8');
         e.csv.set(lang, (c = { body, etag: etagOf(body) }));
-        e.bytes += body.length;
-        if ([...entries.values()].includes(e)) bytes += body.length;
+        grew(e, body.length);
       }
       return c;
     },
-    stats: () => ({ entries: entries.size, bytes }),
+    /**
+     * Computes the platform's table of each period ahead of its readers, one after the other; a
+     * table whose months have not changed is not computed again. Failures are left to the next
+     * reader (and logged by the caller).
+     */
+    async warm(periods: readonly { from: string; to: string; settleMs?: number }[]): Promise<number> {
+      let computed = 0;
+      // Its own reading of the versions: a reader's next one is not put off by it.
+      const v = await readVersions();
+      for (const p of periods) {
+        const before = entries.get(keyOf(p.from, p.to));
+        const e = await platform(p.from, p.to, { settleMs: p.settleMs }, v, false);
+        // A superseded table answered while its successor is computed: wait for that one.
+        const fresh = computing.get(keyOf(p.from, p.to));
+        if (fresh) await fresh;
+        if (e !== before || fresh) computed++;
+      }
+      return computed;
+    },
+    /** What the cache holds: its tables' periods (`from|to`) and their bytes. */
+    stats: () => ({ entries: entries.size, bytes, periods: [...entries.keys()] }),
   };
 }
 

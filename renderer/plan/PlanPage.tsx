@@ -14,7 +14,7 @@ import { TopBar } from '../shell/TopBar.tsx';
 import { useHub } from '../shell/app-context.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { presetRange } from '../reports/report-range.ts';
+import { presetRange } from '../../shared/reports/periods.ts';
 import '../styles/dashboard.css';
 import '../styles/reports.css';
 import { hubErrorText } from '../i18n/error-text.ts';

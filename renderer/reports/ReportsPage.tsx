@@ -10,7 +10,7 @@ import { TopBar } from '../shell/TopBar.tsx';
 import { useHub } from '../shell/app-context.tsx';
 import { useHall } from '../store/hall-store.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { PRESETS, type Preset, presetRange } from './report-range.ts';
+import { PRESETS, type Preset, presetRange } from '../../shared/reports/periods.ts';
 import { type ReportChoice, reportQuery, useReport } from './use-report.ts';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportTables } from './ReportTables.tsx';

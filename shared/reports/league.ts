@@ -73,9 +73,26 @@ export function rankLeague(rows: readonly (LeagueCentre & LeagueFigures)[]): Lea
     return { ...r, score, smallSample: smallSample || score === null, rank: null as number | null };
   });
   const ranked = scored.filter((r) => !r.smallSample).sort((a, b) => b.score! - a.score! || a.name.en.localeCompare(b.name.en));
+  numberRanks(ranked);
+  const small = scored.filter((r) => r.smallSample).sort((a, b) => b.served - a.served || a.name.en.localeCompare(b.name.en));
+  return [...ranked, ...small];
+}
+
+/** Numbers rows already in rank order (best first): 1, 2, …; ties share a rank. */
+export function numberRanks<T extends { score: number | null; rank: number | null }>(ranked: T[]): T[] {
   ranked.forEach((r, i) => {
     r.rank = i > 0 && ranked[i - 1]!.score === r.score ? ranked[i - 1]!.rank : i + 1;
   });
-  const small = scored.filter((r) => r.smallSample).sort((a, b) => b.served - a.served || a.name.en.localeCompare(b.name.en));
-  return [...ranked, ...small];
+  return ranked;
+}
+
+/**
+ * One municipality's table out of the platform's over the same period: its centres in the same
+ * order, ranked again among themselves. Equal to ranking them alone (a centre's figures and score
+ * are its own; the order is by score, then name), so a cache computes a period once for everyone.
+ */
+export function leagueWithin<T extends { municipalityId: string; score: number | null; rank: number | null; smallSample: boolean }>(platform: readonly T[], municipalityId: string): T[] {
+  const mine = platform.filter((r) => r.municipalityId === municipalityId).map((r) => ({ ...r }));
+  numberRanks(mine.filter((r) => !r.smallSample));
+  return mine;
 }

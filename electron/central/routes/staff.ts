@@ -4,7 +4,7 @@
 // their centre); another municipality's centre answers 404, as if it did not exist.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { addDays, businessDay } from '../../../shared/domain/business-day.ts';
+import { addDays } from '../../../shared/domain/business-day.ts';
 import {
   Centre, CentreBody, CentralLoginResponse, CentralUser, CompareResponse, CreateMunicipalityBody, CreateUserBody, DashboardResponse, DaySummary,
   EnrolmentCode, LeagueResponse, Municipality, PeriodQuery,
@@ -19,7 +19,7 @@ import { hashToken, newId, newPairingCode } from '../../node-common/tokens.ts';
 import { type CentralPrincipal, canAdminister, canSeeBranch, canSeeMunicipality } from '../auth.ts';
 import { ADMINS, type CentralApi, type CentralContext, STAFF, audit } from '../context.ts';
 import type { Scope } from '../queries.ts';
-import { etagMatches } from '../league-cache.ts';
+import { etagMatches, leagueSettleMs, leagueToday } from '../league-cache.ts';
 
 const ENROL_CODE_MS = 24 * 3600_000;
 const MAX_PERIOD_DAYS = 366;
@@ -29,8 +29,6 @@ const MAX_PERIOD_DAYS = 366;
  * rate: a crowd that arrives through one proxy still gets the table (docs/benchmarks.md: the crowd).
  */
 const LEAGUE_CEILING = 60_000;
-/** How often a table of a period that may still change (reaching yesterday or today) is recomputed at most (league-cache.ts). */
-const LEAGUE_SETTLE_MS = 10_000;
 
 export async function catalogueOf(ctx: CentralContext, municipalityId: string) {
   const r = await ctx.pool.query<{ version: number; services: Catalogue['services'] }>('SELECT version, services FROM catalogue WHERE municipality_id = $1', [municipalityId]);
@@ -226,14 +224,14 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
   // still changes it), 30 s for one that includes today.
   const leagueQuery = z.object({ from: DayString.optional(), to: DayString.optional(), municipality: z.string().optional() }).strict();
   const leagueOf = async (q: z.infer<typeof leagueQuery>) => {
-    const today = businessDay(ctx.now(), 'Asia/Riyadh');
+    const today = leagueToday(ctx.now());
     const to = q.to ?? today;
     const from = q.from ?? addDays(to, -29);
     period(from, to);
     // A period that reaches yesterday or today may still change (today every second while halls
     // push): cached by others for 30 s, recomputed here at most every 10 s.
-    const recent = to >= addDays(today, -1);
-    return { entry: await ctx.leagues.get(from, to, q.municipality, { settleMs: recent ? LEAGUE_SETTLE_MS : 0 }), maxAge: recent ? 30 : 300 };
+    const settleMs = leagueSettleMs(to, today);
+    return { entry: await ctx.leagues.get(from, to, q.municipality, { settleMs }), maxAge: settleMs ? 30 : 300 };
   };
   /** Sends a cached answer, or 304 when the client already holds it. */
   const cached = (req: FastifyRequest, reply: FastifyReply, etag: string, maxAge: number, type: string, body: string | Buffer, disposition?: string) => {

@@ -27,6 +27,7 @@ import type { SyncEvent } from '../../../shared/protocol/sync.ts';
 import { Histogram } from '../../../shared/reports/bins.ts';
 import { foldEvents } from '../../../shared/reports/facts.ts';
 import { leagueFigures } from '../../../shared/reports/league.ts';
+import { leaguePresets, leagueToday } from '../../../electron/central/league-cache.ts';
 import { type RollupTotals, addTotals, emptyTotals, rollupDay, totalsOf } from '../../../shared/reports/rollup.ts';
 import { api, freshDatabase, municipalityWith, signIn } from '../../support/central.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
@@ -113,6 +114,11 @@ describe('central at scale', () => {
     // The configuration events are kept apart too (the fact builder starts each day from them).
     const cfg = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM config_events WHERE branch_id = $1', [halls[0]!.id]);
     expect(cfg.rows[0]!.n).toBe(DEMO_SERVICES.length + DEMO_COUNTERS.length);
+  });
+
+  it("has computed the league page's periods ahead of their readers since it started", async () => {
+    const want = leaguePresets(leagueToday(Date.now())).map((p) => `${p.from}|${p.to}`);
+    await expect.poll(() => central.ctx.leagues.stats().periods).toEqual(expect.arrayContaining(want));
   });
 
   it('answers the league over any period with the halls\' own roll-ups summed day by day', async () => {
@@ -245,6 +251,28 @@ describe('central at scale', () => {
     expect(await last!.json()).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
     // Another address is not held up.
     expect((await league(FROM, TO, { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
+  });
+
+  it("a municipality's league is the platform's cut to its centres and ranked again, as computed for it alone", async () => {
+    // A second municipality with a busy centre of its own (November only: October is detached below).
+    const other = await municipalityWith(central.url, token, 'hama', ['west']);
+    const e = await api<{ credential: string }>(central.url, '/api/v1/sync/enrol', { body: { code: other.centres[0]!.code, timeZone: TZ } });
+    const west = { id: other.centres[0]!.id, credential: e.body.credential };
+    await push(west, hallLog(55, 260, '2026-11-02', '2026-11-08'));
+    await central.flush();
+    const queries = createQueries(pool);
+    for (const [from, to] of [['2026-11-02', '2026-11-08'], ['2026-11-04', '2026-11-04'], [FROM, TO]]) {
+      // A new centre retires the cached tables within a second (the versions are read once a second).
+      await expect.poll(async () => (await api<LeagueResponse>(central.url, `/api/v1/public/league?from=${from}&to=${to}`)).body.centres.map((c) => c.municipalityId).sort())
+        .toEqual(['hama', 'homs', 'homs', 'homs']);
+      for (const m of ['homs', 'hama']) {
+        const r = await api<LeagueResponse>(central.url, `/api/v1/public/league?from=${from}&to=${to}&municipality=${m}`);
+        expect(r.body, `${m}, ${from} → ${to}`).toEqual(await queries.league(from!, to!, m));
+      }
+    }
+    const nowhere = await api(central.url, '/api/v1/public/league?municipality=nowhere');
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body).toEqual({ error: { code: 'not_found', message: 'no municipality nowhere' } });
   });
 
   it('detaches an old month: the months after it still answer, the month takes no more rows, a backup leaves it out', async () => {

@@ -7,7 +7,7 @@ import { foldEvents } from '../../../shared/reports/facts.ts';
 import { computeReport, periodOf } from '../../../shared/reports/reports.ts';
 import { rollupFacts } from '../../../shared/reports/rollup.ts';
 import { percentileSorted } from '../../../shared/reports/stats.ts';
-import { presetRange } from '../../../renderer/reports/report-range.ts';
+import { presetRange } from '../../../shared/reports/periods.ts';
 
 const svc = (id: string, prefix: string, target: number) => ({ id, prefix, name: { ar: id, en: id }, category: 'x', targetWaitMinutes: target, active: true });
 const services = [svc('a', 'A', 10), svc('b', 'B', 5)];

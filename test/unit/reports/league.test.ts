@@ -3,7 +3,7 @@
 // nobody shows no percentages.
 import { describe, expect, it } from 'vitest';
 import type { TicketFact } from '../../../shared/reports/facts.ts';
-import { LEAGUE_MIN_RATINGS, LEAGUE_MIN_SERVED, leagueFigures, rankLeague } from '../../../shared/reports/league.ts';
+import { LEAGUE_MIN_RATINGS, LEAGUE_MIN_SERVED, leagueFigures, leagueWithin, rankLeague } from '../../../shared/reports/league.ts';
 import { rollupDay, totalsOf } from '../../../shared/reports/rollup.ts';
 
 function tickets(n: number, o: { withinShare: number; rating: number | null; ratedShare?: number; noShows?: number; outcome?: TicketFact['outcome'] }): TicketFact[] {
@@ -14,7 +14,7 @@ function tickets(n: number, o: { withinShare: number; rating: number | null; rat
   }));
 }
 const totals = (t: TicketFact[]) => totalsOf(rollupDay('2026-12-01', { tickets: t, services: [], counters: [] }).rows);
-const centre = (id: string, t: TicketFact[]) => ({ branchId: id, municipalityId: 'm', name: { ar: id, en: id }, district: { ar: '', en: '' }, ...leagueFigures(totals(t)) });
+const centre = (id: string, t: TicketFact[], municipalityId = 'm') => ({ branchId: id, municipalityId, name: { ar: id, en: id }, district: { ar: '', en: '' }, ...leagueFigures(totals(t)) });
 
 describe('league table', () => {
   it('computes the hall report figures of a centre', () => {
@@ -40,5 +40,24 @@ describe('league table', () => {
     expect(rows.map((r) => [r.branchId, r.rank])).toEqual([['good', 1], ['tied-a', 2], ['tied-b', 2], ['unrated', null], ['tiny', null]]);
     expect(rows[0]!.score).toBeCloseTo(0.6 * 0.9 * 100 + 0.4 * 100, 5);
     expect(rows.filter((r) => r.smallSample).map((r) => r.score)).toEqual([null, null]);
+  });
+
+  it("cuts one municipality's table out of the platform's: the same as ranking its centres alone", () => {
+    const all = [
+      centre('a-best', tickets(300, { withinShare: 0.95, rating: 5 }), 'a'),
+      centre('b-good', tickets(300, { withinShare: 0.9, rating: 5 }), 'b'),
+      centre('a-tied-1', tickets(300, { withinShare: 0.5, rating: 3 }), 'a'),
+      centre('b-tied', tickets(300, { withinShare: 0.5, rating: 3 }), 'b'),
+      centre('a-tied-2', tickets(300, { withinShare: 0.5, rating: 3 }), 'a'),
+      centre('b-tiny', tickets(10, { withinShare: 1, rating: 5 }), 'b'),
+      centre('a-tiny', tickets(20, { withinShare: 1, rating: 5 }), 'a'),
+    ];
+    const platform = rankLeague(all);
+    expect(platform.map((r) => [r.branchId, r.rank])).toEqual([['a-best', 1], ['b-good', 2], ['a-tied-1', 3], ['a-tied-2', 3], ['b-tied', 3], ['a-tiny', null], ['b-tiny', null]]);
+    for (const m of ['a', 'b']) expect(leagueWithin(platform, m)).toEqual(rankLeague(all.filter((c) => c.municipalityId === m)));
+    expect(leagueWithin(platform, 'b').map((r) => [r.branchId, r.rank])).toEqual([['b-good', 1], ['b-tied', 2], ['b-tiny', null]]);
+    // The platform's table is left as it was.
+    expect(platform[1]).toMatchObject({ branchId: 'b-good', rank: 2 });
+    expect(leagueWithin(platform, 'nowhere')).toEqual([]);
   });
 });
