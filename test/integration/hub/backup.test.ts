@@ -146,7 +146,7 @@ describe('scheduled backups, from Admin → Hall to the dashboard', () => {
   it('backs up now into the folder set, verified, keeps the newest N, and the dashboard shows it; a failure is shown too', async () => {
     const data = join(root, 'scheduled');
     const folder = join(root, 'share');
-    const hub = await start(['--demo', '--data', data]);
+    const hub = await start(['--demo', '--demo-history', '1', '--data', data]);
     const api = new ApiClient(hub.url);
     const admin = await api.login('admin', 'dawr-admin');
     const supervisor = await api.login('supervisor', 'dawr-supervisor');
@@ -213,7 +213,7 @@ describe('scheduled backups, from Admin → Hall to the dashboard', () => {
   });
 
   it('a hub started without a key says it cannot back up', async () => {
-    const hub = await start(['--demo', '--data', join(root, 'nokey')], {});
+    const hub = await start(['--demo', '--demo-history', '1', '--data', join(root, 'nokey')], {});
     const api = new ApiClient(hub.url);
     const admin = await api.login('admin', 'dawr-admin');
     expect((await api.get('/api/v1/admin/backup', admin)).body.key).toBe('none');
@@ -226,7 +226,7 @@ describe('scheduled backups, from Admin → Hall to the dashboard', () => {
 describe('a damaged hall database at start', () => {
   it('is refused with a message naming the last good backup — never a stack trace, never an empty hall', async () => {
     const data = join(root, 'damaged');
-    const hub = await start(['--demo', '--data', data]);
+    const hub = await start(['--demo', '--demo-history', '1', '--data', data]);
     await kill(hub);
     const b = await runDawr(['backup', '--data', data, '--to', join(root, 'damaged-usb')], KEY);
     expect(b.code).toBe(0);
