@@ -65,6 +65,19 @@ export const DEMO_ACCOUNTS = [
   ...SERVED_BY.map((_, i) => ({ username: `clerk${i + 1}`, password: 'dawr-clerk', role: 'clerk' as const, displayName: `موظف ${i + 1}` })),
 ];
 
+/**
+ * The demo's passwords are published (README): each is hashed once per process and its hash shared
+ * by the accounts that have it (the eight clerks), so a demo hall starts without eleven scrypt
+ * derivations of ~0.3 s each — the test suite starts some hundreds of them. Real accounts are
+ * hashed one by one, each with its own salt.
+ */
+const demoHashes = new Map<string, Promise<string>>();
+function demoHash(password: string): Promise<string> {
+  let h = demoHashes.get(password);
+  if (!h) demoHashes.set(password, (h = hashPassword(password)));
+  return h;
+}
+
 /** Seeds the demo hall once: services and counters through commands (so they are in the log), and staff. */
 export async function seedDemo(hall: Hall, auth: AuthStore, profile: DemoProfile = DEMO_PROFILES.centre!): Promise<void> {
   const system = { id: 'system', role: 'admin' as const };
@@ -74,7 +87,7 @@ export async function seedDemo(hall: Hall, auth: AuthStore, profile: DemoProfile
     await Promise.all(profile.counters.map((counter) => hall.execute({ type: 'saveCounter', counter }, system)));
   }
   const missing = DEMO_ACCOUNTS.filter((a) => !auth.userByName(a.username));
-  const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));
+  const hashes = await Promise.all(missing.map((a) => demoHash(a.password)));
   missing.forEach((a, i) => auth.createUser({ username: a.username, role: a.role, displayName: a.displayName, passwordHash: hashes[i]! }));
 }
 
