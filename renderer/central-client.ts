@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { HubError } from './hub-client.ts';
 import {
-  CentralLoginResponse, CentralUser, CompareResponse, DashboardResponse, DaySummary, LeagueResponse, Municipality,
+  CentralAccount, CentralAuditEntry, CentralLoginResponse, CentralSessionResponse, CentralUser, Centre, CompareResponse, DashboardResponse, DaySummary, LeagueResponse, Municipality,
+  type CentralAuditQuery, type CentralRole, type CentralUserPatchBody,
 } from '../shared/protocol/central.ts';
 
 // The screens' CSP allows no eval: without this zod probes `new Function` on its first parse (it
@@ -15,11 +16,14 @@ z.config({ jitless: true });
 /** A refusal from central: `code` is the server's error code (`unauthorized`, `not_found`, …), or `network` / `bad_response`. */
 export class CentralError extends HubError {}
 
+/** A new account (`POST /api/v1/users`, CreateUserBody): municipalityId for a municipality's roles (a municipality admin's own by default), branchId for a centre manager. */
+export type NewAccount = { username: string; password: string; role: CentralRole; displayName?: string; municipalityId?: string; branchId?: string };
+
 export type Period = { from: string; to: string; municipality?: string | undefined };
 
-const query = (q: Record<string, string | undefined>) => {
+const query = (q: Record<string, string | number | undefined>) => {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 };
@@ -102,5 +106,57 @@ export class CentralClient {
 
   daySummary(branchId: string, day: string): Promise<DaySummary> {
     return this.request(DaySummary, 'GET', `/api/v1/branches/${encodeURIComponent(branchId)}/days/${encodeURIComponent(day)}`);
+  }
+
+  /** The municipalities this account may see (a platform admin: all; anyone else: their own). */
+  staffMunicipalities(): Promise<Municipality[]> {
+    return this.request(Municipality.array(), 'GET', '/api/v1/municipalities');
+  }
+
+  /** The centres this account may see. */
+  centres(): Promise<Centre[]> {
+    return this.request(Centre.array(), 'GET', '/api/v1/branches');
+  }
+
+  // --- accounts (platform and municipality admins; scoped by central) ---
+  accounts(): Promise<CentralAccount[]> {
+    return this.request(CentralAccount.array(), 'GET', '/api/v1/users');
+  }
+
+  addAccount(a: NewAccount): Promise<CentralUser> {
+    return this.request(CentralUser, 'POST', '/api/v1/users', a);
+  }
+
+  /** Role, display name, enabled, a centre manager's centre. Disabling, or a new role or centre, ends the account's sessions. */
+  updateAccount(id: string, patch: CentralUserPatchBody): Promise<CentralAccount> {
+    return this.request(CentralAccount, 'POST', `/api/v1/users/${encodeURIComponent(id)}`, patch);
+  }
+
+  /** Another account's new password (its sessions end). One's own: changeOwnPassword. */
+  async setPassword(id: string, password: string): Promise<void> {
+    await this.request(z.unknown(), 'POST', `/api/v1/users/${encodeURIComponent(id)}/password`, { password });
+  }
+
+  async endSessions(id: string): Promise<number> {
+    return (await this.request(z.object({ ended: z.number().int() }), 'POST', `/api/v1/users/${encodeURIComponent(id)}/end-sessions`, {})).ended;
+  }
+
+  /** Clears the account's failed sign-ins from every address; answers how many were cleared. */
+  async unlock(id: string): Promise<number> {
+    return (await this.request(z.object({ cleared: z.number().int() }), 'POST', `/api/v1/users/${encodeURIComponent(id)}/unlock`, {})).cleared;
+  }
+
+  /**
+   * One's own password: every session of the account ends, this one too, and central answers a
+   * new token, which this client uses from now on (the caller stores it in the session).
+   */
+  async changeOwnPassword(currentPassword: string, newPassword: string): Promise<z.infer<typeof CentralSessionResponse>> {
+    const s = await this.request(CentralSessionResponse, 'POST', '/api/v1/auth/password', { currentPassword, newPassword });
+    this.token = s.token;
+    return s;
+  }
+
+  audit(q: CentralAuditQuery): Promise<CentralAuditEntry[]> {
+    return this.request(CentralAuditEntry.array(), 'GET', `/api/v1/audit${query(q)}`);
   }
 }

@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<RunningCentral> {
   });
   const stops: (() => Promise<void>)[] = [];
   const lines = ['', `Dawr central ${central.ctx.version} — ${central.url}`, `  version:    ${central.ctx.version}, database schema ${CENTRAL_SCHEMA_VERSION}`, `  database:   ${central.db.where}`, `  health:     ${central.url}/api/health`, '',
-    'Screens (open in a browser):', `  league table (public)  ${central.url}/league`, `  central dashboard      ${central.url}/central`, `  API                    ${central.url}/api/v1/openapi.json`];
+    'Screens (open in a browser):', `  league table (public)  ${central.url}/league`, `  central dashboard      ${central.url}/central`, `  accounts and audit     ${central.url}/central/accounts`, `  API                    ${central.url}/api/v1/openapi.json`];
   if (o.demo) {
     const { startCentralDemo } = await import('./demo.ts');
     const demo = await startCentralDemo(central, { dataDir: o.data, historyDays: o.demoHistoryDays });
@@ -85,7 +85,7 @@ export async function main(argv: string[]): Promise<RunningCentral> {
     for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(22)} ${a.username} / ${a.password}`);
   } else {
     const password = await bootstrap(central);
-    if (password) lines.push('', `First start: sign in as platform / ${password} (shown once; create the municipalities and their admins, then change it).`);
+    if (password) lines.push('', `First start: sign in as platform / ${password} (shown once; create the municipalities and their admins, then change it at ${central.url}/central/accounts).`);
   }
   if (!existsSync(`${rendererDir}/index.html`)) lines.push('', 'The screens are not built yet: run ./dawr npm run build.');
   console.log(lines.join('\n') + '\n');

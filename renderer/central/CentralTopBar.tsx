@@ -1,11 +1,12 @@
-// The bar above central's screens: the title, the language, who is signed in (central's account).
+// The bar above central's screens: the title, central's screens (the dashboard; the accounts for
+// the admins, one's own password for everyone else), the language, who is signed in.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { useCentral } from '../shell/app-context.tsx';
-import { useCentralSession } from '../store/central-session-store.ts';
+import { administersAccounts, useCentralSession } from '../store/central-session-store.ts';
 
 export function CentralTopBar({ title, children }: { title: string; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -15,6 +16,10 @@ export function CentralTopBar({ title, children }: { title: string; children?: R
   const forget = useCentralSession((s) => s.signOut);
   // Ends the session on central too (its token stops working), then forgets it here.
   const signOut = () => void central.signOut().finally(() => forget());
+  const here = useLocation().pathname;
+  const link = (to: string, words: string, testId: string) => (
+    <Link to={to} className="btn-quiet" aria-current={here === to ? 'page' : undefined} data-testid={testId}>{words}</Link>
+  );
   return (
     <header className="topbar central-bar">
       <Link to="/league" className="brand">
@@ -25,6 +30,12 @@ export function CentralTopBar({ title, children }: { title: string; children?: R
         <h1>{title}</h1>
       </div>
       <div className="topbar-tools">
+        {session && (
+          <nav className="central-nav" aria-label={t('centralAccounts.nav')}>
+            {link('/central', t('central.title'), 'central-nav-dashboard')}
+            {link('/central/accounts', t(administersAccounts(session.user.role) ? 'centralAccounts.title' : 'centralAccounts.myTitle'), 'central-nav-accounts')}
+          </nav>
+        )}
         {children}
         <LanguageSwitch />
         {session && (

@@ -22,6 +22,7 @@ import { PlanPage } from '../plan/PlanPage.tsx';
 import { LeaguePage } from '../league/LeaguePage.tsx';
 import { CentralPage } from '../central/CentralPage.tsx';
 import { CentralGate } from '../central/CentralGate.tsx';
+import { AccountsPage } from '../central/AccountsPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { FeedbackPage } from '../feedback/FeedbackPage.tsx';
 import { FeedbackStatusPage } from '../feedback/FeedbackStatusPage.tsx';
@@ -63,9 +64,10 @@ export function App({ hub, central, bridge, station }: { hub: HubClient; central
           <Route path="/feedback" element={<FeedbackPage />} />
           <Route path="/feedback/:reference" element={<FeedbackStatusPage />} />
           <Route path="/feedback-inbox" element={<StaffGate screen="feedbackInbox" roles={['supervisor', 'manager', 'admin']}><FeedbackInbox /></StaffGate>} />
-          {/* Served by central (brief §10): the public league table and the municipality's dashboard. */}
+          {/* Served by central (brief §10): the public league table, the municipality's dashboard and its accounts. */}
           <Route path="/league" element={<LeaguePage />} />
           <Route path="/central" element={<CentralGate><CentralPage /></CentralGate>} />
+          <Route path="/central/accounts" element={<CentralGate><AccountsPage /></CentralGate>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

@@ -23,18 +23,30 @@ type Store = {
   /** Central refused the token (expired or signed out elsewhere): the sign-in form says so. */
   ended: boolean;
   signIn: (s: CentralSession) => void;
+  /** One's own password changed: central ended every session of the account and gave this one a new token. */
+  renew: (t: { token: string; expiresAt: string }) => void;
   signOut: (ended?: boolean) => void;
 };
 
-export const useCentralSession = create<Store>((set) => ({
+export const useCentralSession = create<Store>((set, get) => ({
   session: read(),
   ended: false,
   signIn: (s) => {
     sessionStorage.setItem(key, JSON.stringify(s));
     set({ session: s, ended: false });
   },
+  renew: ({ token, expiresAt }) => {
+    const s = get().session;
+    if (!s) return;
+    const next = { ...s, token, expiresAt };
+    sessionStorage.setItem(key, JSON.stringify(next));
+    set({ session: next, ended: false });
+  },
   signOut: (ended = false) => {
     sessionStorage.removeItem(key);
     set({ session: null, ended });
   },
 }));
+
+/** Platform and municipality admins administer accounts (central scopes which: a municipality admin their municipality's). */
+export const administersAccounts = (role: string | undefined): boolean => role === 'platform_admin' || role === 'municipality_admin';

@@ -4,7 +4,8 @@
 // language, a phone and a big screen); the central dashboard as each kind of account sees it (a
 // municipality manager both Homs centres and not Hama, a centre manager only Al-Waer, the platform
 // admin everything and the municipality filter); a hall's dashboard showing its link to central;
-// and a hall that is not linked joining central from its admin screen. Screenshots:
+// a hall that is not linked joining central from its admin screen; and central's accounts screen
+// (accounts added, disabled, given a new password, the audit log, one's own password). Screenshots:
 // test-results/screens/central-*.png.
 import { test, expect, type Page } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnHub } from '../support/hub-process.ts';
+import { fromAddress } from '../support/from-address.ts';
 import { api, contextFor, expectAccessible, login, screensDir, shot, type Lang } from './support.ts';
 
 const dawr = fileURLToPath(new URL('../../scripts/dawr.ts', import.meta.url));
@@ -327,3 +329,222 @@ test('a hall not linked to central says so, and joins central from its admin scr
     rmSync(hallDir, { recursive: true, force: true });
   }
 });
+
+// Central's accounts (/central/accounts), in Arabic and in English: the platform admin adds a
+// municipality admin; that admin sees only their municipality's accounts, adds two, disables one
+// (it can no longer sign in), sets the other's password, ends its sessions and renames it, and the
+// audit log shows each change; a centre manager and the admin change their own passwords and stay
+// signed in (the new token replaces the stored one; the old one is refused).
+const ACCOUNTS_TEXT = {
+  ar: {
+    chief: 'رئيس قسم الخدمات', deputy: 'نائب المدير', head: 'رئيس مركز الوعر', renamed: 'رئيسة مركز الوعر',
+    taken: 'اسم المستخدم هذا مأخوذ. اختر اسمًا آخر.', active: 'مفعّل', inactive: 'معطّل', disabled: 'عُطّل حساب', reset: 'عُيّنت كلمة مرور جديدة', saved: 'حُفظت تغييرات',
+    wrongCurrent: 'كلمة المرور الحالية غير صحيحة.', changed: 'تغيّرت كلمة مرورك', created: 'أُضيف حساب', edited: 'عُدّل حساب', pwSet: 'عُيّنت كلمة مرور جديدة', ended: 'أُنهيت الجلسات',
+    accounts: 'الحسابات', myPassword: 'كلمة المرور', unlocked: 'يستطيع',
+  },
+  en: {
+    chief: 'Head of services', deputy: 'Deputy manager', head: 'Head of Al-Waer', renamed: 'Head of the Al-Waer centre',
+    taken: 'This username is taken. Choose another.', active: 'Active', inactive: 'Disabled', disabled: 'is disabled', reset: 'New password set', saved: 'changes are saved',
+    wrongCurrent: 'The current password is wrong.', changed: 'Your password is changed', created: 'Account added', edited: 'Account edited', pwSet: 'New password set', ended: 'Sessions ended',
+    accounts: 'Accounts', myPassword: 'My password', unlocked: 'can sign in again at once',
+  },
+} as const;
+
+/** Signs in on central's sign-in form, then waits for `screen` (the page asked for). */
+async function signInAs(page: Page, username: string, password: string, screen = 'central-accounts'): Promise<void> {
+  await expect(page.getByTestId('central-login')).toBeVisible();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId(screen)).toBeVisible();
+}
+
+// The test's own sign-ins and checks through the API leave from addresses of their own (the whole
+// of 127.0.0.0/8 is this machine), one per call: central limits sign-ins to 10 a minute per address,
+// and the browser's, from 127.0.0.1, must not meet the test's.
+let nextAddress = 10;
+const viaApi = () => fromAddress(centralUrl, `127.0.0.${nextAddress++}`);
+const signInStatus = async (username: string, password: string) => (await viaApi().login(username, password)).status;
+async function apiLogin(username: string, password: string): Promise<string> {
+  const r = await viaApi().login(username, password);
+  expect(r.status, `${username} signs in`).toBe(200);
+  return (r.body as { token: string }).token;
+}
+const meStatus = async (token: string) => (await viaApi().get('/api/v1/me', token)).status;
+
+for (const lang of ['ar', 'en'] as Lang[]) {
+  test(`central's accounts: a platform admin adds a municipality admin, who administers only their municipality's accounts; the audit log; own passwords (${lang})`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    const w = ACCOUNTS_TEXT[lang];
+    const chief = `homs-chief-${lang}`;
+    const deputy = `homs-deputy-${lang}`;
+    const head = `waer-head-${lang}`;
+    const ctx = await contextFor(browser, { lang, width: 1366, height: 900 });
+    const page = await ctx.newPage();
+
+    // The platform admin: from the dashboard's bar to the accounts, every municipality's accounts.
+    await signInToCentral(page, 'platform');
+    await expect(page.getByTestId('central-nav-accounts')).toHaveText(w.accounts);
+    await page.getByTestId('central-nav-accounts').click();
+    await expect(page.getByTestId('central-accounts')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+    await expect(page.getByTestId('account-row-hama-admin')).toBeVisible();
+    await expect(page.getByTestId('account-row-platform')).toBeVisible();
+    // Nobody disables themselves or sets their own password through the admin's button.
+    await expect(page.getByTestId('account-disable-platform')).toHaveCount(0);
+    await expect(page.getByTestId('account-reset-platform')).toHaveCount(0);
+
+    // A municipality admin for Homs.
+    await page.getByTestId('add-username').fill(chief);
+    await page.getByTestId('add-display-name').fill(w.chief);
+    await page.getByTestId('add-password').fill('chief-pass-1');
+    await page.getByTestId('add-role').selectOption('municipality_admin');
+    await page.getByTestId('add-municipality').selectOption('homs');
+    await page.getByTestId('add-submit').click();
+    await expect(page.getByTestId('add-result')).toContainText(w.chief);
+    const chiefRow = page.getByTestId(`account-row-${chief}`);
+    await expect(chiefRow).toContainText(w.chief);
+    await expect(chiefRow).toContainText(w.active);
+    // The same username again: refused, in words.
+    await page.getByTestId('add-username').fill(chief);
+    await page.getByTestId('add-password').fill('chief-pass-2');
+    await page.getByTestId('add-role').selectOption('municipality_manager');
+    await page.getByTestId('add-municipality').selectOption('homs');
+    await page.getByTestId('add-submit').click();
+    await expect(page.getByTestId('add-error')).toHaveText(w.taken);
+    await page.screenshot({ path: `${screensDir}central-accounts-platform-${lang}-1366x900-full.png`, fullPage: true });
+    await expectAccessible(page, 'central accounts (platform admin)');
+    await page.getByTestId('sign-out').click();
+
+    // The new admin sees only Homs's accounts (the API agrees).
+    await page.goto(`${centralUrl}/central/accounts`);
+    await signInAs(page, chief, 'chief-pass-1');
+    await expect(page.getByTestId('account-row-homs-manager')).toBeVisible();
+    await expect(page.getByTestId('account-row-waer-manager')).toBeVisible();
+    await expect(page.getByTestId('account-row-hama-admin')).toHaveCount(0);
+    await expect(page.getByTestId('account-row-platform')).toHaveCount(0);
+    const chiefToken = await apiLogin(chief, 'chief-pass-1');
+    const listed = await viaApi().get<{ username: string; municipalityId: string | null }[]>('/api/v1/users', chiefToken);
+    expect(listed.status).toBe(200);
+    expect(listed.body.every((u) => u.municipalityId === 'homs')).toBe(true);
+    expect(await page.locator('[data-testid^=account-row-]').count()).toBe(listed.body.length);
+    // Only in their own municipality, which the form names and does not offer to change.
+    await expect(page.getByTestId('add-municipality')).toHaveCount(0);
+    await expect(page.getByTestId('add-municipality-fixed')).toContainText(lang === 'ar' ? 'مجلس مدينة حمص' : 'Homs City Council');
+    await expect(page.getByTestId('add-role').locator('option[value=platform_admin]')).toHaveCount(0);
+
+    // Two accounts: a municipality manager and Al-Waer's centre manager.
+    for (const [username, name, role] of [[deputy, w.deputy, 'municipality_manager'], [head, w.head, 'centre_manager']] as const) {
+      await page.getByTestId('add-username').fill(username);
+      await page.getByTestId('add-display-name').fill(name);
+      await page.getByTestId('add-password').fill(`${username}-pass`);
+      await page.getByTestId('add-role').selectOption(role);
+      if (role === 'centre_manager') await page.getByTestId('add-centre').selectOption('homs-waer');
+      await page.getByTestId('add-submit').click();
+      await expect(page.getByTestId(`account-row-${username}`)).toContainText(name);
+      expect(await signInStatus(username, `${username}-pass`)).toBe(200);
+    }
+    await expect(page.getByTestId(`account-row-${head}`)).toContainText(lang === 'ar' ? 'مركز خدمة المواطن — الوعر' : 'Citizen Service Centre — Al-Waer');
+
+    // Disable the deputy, after a question: it can no longer sign in, and its session ended.
+    const deputyToken = await apiLogin(deputy, `${deputy}-pass`);
+    await page.getByTestId(`account-disable-${deputy}`).click();
+    await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+    await expect(page.getByTestId('confirm-no')).toBeFocused();
+    await shot(page, `central-accounts-disable-${lang}-1366x900`);
+    await expectAccessible(page, 'disable an account');
+    await page.getByTestId('confirm-yes').click();
+    await expect(page.getByTestId('accounts-status')).toContainText(w.disabled);
+    await expect(page.getByTestId(`account-row-${deputy}`)).toHaveAttribute('data-active', 'false');
+    await expect(page.getByTestId(`account-row-${deputy}`).getByTestId('account-state')).toHaveText(w.inactive);
+    expect(await signInStatus(deputy, `${deputy}-pass`)).toBe(401);
+    expect(await meStatus(deputyToken)).toBe(401);
+
+    // A new password for the centre manager: the old one is refused, the new one works; then their sessions end on demand.
+    await page.getByTestId(`account-reset-${head}`).click();
+    await expect(page.getByTestId('reset-dialog')).toBeVisible();
+    await page.getByTestId('reset-password').fill('waer-head-new-pass');
+    await page.getByTestId('reset-submit').click();
+    await expect(page.getByTestId('accounts-status')).toContainText(w.reset);
+    expect(await signInStatus(head, `${head}-pass`)).toBe(401);
+    const headToken = await apiLogin(head, 'waer-head-new-pass');
+    await page.getByTestId(`account-end-${head}`).click();
+    await page.getByTestId('confirm-yes').click();
+    await expect(page.getByTestId('accounts-status')).toContainText(w.head);
+    expect(await meStatus(headToken)).toBe(401);
+    // The old password's failed attempt is cleared: the head may try again at once from everywhere.
+    await page.getByTestId(`account-unlock-${head}`).click();
+    await expect(page.getByTestId('accounts-status')).toContainText(w.unlocked);
+    // …and a new display name.
+    await page.getByTestId(`account-edit-${head}`).click();
+    await expect(page.getByTestId('edit-dialog')).toBeVisible();
+    await page.getByTestId('edit-display-name').fill(w.renamed);
+    await expect(page.getByTestId('edit-centre')).toHaveValue('homs-waer');
+    await expectAccessible(page, 'edit an account');
+    await page.getByTestId('edit-submit').click();
+    await expect(page.getByTestId('accounts-status')).toContainText(w.saved);
+    await expect(page.getByTestId(`account-row-${head}`)).toContainText(w.renamed);
+
+    // The audit log shows each change, newest first, by this admin; only Homs's entries.
+    const audit = page.getByTestId('central-audit');
+    const rows = audit.getByTestId('audit-row');
+    const entry = (action: string, target: string) => audit.locator(`[data-testid=audit-row][data-action="${action}"][data-target="${target}"]`);
+    await expect(entry('user.updated', deputy).first()).toContainText(w.inactive);
+    await expect(entry('user.password_reset', head).first()).toContainText(w.pwSet);
+    await expect(entry('user.sessions_ended', head).first()).toContainText(w.ended);
+    await expect(entry('user.updated', head).first()).toContainText(w.renamed);
+    await expect(entry('user.updated', head).first()).toContainText(w.edited);
+    await expect(entry('user.created', deputy).first()).toContainText(chief);
+    await expect(entry('user.created', deputy).first()).toContainText(w.created);
+    await expect(rows.first()).toHaveAttribute('data-action', /^user\./);
+    await expect(audit.locator('[data-testid=audit-row][data-target=hama-admin]')).toHaveCount(0);
+    // Dates in the page's language.
+    await expect(rows.first().locator('td').first()).toContainText(lang === 'ar' ? /[\u0600-\u06FF]/ : /[A-Za-z]/);
+    await audit.getByTestId('audit-kind').selectOption('user.');
+    await audit.getByTestId('audit-show').click();
+    await expect.poll(async () => (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).every((a) => a?.startsWith('user.'))).toBe(true);
+    await expect(entry('user.created', head)).toHaveCount(1);
+    await page.screenshot({ path: `${screensDir}central-accounts-municipality-${lang}-1366x900-full.png`, fullPage: true });
+    await expectAccessible(page, 'central accounts (municipality admin) and the audit log');
+
+    // The admin's own password: a wrong current one is refused in words; then changed, and the screen stays signed in.
+    await page.getByTestId('own-current').fill('not-my-password');
+    await page.getByTestId('own-new').fill('chief-pass-new');
+    await page.getByTestId('own-again').fill('chief-pass-new');
+    await page.getByTestId('own-submit').click();
+    await expect(page.getByTestId('own-password-result')).toHaveText(w.wrongCurrent);
+    await page.getByTestId('own-current').fill('chief-pass-1');
+    await page.getByTestId('own-submit').click();
+    await expect(page.getByTestId('own-password-result')).toContainText(w.changed);
+    expect(await meStatus(chiefToken)).toBe(401);
+    expect(await signInStatus(chief, 'chief-pass-1')).toBe(401);
+    await page.reload();
+    await expect(page.getByTestId('central-accounts')).toBeVisible();
+    await expect(page.getByTestId(`account-row-${head}`)).toBeVisible();
+    await expect(entry('password.changed', chief).first()).toBeVisible();
+    await page.getByTestId('sign-out').click();
+
+    // A centre manager: no accounts to administer, their own password only; they stay signed in after changing it.
+    await page.goto(`${centralUrl}/central`);
+    await signInAs(page, head, 'waer-head-new-pass', 'central');
+    await expect(page.getByTestId('central-nav-accounts')).toHaveText(w.myPassword);
+    await page.getByTestId('central-nav-accounts').click();
+    await expect(page.getByTestId('own-password')).toBeVisible();
+    await expect(page.getByTestId('accounts-table')).toHaveCount(0);
+    await expect(page.getByTestId('central-audit')).toHaveCount(0);
+    await page.getByTestId('own-current').fill('waer-head-new-pass');
+    await page.getByTestId('own-new').fill('waer-head-own-pass');
+    await page.getByTestId('own-again').fill('waer-head-own-pass');
+    await page.getByTestId('own-submit').click();
+    await expect(page.getByTestId('own-password-result')).toContainText(w.changed);
+    await page.screenshot({ path: `${screensDir}central-accounts-own-${lang}-1366x900-full.png`, fullPage: true });
+    await expectAccessible(page, 'own password');
+    await page.getByTestId('central-nav-dashboard').click();
+    await expect(page.getByTestId('centre-card')).toHaveCount(1);
+    await page.reload();
+    await expect(page.getByTestId('central')).toBeVisible();
+    await expect(page.getByTestId('centre-card')).toHaveCount(1);
+    expect(await signInStatus(head, 'waer-head-own-pass')).toBe(200);
+    await ctx.close();
+  });
+}
