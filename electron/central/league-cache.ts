@@ -98,7 +98,7 @@ export function createLeagueCache(o: {
   const freshMs = o.freshMs ?? 1000;
   const staleMs = o.staleMs ?? 30_000;
   const entries = new Map<string, LeagueEntry>();
-  const computing = new Map<string, Promise<LeagueEntry> & { sig: string }>();
+  const computing = new Map<string, Promise<LeagueEntry>>();
   let bytes = 0;
   let read: { at: number; versions: Map<string, number>; stamp: string } | undefined;
   let reading: Promise<NonNullable<typeof read>> | undefined;
@@ -167,7 +167,7 @@ export function createLeagueCache(o: {
     // taken up by the next request after it.
     let p = computing.get(key);
     if (!p) {
-      const started = (async () => {
+      p = (async () => {
         const [league, municipalities] = await Promise.all([o.compute(from, to), o.municipalities()]);
         // Computed for a reader (even one answered the previous table meanwhile): read.
         const e: LeagueEntry = { ...entryOf(league, sig, now()), municipalities, within: new Map(), read: forReader };
@@ -183,7 +183,6 @@ export function createLeagueCache(o: {
       })().finally(() => {
         if (computing.get(key) === p) computing.delete(key);
       });
-      p = Object.assign(started, { sig });
       computing.set(key, p);
     }
     // The previous table while the new one is computed, if it is recent enough.
@@ -231,19 +230,14 @@ export function createLeagueCache(o: {
      * table whose months have not changed is not computed again. Failures are left to the next
      * reader (and logged by the caller).
      */
-    async warm(periods: readonly { from: string; to: string; settleMs?: number }[]): Promise<number> {
-      let computed = 0;
+    async warm(periods: readonly { from: string; to: string; settleMs?: number }[]): Promise<void> {
       // Its own reading of the versions: a reader's next one is not put off by it.
       const v = await readVersions();
       for (const p of periods) {
-        const before = entries.get(keyOf(p.from, p.to));
-        const e = await platform(p.from, p.to, { settleMs: p.settleMs }, v, false);
+        await platform(p.from, p.to, { settleMs: p.settleMs }, v, false);
         // A superseded table answered while its successor is computed: wait for that one.
-        const fresh = computing.get(keyOf(p.from, p.to));
-        if (fresh) await fresh;
-        if (e !== before || fresh) computed++;
+        await computing.get(keyOf(p.from, p.to));
       }
-      return computed;
     },
     /** What the cache holds: its tables' periods (`from|to`) and their bytes. */
     stats: () => ({ entries: entries.size, bytes, periods: [...entries.keys()] }),
