@@ -42,7 +42,7 @@
 import { exponential, normalQuantile, seededRandom } from './random.ts';
 import type { HallState, TicketRecord } from './hall-state.ts';
 import { isTargeted } from './routing.ts';
-import { ETA_MODEL, QUOTE_PERCENTILES, breakModel, freshTime, heldModel, residual } from './eta-held.ts';
+import { ETA_MODEL, type HeldModel, QUOTE_PERCENTILES, breakModel, freshTime, heldModel, residual } from './eta-held.ts';
 import { usualPlans } from './eta-usual.ts';
 import { type WaitEstimate, atLeast, fallback, rangeOf } from './eta-range.ts';
 import { quoteScores } from './eta-calibration.ts';
@@ -55,6 +55,13 @@ export const SEED = 0x0da3; // fixed: the same state and time give the same quot
 
 /** The draws of the current play (projections run one at a time): kept between projections, grown when needed. */
 let drawTape = new Float64Array(4096);
+/**
+ * The entries of the tickets still to come, reused by every play of every projection (projections
+ * run one at a time, and a play's arrivals are dropped when the next begins): a play allocates
+ * nothing per arrival (deciding an issue in bench:hub's working hall left 787 KB of garbage a
+ * quote before, 349 KB with this and the hot loop in runPlays).
+ */
+const arrivalPool: Entry[] = [];
 
 interface Entry {
   /** Waiting since, minutes relative to now (≤ 0 for tickets in the hall, > 0 for ones to come). */
@@ -64,12 +71,18 @@ interface Entry {
   ref: number;
   /** A probe (a ticket issued now) is called but does not hold the counter: it changes nobody's wait. */
   probe: boolean;
+  /** Its service (index) and class (0 normal, 1 priority). */
+  s: number;
+  cls: number;
 }
+
+/** Every entry is made here, so all have one shape (the plays' hot loop sees one kind of object). */
+const entryOf = (ws: number, ordinal: number, ref: number, probe: boolean, s: number, cls: number): Entry => ({ ws, ordinal, ref, probe, s, cls });
 
 interface SimCounter {
   serves: number[];
-  /** Tickets reserved for this counter (or its clerk), with their service and class. */
-  own: (Entry & { s: number; cls: number })[];
+  /** Tickets reserved for this counter (or its clerk). */
+  own: Entry[];
   /** An open counter whose clerk has not had a break today, once breaks have begun. */
   breakDue: boolean;
   kind: 'idle' | 'busy' | 'break';
@@ -112,6 +125,224 @@ export interface ProjectOptions {
    * quote, the earlier ones holding the counters for the later ones, in one projection.
    */
   targets?: readonly { serviceId: string; priority: boolean }[];
+}
+
+/** What the plays need: the projection's own arrays and numbers, nothing of the hall's objects. */
+interface PlayInput {
+  sims: SimCounter[];
+  /** Per service, per class (0 normal, 1 priority): the entries waiting, in routing order. */
+  queues: Entry[][][];
+  S: number;
+  /** Each service's target wait, minutes (at least 1). */
+  targets: number[];
+  priorityFactor: number;
+  overdueFactor: number;
+  held: HeldModel[];
+  brk: HeldModel;
+  gap: number;
+  rates: { perMinute: number; priority: number }[];
+  reachable: boolean[];
+  horizon: number;
+  maxArrivals: number;
+  large: boolean;
+  budget: number;
+  toCall: number;
+  nRefs: number;
+  probeOrdinal: number;
+  /** The tickets issued now (targets) and the first of their refs (Infinity: none). */
+  nTargets: number;
+  firstTargetRef: number;
+  targetsToCall: number;
+}
+
+/** The plays of a projection: the sum, sum of squares and count of each ref's call times over them. */
+function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: Float64Array; count: Uint32Array } {
+  const { sims, queues, S, targets, priorityFactor, overdueFactor, held, brk, gap, rates, reachable, horizon, maxArrivals, large, budget, toCall, nRefs, probeOrdinal, nTargets, firstTargetRef, targetsToCall } = input;
+  /** The play in which each reserved ticket was called (0: not yet). */
+  const ownTaken = new Uint32Array(nRefs);
+  let plays = large ? 1 : ETA_MODEL.maxPlays;
+  const sum = new Float64Array(nRefs);
+  const sumSq = new Float64Array(nRefs);
+  const count = new Uint32Array(nRefs);
+  const rnd = seededRandom(SEED);
+  // The draws of a play, recorded for its mirror (antithetic pairs); one tape for every projection.
+  let tape = drawTape;
+  let tapeLength = 0;
+  let tapeAt = 0;
+  let mirror = false;
+  const u = (): number => {
+    if (mirror) return tapeAt < tapeLength ? Math.min(1 - 1e-12, 1 - tape[tapeAt++]!) : rnd();
+    const x = rnd();
+    if (tapeLength === tape.length) {
+      const grown = new Float64Array(2 * tape.length);
+      grown.set(tape);
+      tape = drawTape = grown;
+    }
+    tape[tapeLength++] = x;
+    return x;
+  };
+  const free = new Float64Array(sims.length);
+  /** This play's multiplier of each service's mean time (its uncertainty). */
+  const scale = new Float64Array(S).fill(1);
+  const breakAt = new Float64Array(sims.length);
+  /** Each counter's next usual gap (an index into its gaps). */
+  const gapAt = new Uint32Array(sims.length);
+  const heads: number[][] = Array.from({ length: S }, () => [0, 0]);
+  const extra: Entry[][][] = Array.from({ length: S }, () => [[], []]);
+  const nextArrival = new Float64Array(S);
+  /** The earliest of nextArrival (a call before it need not look at the services' arrivals). */
+  let firstArrival = Infinity;
+  const maxCalls = 3 * toCall + 1000;
+
+  lastProjection.calls = 0;
+  for (let play = 0; play < plays; play++) {
+    lastProjection.plays = play + 1;
+    // Plays in pairs: the second of a pair mirrors the first's draws (u → 1 − u), antithetic
+    // variates — a long service in one is a short one in the other, so the pair's mean wait is
+    // steadier than two independent plays'.
+    mirror = play % 2 === 1;
+    if (mirror) tapeAt = 0;
+    else tapeLength = 0;
+    const draw = large ? undefined : u;
+    // The learnt mean times are themselves uncertain (a new hall's first hour most): each play
+    // draws its own mean for every service, so the spread of the waits holds that uncertainty where
+    // it acts — on the times at the counter, not on a wait for a counter to open.
+    for (let s = 0; s < S; s++) {
+      const e = held[s]!.relErr;
+      scale[s] = large || e <= 0 ? 1 : Math.exp(e * normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, u()))) - (e * e) / 2);
+    }
+    for (let k = 0; k < sims.length; k++) {
+      const c = sims[k]!;
+      if (c.kind === 'idle') free[k] = 0;
+      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) * scale[c.heldService]! + gap;
+      else free[k] = residual(brk, c.elapsed, draw);
+      // A usual break that is due is taken when the ticket in hand is done — an idle clerk serves the next one first.
+      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? u() * ETA_MODEL.breakWindowMinutes : Infinity;
+      gapAt[k] = 0;
+    }
+    let pooled = 0;
+    for (let s = 0; s < S; s++) {
+      heads[s]![0] = 0;
+      heads[s]![1] = 0;
+      extra[s]![0]!.length = 0;
+      extra[s]![1]!.length = 0;
+      const r = rates[s]!.perMinute;
+      nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
+      if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
+    }
+    firstArrival = Infinity;
+    for (let s = 0; s < S; s++) if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
+    let ordinal = probeOrdinal + Math.max(1, nTargets);
+    let targetsCalled = 0;
+    let left = toCall;
+    let calls = 0;
+    for (; left > 0 && calls < maxCalls; calls++) {
+      // The counter that comes free first.
+      let k = -1;
+      let tau = Infinity;
+      for (let i = 0; i < sims.length; i++) if (free[i]! < tau) { tau = free[i]!; k = i; }
+      if (k < 0) break;
+      const g = sims[k]!.gaps;
+      if (g.length > 0) {
+        // The counter's usual break or closing: it calls again (if ever) when that ends.
+        let p = gapAt[k]!;
+        while (p < g.length && g[p + 1]! <= tau) p += 2;
+        gapAt[k] = p;
+        if (p < g.length && g[p]! <= tau) {
+          free[k] = g[p + 1]!;
+          continue;
+        }
+      }
+      if (tau >= breakAt[k]!) {
+        // The clerk's break, once the ticket in hand is done.
+        free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, u));
+        breakAt[k] = Infinity;
+        continue;
+      }
+      // Tickets that have arrived by then.
+      if (firstArrival <= tau) {
+        firstArrival = Infinity;
+        for (let s = 0; s < S; s++) {
+          while (nextArrival[s]! <= tau) {
+            const cl = u() < rates[s]!.priority ? 1 : 0;
+            const a = pooled < arrivalPool.length ? arrivalPool[pooled]! : (arrivalPool[pooled] = entryOf(0, 0, -1, false, 0, 0));
+            pooled++;
+            a.ws = nextArrival[s]!;
+            a.ordinal = ordinal++;
+            a.s = s;
+            a.cls = cl;
+            extra[s]![cl]!.push(a);
+            nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
+            if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
+          }
+          if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
+        }
+      }
+      // What routing calls there: the best by the routing rule (routing.ts: overdue first, then
+      // waited ÷ target × priority factor, ties to the earlier ticket) among the head of each of its
+      // queues and the tickets reserved for it. Written out here, in locals, so the hot loop keeps
+      // its numbers unboxed.
+      const sim = sims[k]!;
+      const serves = sim.serves;
+      const own = sim.own;
+      const nQueues = 2 * serves.length;
+      let chosen: Entry | undefined;
+      let bOver = false;
+      let bScore = 0;
+      let fromOwn = false;
+      for (let j = 0; j < nQueues + own.length; j++) {
+        let e: Entry | undefined;
+        if (j < nQueues) {
+          const s = serves[j >> 1]!;
+          const cls = j & 1;
+          const h = heads[s]![cls]!;
+          const base = queues[s]![cls]!;
+          e = h < base.length ? base[h] : extra[s]![cls]![h - base.length];
+          if (!e) continue;
+        } else {
+          e = own[j - nQueues]!;
+          if (ownTaken[e.ref] === play + 1) continue;
+        }
+        const waited = Math.max(0, tau - e.ws);
+        const over = waited >= overdueFactor * targets[e.s]!;
+        const score = (waited / targets[e.s]!) * (e.cls ? priorityFactor : 1);
+        const better = !chosen ? true
+          : over !== bOver ? over
+            : !over && score !== bScore ? score > bScore
+              : e.ws !== chosen.ws ? e.ws < chosen.ws : e.ordinal < chosen.ordinal;
+        if (better) {
+          chosen = e;
+          bOver = over;
+          bScore = score;
+          fromOwn = j >= nQueues;
+        }
+      }
+      if (!chosen) {
+        // Nothing waits for this counter: it calls the next ticket to arrive for it.
+        let t = Infinity;
+        for (const s of sim.serves) t = Math.min(t, nextArrival[s]!);
+        free[k] = t;
+        continue;
+      }
+      if (fromOwn) ownTaken[chosen.ref] = play + 1;
+      else heads[chosen.s]![chosen.cls]!++;
+      if (chosen.ref >= 0) {
+        sum[chosen.ref]! += tau;
+        sumSq[chosen.ref]! += tau * tau;
+        count[chosen.ref]!++;
+        left--;
+        // The issue path wants the calls of the tickets issued now: the play ends with the last of them.
+        if (chosen.ref >= firstTargetRef && ++targetsCalled === targetsToCall) {
+          calls++;
+          break;
+        }
+      }
+      if (!chosen.probe) free[k] = tau + (large ? held[chosen.s]!.mean : freshTime(held[chosen.s]!, u) * scale[chosen.s]!) + gap;
+    }
+    lastProjection.calls += calls;
+    if (play === 0 && !large) plays = 2 * Math.ceil(Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10)))) / 2);
+  }
+  return { plays, sum, sumSq, count };
 }
 
 /** Minutes from `now` to the next whole half hour of the branch's clock (0 on the half hour). */
@@ -213,9 +444,9 @@ export function project(state: HallState, now: number, options: ProjectOptions =
     // target before its slot — slightly early for one checked in ahead of its time.
     const ws = t.dueMs === undefined ? t.waitingSince : Math.min(t.waitingSince, t.dueMs - targets[s]! * 60_000);
     const cls = t.priority !== 'none' ? 1 : 0;
-    const entry = { ws: (ws - now) / 60_000, ordinal: t.ordinal, ref: waiting.length, probe: false };
+    const entry = entryOf((ws - now) / 60_000, t.ordinal, waiting.length, false, s, cls);
     if (mine) {
-      mine.own.push({ ...entry, s, cls });
+      mine.own.push(entry);
       reserved++;
     } else queues[s]![cls]!.push(entry);
     waiting.push(t);
@@ -225,12 +456,12 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const probeRef = (s: number, cls: number) => waiting.length + 2 * s + cls;
   services.forEach((_s, s) => {
     if (!reachable[s]) return;
-    if (!tgt) for (const cls of [0, 1]) queues[s]![cls]!.push({ ws: 0, ordinal: probeOrdinal, ref: probeRef(s, cls), probe: true });
+    if (!tgt) for (const cls of [0, 1]) queues[s]![cls]!.push(entryOf(0, probeOrdinal, probeRef(s, cls), true, s, cls));
   });
   // The tickets issued now, in order: each holds a counter for the ones after it (the last need not).
   const targetRef = (i: number) => waiting.length + 2 * S + i;
   tgt?.forEach((t, i) => {
-    if (t.s >= 0 && reachable[t.s]) queues[t.s]![t.cls]!.push({ ws: 0, ordinal: probeOrdinal + i, ref: targetRef(i), probe: i === tgt.length - 1 });
+    if (t.s >= 0 && reachable[t.s]) queues[t.s]![t.cls]!.push(entryOf(0, probeOrdinal + i, targetRef(i), i === tgt.length - 1, t.s, t.cls));
   });
   const isTarget = (ref: number) => tgt !== undefined && ref >= waiting.length + 2 * S;
   /** How many of the targets each play must see called. */
@@ -238,8 +469,6 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const nRefs = waiting.length + 2 * S + (tgt?.length ?? 0);
   let toCall = reserved;
   for (let s = 0; s < S; s++) if (reachable[s]) toCall += queues[s]![0]!.length + queues[s]![1]!.length;
-  /** The play in which each reserved ticket was called (0: not yet). */
-  const ownTaken = new Uint32Array(nRefs);
 
   // Arrivals still to come: each service's rate over the recent window, and its priority share.
   const windowStart = now - ETA_MODEL.arrivalWindowMinutes * 60_000;
@@ -274,192 +503,12 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   // that cannot pay for the fewest drawn plays buys one play with mean times instead.
   const large = waiting.length > ETA_MODEL.largeQueue || (budget < (tgt === undefined ? ETA_MODEL.budget : ETA_MODEL.issueBudget) && budget / (toCall + 10) < ETA_MODEL.minPlays);
   // The number of plays is set after the first, from the calls it took (arrivals to come included).
-  let plays = large ? 1 : ETA_MODEL.maxPlays;
-  const sum = new Float64Array(nRefs);
-  const sumSq = new Float64Array(nRefs);
-  const count = new Uint32Array(nRefs);
-  const rnd = seededRandom(SEED);
-  // The draws of a play, recorded for its mirror (antithetic pairs); one tape for every projection.
-  let tape = drawTape;
-  let tapeLength = 0;
-  let tapeAt = 0;
-  let mirror = false;
-  const u = (): number => {
-    if (mirror) return tapeAt < tapeLength ? Math.min(1 - 1e-12, 1 - tape[tapeAt++]!) : rnd();
-    const x = rnd();
-    if (tapeLength === tape.length) {
-      const grown = new Float64Array(2 * tape.length);
-      grown.set(tape);
-      tape = drawTape = grown;
-    }
-    tape[tapeLength++] = x;
-    return x;
-  };
-  const free = new Float64Array(sims.length);
-  /** This play's multiplier of each service's mean time (its uncertainty). */
-  const scale = new Float64Array(S).fill(1);
-  const breakAt = new Float64Array(sims.length);
-  /** Each counter's next usual gap (an index into its gaps). */
-  const gapAt = new Uint32Array(sims.length);
-  const heads: number[][] = services.map(() => [0, 0]);
-  const extra: Entry[][][] = services.map(() => [[], []]);
-  const nextArrival = new Float64Array(S);
-  /** The earliest of nextArrival (a call before it need not look at the services' arrivals). */
-  let firstArrival = Infinity;
-  const maxCalls = 3 * toCall + 1000;
-
-  // What routing calls at a counter coming free at `now_` (one closure for the whole projection: no garbage per call).
-  let now_ = 0;
-  let best: Entry | undefined;
-  let bs = -1;
-  let bc = 0;
-  let bOver = false;
-  let bScore = 0;
-  /** Whether `e` (of service `sv`, class `cl`) goes before the best so far, by the routing rule; if so it becomes the best. */
-  const consider = (e: Entry, sv: number, cl: number): boolean => {
-    const waited = Math.max(0, now_ - e.ws);
-    const over = waited >= overdueFactor * targets[sv]!;
-    const score = (waited / targets[sv]!) * (cl ? priorityFactor : 1);
-    const better = !best ? true
-      : over !== bOver ? over
-        : !over && score !== bScore ? score > bScore
-          : e.ws !== best.ws ? e.ws < best.ws : e.ordinal < best.ordinal;
-    if (better) {
-      best = e;
-      bs = sv;
-      bc = cl;
-      bOver = over;
-      bScore = score;
-    }
-    return better;
-  };
-
-  lastProjection.calls = 0;
   lastProjection.waiting = waiting.length;
-  for (let play = 0; play < plays; play++) {
-    lastProjection.plays = play + 1;
-    // Plays in pairs: the second of a pair mirrors the first's draws (u → 1 − u), antithetic
-    // variates — a long service in one is a short one in the other, so the pair's mean wait is
-    // steadier than two independent plays'.
-    mirror = play % 2 === 1;
-    if (mirror) tapeAt = 0;
-    else tapeLength = 0;
-    const draw = large ? undefined : u;
-    // The learnt mean times are themselves uncertain (a new hall's first hour most): each play
-    // draws its own mean for every service, so the spread of the waits holds that uncertainty where
-    // it acts — on the times at the counter, not on a wait for a counter to open.
-    for (let s = 0; s < S; s++) {
-      const e = held[s]!.relErr;
-      scale[s] = large || e <= 0 ? 1 : Math.exp(e * normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, u()))) - (e * e) / 2);
-    }
-    sims.forEach((c, k) => {
-      if (c.kind === 'idle') free[k] = 0;
-      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) * scale[c.heldService]! + gap;
-      else free[k] = residual(brk, c.elapsed, draw);
-      // A usual break that is due is taken when the ticket in hand is done — an idle clerk serves the next one first.
-      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? u() * ETA_MODEL.breakWindowMinutes : Infinity;
-      gapAt[k] = 0;
-    });
-    for (let s = 0; s < S; s++) {
-      heads[s]![0] = 0;
-      heads[s]![1] = 0;
-      extra[s]![0]!.length = 0;
-      extra[s]![1]!.length = 0;
-      const r = rates[s]!.perMinute;
-      nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
-      if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
-    }
-    firstArrival = Infinity;
-    for (let s = 0; s < S; s++) if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
-    let ordinal = probeOrdinal + Math.max(1, tgt?.length ?? 0);
-    let targetsCalled = 0;
-    let left = toCall;
-    let calls = 0;
-    for (; left > 0 && calls < maxCalls; calls++) {
-      // The counter that comes free first.
-      let k = -1;
-      let tau = Infinity;
-      for (let i = 0; i < sims.length; i++) if (free[i]! < tau) { tau = free[i]!; k = i; }
-      if (k < 0) break;
-      const g = sims[k]!.gaps;
-      if (g.length > 0) {
-        // The counter's usual break or closing: it calls again (if ever) when that ends.
-        let p = gapAt[k]!;
-        while (p < g.length && g[p + 1]! <= tau) p += 2;
-        gapAt[k] = p;
-        if (p < g.length && g[p]! <= tau) {
-          free[k] = g[p + 1]!;
-          continue;
-        }
-      }
-      if (tau >= breakAt[k]!) {
-        // The clerk's break, once the ticket in hand is done.
-        free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, u));
-        breakAt[k] = Infinity;
-        continue;
-      }
-      // Tickets that have arrived by then.
-      if (firstArrival <= tau) {
-        firstArrival = Infinity;
-        for (let s = 0; s < S; s++) {
-          while (nextArrival[s]! <= tau) {
-            extra[s]![u() < rates[s]!.priority ? 1 : 0]!.push({ ws: nextArrival[s]!, ordinal: ordinal++, ref: -1, probe: false });
-            nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
-            if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
-          }
-          if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
-        }
-      }
-      // What routing calls there.
-      best = undefined;
-      bs = -1;
-      bc = 0;
-      bOver = false;
-      bScore = 0;
-      now_ = tau;
-      const sim = sims[k]!;
-      const serves = sim.serves;
-      for (let j = 0; j < serves.length; j++) {
-        const s = serves[j]!;
-        for (let cls = 0; cls < 2; cls++) {
-          const h = heads[s]![cls]!;
-          const base = queues[s]![cls]!;
-          const e = h < base.length ? base[h] : extra[s]![cls]![h - base.length];
-          if (e) consider(e, s, cls);
-        }
-      }
-      // Tickets reserved for this counter, ranked by the same rule (each with its own service's target).
-      let fromOwn = false;
-      for (const e of sim.own) {
-        if (ownTaken[e.ref] === play + 1) continue;
-        if (consider(e, e.s, e.cls)) fromOwn = true;
-      }
-      const chosen = best as Entry | undefined; // set by consider()
-      if (!chosen) {
-        // Nothing waits for this counter: it calls the next ticket to arrive for it.
-        let t = Infinity;
-        for (const s of sim.serves) t = Math.min(t, nextArrival[s]!);
-        free[k] = t;
-        continue;
-      }
-      if (fromOwn) ownTaken[chosen.ref] = play + 1;
-      else heads[bs]![bc]!++;
-      if (chosen.ref >= 0) {
-        sum[chosen.ref]! += tau;
-        sumSq[chosen.ref]! += tau * tau;
-        count[chosen.ref]!++;
-        left--;
-        // The issue path wants the calls of the tickets issued now: the play ends with the last of them.
-        if (isTarget(chosen.ref) && ++targetsCalled === targetsToCall) {
-          calls++;
-          break;
-        }
-      }
-      if (!chosen.probe) free[k] = tau + (large ? held[bs]!.mean : freshTime(held[bs]!, u) * scale[bs]!) + gap;
-    }
-    lastProjection.calls += calls;
-    if (play === 0 && !large) plays = 2 * Math.ceil(Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10)))) / 2);
-  }
+  // The plays (runPlays: a function of its own over the projection's own arrays, so it stays compiled whatever the hall's objects look like).
+  const { plays, sum, sumSq, count } = runPlays({
+    sims, queues, S, targets, priorityFactor, overdueFactor, held, brk, gap, rates, reachable, horizon, maxArrivals, large, budget, toCall, nRefs,
+    probeOrdinal, nTargets: tgt?.length ?? 0, firstTargetRef: tgt ? waiting.length + 2 * S : Infinity, targetsToCall,
+  });
 
   // For the single play: the spread of a wait made of `wait ÷ interval` calls of the counters.
   const meanInterval = held.reduce((a, m) => a + m.mean, 0) / Math.max(1, held.length) / Math.max(1, sims.length);
