@@ -3,10 +3,11 @@
 
 /** mulberry32: a small, fast 32-bit generator; uniform in [0, 1). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
+  const a = new Int32Array([seed | 0]);
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+    const t0 = (a[0]! + 0x6d2b79f5) | 0;
+    a[0] = t0;
+    let t = t0;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
