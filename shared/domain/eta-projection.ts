@@ -189,6 +189,8 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
   const gapAt = new Uint32Array(sims.length);
   const heads: number[][] = Array.from({ length: S }, () => [0, 0]);
   const extra: Entry[][][] = Array.from({ length: S }, () => [[], []]);
+  /** How many of each extra list (service × 2 + class) this play has filled (the lists are not emptied: their storage is kept). */
+  const extraLength = new Uint32Array(2 * S);
   const nextArrival = new Float64Array(S);
   /** The earliest of nextArrival (a call before it need not look at the services' arrivals). */
   let firstArrival = Infinity;
@@ -224,8 +226,8 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
     for (let s = 0; s < S; s++) {
       heads[s]![0] = 0;
       heads[s]![1] = 0;
-      extra[s]![0]!.length = 0;
-      extra[s]![1]!.length = 0;
+      extraLength[2 * s] = 0;
+      extraLength[2 * s + 1] = 0;
       const r = rates[s]!.perMinute;
       nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
       if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
@@ -271,7 +273,7 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
             a.ordinal = ordinal++;
             a.s = s;
             a.cls = cl;
-            extra[s]![cl]!.push(a);
+            extra[s]![cl]![extraLength[2 * s + cl]!++] = a;
             nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
             if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
           }
@@ -297,7 +299,7 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
           const cls = j & 1;
           const h = heads[s]![cls]!;
           const base = queues[s]![cls]!;
-          e = h < base.length ? base[h] : extra[s]![cls]![h - base.length];
+          e = h < base.length ? base[h] : h - base.length < extraLength[2 * s + cls]! ? extra[s]![cls]![h - base.length] : undefined;
           if (!e) continue;
         } else {
           e = own[j - nQueues]!;
