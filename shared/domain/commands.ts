@@ -10,6 +10,7 @@ import { quoteAtIssue } from './eta.ts';
 import { formatTicketNumber, nextTicketNumber, ticketId } from './numbering.ts';
 import { callableAt, isTargeted, pickNext } from './routing.ts';
 import { callPointOf, counterOfClerk } from './targets.ts';
+import { waitingTickets } from './waiting.ts';
 import type { HallState, TicketRecord } from './hall-state.ts';
 import { type TicketAction, canMove } from './ticket-states.ts';
 
@@ -145,7 +146,7 @@ export function decide(state: HallState, cmd: Command, ctx: DecideContext): Even
       if (!c.ok) return c;
       const ready = readyToCall(c.value, ctx.actor);
       if (!ready.ok) return ready;
-      const next = pickNext(state.tickets.values(), state.services, ctx.now, state.config.routing, callPointOf(c.value));
+      const next = pickNext(waitingTickets(state).values(), state.services, ctx.now, state.config.routing, callPointOf(c.value));
       return ok(next ? [{ type: 'ticket.called', at, ticketId: next.id, counterId: c.value.id, by, number: next.number, serviceId: next.serviceId }] : []);
     }
     case 'call': {

@@ -47,6 +47,7 @@ import { usualPlans } from './eta-usual.ts';
 import { type WaitEstimate, atLeast, fallback, rangeOf } from './eta-range.ts';
 import { quoteScores } from './eta-calibration.ts';
 import { minuteOfDay } from './business-day.ts';
+import { waitingTickets } from './waiting.ts';
 
 export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
 
@@ -435,8 +436,9 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const queues: Entry[][][] = services.map(() => [[], []]);
   const waiting: TicketRecord[] = [];
   let reserved = 0;
-  for (const t of state.tickets.values()) {
-    if (t.status !== 'waiting') continue;
+  // The waiting tickets in issue order (fold.ts keeps them apart from the day's others).
+  const inHall = [...waitingTickets(state).values()].sort((a, b) => a.ordinal - b.ordinal);
+  for (const t of inHall) {
     const s = sIndex.get(t.serviceId);
     if (s === undefined) continue;
     // Reserved for one counter: only its sim calls it; nobody while that counter is closed.

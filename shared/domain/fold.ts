@@ -11,6 +11,7 @@ import { hourOfDay } from './business-day.ts';
 import { NO_USUAL_DAY } from './eta-usual.ts';
 import { branchWith, configWith } from './hall-settings.ts';
 import { DEFAULT_ROUTING } from './routing.ts';
+import { keepWaiting } from './waiting.ts';
 
 export const DEFAULT_CONFIG: HallConfig = {
   routing: DEFAULT_ROUTING,
@@ -275,4 +276,5 @@ export const stateVersion = (state: HallState): number => versions.get(state) ??
 export function apply(state: HallState, event: DomainEvent): void {
   versions.set(state, (versions.get(state) ?? 0) + 1);
   (handlers[event.type] as (s: HallState, e: DomainEvent) => void)(state, event);
+  keepWaiting(state, event);
 }

@@ -22,6 +22,7 @@
 // keeps its original issue time (brief §5), so it usually goes first.
 import type { Service, Ticket } from '../protocol/entities.ts';
 import type { HallState, RoutingPolicy, TicketRecord } from './hall-state.ts';
+import { waitingTickets } from './waiting.ts';
 
 export const DEFAULT_ROUTING: RoutingPolicy = { priorityFactor: 2, overdueFactor: 2 };
 
@@ -201,7 +202,7 @@ export function aheadOf(state: HallState, target: TicketRecord, now: number): nu
   // Shares by service for ordinary tickets (no key to build for each), by key for reserved ones.
   const byService = new Map<string, number>();
   const byKey = new Map<string, number>();
-  return countAhead(state.tickets.values(), state.services, now, state.config.routing, (t) => {
+  return countAhead(waitingTickets(state).values(), state.services, now, state.config.routing, (t) => {
     const reserved = isTargeted(t);
     const map = reserved ? byKey : byService;
     const k = reserved ? reachKey(t) : t.serviceId;
@@ -236,7 +237,7 @@ export function aheadOfNew(state: HallState, serviceId: string): { ahead: number
 
 /** The people ahead of every waiting ticket, in one pass over the call order: O(n log n + n × kinds of ticket). */
 export function aheadAll(state: HallState, now: number): Map<string, number> {
-  const ordered = callOrder(state.tickets.values(), state.services, now, state.config.routing);
+  const ordered = callOrder(waitingTickets(state).values(), state.services, now, state.config.routing);
   const cache = new Map<string, Set<string>>();
   const before = new Map<string, number>();
   const shares = new Map<string, number>();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Command } from '../../../shared/domain/commands.ts';
 import type { HallState, TicketRecord } from '../../../shared/domain/hall-state.ts';
 import { TERMINAL } from '../../../shared/domain/ticket-states.ts';
+import { waitingTickets } from '../../../shared/domain/waiting.ts';
 import { TicketStatus } from '../../../shared/protocol/entities.ts';
 import { MIN, PROPERTY_TIMEOUT, SERVICES, T0, clerk1, clerk2, clerk3, exec, newHall, snapshot, supervisor } from './support.ts';
 
@@ -70,6 +71,10 @@ function checkInvariants(state: HallState): void {
     check(c.ticketId === held.get(c.id), `counter ${c.id} says it holds ${c.ticketId}, tickets say ${held.get(c.id)}`);
     if (c.ticketId) check(c.state === 'open', `counter ${c.id} holds a ticket while ${c.state}`);
   }
+  // The waiting tickets the quotes read (fold.ts keeps them as events are applied) are the waiting ones.
+  const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting').map((t) => t.id).sort();
+  const kept = [...waitingTickets(state).keys()].sort();
+  check(JSON.stringify(kept) === JSON.stringify(waiting), `waiting index ${kept.join(',')} but waiting tickets ${waiting.join(',')}`);
 }
 
 describe('state machine under random commands', () => {
