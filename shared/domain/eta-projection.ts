@@ -188,8 +188,11 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
   const breakAt = new Float64Array(sims.length);
   /** Each counter's next usual gap (an index into its gaps). */
   const gapAt = new Uint32Array(sims.length);
-  const heads: number[][] = Array.from({ length: S }, () => [0, 0]);
-  const extra: Entry[][][] = Array.from({ length: S }, () => [[], []]);
+  // Each queue (service × 2 + class) flat: its list of entries in the hall, its head this play, and
+  // the tickets to come this play has added behind it.
+  const base: Entry[][] = queues.flatMap((q) => q);
+  const head = new Int32Array(2 * S);
+  const extra: Entry[][] = Array.from({ length: 2 * S }, () => []);
   /** How many of each extra list (service × 2 + class) this play has filled (the lists are not emptied: their storage is kept). */
   const extraLength = new Uint32Array(2 * S);
   const nextArrival = new Float64Array(S);
@@ -225,8 +228,8 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
     }
     let pooled = 0;
     for (let s = 0; s < S; s++) {
-      heads[s]![0] = 0;
-      heads[s]![1] = 0;
+      head[2 * s] = 0;
+      head[2 * s + 1] = 0;
       extraLength[2 * s] = 0;
       extraLength[2 * s + 1] = 0;
       const r = rates[s]!.perMinute;
@@ -274,7 +277,7 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
             a.ordinal = ordinal++;
             a.s = s;
             a.cls = cl;
-            extra[s]![cl]![extraLength[2 * s + cl]!++] = a;
+            extra[2 * s + cl]![extraLength[2 * s + cl]!++] = a;
             nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
             if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
           }
@@ -298,9 +301,10 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
         if (j < nQueues) {
           const s = serves[j >> 1]!;
           const cls = j & 1;
-          const h = heads[s]![cls]!;
-          const base = queues[s]![cls]!;
-          e = h < base.length ? base[h] : h - base.length < extraLength[2 * s + cls]! ? extra[s]![cls]![h - base.length] : undefined;
+          const q = 2 * s + cls;
+          const h = head[q]!;
+          const list = base[q]!;
+          e = h < list.length ? list[h] : h - list.length < extraLength[q]! ? extra[q]![h - list.length] : undefined;
           if (!e) continue;
         } else {
           e = own[j - nQueues]!;
@@ -328,7 +332,7 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
         continue;
       }
       if (fromOwn) ownTaken[chosen.ref] = play + 1;
-      else heads[chosen.s]![chosen.cls]!++;
+      else head[2 * chosen.s + chosen.cls]!++;
       if (chosen.ref >= 0) {
         sum[chosen.ref]! += tau;
         sumSq[chosen.ref]! += tau * tau;
