@@ -156,200 +156,216 @@ interface PlayInput {
   targetsToCall: number;
 }
 
+/** What the plays of one projection keep from play to play. */
+interface PlayState {
+  /** The play in which each reserved ticket was called (0: not yet). */
+  ownTaken: Uint32Array;
+  sum: Float64Array;
+  sumSq: Float64Array;
+  count: Uint32Array;
+  /** The draws of a play, recorded for its mirror (antithetic pairs); one buffer for every projection. */
+  tape: { buf: Float64Array; length: number; at: number; mirror: boolean };
+  /** The next draw: from the generator, or (in a mirror play) 1 − the recorded one. */
+  u: () => number;
+  free: Float64Array;
+  /** This play's multiplier of each service's mean time (its uncertainty). */
+  scale: Float64Array;
+  breakAt: Float64Array;
+  /** Each counter's next usual gap (an index into its gaps). */
+  gapAt: Uint32Array;
+  // Each queue (service × 2 + class) flat: its list of entries in the hall, its head this play, and
+  // the tickets to come this play has added behind it (the lists are not emptied between plays:
+  // their storage is kept; extraLength says how much of each this play filled).
+  base: Entry[][];
+  head: Int32Array;
+  extra: Entry[][];
+  extraLength: Uint32Array;
+  nextArrival: Float64Array;
+}
+
 /** The plays of a projection: the sum, sum of squares and count of each ref's call times over them. */
 function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: Float64Array; count: Uint32Array } {
-  const { sims, queues, S, targets, priorityFactor, overdueFactor, held, brk, gap, rates, reachable, horizon, maxArrivals, large, budget, toCall, nRefs, probeOrdinal, nTargets, firstTargetRef, targetsToCall } = input;
-  /** The play in which each reserved ticket was called (0: not yet). */
-  const ownTaken = new Uint32Array(nRefs);
-  let plays = large ? 1 : ETA_MODEL.maxPlays;
-  const sum = new Float64Array(nRefs);
-  const sumSq = new Float64Array(nRefs);
-  const count = new Uint32Array(nRefs);
+  const { sims, queues, S, large, budget, nRefs } = input;
   const rnd = seededRandom(SEED);
-  // The draws of a play, recorded for its mirror (antithetic pairs); one tape for every projection.
-  let tape = drawTape;
-  let tapeLength = 0;
-  let tapeAt = 0;
-  let mirror = false;
+  const tape = { buf: drawTape, length: 0, at: 0, mirror: false };
   const u = (): number => {
-    if (mirror) return tapeAt < tapeLength ? Math.min(1 - 1e-12, 1 - tape[tapeAt++]!) : rnd();
+    if (tape.mirror) return tape.at < tape.length ? Math.min(1 - 1e-12, 1 - tape.buf[tape.at++]!) : rnd();
     const x = rnd();
-    if (tapeLength === tape.length) {
-      const grown = new Float64Array(2 * tape.length);
-      grown.set(tape);
-      tape = drawTape = grown;
+    if (tape.length === tape.buf.length) {
+      const grown = new Float64Array(2 * tape.buf.length);
+      grown.set(tape.buf);
+      tape.buf = drawTape = grown;
     }
-    tape[tapeLength++] = x;
+    tape.buf[tape.length++] = x;
     return x;
   };
-  const free = new Float64Array(sims.length);
-  /** This play's multiplier of each service's mean time (its uncertainty). */
-  const scale = new Float64Array(S).fill(1);
-  const breakAt = new Float64Array(sims.length);
-  /** Each counter's next usual gap (an index into its gaps). */
-  const gapAt = new Uint32Array(sims.length);
-  // Each queue (service × 2 + class) flat: its list of entries in the hall, its head this play, and
-  // the tickets to come this play has added behind it.
-  const base: Entry[][] = queues.flatMap((q) => q);
-  const head = new Int32Array(2 * S);
-  const extra: Entry[][] = Array.from({ length: 2 * S }, () => []);
-  /** How many of each extra list (service × 2 + class) this play has filled (the lists are not emptied: their storage is kept). */
-  const extraLength = new Uint32Array(2 * S);
-  const nextArrival = new Float64Array(S);
-  /** The earliest of nextArrival (a call before it need not look at the services' arrivals). */
-  let firstArrival = Infinity;
-  const maxCalls = 3 * toCall + 1000;
-
+  const st: PlayState = {
+    ownTaken: new Uint32Array(nRefs), sum: new Float64Array(nRefs), sumSq: new Float64Array(nRefs), count: new Uint32Array(nRefs), tape, u,
+    free: new Float64Array(sims.length), scale: new Float64Array(S).fill(1), breakAt: new Float64Array(sims.length), gapAt: new Uint32Array(sims.length),
+    base: queues.flatMap((q) => q), head: new Int32Array(2 * S), extra: Array.from({ length: 2 * S }, () => []), extraLength: new Uint32Array(2 * S), nextArrival: new Float64Array(S),
+  };
+  let plays = large ? 1 : ETA_MODEL.maxPlays;
   lastProjection.calls = 0;
   for (let play = 0; play < plays; play++) {
     lastProjection.plays = play + 1;
-    // Plays in pairs: the second of a pair mirrors the first's draws (u → 1 − u), antithetic
-    // variates — a long service in one is a short one in the other, so the pair's mean wait is
-    // steadier than two independent plays'.
-    mirror = play % 2 === 1;
-    if (mirror) tapeAt = 0;
-    else tapeLength = 0;
-    const draw = large ? undefined : u;
-    // The learnt mean times are themselves uncertain (a new hall's first hour most): each play
-    // draws its own mean for every service, so the spread of the waits holds that uncertainty where
-    // it acts — on the times at the counter, not on a wait for a counter to open.
-    for (let s = 0; s < S; s++) {
-      const e = held[s]!.relErr;
-      scale[s] = large || e <= 0 ? 1 : Math.exp(e * normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, u()))) - (e * e) / 2);
-    }
-    for (let k = 0; k < sims.length; k++) {
-      const c = sims[k]!;
-      if (c.kind === 'idle') free[k] = 0;
-      else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) * scale[c.heldService]! + gap;
-      else free[k] = residual(brk, c.elapsed, draw);
-      // A usual break that is due is taken when the ticket in hand is done — an idle clerk serves the next one first.
-      breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? u() * ETA_MODEL.breakWindowMinutes : Infinity;
-      gapAt[k] = 0;
-    }
-    let pooled = 0;
-    for (let s = 0; s < S; s++) {
-      head[2 * s] = 0;
-      head[2 * s + 1] = 0;
-      extraLength[2 * s] = 0;
-      extraLength[2 * s + 1] = 0;
-      const r = rates[s]!.perMinute;
-      nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
-      if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
-    }
-    firstArrival = Infinity;
-    for (let s = 0; s < S; s++) if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
-    let ordinal = probeOrdinal + Math.max(1, nTargets);
-    let targetsCalled = 0;
-    let left = toCall;
-    let calls = 0;
-    for (; left > 0 && calls < maxCalls; calls++) {
-      // The counter that comes free first.
-      let k = -1;
-      let tau = Infinity;
-      for (let i = 0; i < sims.length; i++) if (free[i]! < tau) { tau = free[i]!; k = i; }
-      if (k < 0) break;
-      const g = sims[k]!.gaps;
-      if (g.length > 0) {
-        // The counter's usual break or closing: it calls again (if ever) when that ends.
-        let p = gapAt[k]!;
-        while (p < g.length && g[p + 1]! <= tau) p += 2;
-        gapAt[k] = p;
-        if (p < g.length && g[p]! <= tau) {
-          free[k] = g[p + 1]!;
-          continue;
-        }
-      }
-      if (tau >= breakAt[k]!) {
-        // The clerk's break, once the ticket in hand is done.
-        free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, u));
-        breakAt[k] = Infinity;
-        continue;
-      }
-      // Tickets that have arrived by then.
-      if (firstArrival <= tau) {
-        firstArrival = Infinity;
-        for (let s = 0; s < S; s++) {
-          while (nextArrival[s]! <= tau) {
-            const cl = u() < rates[s]!.priority ? 1 : 0;
-            const a = pooled < arrivalPool.length ? arrivalPool[pooled]! : (arrivalPool[pooled] = entryOf(0, 0, -1, false, 0, 0));
-            pooled++;
-            a.ws = nextArrival[s]!;
-            a.ordinal = ordinal++;
-            a.s = s;
-            a.cls = cl;
-            extra[2 * s + cl]![extraLength[2 * s + cl]!++] = a;
-            nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
-            if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
-          }
-          if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
-        }
-      }
-      // What routing calls there: the best by the routing rule (routing.ts: overdue first, then
-      // waited ÷ target × priority factor, ties to the earlier ticket) among the head of each of its
-      // queues and the tickets reserved for it. Written out here, in locals, so the hot loop keeps
-      // its numbers unboxed.
-      const sim = sims[k]!;
-      const serves = sim.serves;
-      const own = sim.own;
-      const nQueues = 2 * serves.length;
-      let chosen: Entry | undefined;
-      let bOver = false;
-      let bScore = 0;
-      let fromOwn = false;
-      for (let j = 0; j < nQueues + own.length; j++) {
-        let e: Entry | undefined;
-        if (j < nQueues) {
-          const s = serves[j >> 1]!;
-          const cls = j & 1;
-          const q = 2 * s + cls;
-          const h = head[q]!;
-          const list = base[q]!;
-          e = h < list.length ? list[h] : h - list.length < extraLength[q]! ? extra[q]![h - list.length] : undefined;
-          if (!e) continue;
-        } else {
-          e = own[j - nQueues]!;
-          if (ownTaken[e.ref] === play + 1) continue;
-        }
-        const waited = Math.max(0, tau - e.ws);
-        const over = waited >= overdueFactor * targets[e.s]!;
-        const score = (waited / targets[e.s]!) * (e.cls ? priorityFactor : 1);
-        const better = !chosen ? true
-          : over !== bOver ? over
-            : !over && score !== bScore ? score > bScore
-              : e.ws !== chosen.ws ? e.ws < chosen.ws : e.ordinal < chosen.ordinal;
-        if (better) {
-          chosen = e;
-          bOver = over;
-          bScore = score;
-          fromOwn = j >= nQueues;
-        }
-      }
-      if (!chosen) {
-        // Nothing waits for this counter: it calls the next ticket to arrive for it.
-        let t = Infinity;
-        for (const s of sim.serves) t = Math.min(t, nextArrival[s]!);
-        free[k] = t;
-        continue;
-      }
-      if (fromOwn) ownTaken[chosen.ref] = play + 1;
-      else head[2 * chosen.s + chosen.cls]!++;
-      if (chosen.ref >= 0) {
-        sum[chosen.ref]! += tau;
-        sumSq[chosen.ref]! += tau * tau;
-        count[chosen.ref]!++;
-        left--;
-        // The issue path wants the calls of the tickets issued now: the play ends with the last of them.
-        if (chosen.ref >= firstTargetRef && ++targetsCalled === targetsToCall) {
-          calls++;
-          break;
-        }
-      }
-      if (!chosen.probe) free[k] = tau + (large ? held[chosen.s]!.mean : freshTime(held[chosen.s]!, u) * scale[chosen.s]!) + gap;
-    }
+    // One play a call (a function called some ten times a quote is compiled as a whole, where a
+    // loop run once a quote is compiled only from inside and left at each play's end).
+    const calls = playOnce(input, st, play);
     lastProjection.calls += calls;
     if (play === 0 && !large) plays = 2 * Math.ceil(Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10)))) / 2);
   }
-  return { plays, sum, sumSq, count };
+  return { plays, sum: st.sum, sumSq: st.sumSq, count: st.count };
+}
+
+/** One play of the hall, from now until every ticket to call is called (or the targets are): the counter calls it took. */
+function playOnce(input: PlayInput, st: PlayState, play: number): number {
+  const { sims, S, targets, priorityFactor, overdueFactor, held, brk, gap, rates, reachable, horizon, maxArrivals, large, toCall, probeOrdinal, nTargets, firstTargetRef, targetsToCall } = input;
+  const { ownTaken, sum, sumSq, count, tape, u, free, scale, breakAt, gapAt, base, head, extra, extraLength, nextArrival } = st;
+  const maxCalls = 3 * toCall + 1000;
+  // Plays in pairs: the second of a pair mirrors the first's draws (u → 1 − u), antithetic
+  // variates — a long service in one is a short one in the other, so the pair's mean wait is
+  // steadier than two independent plays'.
+  tape.mirror = play % 2 === 1;
+  if (tape.mirror) tape.at = 0;
+  else tape.length = 0;
+  const draw = large ? undefined : u;
+  // The learnt mean times are themselves uncertain (a new hall's first hour most): each play
+  // draws its own mean for every service, so the spread of the waits holds that uncertainty where
+  // it acts — on the times at the counter, not on a wait for a counter to open.
+  for (let s = 0; s < S; s++) {
+    const e = held[s]!.relErr;
+    scale[s] = large || e <= 0 ? 1 : Math.exp(e * normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, u()))) - (e * e) / 2);
+  }
+  for (let k = 0; k < sims.length; k++) {
+    const c = sims[k]!;
+    if (c.kind === 'idle') free[k] = 0;
+    else if (c.kind === 'busy') free[k] = residual(held[c.heldService]!, c.elapsed, draw) * scale[c.heldService]! + gap;
+    else free[k] = residual(brk, c.elapsed, draw);
+    // A usual break that is due is taken when the ticket in hand is done — an idle clerk serves the next one first.
+    breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? u() * ETA_MODEL.breakWindowMinutes : Infinity;
+    gapAt[k] = 0;
+  }
+  let pooled = 0;
+  for (let s = 0; s < S; s++) {
+    head[2 * s] = 0;
+    head[2 * s + 1] = 0;
+    extraLength[2 * s] = 0;
+    extraLength[2 * s + 1] = 0;
+    const r = rates[s]!.perMinute;
+    nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
+    if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
+  }
+  let firstArrival = Infinity;
+  for (let s = 0; s < S; s++) if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
+  let ordinal = probeOrdinal + Math.max(1, nTargets);
+  let targetsCalled = 0;
+  let left = toCall;
+  let calls = 0;
+  for (; left > 0 && calls < maxCalls; calls++) {
+    // The counter that comes free first.
+    let k = -1;
+    let tau = Infinity;
+    for (let i = 0; i < sims.length; i++) if (free[i]! < tau) { tau = free[i]!; k = i; }
+    if (k < 0) break;
+    const g = sims[k]!.gaps;
+    if (g.length > 0) {
+      // The counter's usual break or closing: it calls again (if ever) when that ends.
+      let p = gapAt[k]!;
+      while (p < g.length && g[p + 1]! <= tau) p += 2;
+      gapAt[k] = p;
+      if (p < g.length && g[p]! <= tau) {
+        free[k] = g[p + 1]!;
+        continue;
+      }
+    }
+    if (tau >= breakAt[k]!) {
+      // The clerk's break, once the ticket in hand is done.
+      free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, u));
+      breakAt[k] = Infinity;
+      continue;
+    }
+    // Tickets that have arrived by then.
+    if (firstArrival <= tau) {
+      firstArrival = Infinity;
+      for (let s = 0; s < S; s++) {
+        while (nextArrival[s]! <= tau) {
+          const cl = u() < rates[s]!.priority ? 1 : 0;
+          const a = pooled < arrivalPool.length ? arrivalPool[pooled]! : (arrivalPool[pooled] = entryOf(0, 0, -1, false, 0, 0));
+          pooled++;
+          a.ws = nextArrival[s]!;
+          a.ordinal = ordinal++;
+          a.s = s;
+          a.cls = cl;
+          extra[2 * s + cl]![extraLength[2 * s + cl]!++] = a;
+          nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
+          if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
+        }
+        if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
+      }
+    }
+    // What routing calls there: the best by the routing rule (routing.ts: overdue first, then
+    // waited ÷ target × priority factor, ties to the earlier ticket) among the head of each of its
+    // queues and the tickets reserved for it. Written out here, in locals, so the hot loop keeps
+    // its numbers unboxed.
+    const sim = sims[k]!;
+    const serves = sim.serves;
+    const own = sim.own;
+    const nQueues = 2 * serves.length;
+    let chosen: Entry | undefined;
+    let bOver = false;
+    let bScore = 0;
+    let fromOwn = false;
+    for (let j = 0; j < nQueues + own.length; j++) {
+      let e: Entry | undefined;
+      if (j < nQueues) {
+        const s = serves[j >> 1]!;
+        const cls = j & 1;
+        const q = 2 * s + cls;
+        const h = head[q]!;
+        const list = base[q]!;
+        e = h < list.length ? list[h] : h - list.length < extraLength[q]! ? extra[q]![h - list.length] : undefined;
+        if (!e) continue;
+      } else {
+        e = own[j - nQueues]!;
+        if (ownTaken[e.ref] === play + 1) continue;
+      }
+      const waited = Math.max(0, tau - e.ws);
+      const over = waited >= overdueFactor * targets[e.s]!;
+      const score = (waited / targets[e.s]!) * (e.cls ? priorityFactor : 1);
+      const better = !chosen ? true
+        : over !== bOver ? over
+          : !over && score !== bScore ? score > bScore
+            : e.ws !== chosen.ws ? e.ws < chosen.ws : e.ordinal < chosen.ordinal;
+      if (better) {
+        chosen = e;
+        bOver = over;
+        bScore = score;
+        fromOwn = j >= nQueues;
+      }
+    }
+    if (!chosen) {
+      // Nothing waits for this counter: it calls the next ticket to arrive for it.
+      let t = Infinity;
+      for (const s of sim.serves) t = Math.min(t, nextArrival[s]!);
+      free[k] = t;
+      continue;
+    }
+    if (fromOwn) ownTaken[chosen.ref] = play + 1;
+    else head[2 * chosen.s + chosen.cls]!++;
+    if (chosen.ref >= 0) {
+      sum[chosen.ref]! += tau;
+      sumSq[chosen.ref]! += tau * tau;
+      count[chosen.ref]!++;
+      left--;
+      // The issue path wants the calls of the tickets issued now: the play ends with the last of them.
+      if (chosen.ref >= firstTargetRef && ++targetsCalled === targetsToCall) {
+        calls++;
+        break;
+      }
+    }
+    if (!chosen.probe) free[k] = tau + (large ? held[chosen.s]!.mean : freshTime(held[chosen.s]!, u) * scale[chosen.s]!) + gap;
+  }
+  return calls;
 }
 
 /** Minutes from `now` to the next whole half hour of the branch's clock (0 on the half hour). */
