@@ -252,7 +252,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     },
     async ({ query, req, reply }) => {
       const { entry, maxAge } = await leagueOf(query);
-      return cached(req, reply, entry.etag, maxAge, 'application/json; charset=utf-8', entry.json);
+      return cached(req, reply, entry.etag, maxAge, 'application/json; charset=utf-8', entry.body);
     },
   );
   api.route(
