@@ -59,8 +59,8 @@ let drawTape = new Float64Array(4096);
 /**
  * The entries of the tickets still to come, reused by every play of every projection (projections
  * run one at a time, and a play's arrivals are dropped when the next begins): a play allocates
- * nothing per arrival (deciding an issue in bench:hub's working hall left 787 KB of garbage a
- * quote before, 349 KB with this and the hot loop in runPlays).
+ * nothing per arrival (docs/benchmarks.md, the cost on the hub's issue path: the garbage a quote
+ * leaves, 787 KB before the plays were laid out as they are, 231 KB now).
  */
 const arrivalPool: Entry[] = [];
 
