@@ -339,13 +339,13 @@ const ACCOUNTS_TEXT = {
   ar: {
     chief: 'رئيس قسم الخدمات', deputy: 'نائب المدير', head: 'رئيس مركز الوعر', renamed: 'رئيسة مركز الوعر',
     taken: 'اسم المستخدم هذا مأخوذ. اختر اسمًا آخر.', active: 'مفعّل', inactive: 'معطّل', disabled: 'عُطّل حساب', reset: 'عُيّنت كلمة مرور جديدة', saved: 'حُفظت تغييرات',
-    wrongCurrent: 'كلمة المرور الحالية غير صحيحة.', changed: 'تغيّرت كلمة مرورك', created: 'أُضيف حساب', edited: 'عُدّل حساب', pwSet: 'عُيّنت كلمة مرور جديدة', ended: 'أُنهيت الجلسات',
+    wrongCurrent: 'كلمة المرور الحالية غير صحيحة.', changed: 'تغيّرت كلمة مرورك', created: 'أُضيف حساب', edited: 'عُدّل حساب', pwSet: 'عُيّنت كلمة مرور جديدة', ended: 'أُنهيت الجلسات', endedOne: 'رئيس مركز الوعر: انتهت جلسة واحدة.',
     accounts: 'الحسابات', myPassword: 'كلمة المرور', unlocked: 'يستطيع',
   },
   en: {
     chief: 'Head of services', deputy: 'Deputy manager', head: 'Head of Al-Waer', renamed: 'Head of the Al-Waer centre',
     taken: 'This username is taken. Choose another.', active: 'Active', inactive: 'Disabled', disabled: 'is disabled', reset: 'New password set', saved: 'changes are saved',
-    wrongCurrent: 'The current password is wrong.', changed: 'Your password is changed', created: 'Account added', edited: 'Account edited', pwSet: 'New password set', ended: 'Sessions ended',
+    wrongCurrent: 'The current password is wrong.', changed: 'Your password is changed', created: 'Account added', edited: 'Account edited', pwSet: 'New password set', ended: 'Sessions ended', endedOne: 'Head of Al-Waer: one session ended.',
     accounts: 'Accounts', myPassword: 'My password', unlocked: 'can sign in again at once',
   },
 } as const;
@@ -470,7 +470,8 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     const headToken = await apiLogin(head, 'waer-head-new-pass');
     await page.getByTestId(`account-end-${head}`).click();
     await page.getByTestId('confirm-yes').click();
-    await expect(page.getByTestId('accounts-status')).toContainText(w.head);
+    // The sessions' own message (the reset's, still shown until then, also names the head).
+    await expect(page.getByTestId('accounts-status')).toContainText(w.endedOne);
     expect(await meStatus(headToken)).toBe(401);
     // The old password's failed attempt is cleared: the head may try again at once from everywhere.
     await page.getByTestId(`account-unlock-${head}`).click();
