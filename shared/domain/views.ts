@@ -5,6 +5,7 @@ import type { ClerkDay, LiveStats, QueueResponse, ServiceQueue, Snapshot, TrackR
 import { type Audience, ticketFor } from './audience.ts';
 import { type Placement, countersServing, estimateNew, placementOf, placements } from './eta.ts';
 import { aheadOfNew, callOrder } from './routing.ts';
+import { waitingTickets } from './waiting.ts';
 import type { HallState, ServiceTally, TicketRecord } from './hall-state.ts';
 import { emptyTally } from './fold.ts';
 
@@ -65,8 +66,7 @@ export const countersOpen = (state: HallState, serviceId: string): number => ope
 /** Per service: waiting now, the longest wait, the counters open for it, and a ticket issued now: the people it would have ahead, its quote, and why it would wait when nobody waits for the service. */
 export function queueSummary(state: HallState, now: number): ServiceQueue[] {
   const waiting = new Map<string, { n: number; oldest: number }>();
-  for (const t of state.tickets.values()) {
-    if (t.status !== 'waiting') continue;
+  for (const t of waitingTickets(state).values()) {
     const w = waiting.get(t.serviceId) ?? { n: 0, oldest: Infinity };
     w.n++;
     w.oldest = Math.min(w.oldest, t.waitingSince);
@@ -143,21 +143,21 @@ export function snapshotFor(state: HallState, now: number, audience: Audience, s
 
 function longestWaitMinutes(state: HallState, serviceId: string | undefined, now: number): number {
   let oldest = Infinity;
-  for (const t of state.tickets.values()) {
-    if (t.status === 'waiting' && (!serviceId || t.serviceId === serviceId)) oldest = Math.min(oldest, t.waitingSince);
+  for (const t of waitingTickets(state).values()) {
+    if (!serviceId || t.serviceId === serviceId) oldest = Math.min(oldest, t.waitingSince);
   }
   return oldest === Infinity ? 0 : Math.round(((now - oldest) / 60_000) * 10) / 10;
 }
 
 function waitingCount(state: HallState, serviceId?: string): number {
   let n = 0;
-  for (const t of state.tickets.values()) if (t.status === 'waiting' && (!serviceId || t.serviceId === serviceId)) n++;
+  for (const t of waitingTickets(state).values()) if (!serviceId || t.serviceId === serviceId) n++;
   return n;
 }
 
 export function queueView(state: HallState, now: number, audience: Audience = 'staff'): QueueResponse {
   const placed = placements(state, now);
-  const ordered = callOrder(state.tickets.values(), state.services, now, state.config.routing);
+  const ordered = callOrder(waitingTickets(state).values(), state.services, now, state.config.routing);
   return {
     tickets: ordered.map((t) => ticketFor(toTicket(t, placed.get(t.id)), audience)),
     services: queueSummary(state, now),
