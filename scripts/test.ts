@@ -18,9 +18,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const filters = args.filter((a) => !a.startsWith('--'));
 
-type Tally = { passed: number; failed: number; skipped: number };
+type Tally = { passed: number; failed: number; skipped: number; failures?: string[] };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const steps: string[] = [];
+/** The failed tests by name, repeated under the summary: CI keeps only the end of the output. */
+const failures: string[] = [];
 
 function run(label: string, argv: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label}`);
@@ -44,13 +46,25 @@ function vitestJson(label: string, extra: string[], env: Record<string, string> 
     total.failed++;
     return;
   }
-  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; message?: string }[] };
+  type Assertion = { status: string; fullName: string; failureMessages?: string[] };
+  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { name: string; status: string; message?: string; assertionResults?: Assertion[] }[] };
   total.passed += r.numPassedTests;
   total.failed += r.numFailedTests;
   total.skipped += r.numPendingTests + r.numTodoTests;
   // A file that fails to load counts as a failure even though it holds no test result.
   const broken = r.testResults.filter((f) => f.status === 'failed' && f.message).length;
   if (!ok && r.numFailedTests === 0) total.failed += Math.max(1, broken);
+  for (const f of r.testResults) {
+    const file = f.name.startsWith(root) ? f.name.slice(root.length) : f.name;
+    if (f.status === 'failed' && f.message) failures.push(`vitest ${label}: ${file} — ${firstLine(f.message)}`);
+    for (const a of f.assertionResults ?? []) if (a.status === 'failed') failures.push(`vitest ${label}: ${file} › ${a.fullName} — ${firstLine(a.failureMessages?.[0] ?? '')}`);
+  }
+}
+
+/** An error's first line, short enough for the summary. */
+function firstLine(message: string): string {
+  const line = message.split('\n').find((l) => l.trim()) ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 if (filters.length) {
@@ -87,6 +101,7 @@ if (filters.length) {
         total.passed += t.passed;
         total.failed += t.failed;
         total.skipped += t.skipped;
+        for (const f of t.failures ?? []) failures.push(`${suite}: ${f}`);
         if (!ok && t.failed === 0) total.failed++;
       } else if (!ok) total.failed++;
     }
@@ -95,5 +110,6 @@ if (filters.length) {
 
 console.log('\n=== summary');
 for (const s of steps) console.log(s);
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed ? 1 : 0);

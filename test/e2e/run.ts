@@ -12,7 +12,7 @@ const tallyFile = process.env.DAWR_TALLY;
 const pw = `${root}node_modules/@playwright/test/cli.js`;
 const config = `${root}test/e2e/playwright.config.ts`;
 
-type Tally = { passed: number; failed: number; skipped: number };
+type Tally = { passed: number; failed: number; skipped: number; failures?: string[] };
 const writeTally = (t: Tally) => {
   if (tallyFile) writeFileSync(tallyFile, JSON.stringify(t));
   console.log(`e2e: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
@@ -59,14 +59,21 @@ const parsed = JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: 
 const stats = parsed.stats;
 /** The tests that failed first and passed on their retry: named, and failures of the run. */
 const flakyNames: string[] = [];
+/** Every failure by name (flaky ones marked), for `./dawr test`'s summary. */
+const failures: string[] = [];
 const walk = (s: ReportSuite) => {
-  for (const sp of s.specs ?? []) for (const t of sp.tests ?? []) if (t.status === 'flaky') flakyNames.push(`${sp.file ?? s.file ?? ''}:${sp.line ?? ''} › ${sp.title}`);
+  for (const sp of s.specs ?? [])
+    for (const t of sp.tests ?? []) {
+      const name = `${sp.file ?? s.file ?? ''}:${sp.line ?? ''} › ${sp.title}${t.projectName ? ` [${t.projectName}]` : ''}`;
+      if (t.status === 'flaky') flakyNames.push(name);
+      if (t.status === 'flaky' || t.status === 'unexpected') failures.push(t.status === 'flaky' ? `${name} (passed only on its retry)` : name);
+    }
   for (const x of s.suites ?? []) walk(x);
 };
 for (const s of parsed.suites ?? []) walk(s);
 // The retry stays for the report (the first attempt's trace and screenshot are kept), not for the
 // verdict: a test that needed it is a flake to fix, and the run fails.
-const tally = { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+const tally = { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped, failures };
 if (stats.flaky) console.log(`e2e: FAILED — ${stats.flaky} test(s) passed only on their retry (a flake to fix, not a pass):\n${flakyNames.map((n) => `  ${n}`).join('\n')}`);
 writeTally(tally);
 process.exit(r.status === 0 && tally.failed === 0 ? 0 : 1);

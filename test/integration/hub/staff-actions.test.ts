@@ -28,7 +28,9 @@ async function login(username: string, password: string): Promise<string> {
 }
 
 beforeEach(async () => {
-  clock = manualClock(Date.now());
+  // A fixed working morning in the hall's time (Riyadh): from the wall clock, a test run after
+  // 23:50 there moved its tickets into the next day with the ten minutes it advances.
+  clock = manualClock(Date.parse('2026-12-02T10:00:00+03:00'));
   t = await startTestHub({ clock });
   admin = await login('admin', 'dawr-admin');
   [supervisor, manager, clerk1, clerk2, clerk3] = await Promise.all([
