@@ -5,7 +5,9 @@
 // anonymous clients, for SECONDS, each in a loop: the league of a period (the last 7 days, 30
 // days, a year, this month, last month, yesterday or today) of one municipality (or, one time in
 // ten, the whole platform), sending back the ETag it got for that address (as a browser
-// revalidates), then a pause (THINK ms on average) as a reader would. Meanwhile a "fact builder"
+// revalidates) and Accept-Encoding as every browser does (the bytes printed are those on the wire:
+// central gzips the table once, and a client's time ends with the last compressed byte), then a
+// pause (THINK ms on average) as a reader would. Meanwhile a "fact builder"
 // writes one centre's today every second through central's own roll-up path, so today's periods
 // keep changing as they do when halls push. Prints the answers by status, the latency of all and
 // of the 200s, and central's RSS sampled every 200 ms.
@@ -111,6 +113,8 @@ const ok: number[] = [];
 const revalidated: number[] = [];
 /** The answers to requests asked once the first 5 s had passed (every period's table computed once). */
 const warm: number[] = [];
+/** Answers over 200 ms, by the half-second they were asked in (where a slow wave sits). */
+const slowAt = new Map<number, number>();
 let bytes = 0;
 const end = Date.now() + SECONDS * 1000;
 let seed = 12345;
@@ -152,8 +156,9 @@ await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
     const etag = etags.get(path);
     const t0 = performance.now();
     try {
-      const r = await ask(agent, path, { 'x-forwarded-for': address, ...(etag ? { 'if-none-match': etag } : {}) });
+      const r = await ask(agent, path, { 'x-forwarded-for': address, 'accept-encoding': 'gzip, deflate, br', ...(etag ? { 'if-none-match': etag } : {}) });
       all.push(r.took);
+      if (r.took > 200) slowAt.set(Math.floor((t0 - t) / 500), (slowAt.get(Math.floor((t0 - t) / 500)) ?? 0) + 1);
       if (t0 - t > 5000) warm.push(r.took);
       else early.get(label)!.push(r.took);
       bytes += r.bytes;
@@ -181,6 +186,7 @@ console.log(`answers: ${n(all.length)} (${n(all.length / seconds)}/s, ${(bytes /
 console.log(`latency, every answer: p50 ${pct(all, 0.5).toFixed(1)} ms, p95 ${pct(all, 0.95).toFixed(1)} ms, p99 ${pct(all, 0.99).toFixed(1)} ms, max ${Math.max(...all).toFixed(0)} ms`);
 console.log(`latency, asked after the first 5 s: p50 ${pct(warm, 0.5).toFixed(1)} ms, p95 ${pct(warm, 0.95).toFixed(1)} ms, p99 ${pct(warm, 0.99).toFixed(1)} ms`);
 console.log(`asked in the first 5 s, p50 / p95 by period: ${[...early].map(([label, xs]) => `${label} ${pct(xs, 0.5).toFixed(0)} / ${pct(xs, 0.95).toFixed(0)} ms`).join('; ')}`);
+console.log(`answers over 200 ms: ${n([...slowAt.values()].reduce((a, b) => a + b, 0))} of ${n(all.length)} (${(100 * [...slowAt.values()].reduce((a, b) => a + b, 0) / Math.max(1, all.length)).toFixed(1)} %), asked at ${[...slowAt].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${(k / 2).toFixed(1)}–${((k + 1) / 2).toFixed(1)} s: ${n(v)}`).join(', ') || '—'}`);
 console.log(`latency, 200 (a table): p50 ${pct(ok, 0.5).toFixed(1)} ms, p95 ${pct(ok, 0.95).toFixed(1)} ms; 304 (revalidated): p50 ${pct(revalidated, 0.5).toFixed(1)} ms, p95 ${pct(revalidated, 0.95).toFixed(1)} ms`);
 console.log(`the clients' own event loop (this process), busy: ${(100 * Math.max(...elu.slice(0, 8))).toFixed(0)} % at most in the first 2 s, ${(100 * elu.slice(8).reduce((a, b) => a + b, 0) / Math.max(1, elu.length - 8)).toFixed(0)} % on average after (at 100 %, the latency above is partly the clients' own)`);
 console.log(`central RSS: ${rssAtStart.toFixed(0)} MB at the start, at most ${Math.max(...rss).toFixed(0)} MB during the crowd, ${rssEnd.toFixed(0)} MB at the end`);

@@ -16,6 +16,7 @@
 // `warm` computes the periods readers pick most ahead of them: at start, and again whenever one of
 // their months has changed, so nobody waits for those.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import type { LeagueResponse, Municipality } from '../../shared/protocol/central.ts';
 import { addDays, businessDay } from '../../shared/domain/business-day.ts';
@@ -31,9 +32,11 @@ export interface LeagueEntry {
   etag: string;
   /** The table as JSON, encoded once (a crowd's answers are written from it as they are). */
   body: Buffer;
+  /** The same, gzipped, made when first asked (every browser asks for it). */
+  gz?: Buffer;
   league: LeagueResponse;
   /** CSV per language, made when first asked. */
-  csv: Map<string, { body: Buffer; etag: string }>;
+  csv: Map<string, CachedBody>;
   bytes: number;
   /** A platform table's municipalities, and the tables cut from it per municipality when first asked. */
   municipalities?: Municipality[];
@@ -42,6 +45,13 @@ export interface LeagueEntry {
   of?: LeagueEntry;
   /** A reader has had it (a table computed ahead and never asked for is not answered once superseded). */
   read?: boolean;
+}
+
+/** An answer's bytes and its ETag, and its gzipped bytes once a client has asked for them. */
+export interface CachedBody {
+  body: Buffer;
+  etag: string;
+  gz?: Buffer;
 }
 
 const monthsOf = (from: string, to: string): string[] => {
@@ -78,6 +88,20 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
     const x = t.trim().replace(/^W\//, '');
     return x === '*' || x === etag;
   });
+}
+
+/** Whether an Accept-Encoding header takes gzip (named, or `*`, with a quality above 0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let star = false;
+  for (const part of header.toLowerCase().split(',')) {
+    const [coding, ...params] = part.trim().split(';');
+    const q = params.map((x) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(x)).find(Boolean);
+    const wanted = !q || Number(q[1]) > 0;
+    if (coding!.trim() === 'gzip' || coding!.trim() === 'x-gzip') return wanted;
+    if (coding!.trim() === '*') star = wanted;
+  }
+  return star;
 }
 
 export function createLeagueCache(o: {
@@ -219,8 +243,20 @@ export function createLeagueCache(o: {
       }
       return e;
     },
+    /**
+     * The gzipped bytes of an entry or of one of its CSVs, made once. A public table of a thousand
+     * centres is some 400 KB of JSON and a tenth of that gzipped: what a crowd costs central's
+     * uplink, and each reader's phone.
+     */
+    gzip(e: LeagueEntry, x: CachedBody = e): Buffer {
+      if (!x.gz) {
+        x.gz = gzipSync(x.body);
+        grew(e, x.gz.length);
+      }
+      return x.gz;
+    },
     /** The CSV of an entry in a language, made once. */
-    csv(e: LeagueEntry, lang: string, make: () => string): { body: Buffer; etag: string } {
+    csv(e: LeagueEntry, lang: string, make: () => string): CachedBody {
       let c = e.csv.get(lang);
       if (!c) {
         const body = Buffer.from(make(), 'utf8');

@@ -19,7 +19,7 @@ import { hashToken, newId, newPairingCode } from '../../node-common/tokens.ts';
 import { type CentralPrincipal, canAdminister, canSeeBranch, canSeeMunicipality } from '../auth.ts';
 import { ADMINS, type CentralApi, type CentralContext, STAFF, audit } from '../context.ts';
 import type { Scope } from '../queries.ts';
-import { etagMatches, leagueSettleMs, leagueToday } from '../league-cache.ts';
+import { type CachedBody, type LeagueEntry, acceptsGzip, etagMatches, leagueSettleMs, leagueToday } from '../league-cache.ts';
 
 const ENROL_CODE_MS = 24 * 3600_000;
 const MAX_PERIOD_DAYS = 366;
@@ -233,12 +233,18 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     const settleMs = leagueSettleMs(to, today);
     return { entry: await ctx.leagues.get(from, to, q.municipality, { settleMs }), maxAge: settleMs ? 30 : 300 };
   };
-  /** Sends a cached answer, or 304 when the client already holds it. */
-  const cached = (req: FastifyRequest, reply: FastifyReply, etag: string, maxAge: number, type: string, body: string | Buffer, disposition?: string) => {
-    reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}`);
-    if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+  /**
+   * Sends a cached answer, gzipped for a client that accepts it, or 304 when the client already
+   * holds it. The gzipped answer's ETag is the same tag marked weak (as nginx does): the same
+   * table, another encoding, and either one sent back revalidates.
+   */
+  const cached = (req: FastifyRequest, reply: FastifyReply, entry: LeagueEntry, x: CachedBody, maxAge: number, type: string, disposition?: string) => {
+    const gzip = acceptsGzip(req.headers['accept-encoding']);
+    reply.header('etag', gzip ? `W/${x.etag}` : x.etag).header('cache-control', `public, max-age=${maxAge}`).header('vary', 'accept-encoding');
+    if (etagMatches(req.headers['if-none-match'], x.etag)) return reply.code(304).send();
     if (disposition) reply.header('content-disposition', disposition);
-    return reply.header('content-type', type).send(body);
+    reply.header('content-type', type);
+    return gzip ? reply.header('content-encoding', 'gzip').send(ctx.leagues.gzip(entry, x)) : reply.send(x.body);
   };
   api.route(
     { method: 'GET', url: '/api/v1/public/municipalities', summary: 'The municipalities on the platform (for the league page)', access: 'public', responses: { 200: z.array(Municipality) }, rateLimit: { max: 120, timeWindow: 60_000 } },
@@ -252,7 +258,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
     },
     async ({ query, req, reply }) => {
       const { entry, maxAge } = await leagueOf(query);
-      return cached(req, reply, entry.etag, maxAge, 'application/json; charset=utf-8', entry.body);
+      return cached(req, reply, entry, entry, maxAge, 'application/json; charset=utf-8');
     },
   );
   api.route(
@@ -272,7 +278,7 @@ export function staffRoutes(api: CentralApi, ctx: CentralContext): void {
             pct(c.noShowShare), String(c.satisfaction.mean ?? ''), String(c.satisfaction.count), String(c.score ?? ''), c.smallSample ? (ar ? 'نعم' : 'yes') : '']),
         ]);
       });
-      return cached(req, reply, csv.etag, maxAge, 'text/csv; charset=utf-8', csv.body, `attachment; filename="dawr-league-${l.from}-${l.to}.csv"`);
+      return cached(req, reply, entry, csv, maxAge, 'text/csv; charset=utf-8', `attachment; filename="dawr-league-${l.from}-${l.to}.csv"`);
     },
   );
 }

@@ -7,6 +7,8 @@
 // a centre that served nobody shows no percentages, the compare marks a centre's today as partial;
 // the rate limiter's 429 carries Retry-After and the API's error shape; an old month detaches, the
 // months after it still answer, and a backup leaves the detached table out and restores the rest.
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupCentral, restoreCentral } from '../../../electron/central/backup.ts';
@@ -186,7 +188,7 @@ describe('central at scale', () => {
     const a = await league('2026-11-03', '2026-11-06');
     expect(a.status).toBe(200);
     const etag = a.headers.get('etag')!;
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(etag).toMatch(/^(W\/)?"[\w-]+"$/); // weak when gzipped: fetch asks for gzip
     expect(a.headers.get('cache-control')).toBe('public, max-age=300');
     const body = await a.text();
     const again = await league('2026-11-03', '2026-11-06', { 'if-none-match': etag });
@@ -195,7 +197,7 @@ describe('central at scale', () => {
     expect(again.headers.get('etag')).toBe(etag);
     const other = (await league(FROM, '2026-10-28')).headers.get('etag');
     const csv = await fetch(`${central.url}/api/v1/public/league.csv?from=2026-11-03&to=2026-11-06&lang=en`);
-    expect(csv.headers.get('etag')).toMatch(/^"/);
+    expect(csv.headers.get('etag')).toMatch(/^(W\/)?"/);
     expect((await fetch(`${central.url}/api/v1/public/league.csv?from=2026-11-03&to=2026-11-06&lang=en`, { headers: { 'if-none-match': csv.headers.get('etag')! } })).status).toBe(304);
 
     // The quiet centre's hall pushes its week: the period's answer changes within a second; one
@@ -211,6 +213,33 @@ describe('central at scale', () => {
     // A period that includes today is cached by proxies for 30 s only.
     const today = businessDay(Date.now(), TZ);
     expect((await league(addDays(today, -6), today)).headers.get('cache-control')).toBe('public, max-age=30');
+  });
+
+  it('gzips the public league and its CSV for a client that accepts it: the same table in fewer bytes, revalidated by either ETag', async () => {
+    /** A request with exactly these headers (fetch adds its own Accept-Encoding and unzips). */
+    const raw = (path: string, headers: Record<string, string>) => new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http.get(`${central.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+    for (const path of [`/api/v1/public/league?from=${FROM}&to=2026-11-06`, `/api/v1/public/league.csv?from=${FROM}&to=2026-11-06&lang=ar`]) {
+      const plain = await raw(path, {});
+      const zipped = await raw(path, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toBe('accept-encoding');
+      expect(gunzipSync(zipped.body).equals(plain.body), path).toBe(true);
+      expect(zipped.body.length).toBeLessThan(plain.body.length);
+      expect(zipped.headers.etag).toBe(`W/${plain.headers.etag}`);
+      // A proxy or a browser that holds either one is told it is still fresh.
+      for (const held of [plain.headers.etag!, zipped.headers.etag!]) expect((await raw(path, { 'accept-encoding': 'gzip', 'if-none-match': held })).status).toBe(304);
+      // "Not gzip" and "anything", in the ways a client may say them.
+      for (const ae of ['identity', 'gzip;q=0', 'gzip; q=0, *', 'br']) expect((await raw(path, { 'accept-encoding': ae })).headers['content-encoding'], ae).toBeUndefined();
+      for (const ae of ['*', 'GZIP;q=0.5', 'br;q=1, gzip;q=0.8']) expect((await raw(path, { 'accept-encoding': ae })).headers['content-encoding'], ae).toBe('gzip');
+    }
   });
 
   it('a centre that served nobody shows no percentages; the comparison marks each centre\'s today as partial', async () => {
