@@ -10,7 +10,7 @@
 // pause (THINK ms on average) as a reader would. Meanwhile a "fact builder"
 // writes one centre's today every second through central's own roll-up path, so today's periods
 // keep changing as they do when halls push. Prints the answers by status, the latency of all and
-// of the 200s, and central's RSS sampled every 200 ms.
+// of the 200s, central's own answer time (from its /metrics), and central's RSS sampled every 200 ms.
 //   ./dawr npm run bench:crowd [-- --clients N --seconds N --centres N --think MS]
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -71,6 +71,23 @@ const url = await new Promise<string>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`central exited (${code}): ${out}`)));
 });
 const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+/** Central's own time for the league's answers (its histogram on /metrics), every answer summed by bucket. */
+let centralLagMax = NaN;
+const centralBuckets = async (): Promise<Map<string, number>> => {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  // prom-client's event-loop delay restarts at each reading: its maximum since the last one.
+  centralLagMax = Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text)?.[1] ?? NaN) * 1000;
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/^dawr_central_public_league_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) out.set(m[1]!, (out.get(m[1]!) ?? 0) + Number(m[2]));
+  return out;
+};
+/** The bucket bound within which a share `p` of the answers counted between two readings fell. */
+const bucketQuantile = (a: Map<string, number>, b: Map<string, number>, p: number): string => {
+  const rows = [...b].map(([le, k]) => [le, k - (a.get(le) ?? 0)] as const);
+  const total = rows.find(([le]) => le === '+Inf')?.[1] ?? 0;
+  const hit = rows.find(([, k]) => k >= p * total);
+  return !total || !hit ? '—' : hit[0] === '+Inf' ? 'over 1 s' : `≤ ${Number(hit[0]) * 1000} ms`;
+};
 const rss: number[] = [];
 const sampler = setInterval(() => rss.push(rssOf()), 200);
 const rssAtStart = rssOf();
@@ -119,6 +136,10 @@ let bytes = 0;
 const end = Date.now() + SECONDS * 1000;
 let seed = 12345;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const bucketsAtStart = await centralBuckets();
+let bucketsAt5s: Map<string, number> | undefined;
+let lagIn5s = NaN;
+const at5s = setTimeout(() => void centralBuckets().then((b) => { bucketsAt5s = b; lagIn5s = centralLagMax; }), 5000);
 t = performance.now();
 // The clients share this process and its core with nothing but each other: how busy its event loop
 // was is printed, since a client that cannot read its answer in time adds to the latency it
@@ -132,13 +153,22 @@ const eluTimer = setInterval(() => {
   lastElu = nodePerformance.eventLoopUtilization();
 }, 250);
 const target = new URL(url);
+/** Each client's first request (the one that opens its connection): from asking to connected, and its latency. */
+const connecting: number[] = [];
+const firstOfClient: number[] = [];
 const ask = (agent: http.Agent, path: string, headers: Record<string, string>) => new Promise<{ status: number; etag: string | undefined; bytes: number; took: number }>((resolve, reject) => {
-  let sent = performance.now();
+  const asked = performance.now();
+  let sent = asked;
   const req = http.get({ host: target.hostname, port: target.port, path, agent, headers }, (res) => {
     let bytes = 0;
     res.on('data', (chunk: Buffer) => { bytes += chunk.length; });
     res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, bytes, took: performance.now() - sent }));
     res.on('error', reject);
+  });
+  req.on('socket', (socket) => {
+    if (!socket.connecting) return;
+    socket.once('connect', () => connecting.push(performance.now() - asked));
+    req.once('response', (res) => res.once('end', () => firstOfClient.push(performance.now() - sent)));
   });
   req.on('finish', () => { sent = performance.now(); });
   req.on('error', reject);
@@ -175,6 +205,8 @@ await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
   agent.destroy();
 }));
 clearInterval(eluTimer);
+clearTimeout(at5s);
+const bucketsAtEnd = await centralBuckets();
 const seconds = ms(t) / 1000;
 writing = false;
 await writer;
@@ -187,7 +219,9 @@ console.log(`latency, every answer: p50 ${pct(all, 0.5).toFixed(1)} ms, p95 ${pc
 console.log(`latency, asked after the first 5 s: p50 ${pct(warm, 0.5).toFixed(1)} ms, p95 ${pct(warm, 0.95).toFixed(1)} ms, p99 ${pct(warm, 0.99).toFixed(1)} ms`);
 console.log(`asked in the first 5 s, p50 / p95 by period: ${[...early].map(([label, xs]) => `${label} ${pct(xs, 0.5).toFixed(0)} / ${pct(xs, 0.95).toFixed(0)} ms`).join('; ')}`);
 console.log(`answers over 200 ms: ${n([...slowAt.values()].reduce((a, b) => a + b, 0))} of ${n(all.length)} (${(100 * [...slowAt.values()].reduce((a, b) => a + b, 0) / Math.max(1, all.length)).toFixed(1)} %), asked at ${[...slowAt].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${(k / 2).toFixed(1)}–${((k + 1) / 2).toFixed(1)} s: ${n(v)}`).join(', ') || '—'}`);
+console.log(`each client's first request (its connection opened): latency p50 ${pct(firstOfClient, 0.5).toFixed(0)} / p95 ${pct(firstOfClient, 0.95).toFixed(0)} ms; from asking to connected p50 ${pct(connecting, 0.5).toFixed(0)} / p95 ${pct(connecting, 0.95).toFixed(0)} ms (${n(firstOfClient.length)} first requests, ${(100 * firstOfClient.length / Math.max(1, all.length)).toFixed(1)} % of the answers)`);
 console.log(`latency, 200 (a table): p50 ${pct(ok, 0.5).toFixed(1)} ms, p95 ${pct(ok, 0.95).toFixed(1)} ms; 304 (revalidated): p50 ${pct(revalidated, 0.5).toFixed(1)} ms, p95 ${pct(revalidated, 0.95).toFixed(1)} ms`);
+console.log(`central's own time, request to last byte handed to the network (its /metrics histogram): 95 % ${bucketQuantile(bucketsAtStart, bucketsAtEnd, 0.95)} over the run; in the first 5 s 95 % ${bucketsAt5s ? bucketQuantile(bucketsAtStart, bucketsAt5s, 0.95) : '—'}, 99 % ${bucketsAt5s ? bucketQuantile(bucketsAtStart, bucketsAt5s, 0.99) : '—'}; its event loop's longest delay in the first 5 s ${lagIn5s.toFixed(0)} ms, after ${centralLagMax.toFixed(0)} ms`);
 console.log(`the clients' own event loop (this process), busy: ${(100 * Math.max(...elu.slice(0, 8))).toFixed(0)} % at most in the first 2 s, ${(100 * elu.slice(8).reduce((a, b) => a + b, 0) / Math.max(1, elu.length - 8)).toFixed(0)} % on average after (at 100 %, the latency above is partly the clients' own)`);
 console.log(`central RSS: ${rssAtStart.toFixed(0)} MB at the start, at most ${Math.max(...rss).toFixed(0)} MB during the crowd, ${rssEnd.toFixed(0)} MB at the end`);
 const errors = [...byStatus.keys()].filter((s) => s !== 200 && s !== 304 && s !== 429);

@@ -1,5 +1,5 @@
 // Central's metrics for `GET /metrics` (brief §12; the route is routes/monitoring.ts): what the
-// halls push (events written, each push's latency) as it happens, and at scrape time the fact
+// halls push (events written, each push's latency) and how the public league answers as it happens, and at scrape time the fact
 // builder's lag, the halls not heard from and the connection pool. The database part is one SQL
 // statement per scrape, shared by the gauges that need it, never more than one in flight, and
 // given up on after 2 s (dawr_central_db_up 0) so a busy database never holds a scrape.
@@ -37,6 +37,10 @@ export function createCentralMetrics(o: { pool: pg.Pool; now: () => number; vers
   const push = new Histogram({
     name: 'dawr_central_push_batch_seconds', help: "A hall's push of a batch of events (POST /api/v1/sync/events), from the request to the answer; result ok, refused (4xx) or failed (5xx)",
     labelNames: ['result'], buckets: LATENCY_BUCKETS, registers,
+  });
+  const league = new Histogram({
+    name: 'dawr_central_public_league_seconds', help: 'The public league or its CSV (GET /api/v1/public/league, league.csv), from the request to the last byte handed to the network; answer table (200), not_modified (304), refused (4xx, 429 included) or failed (5xx)',
+    labelNames: ['answer'], buckets: LATENCY_BUCKETS, registers,
   });
   new Gauge({ name: 'dawr_central_info', help: 'The running central; its version is the label', labelNames: ['version'], registers }).set({ version: o.version }, 1);
 
@@ -93,6 +97,10 @@ export function createCentralMetrics(o: { pool: pg.Pool; now: () => number; vers
     /** A push wrote `n` new events. */
     ingested(n: number): void {
       if (n > 0) ingested.inc(n);
+    },
+    /** The public league (or its CSV) was answered with `status` after `secs`. */
+    leagueAnswered(secs: number, status: number): void {
+      league.observe({ answer: status === 200 ? 'table' : status === 304 ? 'not_modified' : status < 500 ? 'refused' : 'failed' }, secs);
     },
     /** A push was answered with `status` after `secs`. */
     pushed(secs: number, status: number): void {

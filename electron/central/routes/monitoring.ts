@@ -14,14 +14,20 @@ const PLATFORM = ['platform_admin'] as const;
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export function monitoringRoutes(app: FastifyInstance, api: CentralApi, ctx: CentralContext, m: { metrics: CentralMetrics; tokens: MonitoringTokens; openToLoopback: boolean }): void {
-  // Each push of a hall's events, from its request to the answer.
-  const started = new WeakMap<object, number>();
+  // Each push of a hall's events, and each answer of the public league, from its request to the answer.
+  const LEAGUE = new Set(['/api/v1/public/league', '/api/v1/public/league.csv']);
+  const started = new WeakMap<object, { t0: number; push: boolean }>();
   app.addHook('onRequest', async (req) => {
-    if (req.method === 'POST' && req.routeOptions.url === '/api/v1/sync/events') started.set(req.raw, performance.now());
+    const url = req.routeOptions.url;
+    if (req.method === 'POST' && url === '/api/v1/sync/events') started.set(req.raw, { t0: performance.now(), push: true });
+    else if (req.method === 'GET' && url !== undefined && LEAGUE.has(url)) started.set(req.raw, { t0: performance.now(), push: false });
   });
   app.addHook('onResponse', async (req, reply) => {
-    const t0 = started.get(req.raw);
-    if (t0 !== undefined) m.metrics.pushed((performance.now() - t0) / 1000, reply.statusCode);
+    const s = started.get(req.raw);
+    if (!s) return;
+    const secs = (performance.now() - s.t0) / 1000;
+    if (s.push) m.metrics.pushed(secs, reply.statusCode);
+    else m.metrics.leagueAnswered(secs, reply.statusCode);
   });
 
   metricsRoute(app, { registry: m.metrics.registry, openToLoopback: m.openToLoopback, tokenHolds: (token) => m.tokens.holds(token) });

@@ -1,6 +1,7 @@
 // GET /metrics on central as Prometheus and a stranger would meet it, every answer parsed by a
 // strict reader of the text format (test/support/prometheus-text.ts): a real hall joins and
-// replicates — central counts the events it wrote and times the pushes, the hall's own /metrics
+// replicates — central counts the events it wrote and times the pushes (and the public league's
+// answers), the hall's own /metrics
 // shows its backlog drained and its last success; the fact builder's lag grows while days wait and
 // drops when they are built; a hall that stops speaking is counted after 15 minutes; and only a
 // monitoring credential the platform admin made opens it from another machine.
@@ -85,6 +86,22 @@ describe('what /metrics shows on central (read from this machine, no token)', ()
     expect(valueOf(after, 'dawr_central_push_batch_seconds_count', { result: 'refused' })).toBe(1);
     expect(valueOf(after, 'dawr_central_events_ingested_total')).toBe(head);
     expect(valueOf(after, 'dawr_central_halls_enrolled')).toBe(2);
+  });
+
+  it("times the public league's answers: a table, a revalidation, a refusal", async () => {
+    const count = async (answer: string) => (await metric(central.url, 'dawr_central_public_league_seconds_count', { answer })) ?? 0;
+    const before = { table: await count('table'), not_modified: await count('not_modified'), refused: await count('refused') };
+    const first = await fetch(`${central.url}/api/v1/public/league`);
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    expect((await fetch(`${central.url}/api/v1/public/league`, { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
+    expect((await fetch(`${central.url}/api/v1/public/league.csv?from=2026-13-01`)).status).toBe(400);
+    expect(await count('table')).toBe(before.table + 1);
+    expect(await count('not_modified')).toBe(before.not_modified + 1);
+    expect(await count('refused')).toBe(before.refused + 1);
+    // Every answer falls in a bucket: the +Inf bucket holds them all.
+    const families = (await scrape(central.url)).families;
+    expect(valueOf(families, 'dawr_central_public_league_seconds_bucket', { answer: 'table', le: '+Inf' })).toBe(before.table + 1);
   });
 
   it("shows the fact builder's lag while days wait, and none once they are built", async () => {
