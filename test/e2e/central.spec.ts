@@ -17,6 +17,10 @@ import { spawnHub } from '../support/hub-process.ts';
 import { fromAddress } from '../support/from-address.ts';
 import { api, contextFor, expectAccessible, login, screensDir, shot, type Lang } from './support.ts';
 
+/** An address of its own for each browser context (X-Forwarded-For; per worker, since workers run side by side). */
+let visitors = 0;
+const visitor = () => `10.9.${test.info().workerIndex % 250}.${++visitors % 250}`;
+
 const dawr = fileURLToPath(new URL('../../scripts/dawr.ts', import.meta.url));
 
 let central: ChildProcess;
@@ -29,7 +33,7 @@ type League = { centres: { branchId: string; rank: number | null; smallSample: b
 
 /** Starts `dawr central --demo` on a free port; resolves with its URL once the demo halls are up. */
 function startCentral(): Promise<string> {
-  central = spawn(process.execPath, [dawr, 'central', '--demo', '--demo-history', '4', '--data', dir, '--port', '0', '--host', '127.0.0.1'], {
+  central = spawn(process.execPath, [dawr, 'central', '--demo', '--demo-history', '4', '--data', dir, '--port', '0', '--host', '127.0.0.1', '--trust-proxy', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn' },
   });
   return new Promise((resolve, reject) => {
@@ -105,7 +109,7 @@ const cardIds = (page: Page) => page.getByTestId('centre-card').evaluateAll((els
 
 for (const lang of ['ar', 'en'] as Lang[]) {
   test(`the public league table ranks the three centres and states its method (${lang})`, async ({ browser }) => {
-    const ctx = await contextFor(browser, { lang, width: 1366, height: 900 });
+    const ctx = await contextFor(browser, { lang, width: 1366, height: 900, address: visitor() });
     const page = await ctx.newPage();
     await page.goto(`${centralUrl}/league`);
     await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
@@ -178,7 +182,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
   });
 
   test(`a Homs manager sees both Homs centres live, not Hama; a centre's detail; centres compared (${lang})`, async ({ browser }) => {
-    const ctx = await contextFor(browser, { lang, width: 1366, height: 900 });
+    const ctx = await contextFor(browser, { lang, width: 1366, height: 900, address: visitor() });
     const page = await ctx.newPage();
     await signInToCentral(page, 'homs-manager');
     await expect(page.getByTestId('centre-card')).toHaveCount(2);
@@ -223,7 +227,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
 }
 
 test('a centre manager sees only their centre; the platform admin every centre and the municipality filter', async ({ browser }) => {
-  const ctx = await contextFor(browser, { lang: 'ar', width: 1366, height: 900 });
+  const ctx = await contextFor(browser, { lang: 'ar', width: 1366, height: 900, address: visitor() });
   const page = await ctx.newPage();
   await signInToCentral(page, 'waer-manager');
   await expect(page.getByTestId('centre-card')).toHaveCount(1);
@@ -247,7 +251,7 @@ test('a centre manager sees only their centre; the platform admin every centre a
 
 for (const lang of ['ar', 'en'] as Lang[]) {
   test(`a refused sign-in on central is worded in the page's language (${lang})`, async ({ browser }) => {
-    const ctx = await contextFor(browser, { lang, width: 390, height: 844 });
+    const ctx = await contextFor(browser, { lang, width: 390, height: 844, address: visitor() });
     const page = await ctx.newPage();
     await page.goto(`${centralUrl}/central`);
     await page.getByTestId('login-username').fill('homs-manager');
@@ -361,7 +365,9 @@ async function signInAs(page: Page, username: string, password: string, screen =
 
 // The test's own sign-ins and checks through the API leave from addresses of their own (the whole
 // of 127.0.0.0/8 is this machine), one per call: central limits sign-ins to 10 a minute per address,
-// and the browser's, from 127.0.0.1, must not meet the test's.
+// and the browser's must not meet the test's. Each browser context is a visitor of its own too
+// (visitor(): central trusts this machine as its proxy, and the context names its address), or a
+// fast run's dozen sign-ins through the browser met that limit (the page said "too many attempts").
 let nextAddress = 10;
 const viaApi = () => fromAddress(centralUrl, `127.0.0.${nextAddress++}`);
 const signInStatus = async (username: string, password: string) => (await viaApi().login(username, password)).status;
@@ -379,7 +385,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     const chief = `homs-chief-${lang}`;
     const deputy = `homs-deputy-${lang}`;
     const head = `waer-head-${lang}`;
-    const ctx = await contextFor(browser, { lang, width: 1366, height: 900 });
+    const ctx = await contextFor(browser, { lang, width: 1366, height: 900, address: visitor() });
     const page = await ctx.newPage();
 
     // The platform admin: from the dashboard's bar to the accounts, every municipality's accounts.

@@ -45,8 +45,10 @@ export async function pairDevice(url: string, role: 'kiosk' | 'display' | 'count
 }
 
 /** A browser context in a language, optionally already signed in (staff) or paired (device). */
-export async function contextFor(browser: Browser, o: { lang: Lang; width: number; height: number; staff?: Login; device?: { role: 'kiosk' | 'display'; token: string }; digits?: 'arab' | 'latn' }): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: { width: o.width, height: o.height }, locale: o.lang, timezoneId: 'Asia/Riyadh' });
+export async function contextFor(browser: Browser, o: { lang: Lang; width: number; height: number; staff?: Login; device?: { role: 'kiosk' | 'display'; token: string }; digits?: 'arab' | 'latn'; address?: string }): Promise<BrowserContext> {
+  // `address`: the browser as a visitor of its own, named by X-Forwarded-For to a server that
+  // trusts this machine as its proxy (per-address limits then count this browser alone).
+  const ctx = await browser.newContext({ viewport: { width: o.width, height: o.height }, locale: o.lang, timezoneId: 'Asia/Riyadh', ...(o.address ? { extraHTTPHeaders: { 'x-forwarded-for': o.address } } : {}) });
   await ctx.addInitScript(
     ({ lang, staff, device, digits }) => {
       localStorage.setItem('dawr.lang', lang);
