@@ -88,7 +88,7 @@ describe('what /metrics shows on central (read from this machine, no token)', ()
     expect(valueOf(after, 'dawr_central_halls_enrolled')).toBe(2);
   });
 
-  it("times the public league's answers: a table, a revalidation, a refusal", async () => {
+  it("times the public league's answers: a table, a revalidation, a refusal, the rate limit's 429", async () => {
     const count = async (answer: string) => (await metric(central.url, 'dawr_central_public_league_seconds_count', { answer })) ?? 0;
     const before = { table: await count('table'), not_modified: await count('not_modified'), refused: await count('refused') };
     const first = await fetch(`${central.url}/api/v1/public/league`);
@@ -99,9 +99,21 @@ describe('what /metrics shows on central (read from this machine, no token)', ()
     expect(await count('table')).toBe(before.table + 1);
     expect(await count('not_modified')).toBe(before.not_modified + 1);
     expect(await count('refused')).toBe(before.refused + 1);
+    // The rate limiter's own 429 (the CSV: 30 a minute per address) is timed as refused too.
+    let limited = 0;
+    let tables = 0;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const r = await fetch(`${central.url}/api/v1/public/league.csv`);
+      await r.arrayBuffer();
+      if (r.status === 429) limited++;
+      else tables++;
+    }
+    expect(limited).toBe(1);
+    expect(await count('refused')).toBe(before.refused + 2);
+    expect(await count('table')).toBe(before.table + 1 + tables);
     // Every answer falls in a bucket: the +Inf bucket holds them all.
     const families = (await scrape(central.url)).families;
-    expect(valueOf(families, 'dawr_central_public_league_seconds_bucket', { answer: 'table', le: '+Inf' })).toBe(before.table + 1);
+    expect(valueOf(families, 'dawr_central_public_league_seconds_bucket', { answer: 'table', le: '+Inf' })).toBe(before.table + 1 + tables);
   });
 
   it("shows the fact builder's lag while days wait, and none once they are built", async () => {
