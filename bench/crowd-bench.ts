@@ -146,6 +146,28 @@ t = performance.now();
 // reports. Each client is a browser: one keep-alive connection of its own (a plain http.Agent;
 // fetch costs several times the CPU per request, which the crowd's first second showed as latency).
 // A request's time runs from its bytes leaving on the connection to the last byte of its answer.
+// Who had the two cores in the crowd's first 2 s, by quarter-second: central, these clients, and
+// everything else (PostgreSQL, the kernel), from /proc.
+const ticks = () => {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const central = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const self = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  // /proc/stat: user nice system idle iowait irq softirq steal; a process's utime and stime are its 12th and 13th fields after the name.
+  return { busy: cpu[0]! + cpu[1]! + cpu[2]! + cpu[5]! + cpu[6]! + cpu[7]!, total: cpu.slice(0, 8).reduce((a, b) => a + b, 0), central: Number(central[11]) + Number(central[12]), clients: Number(self[11]) + Number(self[12]) };
+};
+const cpuShares: string[] = [];
+let lastTicks = ticks();
+const cpuTimer = setInterval(() => {
+  const now = ticks();
+  const total = Math.max(1, now.total - lastTicks.total);
+  const central = now.central - lastTicks.central;
+  const clients = now.clients - lastTicks.clients;
+  const others = Math.max(0, now.busy - lastTicks.busy - central - clients);
+  // Of the machine's two cores: 100 % is both.
+  cpuShares.push(`${(100 * central / total).toFixed(0)}/${(100 * clients / total).toFixed(0)}/${(100 * others / total).toFixed(0)}`);
+  lastTicks = now;
+  if (cpuShares.length >= 8) clearInterval(cpuTimer);
+}, 250);
 let lastElu = nodePerformance.eventLoopUtilization();
 const elu: number[] = [];
 const eluTimer = setInterval(() => {
@@ -222,6 +244,7 @@ console.log(`answers over 200 ms: ${n([...slowAt.values()].reduce((a, b) => a + 
 console.log(`each client's first request (its connection opened): latency p50 ${pct(firstOfClient, 0.5).toFixed(0)} / p95 ${pct(firstOfClient, 0.95).toFixed(0)} ms; from asking to connected p50 ${pct(connecting, 0.5).toFixed(0)} / p95 ${pct(connecting, 0.95).toFixed(0)} ms (${n(firstOfClient.length)} first requests, ${(100 * firstOfClient.length / Math.max(1, all.length)).toFixed(1)} % of the answers)`);
 console.log(`latency, 200 (a table): p50 ${pct(ok, 0.5).toFixed(1)} ms, p95 ${pct(ok, 0.95).toFixed(1)} ms; 304 (revalidated): p50 ${pct(revalidated, 0.5).toFixed(1)} ms, p95 ${pct(revalidated, 0.95).toFixed(1)} ms`);
 console.log(`central's own time, request to last byte handed to the network (its /metrics histogram): 95 % ${bucketQuantile(bucketsAtStart, bucketsAtEnd, 0.95)} over the run; in the first 5 s 95 % ${bucketsAt5s ? bucketQuantile(bucketsAtStart, bucketsAt5s, 0.95) : '—'}, 99 % ${bucketsAt5s ? bucketQuantile(bucketsAtStart, bucketsAt5s, 0.99) : '—'}; its event loop's longest delay in the first 5 s ${lagIn5s.toFixed(0)} ms, after ${centralLagMax.toFixed(0)} ms`);
+console.log(`the two cores in the first 2 s, by quarter-second, central / these clients / the rest (PostgreSQL, the kernel), % of both: ${cpuShares.join(', ')}`);
 console.log(`the clients' own event loop (this process), busy: ${(100 * Math.max(...elu.slice(0, 8))).toFixed(0)} % at most in the first 2 s, ${(100 * elu.slice(8).reduce((a, b) => a + b, 0) / Math.max(1, elu.length - 8)).toFixed(0)} % on average after (at 100 %, the latency above is partly the clients' own)`);
 console.log(`central RSS: ${rssAtStart.toFixed(0)} MB at the start, at most ${Math.max(...rss).toFixed(0)} MB during the crowd, ${rssEnd.toFixed(0)} MB at the end`);
 const errors = [...byStatus.keys()].filter((s) => s !== 200 && s !== 304 && s !== 429);
