@@ -50,6 +50,7 @@ const platform = await seedPlatform(pool, { centres: CENTRES, perMunicipality: 5
 console.log(`platform: ${n(CENTRES)} centres in ${platform.municipalities.length} municipalities, 365 days of roll-ups each, written in ${(ms(t) / 1000).toFixed(0)} s`);
 
 // Central as its own process, behind a proxy on this machine (X-Forwarded-For names each client).
+const spawned = performance.now();
 const child: ChildProcess = spawn(process.execPath, [dawr, 'central', '--port', '0', '--data', join(dir, 'central'), '--trust-proxy', '127.0.0.1'], {
   stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: cluster.url, DAWR_LOG_LEVEL: 'warn' },
 });
@@ -70,6 +71,7 @@ const url = await new Promise<string>((resolve, reject) => {
   child.stderr!.on('data', onData);
   child.once('exit', (code) => reject(new Error(`central exited (${code}): ${out}`)));
 });
+console.log(`central listening ${((performance.now() - spawned) / 1000).toFixed(1)} s after it was started (its league presets computed and its league path warmed up first)`);
 const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
 /** Central's own time for the league's answers (its histogram on /metrics), every answer summed by bucket. */
 let centralLagMax = NaN;

@@ -17,6 +17,7 @@ import { createQueries } from './queries.ts';
 import { createLeagueCache, leaguePresets, leagueToday } from './league-cache.ts';
 import { createCentralMetrics } from './metrics.ts';
 import { createMonitoringTokens } from './monitoring-tokens.ts';
+import { warmLeagueRequests } from './warm-up.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -41,6 +42,12 @@ export interface CentralOptions {
   leagueCache?: boolean;
   /** How often the league page's periods are computed ahead (ms; 0: never; default 20 s). */
   warmLeagueEveryMs?: number;
+  /**
+   * Requests to the public league run in-process before central listens, so a crowd right after a
+   * start meets optimised code (warm-up.ts; default 1,000 where the league is cached and computed
+   * ahead, else none).
+   */
+  warmLeagueRequests?: number;
   /** Never delay sign-ins from loopback after failures (default false: see createCentralAuth). */
   loopbackExempt?: boolean;
   /**
@@ -56,6 +63,8 @@ export interface RunningCentral {
   ctx: CentralContext;
   db: CentralDb;
   app: FastifyInstance;
+  /** The league's request path run before listening (warm-up.ts): how many requests, in how long (ms). */
+  warmedUp: { requests: number; ms: number };
   /** Folds every event received so far into facts (what the builder does within a second). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -116,6 +125,23 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
     await Promise.race([warm(), new Promise((r) => (limit = setTimeout(r, 10_000)))]);
     clearTimeout(limit);
   }
+  // Then the league's request path itself, so its first crowd does not queue behind code V8 has
+  // not yet optimised (warm-up.ts). Its answers are not readers': the league's timing starts again,
+  // and no table counts as read (a table superseded before a reader asks is never answered).
+  const warmRequests = o.warmLeagueRequests ?? (warmer ? 1000 : 0);
+  const warmedUp = { requests: 0, ms: 0 };
+  if (warmRequests > 0) {
+    try {
+      const first = (await ctx.queries.municipalities({}))[0];
+      warmedUp.ms = Math.round(await warmLeagueRequests(app, leaguePresets(leagueToday(now())), first?.id, warmRequests));
+      warmedUp.requests = warmRequests;
+      log.info(warmedUp, 'public league warmed up');
+    } catch (err) {
+      log.warn({ err }, 'warming the public league up failed');
+    }
+    metrics.restartLeagueTiming();
+    leagues.forgetReaders();
+  }
 
   // A crowd connects at once: Node's default backlog of 511 drops the rest of a thousand new
   // connections, and each dropped one is retried by its client a second later (TCP's first
@@ -128,7 +154,7 @@ export async function startCentral(o: CentralOptions): Promise<RunningCentral> {
   const shownHost = !o.host || o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
   const url = `${o.tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   return {
-    url, port, ctx, db, app,
+    url, port, ctx, db, app, warmedUp,
     flush: () => builder.flush(),
     async close() {
       clearInterval(warmer);

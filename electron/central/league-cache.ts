@@ -279,6 +279,13 @@ export function createLeagueCache(o: {
         await computing.get(keyOf(p.from, p.to));
       }
     },
+    /**
+     * No reader has had any table yet (after central's own warm-up requests, warm-up.ts): a table
+     * superseded before a reader asks is then not answered, as if the warm-up had not asked.
+     */
+    forgetReaders(): void {
+      for (const e of entries.values()) e.read = false;
+    },
     /** What the cache holds: its tables' periods (`from|to`) and their bytes. */
     stats: () => ({ entries: entries.size, bytes, periods: [...entries.keys()] }),
   };

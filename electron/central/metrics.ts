@@ -102,6 +102,10 @@ export function createCentralMetrics(o: { pool: pg.Pool; now: () => number; vers
     leagueAnswered(secs: number, status: number): void {
       league.observe({ answer: status === 200 ? 'table' : status === 304 ? 'not_modified' : status < 500 ? 'refused' : 'failed' }, secs);
     },
+    /** The league's timing starts again (after central's own warm-up requests). */
+    restartLeagueTiming(): void {
+      league.reset();
+    },
     /** A push was answered with `status` after `secs`. */
     pushed(secs: number, status: number): void {
       push.observe({ result: status < 400 ? 'ok' : status < 500 ? 'refused' : 'failed' }, secs);
