@@ -52,13 +52,16 @@ function vitestJson(label: string, extra: string[], env: Record<string, string> 
   total.failed += r.numFailedTests;
   total.skipped += r.numPendingTests + r.numTodoTests;
   // A file that fails to load counts as a failure even though it holds no test result.
-  const broken = r.testResults.filter((f) => f.status === 'failed' && f.message).length;
-  if (!ok && r.numFailedTests === 0) total.failed += Math.max(1, broken);
+  let broken = 0;
   for (const f of r.testResults) {
     const file = f.name.startsWith(root) ? f.name.slice(root.length) : f.name;
-    if (f.status === 'failed' && f.message) failures.push(`vitest ${label}: ${file} — ${firstLine(f.message)}`);
+    if (f.status === 'failed' && f.message) {
+      broken++;
+      failures.push(`vitest ${label}: ${file} — ${firstLine(f.message)}`);
+    }
     for (const a of f.assertionResults ?? []) if (a.status === 'failed') failures.push(`vitest ${label}: ${file} › ${a.fullName} — ${firstLine(a.failureMessages?.[0] ?? '')}`);
   }
+  if (!ok && r.numFailedTests === 0) total.failed += Math.max(1, broken);
 }
 
 /** An error's first line, short enough for the summary. */

@@ -1,8 +1,9 @@
 // Central's metrics for `GET /metrics` (brief §12; the route is routes/monitoring.ts): what the
-// halls push (events written, each push's latency) and how the public league answers as it happens, and at scrape time the fact
-// builder's lag, the halls not heard from and the connection pool. The database part is one SQL
-// statement per scrape, shared by the gauges that need it, never more than one in flight, and
-// given up on after 2 s (dawr_central_db_up 0) so a busy database never holds a scrape.
+// halls push (events written, each push's latency) and how the public league answers, as it
+// happens; and at scrape time the fact builder's lag, the halls not heard from and the connection
+// pool. The database part is one SQL statement per scrape, shared by the gauges that need it, never
+// more than one in flight, and given up on after 2 s (dawr_central_db_up 0) so a busy database
+// never holds a scrape.
 // Labels stay few: not by branch (a municipality can have thousands of centres) — the halls'
 // silence is a count and the longest silence, and the log names the branch.
 import type pg from 'pg';

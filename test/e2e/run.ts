@@ -57,20 +57,17 @@ if (!existsSync(report)) {
 type ReportSuite = { title?: string; file?: string; specs?: { title: string; file?: string; line?: number; tests?: { projectName?: string; status?: string }[] }[]; suites?: ReportSuite[] };
 const parsed = JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number }; suites?: ReportSuite[] };
 const stats = parsed.stats;
-/** The tests that failed first and passed on their retry: named, and failures of the run. */
-const flakyNames: string[] = [];
-/** Every failure by name (flaky ones marked), for `./dawr test`'s summary. */
-const failures: string[] = [];
+/** Every failure by name, for `./dawr test`'s summary; a flaky one (it passed only on its retry) is a failure of the run. */
+const failed: { name: string; flaky: boolean }[] = [];
 const walk = (s: ReportSuite) => {
   for (const sp of s.specs ?? [])
-    for (const t of sp.tests ?? []) {
-      const name = `${sp.file ?? s.file ?? ''}:${sp.line ?? ''} › ${sp.title}${t.projectName ? ` [${t.projectName}]` : ''}`;
-      if (t.status === 'flaky') flakyNames.push(name);
-      if (t.status === 'flaky' || t.status === 'unexpected') failures.push(t.status === 'flaky' ? `${name} (passed only on its retry)` : name);
-    }
+    for (const t of sp.tests ?? [])
+      if (t.status === 'flaky' || t.status === 'unexpected') failed.push({ name: `${sp.file ?? s.file ?? ''}:${sp.line ?? ''} › ${sp.title}${t.projectName ? ` [${t.projectName}]` : ''}`, flaky: t.status === 'flaky' });
   for (const x of s.suites ?? []) walk(x);
 };
 for (const s of parsed.suites ?? []) walk(s);
+const flakyNames = failed.filter((f) => f.flaky).map((f) => f.name);
+const failures = failed.map((f) => (f.flaky ? `${f.name} (passed only on its retry)` : f.name));
 // The retry stays for the report (the first attempt's trace and screenshot are kept), not for the
 // verdict: a test that needed it is a flake to fix, and the run fails.
 const tally = { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped, failures };
