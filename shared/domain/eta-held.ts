@@ -146,17 +146,6 @@ export function residual(m: HeldModel, elapsed: number, rnd?: () => number): num
   return Math.min(m.sorted[idx + Math.floor(rnd() * k)]!, m.cap) - elapsed;
 }
 
-/** A whole time at the counter (nothing spent yet): residual(m, 0, rnd) without its searches, for the plays' hot loop. */
-export function freshTime(m: HeldModel, rnd: () => number): number {
-  const n = m.sorted.length;
-  const h = m.history;
-  if (rnd() * (n + m.priorWeight) < m.priorWeight) {
-    if (h.length > 0) return h[Math.min(h.length - 1, Math.floor(rnd() * h.length))]!;
-    return Math.exp(m.mu + m.sigma * normalQuantile(Math.min(Math.max(rnd(), 1e-12), 1 - 1e-12)));
-  }
-  return Math.min(m.sorted[Math.floor(rnd() * n)]!, m.cap);
-}
-
 export function breakModel(state: HallState): HeldModel {
   const b = state.learning.breaks;
   let sum = 0;

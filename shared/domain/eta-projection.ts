@@ -39,10 +39,10 @@
 // and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
 // single play with mean times is used, and so is it when the caller's budget (the hub's share for
 // each of several tickets issued at once) cannot pay for four drawn plays.
-import { exponential, normalQuantile, seededRandom } from './random.ts';
+import { normalQuantile } from './random.ts';
 import type { HallState, TicketRecord } from './hall-state.ts';
 import { isTargeted } from './routing.ts';
-import { ETA_MODEL, type HeldModel, QUOTE_PERCENTILES, breakModel, freshTime, heldModel, residual } from './eta-held.ts';
+import { ETA_MODEL, type HeldModel, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
 import { usualPlans } from './eta-usual.ts';
 import { type WaitEstimate, atLeast, fallback, rangeOf } from './eta-range.ts';
 import { quoteScores } from './eta-calibration.ts';
@@ -54,8 +54,34 @@ export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
 
 export const SEED = 0x0da3; // fixed: the same state and time give the same quote
 
-/** The draws of the current play (projections run one at a time): kept between projections, grown when needed. */
-let drawTape = new Float64Array(4096);
+/**
+ * The generator's draws from SEED, in order. Every projection starts the generator afresh, so every
+ * projection reads this one sequence: it is drawn once and grown when a projection needs more
+ * (`drawsUpTo`). The plays read it as a table (a number read from a Float64Array stays unboxed),
+ * where a generator called through a function would leave a heap number behind for each draw — most
+ * of a quote's garbage (docs/benchmarks.md, the cost on the hub's issue path).
+ */
+let DRAWS = new Float64Array(0);
+const drawState = new Int32Array([SEED]);
+
+/** DRAWS, holding at least `n` draws. */
+function drawsUpTo(n: number): Float64Array {
+  if (n <= DRAWS.length) return DRAWS;
+  const grown = new Float64Array(Math.max(n, 2 * DRAWS.length, 16_384));
+  grown.set(DRAWS);
+  // mulberry32, as random.ts seededRandom, continued from where the table ends.
+  let a = drawState[0]!;
+  for (let i = DRAWS.length; i < grown.length; i++) {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    grown[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  drawState[0] = a;
+  DRAWS = grown;
+  return grown;
+}
 /**
  * The entries of the tickets still to come, reused by every play of every projection (projections
  * run one at a time, and a play's arrivals are dropped when the next begins): a play allocates
@@ -163,9 +189,16 @@ interface PlayState {
   sum: Float64Array;
   sumSq: Float64Array;
   count: Uint32Array;
-  /** The draws of a play, recorded for its mirror (antithetic pairs); one buffer for every projection. */
-  tape: { buf: Float64Array; length: number; at: number; mirror: boolean };
-  /** The next draw: from the generator, or (in a mirror play) 1 − the recorded one. */
+  /**
+   * Where this play reads its draws in DRAWS: its i-th draw (i = `at`, the draws taken so far) is
+   * 1 − DRAWS[mirrorOf + i] while i < mirrorLength (the second play of a pair mirrors the first's
+   * draws), else DRAWS[fresh + i].
+   */
+  at: number;
+  mirrorOf: number;
+  mirrorLength: number;
+  fresh: number;
+  /** The next draw, for the plays' set-up and the helpers that take a generator (the hot loop reads DRAWS itself). */
   u: () => number;
   free: Float64Array;
   /** This play's multiplier of each service's mean time (its uncertainty). */
@@ -186,48 +219,60 @@ interface PlayState {
 /** The plays of a projection: the sum, sum of squares and count of each ref's call times over them. */
 function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: Float64Array; count: Uint32Array } {
   const { sims, queues, S, large, budget, nRefs } = input;
-  const rnd = seededRandom(SEED);
-  const tape = { buf: drawTape, length: 0, at: 0, mirror: false };
-  const u = (): number => {
-    if (tape.mirror) return tape.at < tape.length ? Math.min(1 - 1e-12, 1 - tape.buf[tape.at++]!) : rnd();
-    const x = rnd();
-    if (tape.length === tape.buf.length) {
-      const grown = new Float64Array(2 * tape.buf.length);
-      grown.set(tape.buf);
-      tape.buf = drawTape = grown;
-    }
-    tape.buf[tape.length++] = x;
-    return x;
-  };
   const st: PlayState = {
-    ownTaken: new Uint32Array(nRefs), sum: new Float64Array(nRefs), sumSq: new Float64Array(nRefs), count: new Uint32Array(nRefs), tape, u,
+    ownTaken: new Uint32Array(nRefs), sum: new Float64Array(nRefs), sumSq: new Float64Array(nRefs), count: new Uint32Array(nRefs),
+    at: 0, mirrorOf: 0, mirrorLength: 0, fresh: 0, u: () => 0,
     free: new Float64Array(sims.length), scale: new Float64Array(S).fill(1), breakAt: new Float64Array(sims.length), gapAt: new Uint32Array(sims.length),
     base: queues.flatMap((q) => q), head: new Int32Array(2 * S), extra: Array.from({ length: 2 * S }, () => []), extraLength: new Uint32Array(2 * S), nextArrival: new Float64Array(S),
   };
+  st.u = () => {
+    const i = st.at++;
+    return i < st.mirrorLength ? Math.min(1 - 1e-12, 1 - DRAWS[st.mirrorOf + i]!) : DRAWS[st.fresh + i]!;
+  };
+  // The most draws a play can take: its set-up, two a counter call (a time at the counter or a
+  // break), two an arrival.
+  const most = 2 * S + 3 * sims.length + 2 * (maxCallsOf(input.toCall) + 1) + 2 * (input.maxArrivals + S) + 8;
+  /** The generator's next draw, and the draws of the last play that was not a mirror. */
+  let next = 0;
+  let lastFrom = 0;
+  let lastLength = 0;
   let plays = large ? 1 : ETA_MODEL.maxPlays;
   lastProjection.calls = 0;
   for (let play = 0; play < plays; play++) {
     lastProjection.plays = play + 1;
+    // Plays in pairs: the second of a pair mirrors the first's draws (u → 1 − u), antithetic
+    // variates — a long service in one is a short one in the other, so the pair's mean wait is
+    // steadier than two independent plays'. Past the first's draws, it draws afresh.
+    const mirror = play % 2 === 1;
+    st.at = 0;
+    st.mirrorOf = lastFrom;
+    st.mirrorLength = mirror ? lastLength : 0;
+    st.fresh = next - st.mirrorLength;
+    drawsUpTo(st.fresh + most);
     // One play a call (a function called some ten times a quote is compiled as a whole, where a
     // loop run once a quote is compiled only from inside and left at each play's end).
     const calls = playOnce(input, st, play);
+    if (st.at > most) throw new Error(`expected wait: a play took ${st.at} draws, more than the ${most} it may`);
+    if (mirror) next += Math.max(0, st.at - st.mirrorLength);
+    else {
+      lastFrom = next;
+      lastLength = st.at;
+      next += st.at;
+    }
     lastProjection.calls += calls;
     if (play === 0 && !large) plays = 2 * Math.ceil(Math.max(ETA_MODEL.minPlays, Math.min(ETA_MODEL.maxPlays, Math.floor(budget / (calls + 10)))) / 2);
   }
   return { plays, sum: st.sum, sumSq: st.sumSq, count: st.count };
 }
 
+/** The counter calls a play may take at most (a guard: the routing always ends a play sooner). */
+const maxCallsOf = (toCall: number) => 3 * toCall + 1000;
+
 /** One play of the hall, from now until every ticket to call is called (or the targets are): the counter calls it took. */
 function playOnce(input: PlayInput, st: PlayState, play: number): number {
   const { sims, S, targets, priorityFactor, overdueFactor, held, brk, gap, rates, reachable, horizon, maxArrivals, large, toCall, probeOrdinal, nTargets, firstTargetRef, targetsToCall } = input;
-  const { ownTaken, sum, sumSq, count, tape, u, free, scale, breakAt, gapAt, base, head, extra, extraLength, nextArrival } = st;
-  const maxCalls = 3 * toCall + 1000;
-  // Plays in pairs: the second of a pair mirrors the first's draws (u → 1 − u), antithetic
-  // variates — a long service in one is a short one in the other, so the pair's mean wait is
-  // steadier than two independent plays'.
-  tape.mirror = play % 2 === 1;
-  if (tape.mirror) tape.at = 0;
-  else tape.length = 0;
+  const { ownTaken, sum, sumSq, count, u, free, scale, breakAt, gapAt, base, head, extra, extraLength, nextArrival } = st;
+  const maxCalls = maxCallsOf(toCall);
   const draw = large ? undefined : u;
   // The learnt mean times are themselves uncertain (a new hall's first hour most): each play
   // draws its own mean for every service, so the spread of the waits holds that uncertainty where
@@ -252,7 +297,7 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
     extraLength[2 * s] = 0;
     extraLength[2 * s + 1] = 0;
     const r = rates[s]!.perMinute;
-    nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : exponential(u, 1 / r);
+    nextArrival[s] = large || r <= 0 || !reachable[s] ? Infinity : -(1 / r) * Math.log(1 - u());
     if (nextArrival[s]! > horizon) nextArrival[s] = Infinity;
   }
   let firstArrival = Infinity;
@@ -261,6 +306,12 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
   let targetsCalled = 0;
   let left = toCall;
   let calls = 0;
+  // The draws, read here without a call (see DRAWS): the i-th is `i < mLength ? 1 − D[mOf + i] : D[fresh + i]`.
+  const D = DRAWS;
+  const mOf = st.mirrorOf;
+  const mLength = st.mirrorLength;
+  const fresh = st.fresh;
+  let at = st.at;
   for (; left > 0 && calls < maxCalls; calls++) {
     // The counter that comes free first.
     let k = -1;
@@ -280,7 +331,9 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
     }
     if (tau >= breakAt[k]!) {
       // The clerk's break, once the ticket in hand is done.
+      st.at = at;
       free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, u));
+      at = st.at;
       breakAt[k] = Infinity;
       continue;
     }
@@ -289,7 +342,7 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
       firstArrival = Infinity;
       for (let s = 0; s < S; s++) {
         while (nextArrival[s]! <= tau) {
-          const cl = u() < rates[s]!.priority ? 1 : 0;
+          const cl = (at < mLength ? Math.min(1 - 1e-12, 1 - D[mOf + at++]!) : D[fresh + at++]!) < rates[s]!.priority ? 1 : 0;
           const a = pooled < arrivalPool.length ? arrivalPool[pooled]! : (arrivalPool[pooled] = entryOf(0, 0, -1, false, 0, 0));
           pooled++;
           a.ws = nextArrival[s]!;
@@ -297,7 +350,7 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
           a.s = s;
           a.cls = cl;
           extra[2 * s + cl]![extraLength[2 * s + cl]!++] = a;
-          nextArrival[s]! += exponential(u, 1 / rates[s]!.perMinute);
+          nextArrival[s]! += -(1 / rates[s]!.perMinute) * Math.log(1 - (at < mLength ? Math.min(1 - 1e-12, 1 - D[mOf + at++]!) : D[fresh + at++]!));
           if (nextArrival[s]! > horizon || ordinal - probeOrdinal > maxArrivals) nextArrival[s] = Infinity;
         }
         if (nextArrival[s]! < firstArrival) firstArrival = nextArrival[s]!;
@@ -363,8 +416,24 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
         break;
       }
     }
-    if (!chosen.probe) free[k] = tau + (large ? held[chosen.s]!.mean : freshTime(held[chosen.s]!, u) * scale[chosen.s]!) + gap;
+    if (chosen.probe) continue;
+    if (large) {
+      free[k] = tau + held[chosen.s]!.mean + gap;
+      continue;
+    }
+    // A whole time at the counter (eta-held.ts residual with nothing spent yet, without its searches):
+    // a draw from the prior (the usual day's times, else a log-normal) by its worth, else a sample.
+    const m = held[chosen.s]!;
+    const n = m.sorted.length;
+    const h = m.history;
+    let time: number;
+    if ((at < mLength ? Math.min(1 - 1e-12, 1 - D[mOf + at++]!) : D[fresh + at++]!) * (n + m.priorWeight) < m.priorWeight) {
+      const x = at < mLength ? Math.min(1 - 1e-12, 1 - D[mOf + at++]!) : D[fresh + at++]!;
+      time = h.length > 0 ? h[Math.min(h.length - 1, Math.floor(x * h.length))]! : Math.exp(m.mu + m.sigma * normalQuantile(Math.min(Math.max(x, 1e-12), 1 - 1e-12)));
+    } else time = Math.min(m.sorted[Math.floor((at < mLength ? Math.min(1 - 1e-12, 1 - D[mOf + at++]!) : D[fresh + at++]!) * n)]!, m.cap);
+    free[k] = tau + time * scale[chosen.s]! + gap;
   }
+  st.at = at;
   return calls;
 }
 
