@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS } from './demo.ts';
 import { type RunningHub, startHub } from './hub.ts';
+import { WARM_ISSUES } from './warm-up.ts';
 import { centralUrl } from './sync/replicator.ts';
 import { pushOrigin } from './notify/push-endpoint.ts';
 import { backupKeyFrom, type BackupKey } from '../node-common/backup-file.ts';
@@ -146,6 +147,8 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
     ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
     trustedPushOrigins: o.trustedPushOrigins,
     ...(o.backupKey ? { backupKey: o.backupKey } : {}),
+    // The first citizens after a start are quoted by optimised code (warm-up.ts).
+    warmIssues: WARM_ISSUES,
   });
   printWelcome(hub, o.demo);
   const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);

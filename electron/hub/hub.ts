@@ -19,6 +19,7 @@ import { createAuditStore } from './store/audit-store.ts';
 import { createConfigStore } from './store/config-store.ts';
 import { openDatabase, startCheckpointer } from './store/database.ts';
 import { createTimings } from './timings.ts';
+import { type WarmedUp, warmIssuePath } from './warm-up.ts';
 import { createHubMetrics } from './monitoring/hub-metrics.ts';
 import { readBackupStatus } from './backup/backup-status.ts';
 import { createMonitoringTokens } from './monitoring/monitoring-tokens.ts';
@@ -56,6 +57,11 @@ export interface HubOptions {
   issuePerMinute?: number;
   /** Suggestions and complaints one address may file per 10 minutes (default 5). */
   feedbackPer10Minutes?: number;
+  /**
+   * Issues decided and quoted on a throwaway copy of the hall before the hub listens, so the first
+   * citizens after a start meet optimised code (warm-up.ts; `dawr hub` asks for 1,000; default none).
+   */
+  warmIssues?: number;
   /** Demo only: generate this many past days of history when the log has none (for Reports). */
   demoHistoryDays?: number;
   /** Serve HTTPS with this certificate and key (PEM). */
@@ -107,6 +113,8 @@ export interface RunningHub {
   bootstrapAdminPassword?: string;
   /** Demo mode: device tokens for a ready-paired kiosk and hall display (new at each start). */
   demoDevices?: { kiosk: string; display: string };
+  /** The issue path run before listening (warm-up.ts): how many issues, in how long (ms). */
+  warmedUp: WarmedUp;
   close(): Promise<void>;
 }
 
@@ -234,6 +242,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.publicCeilingFactor ? { publicCeilingFactor: options.publicCeilingFactor } : {}),
   });
+  // The issue path, run on a copy of the hall before the first kiosk can ask (warm-up.ts).
+  const warmedUp = warmIssuePath(hall.state, options.warmIssues ?? 0);
+  if (warmedUp.issues > 0) log.info({ issues: warmedUp.issues, ms: Math.round(warmedUp.ms) }, 'warmed up the issue path');
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const address = app.server.address();
@@ -252,6 +263,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     dataDir: options.dataDir,
     port,
     ctx,
+    warmedUp,
     ...(bootstrapAdminPassword ? { bootstrapAdminPassword } : {}),
     async close() {
       if (closed) return;
