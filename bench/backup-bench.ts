@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiClient } from '../test/support/hub.ts';
-import { spawnHub } from '../test/support/hub-process.ts';
+import { AS_DAWR_HUB, spawnHub } from '../test/support/hub-process.ts';
 import { runDawr } from '../test/support/dawr-cli.ts';
 
 const { values } = parseArgs({ options: { history: { type: 'string', default: '42' }, issues: { type: 'string', default: '1500' } }, strict: true });
 const KEY = { DAWR_BACKUP_PASSPHRASE: 'the benchmark passphrase' };
 const dir = mkdtempSync(join(tmpdir(), 'dawr-backup-bench-'));
 const data = join(dir, 'data');
-const hub = await spawnHub(['--demo', '--demo-history', values.history!, '--data', data, '--issue-per-minute', '1000000'], KEY);
+const hub = await spawnHub([...AS_DAWR_HUB, '--demo', '--demo-history', values.history!, '--data', data, '--issue-per-minute', '1000000'], KEY);
 const api = new ApiClient(hub.url);
 const admin = await api.login('admin', 'dawr-admin');
 const kiosk = await api.pairDevice(admin, 'kiosk', 'Bench kiosk');

@@ -20,7 +20,7 @@ import { createLogger } from '../electron/node-common/log.ts';
 import { PRAGMAS } from '../electron/hub/store/database.ts';
 import type { TimingsDump } from '../electron/hub/timings.ts';
 import { ApiClient } from '../test/support/hub.ts';
-import { spawnHub } from '../test/support/hub-process.ts';
+import { AS_DAWR_HUB, spawnHub } from '../test/support/hub-process.ts';
 
 const quick = process.argv.includes('--quick');
 const ISSUES = quick ? 300 : 2000;
@@ -88,7 +88,7 @@ function tailBreakdown(file: string): void {
 async function httpFigures() {
   const dir = tmp();
   process.env.DAWR_TIMINGS = join(dir, 'timings.json');
-  const hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+  const hub = await spawnHub([...AS_DAWR_HUB, '--data', dir, '--demo', '--issue-per-minute', '1000000']);
   delete process.env.DAWR_TIMINGS;
   const api = new ApiClient(hub.url);
   try {
@@ -252,7 +252,7 @@ async function engineAndRaw() {
 
 async function callToScreen() {
   const dir = tmp();
-  const hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+  const hub = await spawnHub([...AS_DAWR_HUB, '--data', dir, '--demo', '--issue-per-minute', '1000000']);
   const api = new ApiClient(hub.url);
   const sockets: WebSocket[] = [];
   try {
@@ -333,7 +333,7 @@ async function snapshotsAtScale() {
   const dir = tmp();
   try {
     await busyDay(dir, TICKETS);
-    let hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+    let hub = await spawnHub([...AS_DAWR_HUB, '--data', dir, '--demo', '--issue-per-minute', '1000000']);
     const api = new ApiClient(hub.url);
     const admin = await api.login('admin', 'dawr-admin');
     const display = await api.pairDevice(admin, 'display', 'bench display');
@@ -355,7 +355,7 @@ async function snapshotsAtScale() {
     // Restart the hub; 500 screens that were connected come back at once.
     hub.child.kill('SIGTERM');
     await hub.exited;
-    hub = await spawnHub(['--data', dir, '--demo', '--issue-per-minute', '1000000']);
+    hub = await spawnHub([...AS_DAWR_HUB, '--data', dir, '--demo', '--issue-per-minute', '1000000']);
     const listening = performance.now();
     const sockets: WebSocket[] = [];
     await Promise.all(Array.from({ length: SCREENS }, () => new Promise<void>((resolve, reject) => {

@@ -22,7 +22,7 @@ import { generateHistory } from '../electron/hub/reports/history.ts';
 import { openDatabase } from '../electron/hub/store/database.ts';
 import { createEventStore } from '../electron/hub/store/event-store.ts';
 import { ApiClient } from '../test/support/hub.ts';
-import { type HubProcess, spawnHub } from '../test/support/hub-process.ts';
+import { AS_DAWR_HUB, type HubProcess, spawnHub } from '../test/support/hub-process.ts';
 
 const { values } = parseArgs({ options: { 'tickets-per-day': { type: 'string' }, keep: { type: 'string' } } });
 const perDay = Number(values['tickets-per-day'] ?? 960);
@@ -60,7 +60,7 @@ console.log(`load average at the start: ${load()} (2 cores)`);
 const MORE = [[2, 3], [4, 6], [1, 4], [5, 6], [0, 2], [3, 5], [4], [6, 3], [0, 1], [2, 3], [4, 6], [5]];
 let t = performance.now();
 if (!existsSync(file)) {
-  const first = await spawnHub(['--demo', '--data', data]);
+  const first = await spawnHub([...AS_DAWR_HUB, '--demo', '--data', data]);
   const api = new ApiClient(first.url);
   const admin = await api.login('admin', 'dawr-admin');
   for (const [i, s] of MORE.entries()) {
@@ -88,7 +88,7 @@ if (!existsSync(file)) {
 console.log(`SQLite file ${(statSync(file).size / 1e6).toFixed(0)} MB`);
 
 // The hub, started as ./dawr hub starts it, on that folder.
-const hub = await spawnHub(['--data', data]);
+const hub = await spawnHub([...AS_DAWR_HUB, '--data', data]);
 const pid = hub.child.pid!;
 const api = new ApiClient(hub.url);
 const manager = await api.login('manager', 'dawr-manager');

@@ -1,4 +1,4 @@
-// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…] [--central URL [--enrol CODE]] [--trust-proxy ADDRS] [--allow-push-origin ORIGIN…]`: runs the hub until stopped.
+// `dawr hub [--data DIR] [--port N] [--host H] [--demo [--demo-history DAYS]] [--tls-cert F --tls-key F] [--allowed-host NAME…] [--central URL [--enrol CODE]] [--trust-proxy ADDRS] [--allow-push-origin ORIGIN…] [--warm-issues N]`: runs the hub until stopped.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ export interface HubCliOptions {
   trustProxy?: string;
   trustedPushOrigins: string[];
   backupKey?: BackupKey;
+  /** Issues run on a copy of the hall before listening (warm-up.ts; default WARM_ISSUES, 0: none). */
+  warmIssues: number;
 }
 
 function positive(v: string, name: string): number {
@@ -44,6 +46,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
       'demo-history': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allowed-host': { type: 'string', multiple: true },
       central: { type: 'string' }, enrol: { type: 'string' }, 'demo-profile': { type: 'string' }, 'demo-traffic': { type: 'boolean', default: false },
       'trust-proxy': { type: 'string' }, 'allow-push-origin': { type: 'string', multiple: true }, 'backup-key-file': { type: 'string' },
+      'warm-issues': { type: 'string' },
     },
     strict: true,
   });
@@ -57,6 +60,8 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
       throw new Error(`${flag}: cannot read ${file} (${(err as Error).message})`);
     }
   };
+  const warmIssues = Number(values['warm-issues'] ?? WARM_ISSUES);
+  if (!Number.isInteger(warmIssues) || warmIssues < 0 || warmIssues > 100_000) throw new Error(`--warm-issues must be a whole number from 0 to 100000, not ${values['warm-issues']}`);
   const port = Number(values.port ?? process.env.DAWR_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
   return {
@@ -64,6 +69,7 @@ export function parseHubArgs(argv: string[]): HubCliOptions {
     port,
     ...(values.host ? { host: values.host } : {}),
     demo: values.demo ?? false,
+    warmIssues,
     ...(values['issue-per-minute'] ? { issuePerMinute: positive(values['issue-per-minute'], '--issue-per-minute') } : {}),
     ...(values['tls-cert'] && values['tls-key'] ? { tls: { cert: read(values['tls-cert'], '--tls-cert'), key: read(values['tls-key'], '--tls-key') } } : {}),
     allowedHosts: [...(values['allowed-host'] ?? []), ...(process.env.DAWR_ALLOWED_HOSTS?.split(',').filter(Boolean) ?? [])],
@@ -148,7 +154,7 @@ export async function main(argv: string[], beforeExit?: () => Promise<void>): Pr
     trustedPushOrigins: o.trustedPushOrigins,
     ...(o.backupKey ? { backupKey: o.backupKey } : {}),
     // The first citizens after a start are quoted by optimised code (warm-up.ts).
-    warmIssues: WARM_ISSUES,
+    warmIssues: o.warmIssues,
   });
   printWelcome(hub, o.demo);
   const wide = o.host && !['127.0.0.1', 'localhost', '::1'].includes(o.host);

@@ -86,7 +86,7 @@ function drawsUpTo(n: number): Float64Array {
  * The entries of the tickets still to come, reused by every play of every projection (projections
  * run one at a time, and a play's arrivals are dropped when the next begins): a play allocates
  * nothing per arrival (docs/benchmarks.md, the cost on the hub's issue path: the garbage a quote
- * leaves, 787 KB before the plays were laid out as they are, 231 KB now).
+ * leaves).
  */
 const arrivalPool: Entry[] = [];
 

@@ -3,6 +3,7 @@
 // it with SIGKILL mid-write and start it again on the same data folder.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { hubCommand } from '../../scripts/build-hub.ts';
+import { WARM_ISSUES } from '../../electron/hub/warm-up.ts';
 
 export interface HubProcess {
   url: string;
@@ -23,9 +24,17 @@ export function startBoundMs(args: readonly string[]): number {
   return 30_000 + days * 1_500;
 }
 
+/**
+ * What makes a spawned hub start as `dawr hub` does: the benchmarks pass it. A test's hub skips
+ * the warm-up of its issue path (warm-up.ts: half a second a start, and a test's hub is started
+ * for one test), unless the test gives `--warm-issues` itself.
+ */
+export const AS_DAWR_HUB: readonly string[] = ['--warm-issues', String(WARM_ISSUES)];
+
 /** Starts `dawr hub` with `args` (on a free port unless `--port` is given); resolves once it listens. */
 export async function spawnHub(args: string[], env: Record<string, string> = {}): Promise<HubProcess> {
-  const argv = args.includes('--port') ? args : ['--port', '0', ...args];
+  const warm = args.includes('--warm-issues') ? args : ['--warm-issues', '0', ...args];
+  const argv = warm.includes('--port') ? warm : ['--port', '0', ...warm];
   const bound = startBoundMs(argv);
   const child = spawn(process.execPath, [...(await hubCommand()), ...argv], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAWR_LOG_LEVEL: 'warn', ...env } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock.ts';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
+import { parseHubArgs } from '../../../electron/hub/cli.ts';
 
 const hubs: TestHub[] = [];
 afterEach(async () => {
@@ -46,5 +47,14 @@ describe('the issue path warmed up before the hub listens', () => {
     expect(warm.tickets.map((x) => x.number)).toEqual(['A-001', 'A-002', expect.stringMatching(/-001$/)]);
     expect(warm.tickets).toEqual(cold.tickets);
     expect(warm.tickets[1]!.position).toBe(2);
+  });
+});
+
+describe('dawr hub --warm-issues', () => {
+  it('warms 1,000 issues unless told otherwise, 0 turns it off, and a bad value is refused with its reason', () => {
+    expect(parseHubArgs([]).warmIssues).toBe(1000);
+    expect(parseHubArgs(['--warm-issues', '0']).warmIssues).toBe(0);
+    expect(parseHubArgs(['--warm-issues', '250']).warmIssues).toBe(250);
+    for (const bad of ['-1', '1.5', 'many', '1000001']) expect(() => parseHubArgs([`--warm-issues=${bad}`])).toThrow(/--warm-issues must be a whole number from 0 to 100000/);
   });
 });
