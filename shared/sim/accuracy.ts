@@ -4,12 +4,14 @@
 // its interval score (Gneiting & Raftery 2007, for a central 60 % interval: width + 5 × how far the
 // real wait fell outside) and the share of real waits inside it. The model's mean — printed
 // nowhere — is scored beside it, with the baselines and, on a stationary M/M/s hall, the best
-// possible: the conditional mean, and the true 20th–80th percentiles rounded as the quote is.
+// possible: the conditional mean, and the true 20th–80th percentiles rounded as the quote is —
+// and the same with the mean time at the counter the hall has learnt by then in place of the true
+// one (`known`): what a hall could give knowing only what it has seen, and the M/M/s sums exactly.
 import { wholeMinutes } from '../domain/eta-range.ts';
 import type { ExpectedWait } from '../protocol/entities.ts';
 import type { DayResult, TicketOutcome } from './simulate.ts';
 
-export const ESTIMATORS = ['printed', 'model', 'lastCalled', 'queueLength', 'previous', 'best'] as const;
+export const ESTIMATORS = ['printed', 'model', 'lastCalled', 'queueLength', 'previous', 'best', 'known'] as const;
 export type EstimatorName = (typeof ESTIMATORS)[number];
 
 export const ESTIMATOR_LABEL: Record<EstimatorName, string> = {
@@ -19,6 +21,7 @@ export const ESTIMATOR_LABEL: Record<EstimatorName, string> = {
   queueLength: 'queue × mean ÷ counters',
   previous: 'previous model',
   best: 'best possible (M/M/s)',
+  known: 'best, learnt mean (M/M/s)',
 };
 
 export interface Accuracy {
@@ -41,6 +44,7 @@ export function rangeFor(t: TicketOutcome, e: EstimatorName): ExpectedWait | und
   if (e === 'printed') return t.quote;
   if (e === 'previous') return t.previousQuote;
   if (e === 'best' && t.oracle) return wholeMinutes(t.oracle.low, t.oracle.high);
+  if (e === 'known' && t.known) return wholeMinutes(t.known.low, t.known.high);
   return undefined;
 }
 
@@ -71,7 +75,7 @@ export interface DaysReport {
 }
 
 const point = (t: TicketOutcome, e: EstimatorName): number | undefined =>
-  e === 'printed' ? (t.quote.minMinutes + t.quote.maxMinutes) / 2 : e === 'model' ? t.estimate : e === 'lastCalled' ? t.lastCalled : e === 'queueLength' ? t.queueLength : e === 'previous' ? t.previous : t.best;
+  e === 'printed' ? (t.quote.minMinutes + t.quote.maxMinutes) / 2 : e === 'model' ? t.estimate : e === 'lastCalled' ? t.lastCalled : e === 'queueLength' ? t.queueLength : e === 'previous' ? t.previous : e === 'best' ? t.best : t.known?.mean;
 
 export function accuracyOf(tickets: TicketOutcome[], scope: string): Scope {
   const called = tickets.filter((t) => t.wait !== null);
@@ -174,6 +178,9 @@ export function formatReport(title: string, r: DaysReport): string {
     out.push(`  printed range's middle, MSE ÷ last person called: ${(all.printed.mse / all.lastCalled.mse).toFixed(2)} (model's mean: ${(all.model!.mse / all.lastCalled.mse).toFixed(2)})`);
     if (all.best && all.best.intervalScore !== undefined && all.printed.intervalScore !== undefined) {
       out.push(`  printed range ÷ best possible: middle's MSE ${(all.printed.mse / all.best.mse).toFixed(3)}, interval score ${(all.printed.intervalScore / all.best.intervalScore).toFixed(3)} (model's mean: MSE ${(all.model!.mse / all.best.mse).toFixed(3)})`);
+    }
+    if (all.known && all.known.intervalScore !== undefined && all.printed.intervalScore !== undefined) {
+      out.push(`  printed range ÷ best possible with the mean the hall had learnt by each issue: middle's MSE ${(all.printed.mse / all.known.mse).toFixed(3)}, interval score ${(all.printed.intervalScore / all.known.intervalScore).toFixed(3)}`);
     }
   }
   return out.join('\n');

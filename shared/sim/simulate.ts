@@ -5,7 +5,7 @@
 import type { Actor, Command } from '../domain/commands.ts';
 import { decide } from '../domain/commands.ts';
 import { type ManualClock, manualClock } from '../domain/clock.ts';
-import { quoteAtIssue } from '../domain/eta.ts';
+import { meanServiceMinutes, quoteAtIssue } from '../domain/eta.ts';
 import { exponential, logNormalParams, normalQuantile, seededRandom } from '../domain/random.ts';
 import type { HallState, UsualDay } from '../domain/hall-state.ts';
 import { apply, createHallState } from '../domain/fold.ts';
@@ -42,6 +42,8 @@ export interface TicketOutcome {
   /** On a stationary M/M/s hall: the best possible point estimate (the conditional mean) and the true 20th–80th percentiles of the wait. */
   best?: number;
   oracle?: { low: number; high: number };
+  /** The same with the hall's learnt mean time at the counter at the moment of issue (eta.ts meanServiceMinutes) in place of the true one. */
+  known?: { mean: number; low: number; high: number };
 }
 
 export interface CounterUse {
@@ -267,14 +269,17 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
         const est = quoteAtIssue(state, serviceId, priority, now);
         const prev = previousModel(state, serviceId);
         let oracle: { mean: number; low: number; high: number } | undefined;
+        let known: { mean: number; low: number; high: number } | undefined;
         if (stationary) {
           const openCounters = [...state.counters.values()].filter((c) => c.serviceIds.includes(serviceId) && c.state === 'open');
           let ahead = 0;
           for (const t of state.tickets.values()) if (t.status === 'waiting') ahead++;
-          oracle = mmsOracle({
-            ahead, idle: openCounters.filter((c) => !c.ticketId).length, open: openCounters.length, counters: clerks.length, mean: spec.serviceTime.mean,
+          const hall = {
+            ahead, idle: openCounters.filter((c) => !c.ticketId).length, open: openCounters.length, counters: clerks.length,
             opensIn: (Math.min(...clerks.map((c) => c.shifts[0]![0])) - now) / MIN,
-          });
+          };
+          oracle = mmsOracle({ ...hall, mean: spec.serviceTime.mean });
+          known = mmsOracle({ ...hall, mean: meanServiceMinutes(state, serviceId) });
         }
         const beforeOpen = [...state.counters.values()].every((c) => !c.serviceIds.includes(serviceId) || (c.state === 'closed' && !state.learning.since.has(c.id)));
         const [e] = run({ type: 'issue', serviceId, lang: 'ar', priority: priority ? 'elderly' : 'none', identityVerified: false }, kiosk);
@@ -284,6 +289,7 @@ export function simulateDay(scenario: Scenario, seed: number, options: SimulateO
           quote: e.quote, estimate: est.meanMinutes, variance: est.variance, lastCalled: lastCalledBaseline(lastWait, serviceId), queueLength: queueLengthBaseline(state, serviceId, e.ticket.id),
           previous: prev.mean, previousQuote: prev.quote, beforeOpen,
           ...(oracle ? { best: oracle.mean, oracle: { low: oracle.low, high: oracle.high } } : {}),
+          ...(known ? { known } : {}),
         });
         for (const c of clerks) {
           if (c.phase === 'idle' && !c.callPending && c.services.has(serviceId)) {

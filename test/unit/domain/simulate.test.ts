@@ -57,6 +57,21 @@ describe('hall simulator', () => {
     for (const u of r.utilisation) expect(u.utilisation).toBeLessThanOrEqual(1);
   });
 
+  it('on an M/M/s hall, scores the best possible twice: with the true mean time, and with the mean the hall had learnt by each issue', () => {
+    // The hall's prior time (6 min) is the true one: until it has learnt from its own tickets the
+    // two agree; then the learnt mean wanders from the truth, and so does that estimate.
+    const day = simulateDay(mmsScenario({ counters: 4, serviceMinutes: 6, load: 0.9, hours: 4 }), 301);
+    expect(day.tickets.every((t) => t.best !== undefined && t.known !== undefined)).toBe(true);
+    const first = day.tickets[0]!;
+    expect(first.known!.mean).toBeCloseTo(first.best!, 9);
+    expect(day.tickets.some((t) => Math.abs(t.known!.mean - t.best!) > 0.5)).toBe(true);
+    const all = report([day]).accuracy[0]!.estimators;
+    expect(all.known!.intervalScore).toBeGreaterThan(0);
+    // Realistic days have no such oracle.
+    const busy = simulateDay(parseScenario({ name: 'two', services: [{ id: 'a', prefix: 'A', targetWaitMinutes: 10, serviceTime: { mean: 4, dist: 'lognormal' }, arrivalsPerHour: { 8: 20 } }], counters: [{ id: 'k', services: ['a'], shifts: [['08:00', '09:00']] }] }), 1);
+    expect(busy.tickets.some((t) => t.known !== undefined)).toBe(false);
+  });
+
   it('refuses a counter serving an unknown service', () => {
     expect(() => parseScenario({ name: 'x', services: [{ id: 'a', prefix: 'A', targetWaitMinutes: 5, serviceTime: { mean: 3 }, arrivalsPerHour: {} }], counters: [{ id: 'k', services: ['z'], shifts: [['08:00', '09:00']] }] })).toThrow(/unknown service z/);
   });
