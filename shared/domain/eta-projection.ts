@@ -437,6 +437,19 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
   return calls;
 }
 
+/**
+ * An array of `n` values made by `f`, built by push. The arrays `project` hands to other functions
+ * (the plays, the estimates, the hall's batch of issues) are made so, not with Array.prototype.map:
+ * V8's optimised `map` makes a holey array where the interpreter's makes a packed one, so whenever
+ * `project` changed tier the functions reading its arrays met a map they had not seen, threw their
+ * optimised code away and were compiled again (docs/benchmarks.md, the cost on the hub's issue path).
+ */
+function listOf<T>(n: number, f: (i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(f(i));
+  return out;
+}
+
 /** Minutes from `now` to the next whole half hour of the branch's clock (0 on the half hour). */
 function toNextHalfHour(now: number, timeZone: string): number {
   const m = minuteOfDay(now, timeZone) + (now % 60_000) / 60_000;
@@ -448,7 +461,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const services = [...state.services.values()];
   const sIndex = new Map(services.map((s, i) => [s.id, i]));
   const S = services.length;
-  const targets = services.map((s) => Math.max(1, s.targetWaitMinutes));
+  const targets = listOf(S, (i) => Math.max(1, services[i]!.targetWaitMinutes));
   const { priorityFactor, overdueFactor } = state.config.routing;
 
   // Counters taking part.
@@ -497,7 +510,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   });
   const wanted = options.targets ?? (options.target ? [options.target] : undefined);
   /** The tickets issued now whose quotes are wanted (service index, class), in order; undefined: every estimate is wanted. */
-  const tgt = wanted?.map((t) => ({ s: sIndex.get(t.serviceId) ?? -1, cls: t.priority ? 1 : 0 }));
+  const tgt = wanted && listOf(wanted.length, (i) => ({ s: sIndex.get(wanted[i]!.serviceId) ?? -1, cls: wanted[i]!.priority ? 1 : 0 }));
   /** The services whose tickets take part: every one, or (for targets) those linked to them through shared counters. */
   const inScope = new Array<boolean>(S).fill(tgt === undefined);
   if (tgt) {
@@ -515,14 +528,14 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const reachable = new Array<boolean>(S).fill(false);
   for (const c of sims) for (const s of c.serves) reachable[s] = true;
 
-  const held = services.map((s) => heldModel(state, s.id));
+  const held = listOf(S, (i) => heldModel(state, services[i]!.id));
   const brk = breakModel(state);
   // The clerk's gap between letting a ticket go and calling the next (learnt; none assumed at first).
   const gaps = state.learning.gaps;
   const gap = gaps.reduce((a, b) => a + b, 0) / (gaps.length + ETA_MODEL.priorWeight);
 
   // Queues per service and class (0 normal, 1 priority), in routing order within the class: FIFO.
-  const queues: Entry[][][] = services.map(() => [[], []]);
+  const queues: Entry[][][] = listOf(S, () => [[], []]);
   const waiting: TicketRecord[] = [];
   let reserved = 0;
   // The waiting tickets in issue order (fold.ts keeps them apart from the day's others).
@@ -570,11 +583,11 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   // Those of a service and class that can do neither anywhere are not played (one service, first
   // come first served: none of its ordinary arrivals).
   const growth = (s: number, cls: number) => (cls ? priorityFactor : 1) / targets[s]!;
-  const overtakes = services.map((_x, s) => [0, 1].map((cls) => sims.some((c) => c.serves.includes(s) && (
+  const overtakes = listOf(S, (s) => listOf(2, (cls) => sims.some((c) => c.serves.includes(s) && (
     c.serves.some((x) => [0, 1].some((xc) => queues[x]![xc]!.length > 0 && (growth(x, xc) < growth(s, cls) || targets[x]! > targets[s]!)))
     || c.own.some((e) => growth(e.s, e.cls) < growth(s, cls) || targets[e.s]! > targets[s]!)))));
-  const rates = services.map((s, si) => {
-    const a = state.learning.arrivals.get(s.id);
+  const rates = listOf(S, (si) => {
+    const a = state.learning.arrivals.get(services[si]!.id);
     if (!a || a.at.length === 0) return { perMinute: 0, priority: 0 };
     let n = 0;
     for (let i = a.at.length - 1; i >= 0 && a.at[i]! > windowStart; i--) if (a.at[i]! <= now) n++;
@@ -605,7 +618,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
 
   // For the single play: the spread of a wait made of `wait ÷ interval` calls of the counters.
   const meanInterval = held.reduce((a, m) => a + m.mean, 0) / Math.max(1, held.length) / Math.max(1, sims.length);
-  const scores = services.map((s) => quoteScores(state, s.id));
+  const scores = listOf(S, (i) => quoteScores(state, services[i]!.id));
   const estimate = (ref: number): WaitEstimate => {
     const n = count[ref]!;
     const si = ref < waiting.length ? sIndex.get(waiting[ref]!.serviceId)! : isTarget(ref) ? tgt![ref - waiting.length - 2 * S]!.s : (ref - waiting.length) >> 1;
@@ -620,7 +633,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
   const where = new Int32Array(nRefs).fill(-1);
   const whereClass = new Int32Array(nRefs);
   queues.forEach((q, si) => q.forEach((list, cls) => list.forEach((e, i) => { where[e.ref] = i; whereClass[e.ref] = 2 * si + cls; })));
-  const progress = queues.flatMap((q) => q.map(() => ({ upto: 0, quote: { minMinutes: 0, maxMinutes: 0 }, mean: 0 })));
+  const progress = listOf(2 * S, () => ({ upto: 0, quote: { minMinutes: 0, maxMinutes: 0 }, mean: 0 }));
   const made: (WaitEstimate | undefined)[] = new Array(nRefs);
   const resolve = (ref: number): WaitEstimate => {
     if (made[ref]) return made[ref];
@@ -657,7 +670,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
       }
       return reachable[si] ? resolve(probeRef(si, priority ? 1 : 0)) : fallback(state, serviceId, waiting.length);
     },
-    targets: () => (tgt ?? []).map((t, i) => (t.s >= 0 && reachable[t.s] ? resolve(targetRef(i)) : fallback(state, wanted![i]!.serviceId, waiting.length + i))),
+    targets: () => listOf(tgt?.length ?? 0, (i) => (tgt![i]!.s >= 0 && reachable[tgt![i]!.s] ? resolve(targetRef(i)) : fallback(state, wanted![i]!.serviceId, waiting.length + i))),
   };
 }
 
