@@ -39,7 +39,7 @@
 // and priority class, and is reused for the same state and time. Beyond 400 waiting tickets a
 // single play with mean times is used, and so is it when the caller's budget (the hub's share for
 // each of several tickets issued at once) cannot pay for four drawn plays.
-import { normalQuantile } from './random.ts';
+import { drawTable, normalQuantile } from './random.ts';
 import type { HallState, TicketRecord } from './hall-state.ts';
 import { isTargeted } from './routing.ts';
 import { ETA_MODEL, type HeldModel, QUOTE_PERCENTILES, breakModel, heldModel, residual } from './eta-held.ts';
@@ -54,34 +54,6 @@ export { ETA_MODEL, QUOTE_PERCENTILES, heldModel };
 
 export const SEED = 0x0da3; // fixed: the same state and time give the same quote
 
-/**
- * The generator's draws from SEED, in order. Every projection starts the generator afresh, so every
- * projection reads this one sequence: it is drawn once and grown when a projection needs more
- * (`drawsUpTo`). The plays read it as a table (a number read from a Float64Array stays unboxed),
- * where a generator called through a function would leave a heap number behind for each draw — most
- * of a quote's garbage (docs/benchmarks.md, the cost on the hub's issue path).
- */
-let DRAWS = new Float64Array(0);
-const drawState = new Int32Array([SEED]);
-
-/** DRAWS, holding at least `n` draws. */
-function drawsUpTo(n: number): Float64Array {
-  if (n <= DRAWS.length) return DRAWS;
-  const grown = new Float64Array(Math.max(n, 2 * DRAWS.length, 16_384));
-  grown.set(DRAWS);
-  // mulberry32, as random.ts seededRandom, continued from where the table ends.
-  let a = drawState[0]!;
-  for (let i = DRAWS.length; i < grown.length; i++) {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    grown[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  drawState[0] = a;
-  DRAWS = grown;
-  return grown;
-}
 /**
  * The entries of the tickets still to come, reused by every play of every projection (projections
  * run one at a time, and a play's arrivals are dropped when the next begins): a play allocates
@@ -190,15 +162,20 @@ interface PlayState {
   sumSq: Float64Array;
   count: Uint32Array;
   /**
-   * Where this play reads its draws in DRAWS: its i-th draw (i = `at`, the draws taken so far) is
-   * 1 − DRAWS[mirrorOf + i] while i < mirrorLength (the second play of a pair mirrors the first's
-   * draws), else DRAWS[fresh + i].
+   * The generator's draws from SEED, as a table (random.ts drawTable): every projection starts the
+   * generator afresh, so every projection reads the same sequence, and a number read from a
+   * Float64Array stays unboxed where a generator called through a function left a heap number
+   * behind for each draw — most of a quote's garbage (docs/benchmarks.md, the cost on the hub's
+   * issue path). This play's i-th draw (i = `at`, the draws taken so far) is
+   * 1 − draws[mirrorOf + i] while i < mirrorLength (the second play of a pair mirrors the first's
+   * draws), else draws[fresh + i].
    */
+  draws: Float64Array;
   at: number;
   mirrorOf: number;
   mirrorLength: number;
   fresh: number;
-  /** The next draw, for the plays' set-up and the helpers that take a generator (the hot loop reads DRAWS itself). */
+  /** The next draw, for the plays' set-up and the helpers that take a generator (the hot loop reads the table itself). */
   u: () => number;
   free: Float64Array;
   /** This play's multiplier of each service's mean time (its uncertainty). */
@@ -221,13 +198,13 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
   const { sims, queues, S, large, budget, nRefs } = input;
   const st: PlayState = {
     ownTaken: new Uint32Array(nRefs), sum: new Float64Array(nRefs), sumSq: new Float64Array(nRefs), count: new Uint32Array(nRefs),
-    at: 0, mirrorOf: 0, mirrorLength: 0, fresh: 0, u: () => 0,
+    draws: drawTable(SEED, 0), at: 0, mirrorOf: 0, mirrorLength: 0, fresh: 0, u: () => 0,
     free: new Float64Array(sims.length), scale: new Float64Array(S).fill(1), breakAt: new Float64Array(sims.length), gapAt: new Uint32Array(sims.length),
     base: queues.flatMap((q) => q), head: new Int32Array(2 * S), extra: Array.from({ length: 2 * S }, () => []), extraLength: new Uint32Array(2 * S), nextArrival: new Float64Array(S),
   };
   st.u = () => {
     const i = st.at++;
-    return i < st.mirrorLength ? Math.min(1 - 1e-12, 1 - DRAWS[st.mirrorOf + i]!) : DRAWS[st.fresh + i]!;
+    return i < st.mirrorLength ? Math.min(1 - 1e-12, 1 - st.draws[st.mirrorOf + i]!) : st.draws[st.fresh + i]!;
   };
   // The most draws a play can take: its set-up, two a counter call (a time at the counter or a
   // break), two an arrival.
@@ -248,7 +225,7 @@ function runPlays(input: PlayInput): { plays: number; sum: Float64Array; sumSq: 
     st.mirrorOf = lastFrom;
     st.mirrorLength = mirror ? lastLength : 0;
     st.fresh = next - st.mirrorLength;
-    drawsUpTo(st.fresh + most);
+    st.draws = drawTable(SEED, st.fresh + most);
     // One play a call (a function called some ten times a quote is compiled as a whole, where a
     // loop run once a quote is compiled only from inside and left at each play's end).
     const calls = playOnce(input, st, play);
@@ -306,8 +283,8 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
   let targetsCalled = 0;
   let left = toCall;
   let calls = 0;
-  // The draws, read here without a call (see DRAWS): the i-th is `i < mLength ? 1 − D[mOf + i] : D[fresh + i]`.
-  const D = DRAWS;
+  // The draws, read here without a call (PlayState.draws): the i-th is `i < mLength ? 1 − D[mOf + i] : D[fresh + i]`.
+  const D = st.draws;
   const mOf = st.mirrorOf;
   const mLength = st.mirrorLength;
   const fresh = st.fresh;

@@ -14,6 +14,26 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Per seed: the draws of seededRandom(seed) made so far, and the generator that makes the next. */
+const tables = new Map<number, { draws: Float64Array; next: () => number }>();
+
+/**
+ * The first `n` draws (at least) of seededRandom(seed), as a table kept and grown per seed: code
+ * that starts the same generator again and again (each projection of the expected wait) reads
+ * the one sequence, and a number read from a Float64Array is not boxed.
+ */
+export function drawTable(seed: number, n: number): Float64Array {
+  let t = tables.get(seed);
+  if (!t) tables.set(seed, (t = { draws: new Float64Array(0), next: seededRandom(seed) }));
+  if (n > t.draws.length) {
+    const grown = new Float64Array(Math.max(n, 2 * t.draws.length, 16_384));
+    grown.set(t.draws);
+    for (let i = t.draws.length; i < grown.length; i++) grown[i] = t.next();
+    t.draws = grown;
+  }
+  return t.draws;
+}
+
 // Coefficients of Acklam's approximation (module constants: the quantile is called in hot loops).
 const QA = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239] as const;
 const QB = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572] as const;
