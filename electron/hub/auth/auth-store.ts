@@ -12,6 +12,14 @@ export interface Principal {
 }
 
 export const SESSION_HOURS = 12;
+/**
+ * How long the hub keeps who a token is without asking the database again (real time). Every
+ * request asks; a revocation made through the hub clears what is kept at once, so this bounds only
+ * a change made to the database by something else.
+ */
+export const PRINCIPAL_KEPT_MS = 5_000;
+/** Tokens kept at most (only tokens that hold are kept: an unknown one is looked up every time). */
+const PRINCIPALS_KEPT = 10_000;
 export const PAIRING_MINUTES = 10;
 
 export type AuthStore = ReturnType<typeof createAuthStore>;
@@ -27,7 +35,10 @@ export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = 
   const revocationListeners = new Set<(r: Revocation) => void>();
   // When each device last called the hub (Admin → Devices' "last seen"): kept in memory, not written per request.
   const lastSeen = new Map<string, number>();
+  // Who each token that holds is, for a moment (PRINCIPAL_KEPT_MS) and never past its session's end.
+  const kept = new Map<string, { principal: Principal; until: number; expiresAt: number }>();
   const revoked = (r: Revocation) => {
+    kept.clear();
     for (const l of revocationListeners) l(r);
   };
   // Failed sign-ins per (username, address), also for names that do not exist. Kept in memory: a
@@ -44,7 +55,7 @@ export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = 
     updateUser: db.prepare('UPDATE users SET role = COALESCE(?, role), display_name = COALESCE(?, display_name) WHERE id = ?'),
     dropSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
-    sessionPrincipal: db.prepare('SELECT u.id, u.role, u.username AS name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1'),
+    sessionPrincipal: db.prepare('SELECT u.id, u.role, u.username AS name, s.expires_at AS expiresAt FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1'),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     devicePrincipal: db.prepare('SELECT id, role, name FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
     insertCode: db.prepare('INSERT INTO pairing_codes (code_hash, role, expires_at, created_by) VALUES (?, ?, ?, ?)'),
@@ -117,12 +128,21 @@ export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = 
     },
     /** The principal behind a bearer token: a staff session or a paired device; undefined when unknown, expired or revoked. */
     principal(token: string, now: number): Principal | undefined {
+      const k = kept.get(token);
+      if (k && k.until > performance.now() && k.expiresAt > now) {
+        if (k.principal.kind === 'device') lastSeen.set(k.principal.id, now);
+        return k.principal;
+      }
+      if (k) kept.delete(token);
       const h = hashToken(token);
-      const s = q.sessionPrincipal.get(h, now) as { id: string; role: StaffRole; name: string } | undefined;
-      if (s) return { ...s, kind: 'staff' };
-      const d = q.devicePrincipal.get(h) as { id: string; role: DeviceRole; name: string } | undefined;
+      const s = q.sessionPrincipal.get(h, now) as { id: string; role: StaffRole; name: string; expiresAt: number } | undefined;
+      const d = s ? undefined : (q.devicePrincipal.get(h) as { id: string; role: DeviceRole; name: string } | undefined);
+      const principal: Principal | undefined = s ? Object.freeze({ id: s.id, role: s.role, name: s.name, kind: 'staff' as const }) : d ? Object.freeze({ ...d, kind: 'device' as const }) : undefined;
+      if (!principal) return undefined;
       if (d) lastSeen.set(d.id, now);
-      return d ? { ...d, kind: 'device' } : undefined;
+      if (kept.size >= PRINCIPALS_KEPT) kept.clear();
+      kept.set(token, { principal, until: performance.now() + PRINCIPAL_KEPT_MS, expiresAt: s ? s.expiresAt : Infinity });
+      return principal;
     },
     createPairingCode(role: DeviceRole, createdBy: string, now: number): { code: string; expiresAt: number } {
       const code = newPairingCode();
@@ -149,7 +169,7 @@ export function createAuthStore(db: Db, options: { loopbackExempt?: boolean } = 
     },
     /** A device the hub makes for itself (the all-in-one station's own screens); older ones of that name are revoked. */
     ownDevice(name: string, role: DeviceRole, now: number): string {
-      q.revokeDevicesNamed.run(new Date(now).toISOString(), name);
+      if (q.revokeDevicesNamed.run(new Date(now).toISOString(), name).changes > 0) kept.clear();
       const deviceId = newId('d');
       const token = newToken();
       q.insertDevice.run(deviceId, name, role, hashToken(token), new Date(now).toISOString());

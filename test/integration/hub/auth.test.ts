@@ -1,6 +1,8 @@
 // Sign-in, pairing, roles and deny-by-default, over a real hub with a real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestHub, startTestHub } from '../../support/hub.ts';
+import { manualClock } from '../../../shared/domain/clock.ts';
+import { PRINCIPAL_KEPT_MS, SESSION_HOURS } from '../../../electron/hub/auth/auth-store.ts';
 
 let t: TestHub;
 beforeEach(async () => { t = await startTestHub(); });
@@ -121,6 +123,68 @@ describe('device pairing', () => {
   it('refuses an unknown code and a bad body', async () => {
     expect((await t.api.post('/api/v1/devices/pair', undefined, { code: 'ZZZZZZZZ', name: 'x' })).status).toBe(401);
     expect((await t.api.post('/api/v1/devices/pair', undefined, { code: 'ZZ' })).status).toBe(400);
+  });
+});
+
+describe('a credential in use', () => {
+  // The hub keeps who a token is for a moment (auth-store.ts PRINCIPAL_KEPT_MS): every token below
+  // is used just before it is taken away, so a kept answer would let it through.
+  const usable = async (token: string) => (await t.api.get('/api/v1/me', token)).status;
+  const staffId = async (admin: string, username: string) =>
+    ((await t.api.get('/api/v1/admin/staff', admin)).body as { id: string; username: string }[]).find((u) => u.username === username)!.id;
+
+  it('stops at once when it is revoked, signed out, its password or role changes, or its account is disabled', async () => {
+    const admin = await t.api.login('admin', 'dawr-admin');
+    const kiosk = await t.api.pairDevice(admin, 'kiosk', 'Kiosk in use');
+    expect((await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'en' })).status).toBe(201);
+    const id = (await t.api.get('/api/v1/admin/devices', admin)).body.find((d: { name: string }) => d.name === 'Kiosk in use').id;
+    expect((await t.api.post(`/api/v1/admin/devices/${id}/revoke`, admin)).status).toBe(204);
+    expect((await t.api.post('/api/v1/tickets', kiosk, { serviceId: 'reception', lang: 'en' })).status).toBe(401);
+
+    const cases: [string, string, (token: string, userId: string) => Promise<unknown>][] = [
+      ['clerk1', 'signed out', (token) => t.api.post('/api/v1/auth/logout', token)],
+      ['clerk2', 'its password reset', (_token, userId) => t.api.post(`/api/v1/admin/staff/${userId}/password`, admin, { password: 'a-new-pass-2026' })],
+      ['clerk3', 'its role changed', (_token, userId) => t.api.post(`/api/v1/admin/staff/${userId}`, admin, { role: 'supervisor' })],
+      ['clerk4', 'its account disabled', (_token, userId) => t.api.post(`/api/v1/admin/staff/${userId}`, admin, { active: false })],
+      ['clerk5', 'its sessions ended', (_token, userId) => t.api.post(`/api/v1/admin/staff/${userId}/end-sessions`, admin)],
+    ];
+    for (const [username, what, takeAway] of cases) {
+      const token = await t.api.login(username, 'dawr-clerk');
+      // A second session (sign-ins are rate-limited per address: two accounts have one): a sign-out
+      // ends one session, a new password every session of the account.
+      const other = ['clerk1', 'clerk2'].includes(username) ? await t.api.login(username, 'dawr-clerk') : undefined;
+      expect(await usable(token), username).toBe(200);
+      if (other) expect(await usable(other), username).toBe(200);
+      await takeAway(token, await staffId(admin, username));
+      expect(await usable(token), `${username}: ${what}`).toBe(401);
+      if (other) expect(await usable(other), `${username}: ${what}, its other session`).toBe(what === 'signed out' ? 200 : 401);
+    }
+    expect(await usable(admin)).toBe(200);
+  });
+
+  it('stops when its session expires, and a change made to the database outside the hub holds within moments', async () => {
+    await t.close();
+    const clock = manualClock(Date.now());
+    t = await startTestHub({ clock });
+    const clerk = await t.api.login('clerk1', 'dawr-clerk');
+    expect(await usable(clerk)).toBe(200);
+    clock.advance(SESSION_HOURS * 3_600_000 + 1);
+    expect(await usable(clerk)).toBe(401);
+
+    const admin = await t.api.login('admin', 'dawr-admin');
+    const kiosk = await t.api.pairDevice(admin, 'kiosk', 'Kiosk revoked elsewhere');
+    expect((await t.api.get('/api/v1/queue', kiosk)).status).toBe(200);
+    const { Database } = await import('../../support/sqlite.ts');
+    const db = new Database(`${t.dir}/dawr.sqlite`);
+    db.prepare("UPDATE devices SET revoked_at = '2026-01-01T00:00:00Z' WHERE name = 'Kiosk revoked elsewhere'").run();
+    db.close();
+    const refusedBy = performance.now() + PRINCIPAL_KEPT_MS + 5_000;
+    let status = 200;
+    while (status === 200 && performance.now() < refusedBy) {
+      status = (await t.api.get('/api/v1/queue', kiosk)).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
   });
 });
 
