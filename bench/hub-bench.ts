@@ -63,6 +63,21 @@ function tailBreakdown(file: string): void {
     for (let k = j; k < d.decides.length && d.decides[k]!.start <= r.start + r.ms; k++) if (overlaps(d.decides[k]!, r)) quote.push(d.decides[k]!.ms);
   }
   row('the quote at issue (deciding an issue), p50 / p99', `${pct(quote, 50).toFixed(3)} / ${pct(quote, 99).toFixed(3)} ms`, '<= 1 ms', pct(quote, 99) <= 1);
+  // Each issue phase by phase: before its deciding (HTTP, the sign-in check, validation), the deciding,
+  // the append + fsync of its commit, and after it (applying, publishing, the answer written).
+  const within = (r: { start: number; ms: number }, x: { start: number }) => x.start >= r.start && x.start <= r.start + r.ms;
+  const phases: Record<'before' | 'deciding' | 'append' | 'after', number[]> = { before: [], deciding: [], append: [], after: [] };
+  for (const r of issues) {
+    const dec = d.decides.find((x) => within(r, x));
+    const app = d.appends.find((x) => within(r, x));
+    if (!dec || !app) continue;
+    phases.before.push(dec.start - r.start);
+    phases.deciding.push(dec.ms);
+    phases.append.push(app.ms);
+    phases.after.push(r.start + r.ms - (app.start + app.ms));
+  }
+  row('an issue phase by phase, p50 / p99: before deciding (HTTP, sign-in check, validation)', `${pct(phases.before, 50).toFixed(2)} / ${pct(phases.before, 99).toFixed(2)} ms`);
+  row('  deciding / its append + fsync / after (apply, publish, the answer written)', (['deciding', 'append', 'after'] as const).map((k) => `${pct(phases[k], 50).toFixed(2)}/${pct(phases[k], 99).toFixed(2)}`).join('  ') + ' ms');
   const cut = pct(issues.map((r) => r.ms), 99);
   const slow = issues.filter((r) => r.ms >= cut);
   const overlap = (r: { start: number; ms: number }, spans: { start: number; ms: number }[]) =>
