@@ -103,6 +103,8 @@ interface PlayState {
   breakAt: Float64Array;
   /** Each counter's next usual gap (an index into its gaps). */
   gapAt: Uint32Array;
+  /** Since when each counter has had nothing to call (Infinity: it is serving, or just back). */
+  idleFrom: Float64Array;
   // Each queue (service × 2 + class) flat: its list of entries in the hall, its head this play, and
   // the tickets to come this play has added behind it (the lists are not emptied between plays:
   // their storage is kept; extraLength says how much of each this play filled).
@@ -119,7 +121,7 @@ export function runPlays(input: PlayInput): { plays: number; sum: Float64Array; 
   const st: PlayState = {
     ownTaken: new Uint32Array(nRefs), sum: new Float64Array(nRefs), sumSq: new Float64Array(nRefs), count: new Uint32Array(nRefs),
     draws: drawTable(SEED, 0), at: 0, mirrorOf: 0, mirrorLength: 0, fresh: 0, u: () => 0,
-    free: new Float64Array(sims.length), scale: new Float64Array(S).fill(1), breakAt: new Float64Array(sims.length), gapAt: new Uint32Array(sims.length),
+    free: new Float64Array(sims.length), scale: new Float64Array(S).fill(1), breakAt: new Float64Array(sims.length), gapAt: new Uint32Array(sims.length), idleFrom: new Float64Array(sims.length),
     base: queues.flatMap((q) => q), head: new Int32Array(2 * S), extra: Array.from({ length: 2 * S }, () => []), extraLength: new Uint32Array(2 * S), nextArrival: new Float64Array(S),
   };
   st.u = () => {
@@ -168,7 +170,7 @@ const maxCallsOf = (toCall: number) => 3 * toCall + 1000;
 /** One play of the hall, from now until every ticket to call is called (or the targets are): the counter calls it took. */
 function playOnce(input: PlayInput, st: PlayState, play: number): number {
   const { sims, S, targets, priorityFactor, overdueFactor, held, brk, gap, rates, reachable, horizon, maxArrivals, large, toCall, probeOrdinal, nTargets, firstTargetRef, targetsToCall } = input;
-  const { ownTaken, sum, sumSq, count, u, free, scale, breakAt, gapAt, base, head, extra, extraLength, nextArrival } = st;
+  const { ownTaken, sum, sumSq, count, u, free, scale, breakAt, gapAt, idleFrom, base, head, extra, extraLength, nextArrival } = st;
   const maxCalls = maxCallsOf(toCall);
   const draw = large ? undefined : u;
   // The learnt mean times are themselves uncertain (a new hall's first hour most): each play
@@ -186,6 +188,7 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
     // A usual break that is due is taken when the ticket in hand is done — an idle clerk serves the next one first.
     breakAt[k] = large ? Infinity : c.pendingBreak > 0 ? (c.kind === 'idle' ? 1e-9 : 0) : c.breakDue ? u() * ETA_MODEL.breakWindowMinutes : Infinity;
     gapAt[k] = 0;
+    idleFrom[k] = c.kind === 'idle' ? 0 : Infinity;
   }
   let pooled = 0;
   for (let s = 0; s < S; s++) {
@@ -217,12 +220,25 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
     if (k < 0) break;
     const g = sims[k]!.gaps;
     if (g.length > 0) {
-      // The counter's usual break or closing: it calls again (if ever) when that ends.
+      // The counter's usual opening, breaks and closing that have begun by then. A break is taken
+      // once and for its usual length: from its usual start if the clerk had nothing to call then,
+      // else once the ticket in hand is done — however late that is (a ticket that outlasts the
+      // usual break does not cancel it). The opening and the closing are times of the clock.
       let p = gapAt[k]!;
-      while (p < g.length && g[p + 1]! <= tau) p += 2;
+      let until = tau;
+      while (p < g.length && g[p]! <= until) {
+        const a = g[p]!;
+        const b = g[p + 1]!;
+        p += 2;
+        const back = a < 0 || b === Infinity ? b : (idleFrom[k]! <= a ? a : until) + (b - a);
+        if (back > tau) {
+          until = back;
+          idleFrom[k] = Infinity;
+        } else idleFrom[k] = back;
+      }
       gapAt[k] = p;
-      if (p < g.length && g[p]! <= tau) {
-        free[k] = g[p + 1]!;
+      if (until > tau) {
+        free[k] = until;
         continue;
       }
     }
@@ -232,6 +248,7 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
       free[k] = tau + (sims[k]!.pendingBreak || residual(brk, 0, u));
       at = st.at;
       breakAt[k] = Infinity;
+      idleFrom[k] = Infinity;
       continue;
     }
     // Tickets that have arrived by then.
@@ -298,8 +315,10 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
       let t = Infinity;
       for (const s of sim.serves) t = Math.min(t, nextArrival[s]!);
       free[k] = t;
+      if (tau < idleFrom[k]!) idleFrom[k] = tau;
       continue;
     }
+    idleFrom[k] = Infinity;
     if (fromOwn) ownTaken[chosen.ref] = play + 1;
     else head[2 * chosen.s + chosen.cls]!++;
     if (chosen.ref >= 0) {

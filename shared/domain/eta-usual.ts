@@ -70,6 +70,8 @@ export const NO_USUAL_DAY: UsualDay = Object.freeze({ days: 0, held: {}, open: {
 export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: string): UsualDay {
   const held = new Map<string, { n: number; sum: number; sumSq: number; times: number[]; days: { day: number; n: number; sum: number }[] }>();
   const openDays = new Map<string, Uint16Array>();
+  /** Per counter, the days it opened: each day's breaks, [start minute, minutes]. */
+  const breakDays = new Map<string, [number, number][][]>();
   let dayCount = 0;
   for (const events of days) {
     dayCount++;
@@ -77,6 +79,8 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
     const calledAt = new Map<string, number>();
     const openSince = new Map<string, number>();
     const openSlots = new Map<string, Float64Array>();
+    const onBreakSince = new Map<string, number>();
+    const breaksToday = new Map<string, [number, number][]>();
     const letGo = (ticketId: string, serviceId: string | undefined, at: number) => {
       const from = calledAt.get(ticketId);
       calledAt.delete(ticketId);
@@ -131,17 +135,28 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
           letGo(e.ticketId, e.fromServiceId, at);
           service.set(e.ticketId, e.toServiceId);
           break;
-        case 'counter.opened':
+        case 'counter.opened': {
           if (!openSince.has(e.counterId)) openSince.set(e.counterId, at);
+          if (!breaksToday.has(e.counterId)) breaksToday.set(e.counterId, []);
+          const since = onBreakSince.get(e.counterId);
+          onBreakSince.delete(e.counterId);
+          if (since !== undefined) breaksToday.get(e.counterId)!.push([minuteOfDay(since, timeZone) + (since % 60_000) / 60_000, (at - since) / 60_000]);
           break;
+        }
         case 'counter.break':
+          if (openSince.has(e.counterId)) onBreakSince.set(e.counterId, at);
+          shut(e.counterId, at);
+          break;
         case 'counter.closed':
+          // A break that ends the day is a closing.
+          onBreakSince.delete(e.counterId);
           shut(e.counterId, at);
           break;
         default:
       }
     }
     for (const id of [...openSince.keys()]) shut(id, last);
+    for (const [id, list] of breaksToday) breakDays.set(id, [...(breakDays.get(id) ?? []), list]);
     for (const [id, slots] of openSlots) {
       let count = openDays.get(id);
       if (!count) openDays.set(id, (count = new Uint16Array(SLOTS)));
@@ -165,6 +180,16 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
       else spans.push([i * USUAL_SLOT_MINUTES, (i + 1) * USUAL_SLOT_MINUTES]);
     }
     if (spans.length) usual.open[id] = spans;
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const [id, lists] of breakDays) {
+    const breaks: [number, number][] = [];
+    for (let k = 0; ; k++) {
+      const kth = lists.filter((l) => l.length > k).map((l) => l[k]!);
+      if (2 * kth.length <= lists.length) break;
+      breaks.push([median(kth.map((b) => b[0])), median(kth.map((b) => b[1]))]);
+    }
+    if (breaks.length) (usual.breaks ??= {})[id] = breaks;
   }
   return usual;
 }
@@ -205,8 +230,17 @@ export function usualPlans(state: HallState, counters: readonly Counter[], now: 
     if (!spans) continue;
     const close = lastClose.get(c.id)!;
     const leavesItsServices = c.serviceIds.every((s) => counters.some((o) => o.id !== c.id && o.serviceIds.includes(s) && lastClose.get(o.id)! >= close + CLOSE_MARGIN_MINUTES));
-    const breaks: [number, number][] = [];
-    for (let i = 1; i < spans.length; i++) breaks.push([spans[i - 1]![1], spans[i]![0]]);
+    // Its usual breaks as they were taken; the other times it was usually closed between opening
+    // and closing (away from a break: a break at another time each day leaves a closed span or two
+    // near it) stand as breaks too.
+    const usualBreaks = (usual.breaks?.[c.id] ?? []).map(([a, m]): [number, number] => [a, a + m]);
+    const near = ([a, b]: [number, number]) => usualBreaks.some(([x, y]) => a < y + (y - x) && x - (y - x) < b);
+    const breaks: [number, number][] = [...usualBreaks];
+    for (let i = 1; i < spans.length; i++) {
+      const hole: [number, number] = [spans[i - 1]![1], spans[i]![0]];
+      if (!near(hole)) breaks.push(hole);
+    }
+    breaks.sort((x, y) => x[0] - y[0]);
     const gaps: number[] = [];
     let pendingBreak = 0;
     let opensIn = Infinity;

@@ -112,4 +112,12 @@ export interface UsualDay {
    * midnight, branch time — the slots in which it was open on most of the days.
    */
   open: Record<string, [number, number][]>;
+  /**
+   * Per counter: its usual breaks, [start, minutes] (start in minutes since midnight, branch time):
+   * its k-th break of the day where it took one on most of the days it opened, at the median start
+   * and for the median length of those. A break taken at another time each day leaves a shorter
+   * span closed on most days than the break itself (or two), so the breaks are learnt from the
+   * breaks themselves; `open` says when the counter opens and closes.
+   */
+  breaks?: Record<string, [number, number][]>;
 }

@@ -48,6 +48,26 @@ describe('the usual day', () => {
     expect(usual.held.civil!.weight).toBe(USUAL_WEIGHT.min);
   });
 
+  it('knows how long a counter\'s breaks last, though taken at another time each day, and foresees the whole break', () => {
+    const day = (n: number, start: string, end: string): DomainEvent[] => [
+      { type: 'counter.opened', at: at(n, '08:00'), counterId: 'c1', clerkId: 'clerk1' },
+      { type: 'counter.break', at: at(n, start), counterId: 'c1' },
+      { type: 'counter.opened', at: at(n, end), counterId: 'c1', clerkId: 'clerk1' },
+      { type: 'counter.closed', at: at(n, '12:00'), counterId: 'c1' },
+    ];
+    const usual = learnUsualDay([day(1, '10:00', '10:20'), day(2, '10:15', '10:35'), day(3, '10:30', '10:50'), day(4, '10:05', '10:25'), day(5, '10:25', '10:45')], 'Asia/Riyadh');
+    // Twenty minutes each day from 10:00, 10:15, 10:30, 10:05 and 10:25: closed on most days only
+    // 10:15–10:20 and 10:30–10:35.
+    expect(usual.open.c1).toEqual([[480, 615], [620, 630], [635, 720]]);
+    // The break itself: at the median start (10:15), for the median length.
+    expect(usual.breaks).toEqual({ c1: [[615, 20]] });
+    const state = newHall();
+    state.usual = usual;
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 - 60 * MIN);
+    // At 09:00: one break foreseen, 10:15–10:35 (not two short ones), then its closing at 12:00.
+    expect(usualPlans(state, [...state.counters.values()], T0).get('c1')).toEqual({ gaps: [75, 95, 180, Infinity], pendingBreak: 0, opensIn: Infinity });
+  });
+
   it('is trusted as much as the days were alike (empirical Bayes)', () => {
     // Five days of 100 tickets whose means differ only as much as 100 samples of spread 5 do.
     const alike = [5.2, 4.9, 5.0, 4.8, 5.1].map((m) => ({ n: 100, sum: 100 * m }));
@@ -106,6 +126,25 @@ describe('the usual day', () => {
     expect(estimateNew(state, 'payments', false, now).quote).toEqual({ minMinutes: 0, maxMinutes: 0 });
     issue(state, 'payments', now);
     expect(estimateNew(state, 'payments', false, now).meanMinutes).toBeGreaterThan(20);
+  });
+
+  it('does not let a ticket that outlasts the clerk\'s usual break cancel it: the break is taken once the ticket is done', () => {
+    const nextWait = (open: UsualDay['open'], breaks?: UsualDay['breaks']) => {
+      const state = newHall();
+      // Counter 3 serves payments alone; each takes about 45 minutes; it has just called one, and one waits.
+      state.usual = { days: 5, held: { payments: { mean: 45, cv: 0.1, n: 100, weight: 1000 } }, open, ...(breaks ? { breaks } : {}) };
+      must(state, { type: 'openCounter', counterId: 'c3' }, clerk3, T0 - 60 * MIN);
+      const first = issue(state, 'payments', T0 - 2 * MIN);
+      must(state, { type: 'call', ticketId: first.id, counterId: 'c3' }, clerk3, T0);
+      const waiting = issue(state, 'payments', T0);
+      return placements(state, T0).get(waiting.id)!.meanMinutes;
+    };
+    // Usually on break 09:10–09:30, while the ticket in hand runs to about 09:45.
+    const none = nextWait({ c3: [[480, 900]] });
+    const brk = nextWait({ c3: [[480, 550], [570, 900]] }, { c3: [[550, 20]] });
+    expect(none).toBeGreaterThan(40);
+    expect(none).toBeLessThan(50);
+    expect(brk - none).toBeGreaterThan(15);
   });
 
   it('quotes the first ticket of a day from the service\'s usual time at the counter, not the hall-wide default', () => {
