@@ -420,7 +420,9 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await expect(page.getByTestId('add-error')).toHaveText(w.taken);
     await page.screenshot({ path: `${screensDir}central-accounts-platform-${lang}-1366x900-full.png`, fullPage: true });
     await expectAccessible(page, 'central accounts (platform admin)');
+    // Signed out before the next page is asked for (a navigation during the sign-out could keep the session).
     await page.getByTestId('sign-out').click();
+    await expect(page.getByTestId('central-login')).toBeVisible();
 
     // The new admin sees only Homs's accounts (the API agrees).
     await page.goto(`${centralUrl}/central/accounts`);
@@ -530,6 +532,7 @@ for (const lang of ['ar', 'en'] as Lang[]) {
     await expect(page.getByTestId(`account-row-${head}`)).toBeVisible();
     await expect(entry('password.changed', chief).first()).toBeVisible();
     await page.getByTestId('sign-out').click();
+    await expect(page.getByTestId('central-login')).toBeVisible();
 
     // A centre manager: no accounts to administer, their own password only; they stay signed in after changing it.
     await page.goto(`${centralUrl}/central`);
