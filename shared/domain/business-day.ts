@@ -13,8 +13,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /**
  * The last answer per time zone, kept for the minute it was asked in: a zone's offset is whole
- * minutes, so neither the day nor the minute of the day changes within one. Every command asks
- * (the day's rollover, the hour of each ticket), and formatting a date takes 10–20 µs.
+ * minutes since 1972 (before, some zones kept local mean time, Asia/Riyadh +3:06:52 until 1947, and
+ * an answer for such an instant may be a minute off for a few seconds), so neither the day nor the
+ * minute of the day changes within one. Every command asks (the day's rollover, the hour of each
+ * ticket), and formatting a date takes 10–20 µs.
  */
 function sameMinute<T>(kept: Map<string, { minute: number; value: T }>, ms: number, timeZone: string, make: () => T): T {
   const minute = Math.floor(ms / 60_000);

@@ -42,6 +42,8 @@ export interface SimCounter {
   elapsed: number;
   /** From the usual day: when it does not call, [from, to) pairs in minutes from now, ascending (to may be Infinity: closed). */
   gaps: number[];
+  /** For each pair of `gaps`: a break taken once the ticket in hand is done, for its length (true), or times of the clock (false). */
+  asBreak: boolean[];
   /** A usual break not yet taken today that should have begun: its length, taken once the ticket in hand is done (0: none). */
   pendingBreak: number;
 }
@@ -220,17 +222,20 @@ function playOnce(input: PlayInput, st: PlayState, play: number): number {
     if (k < 0) break;
     const g = sims[k]!.gaps;
     if (g.length > 0) {
-      // The counter's usual opening, breaks and closing that have begun by then. A break is taken
-      // once and for its usual length: from its usual start if the clerk had nothing to call then,
-      // else once the ticket in hand is done — however late that is (a ticket that outlasts the
-      // usual break does not cancel it). The opening and the closing are times of the clock.
+      // The counter's usual opening, breaks, closures and closing that have begun by then. A break
+      // is taken once and for its usual length: from its usual start if the clerk had nothing to
+      // call then, else once the ticket in hand is done — however late that is (a ticket that
+      // outlasts the usual break does not cancel it). The opening, the closures and the closing are
+      // times of the clock (one already over is passed by).
+      const asBreak = sims[k]!.asBreak;
       let p = gapAt[k]!;
       let until = tau;
       while (p < g.length && g[p]! <= until) {
         const a = g[p]!;
         const b = g[p + 1]!;
+        const isBreak = asBreak[p >> 1] === true;
         p += 2;
-        const back = a < 0 || b === Infinity ? b : (idleFrom[k]! <= a ? a : until) + (b - a);
+        const back = isBreak ? (idleFrom[k]! <= a ? a : until) + (b - a) : b;
         if (back > tau) {
           until = back;
           idleFrom[k] = Infinity;

@@ -134,6 +134,7 @@ export function project(state: HallState, now: number, options: ProjectOptions =
     if (serves.length === 0) return;
     const plan = usual.get(c.id);
     const gaps = plan?.gaps ?? [];
+    const asBreak = plan?.asBreak ?? [];
     const pendingBreak = plan?.pendingBreak ?? 0;
     let sim: SimCounter | undefined;
     if (c.state === 'open') {
@@ -141,16 +142,16 @@ export function project(state: HallState, now: number, options: ProjectOptions =
       const hs = held ? sIndex.get(held.serviceId) : undefined;
       // Without a usual day to say when, a clerk who has not had a break yet takes one once the others have begun.
       const breakDue = !plan && breaksBegun && !state.learning.breaksTaken.has(c.id);
-      if (held && hs !== undefined && held.calledAt) sim = { serves, own: [], breakDue, kind: 'busy', heldService: hs, elapsed: Math.max(0, (now - Date.parse(held.calledAt)) / 60_000), gaps, pendingBreak };
-      else sim = { serves, own: [], breakDue, kind: 'idle', heldService: -1, elapsed: 0, gaps, pendingBreak };
+      if (held && hs !== undefined && held.calledAt) sim = { serves, own: [], breakDue, kind: 'busy', heldService: hs, elapsed: Math.max(0, (now - Date.parse(held.calledAt)) / 60_000), gaps, asBreak, pendingBreak };
+      else sim = { serves, own: [], breakDue, kind: 'idle', heldService: -1, elapsed: 0, gaps, asBreak, pendingBreak };
     } else if (c.state === 'break') {
-      sim = { serves, own: [], breakDue: false, kind: 'break', heldService: -1, elapsed: Math.max(0, (now - (state.learning.since.get(c.id) ?? now)) / 60_000), gaps, pendingBreak: 0 };
+      sim = { serves, own: [], breakDue: false, kind: 'break', heldService: -1, elapsed: Math.max(0, (now - (state.learning.since.get(c.id) ?? now)) / 60_000), gaps, asBreak, pendingBreak: 0 };
     } else if (plan && plan.opensIn < Infinity) {
       // A closed counter that usually opens later today: it calls from then on.
-      sim = { serves, own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: [-1, plan.opensIn, ...gaps], pendingBreak: 0 };
+      sim = { serves, own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: [-1, plan.opensIn, ...gaps], asBreak: [false, ...asBreak], pendingBreak: 0 };
     } else if (serves.some((s) => !staffed[s])) {
       // The counters of a service nobody staffs are taken to open now (before the first counter of the day, at the prior's time).
-      sim = { serves: serves.filter((s) => !staffed[s]), own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: opensIn > 0 ? [-1, opensIn] : [], pendingBreak: 0 };
+      sim = { serves: serves.filter((s) => !staffed[s]), own: [], breakDue: false, kind: 'idle', heldService: -1, elapsed: 0, gaps: opensIn > 0 ? [-1, opensIn] : [], asBreak: opensIn > 0 ? [false] : [], pendingBreak: 0 };
     }
     if (sim) sims.push(sim);
     if (sim && c.state !== 'closed') simOf.set(c.id, sim);

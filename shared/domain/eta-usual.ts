@@ -8,7 +8,7 @@
 // store, the simulator from the days it simulated before.
 import type { Counter } from '../protocol/entities.ts';
 import type { DomainEvent } from '../protocol/events.ts';
-import type { HallState, UsualDay } from './hall-state.ts';
+import type { HallState, UsualBreak, UsualDay } from './hall-state.ts';
 import { minuteOfDay } from './business-day.ts';
 
 /** Width of the slots a counter's day is cut into, minutes. */
@@ -183,11 +183,14 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   for (const [id, lists] of breakDays) {
-    const breaks: [number, number][] = [];
+    const breaks: UsualBreak[] = [];
     for (let k = 0; ; k++) {
       const kth = lists.filter((l) => l.length > k).map((l) => l[k]!);
       if (2 * kth.length <= lists.length) break;
-      breaks.push([median(kth.map((b) => b[0])), median(kth.map((b) => b[1]))]);
+      breaks.push({
+        start: median(kth.map((b) => b[0])), minutes: median(kth.map((b) => b[1])),
+        earliest: Math.min(...kth.map((b) => b[0])), latest: Math.max(...kth.map((b) => b[0] + b[1])),
+      });
     }
     if (breaks.length) (usual.breaks ??= {})[id] = breaks;
   }
@@ -196,8 +199,13 @@ export function learnUsualDay(days: Iterable<Iterable<DomainEvent>>, timeZone: s
 
 /** What the usual day says of one counter from now on (minutes from now). */
 export interface UsualPlan {
-  /** [from, to) pairs, ascending, when it usually does not call: its usual breaks still to come, and its closing (to = Infinity). */
+  /** [from, to) pairs, ascending, when it usually does not call: its usual breaks and closures still to come, and its closing (to = Infinity). */
   gaps: number[];
+  /**
+   * For each pair of `gaps`: true for a break learnt from the breaks themselves (taken once the
+   * ticket in hand is done, for its length), false for a time of the clock (a closure, the closing).
+   */
+  asBreak: boolean[];
   /** A usual break that should have begun and has not been taken today: its length (0: none). */
   pendingBreak: number;
   /** For a counter closed now: when it usually opens (Infinity: not again today). */
@@ -230,47 +238,66 @@ export function usualPlans(state: HallState, counters: readonly Counter[], now: 
     if (!spans) continue;
     const close = lastClose.get(c.id)!;
     const leavesItsServices = c.serviceIds.every((s) => counters.some((o) => o.id !== c.id && o.serviceIds.includes(s) && lastClose.get(o.id)! >= close + CLOSE_MARGIN_MINUTES));
-    // Its usual breaks as they were taken; the other times it was usually closed between opening
-    // and closing (away from a break: a break at another time each day leaves a closed span or two
-    // near it) stand as breaks too.
-    const usualBreaks = (usual.breaks?.[c.id] ?? []).map(([a, m]): [number, number] => [a, a + m]);
-    const near = ([a, b]: [number, number]) => usualBreaks.some(([x, y]) => a < y + (y - x) && x - (y - x) < b);
-    const breaks: [number, number][] = [...usualBreaks];
-    for (let i = 1; i < spans.length; i++) {
-      const hole: [number, number] = [spans[i - 1]![1], spans[i]![0]];
-      if (!near(hole)) breaks.push(hole);
+    // Its usual breaks as they were taken (none after its closing; overlapping ones as one). The
+    // other times it was usually closed between opening and closing are closures, times of the
+    // clock — but for those within the spread of a break's days (a break at another time each day
+    // leaves a closed span or two there). Without breaks learnt, those times are its breaks (as
+    // they are closed on most days).
+    const learnt: UsualBreak[] = [];
+    for (const b of usual.breaks?.[c.id] ?? []) {
+      if (b.start >= close) continue;
+      const last = learnt.at(-1);
+      if (last && b.start < last.start + last.minutes) {
+        const end = Math.max(last.start + last.minutes, b.start + b.minutes);
+        learnt[learnt.length - 1] = { start: last.start, minutes: end - last.start, earliest: Math.min(last.earliest, b.earliest), latest: Math.max(last.latest, b.latest) };
+      } else learnt.push(b);
     }
-    breaks.sort((x, y) => x[0] - y[0]);
-    const gaps: number[] = [];
+    const holes: [number, number][] = [];
+    for (let i = 1; i < spans.length; i++) holes.push([spans[i - 1]![1], spans[i]![0]]);
+    const breaks: [number, number][] = learnt.length > 0 ? learnt.map((b) => [b.start, b.start + b.minutes]) : holes;
+    const closures = learnt.length > 0 ? holes.filter(([a, b]) => !learnt.some((x) => a < x.latest && x.earliest < b)) : [];
     let pendingBreak = 0;
     let opensIn = Infinity;
     let from = nowMin;
     if (c.state === 'closed') {
       const next = spans.find(([a]) => a > nowMin);
       if (!next || spans.some(([a, b]) => a <= nowMin && nowMin < b)) {
-        out.set(c.id, { gaps: [], pendingBreak: 0, opensIn: Infinity });
+        out.set(c.id, { gaps: [], asBreak: [], pendingBreak: 0, opensIn: Infinity });
         continue;
       }
       opensIn = next[0] - nowMin;
       from = next[0];
     }
+    // Breaks taken today stand for the usual ones that have begun, then for the next ones (taken early).
     const started = breaks.filter(([a]) => a <= from).length;
     const taken = state.learning.breaksTaken.get(c.id) ?? 0;
     let skip = Math.max(0, taken - started);
+    const ahead: [number, number, boolean][] = [];
     for (const [a, b] of breaks) {
       if (a <= from) continue;
       if (skip > 0) {
         skip--;
         continue;
       }
+      ahead.push([a, b, learnt.length > 0]);
+    }
+    for (const [a, b] of closures) if (a > from) ahead.push([a, b, false]);
+    ahead.sort((x, y) => x[0] - y[0]);
+    const gaps: number[] = [];
+    const asBreak: boolean[] = [];
+    for (const [a, b, isBreak] of ahead) {
       gaps.push(a - nowMin, b - nowMin);
+      asBreak.push(isBreak);
     }
     if (c.state === 'open' && taken < started) {
       const missed = breaks.filter(([a]) => a <= nowMin).at(-1)!;
       if (nowMin - missed[0] < OVERDUE_BREAK_MINUTES) pendingBreak = missed[1] - missed[0];
     }
-    if (leavesItsServices && close > nowMin) gaps.push(close - nowMin, Infinity);
-    out.set(c.id, { gaps, pendingBreak, opensIn });
+    if (leavesItsServices && close > nowMin) {
+      gaps.push(close - nowMin, Infinity);
+      asBreak.push(false);
+    }
+    out.set(c.id, { gaps, asBreak, pendingBreak, opensIn });
   }
   return out;
 }

@@ -97,6 +97,13 @@ export interface HallState {
   usual: UsualDay;
 }
 
+export interface UsualBreak {
+  start: number;
+  minutes: number;
+  earliest: number;
+  latest: number;
+}
+
 export interface UsualDay {
   /** Business days it was learnt from (0: nothing is known). */
   days: number;
@@ -113,11 +120,12 @@ export interface UsualDay {
    */
   open: Record<string, [number, number][]>;
   /**
-   * Per counter: its usual breaks, [start, minutes] (start in minutes since midnight, branch time):
-   * its k-th break of the day where it took one on most of the days it opened, at the median start
-   * and for the median length of those. A break taken at another time each day leaves a shorter
-   * span closed on most days than the break itself (or two), so the breaks are learnt from the
-   * breaks themselves; `open` says when the counter opens and closes.
+   * Per counter: its usual breaks (minutes since midnight, branch time): its k-th break of the day
+   * where it took one on most of the days it opened, at the median `start` and for the median
+   * length (`minutes`) of those, and the spread of those days' k-th breaks (`earliest` start,
+   * `latest` end). A break taken at another time each day leaves a shorter span closed on most days
+   * than the break itself (or two), so the breaks are learnt from the breaks themselves; `open`
+   * says when the counter opens and closes (and its other closures).
    */
-  breaks?: Record<string, [number, number][]>;
+  breaks?: Record<string, UsualBreak[]>;
 }

@@ -60,12 +60,38 @@ describe('the usual day', () => {
     // 10:15–10:20 and 10:30–10:35.
     expect(usual.open.c1).toEqual([[480, 615], [620, 630], [635, 720]]);
     // The break itself: at the median start (10:15), for the median length.
-    expect(usual.breaks).toEqual({ c1: [[615, 20]] });
+    expect(usual.breaks).toEqual({ c1: [{ start: 615, minutes: 20, earliest: 600, latest: 650 }] });
     const state = newHall();
     state.usual = usual;
     must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 - 60 * MIN);
     // At 09:00: one break foreseen, 10:15–10:35 (not two short ones), then its closing at 12:00.
-    expect(usualPlans(state, [...state.counters.values()], T0).get('c1')).toEqual({ gaps: [75, 95, 180, Infinity], pendingBreak: 0, opensIn: Infinity });
+    expect(usualPlans(state, [...state.counters.values()], T0).get('c1')).toEqual({ gaps: [75, 95, 180, Infinity], asBreak: [true, false], pendingBreak: 0, opensIn: Infinity });
+  });
+
+  it('tells a usual closure from a break: the closure is a time of the clock and a break taken today does not stand for it', () => {
+    // Every day: a break from about 10:00 for 20 minutes, and closed 12:00–12:30 (a meeting).
+    const day = (n: number, start: string, end: string): DomainEvent[] => [
+      { type: 'counter.opened', at: at(n, '08:00'), counterId: 'c1', clerkId: 'clerk1' },
+      { type: 'counter.break', at: at(n, start), counterId: 'c1' },
+      { type: 'counter.opened', at: at(n, end), counterId: 'c1', clerkId: 'clerk1' },
+      { type: 'counter.closed', at: at(n, '12:00'), counterId: 'c1' },
+      { type: 'counter.opened', at: at(n, '12:30'), counterId: 'c1', clerkId: 'clerk1' },
+      { type: 'counter.closed', at: at(n, '14:00'), counterId: 'c1' },
+    ];
+    const usual = learnUsualDay([day(1, '10:00', '10:20'), day(2, '10:05', '10:25'), day(3, '09:55', '10:15')], 'Asia/Riyadh');
+    expect(usual.breaks).toEqual({ c1: [{ start: 600, minutes: 20, earliest: 595, latest: 625 }] });
+    const state = newHall();
+    state.usual = usual;
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 - 60 * MIN);
+    const counters = [...state.counters.values()];
+    // At 09:00: the break at 10:00 (for its length), the closure at 12:00–12:30 (the clock), the closing at 14:00.
+    expect(usualPlans(state, counters, T0).get('c1')).toEqual({ gaps: [60, 80, 180, 210, 300, Infinity], asBreak: [true, false, false], pendingBreak: 0, opensIn: Infinity });
+    // The break taken early (09:00–09:10): the usual one is skipped, the closure stands.
+    must(state, { type: 'break', counterId: 'c1' }, clerk1, T0);
+    must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 + 10 * MIN);
+    expect(usualPlans(state, counters, T0 + 15 * MIN).get('c1')).toEqual({ gaps: [165, 195, 285, Infinity], asBreak: [false, false], pendingBreak: 0, opensIn: Infinity });
+    // At 12:40, back from the closure with the break taken: nothing is owed.
+    expect(usualPlans(state, counters, T0 + 220 * MIN).get('c1')!.pendingBreak).toBe(0);
   });
 
   it('is trusted as much as the days were alike (empirical Bayes)', () => {
@@ -86,17 +112,17 @@ describe('the usual day', () => {
     must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 - 60 * MIN);
     // 09:00 in Riyadh: the break is an hour away (20 minutes), the closing three hours — counter 2 stays later for its services.
     const counters = [...state.counters.values()];
-    expect(usualPlans(state, counters, T0).get('c1')).toEqual({ gaps: [60, 80, 180, Infinity], pendingBreak: 0, opensIn: Infinity });
+    expect(usualPlans(state, counters, T0).get('c1')).toEqual({ gaps: [60, 80, 180, Infinity], asBreak: [false, false], pendingBreak: 0, opensIn: Infinity });
     // Counter 2 is the last: it serves the queue out, no closing is foreseen; closed now, it usually opens at 08:00 — absent today.
-    expect(usualPlans(state, counters, T0).get('c2')).toEqual({ gaps: [], pendingBreak: 0, opensIn: Infinity });
+    expect(usualPlans(state, counters, T0).get('c2')).toEqual({ gaps: [], asBreak: [], pendingBreak: 0, opensIn: Infinity });
     // At 07:00 counter 2 is closed and usually opens in an hour.
-    expect(usualPlans(state, counters, T0 - 120 * MIN).get('c2')).toEqual({ gaps: [], pendingBreak: 0, opensIn: 60 });
+    expect(usualPlans(state, counters, T0 - 120 * MIN).get('c2')).toEqual({ gaps: [], asBreak: [], pendingBreak: 0, opensIn: 60 });
     // At 10:05 the usual break is due: it is taken when the ticket in hand is done.
-    expect(usualPlans(state, counters, T0 + 65 * MIN).get('c1')).toEqual({ gaps: [115, Infinity], pendingBreak: 20, opensIn: Infinity });
+    expect(usualPlans(state, counters, T0 + 65 * MIN).get('c1')).toEqual({ gaps: [115, Infinity], asBreak: [false], pendingBreak: 20, opensIn: Infinity });
     // A break taken early today stands for the usual one.
     must(state, { type: 'break', counterId: 'c1' }, clerk1, T0 - 10 * MIN);
     must(state, { type: 'openCounter', counterId: 'c1' }, clerk1, T0 - 5 * MIN);
-    expect(usualPlans(state, counters, T0).get('c1')).toEqual({ gaps: [180, Infinity], pendingBreak: 0, opensIn: Infinity });
+    expect(usualPlans(state, counters, T0).get('c1')).toEqual({ gaps: [180, Infinity], asBreak: [false], pendingBreak: 0, opensIn: Infinity });
   });
 
   it('lengthens the quotes of the tickets that will still wait when their only counter usually goes on break', () => {
@@ -141,7 +167,10 @@ describe('the usual day', () => {
     };
     // Usually on break 09:10–09:30, while the ticket in hand runs to about 09:45.
     const none = nextWait({ c3: [[480, 900]] });
-    const brk = nextWait({ c3: [[480, 550], [570, 900]] }, { c3: [[550, 20]] });
+    const brk = nextWait({ c3: [[480, 550], [570, 900]] }, { c3: [{ start: 550, minutes: 20, earliest: 545, latest: 575 }] });
+    // The same span without breaks learnt (a closure, say): a time of the clock, over by then.
+    const closure = nextWait({ c3: [[480, 550], [570, 900]] });
+    expect(Math.abs(closure - none)).toBeLessThan(1);
     expect(none).toBeGreaterThan(40);
     expect(none).toBeLessThan(50);
     expect(brk - none).toBeGreaterThan(15);
