@@ -12,6 +12,14 @@ import { MIN, T0, clerk1, clerk3, issue, must, newHall } from './support.ts';
 /** An instant of a day of March 2025 at HH:MM in Riyadh (+03:00). */
 const at = (day: number, hhmm: string) => new Date(`2025-03-0${day}T${hhmm}:00+03:00`).toISOString();
 
+/** Counter c1's day: open for each [from, to) span; a span ends on a break where its end is listed in `breaks`, else the counter closes. */
+function counterDay(day: number, spans: [string, string][], breaks: string[]): DomainEvent[] {
+  return spans.flatMap(([from, to]): DomainEvent[] => [
+    { type: 'counter.opened', at: at(day, from), counterId: 'c1', clerkId: 'clerk1' },
+    breaks.includes(to) ? { type: 'counter.break', at: at(day, to), counterId: 'c1' } : { type: 'counter.closed', at: at(day, to), counterId: 'c1' },
+  ]);
+}
+
 function dayOfEvents(day: number, opts: { c2?: boolean } = {}): DomainEvent[] {
   const ticket = (n: number) => ({
     id: `d${day}-${n}`, number: `A-00${n}`, serviceId: 'civil', status: 'waiting' as const, priority: 'none' as const, lang: 'ar' as const,
@@ -49,12 +57,7 @@ describe('the usual day', () => {
   });
 
   it('knows how long a counter\'s breaks last, though taken at another time each day, and foresees the whole break', () => {
-    const day = (n: number, start: string, end: string): DomainEvent[] => [
-      { type: 'counter.opened', at: at(n, '08:00'), counterId: 'c1', clerkId: 'clerk1' },
-      { type: 'counter.break', at: at(n, start), counterId: 'c1' },
-      { type: 'counter.opened', at: at(n, end), counterId: 'c1', clerkId: 'clerk1' },
-      { type: 'counter.closed', at: at(n, '12:00'), counterId: 'c1' },
-    ];
+    const day = (n: number, start: string, end: string) => counterDay(n, [['08:00', start], [end, '12:00']], [start]);
     const usual = learnUsualDay([day(1, '10:00', '10:20'), day(2, '10:15', '10:35'), day(3, '10:30', '10:50'), day(4, '10:05', '10:25'), day(5, '10:25', '10:45')], 'Asia/Riyadh');
     // Twenty minutes each day from 10:00, 10:15, 10:30, 10:05 and 10:25: closed on most days only
     // 10:15–10:20 and 10:30–10:35.
@@ -70,14 +73,7 @@ describe('the usual day', () => {
 
   it('tells a usual closure from a break: the closure is a time of the clock and a break taken today does not stand for it', () => {
     // Every day: a break from about 10:00 for 20 minutes, and closed 12:00–12:30 (a meeting).
-    const day = (n: number, start: string, end: string): DomainEvent[] => [
-      { type: 'counter.opened', at: at(n, '08:00'), counterId: 'c1', clerkId: 'clerk1' },
-      { type: 'counter.break', at: at(n, start), counterId: 'c1' },
-      { type: 'counter.opened', at: at(n, end), counterId: 'c1', clerkId: 'clerk1' },
-      { type: 'counter.closed', at: at(n, '12:00'), counterId: 'c1' },
-      { type: 'counter.opened', at: at(n, '12:30'), counterId: 'c1', clerkId: 'clerk1' },
-      { type: 'counter.closed', at: at(n, '14:00'), counterId: 'c1' },
-    ];
+    const day = (n: number, start: string, end: string) => counterDay(n, [['08:00', start], [end, '12:00'], ['12:30', '14:00']], [start]);
     const usual = learnUsualDay([day(1, '10:00', '10:20'), day(2, '10:05', '10:25'), day(3, '09:55', '10:15')], 'Asia/Riyadh');
     expect(usual.breaks).toEqual({ c1: [{ start: 600, minutes: 20, earliest: 595, latest: 625 }] });
     const state = newHall();
