@@ -212,6 +212,35 @@ export interface UsualPlan {
   opensIn: number;
 }
 
+/**
+ * When a counter is usually away between its opening and its closing (minutes since midnight): its
+ * usual breaks as they were taken (none after its closing; overlapping ones as one), and its other
+ * usual closures — the spans closed on most days but for those within the spread of a break's days
+ * (a break at another time each day leaves a closed span or two there). Without breaks learnt, the
+ * spans closed on most days are its breaks. `learnt`: whether the breaks were learnt as taken.
+ */
+export function usualTimesOff(usual: UsualDay, counterId: string): { breaks: [number, number][]; closures: [number, number][]; learnt: boolean } {
+  const spans = usual.open[counterId] ?? [];
+  const close = spans.length > 0 ? spans[spans.length - 1]![1] : Infinity;
+  const learnt: UsualBreak[] = [];
+  for (const b of usual.breaks?.[counterId] ?? []) {
+    if (b.start >= close) continue;
+    const last = learnt.at(-1);
+    if (last && b.start < last.start + last.minutes) {
+      const end = Math.max(last.start + last.minutes, b.start + b.minutes);
+      learnt[learnt.length - 1] = { start: last.start, minutes: end - last.start, earliest: Math.min(last.earliest, b.earliest), latest: Math.max(last.latest, b.latest) };
+    } else learnt.push(b);
+  }
+  const holes: [number, number][] = [];
+  for (let i = 1; i < spans.length; i++) holes.push([spans[i - 1]![1], spans[i]![0]]);
+  if (learnt.length === 0) return { breaks: holes, closures: [], learnt: false };
+  return {
+    breaks: learnt.map((b) => [b.start, b.start + b.minutes]),
+    closures: holes.filter(([a, b]) => !learnt.some((x) => a < x.latest && x.earliest < b)),
+    learnt: true,
+  };
+}
+
 /** A counter closing this much before another that serves the same services leaves them to it. */
 const CLOSE_MARGIN_MINUTES = 15;
 /** A usual break missed by more than this is taken to be skipped today. */
@@ -238,24 +267,7 @@ export function usualPlans(state: HallState, counters: readonly Counter[], now: 
     if (!spans) continue;
     const close = lastClose.get(c.id)!;
     const leavesItsServices = c.serviceIds.every((s) => counters.some((o) => o.id !== c.id && o.serviceIds.includes(s) && lastClose.get(o.id)! >= close + CLOSE_MARGIN_MINUTES));
-    // Its usual breaks as they were taken (none after its closing; overlapping ones as one). The
-    // other times it was usually closed between opening and closing are closures, times of the
-    // clock — but for those within the spread of a break's days (a break at another time each day
-    // leaves a closed span or two there). Without breaks learnt, those times are its breaks (as
-    // they are closed on most days).
-    const learnt: UsualBreak[] = [];
-    for (const b of usual.breaks?.[c.id] ?? []) {
-      if (b.start >= close) continue;
-      const last = learnt.at(-1);
-      if (last && b.start < last.start + last.minutes) {
-        const end = Math.max(last.start + last.minutes, b.start + b.minutes);
-        learnt[learnt.length - 1] = { start: last.start, minutes: end - last.start, earliest: Math.min(last.earliest, b.earliest), latest: Math.max(last.latest, b.latest) };
-      } else learnt.push(b);
-    }
-    const holes: [number, number][] = [];
-    for (let i = 1; i < spans.length; i++) holes.push([spans[i - 1]![1], spans[i]![0]]);
-    const breaks: [number, number][] = learnt.length > 0 ? learnt.map((b) => [b.start, b.start + b.minutes]) : holes;
-    const closures = learnt.length > 0 ? holes.filter(([a, b]) => !learnt.some((x) => a < x.latest && x.earliest < b)) : [];
+    const { breaks, closures, learnt } = usualTimesOff(usual, c.id);
     let pendingBreak = 0;
     let opensIn = Infinity;
     let from = nowMin;
@@ -279,7 +291,7 @@ export function usualPlans(state: HallState, counters: readonly Counter[], now: 
         skip--;
         continue;
       }
-      ahead.push([a, b, learnt.length > 0]);
+      ahead.push([a, b, learnt]);
     }
     for (const [a, b] of closures) if (a > from) ahead.push([a, b, false]);
     ahead.sort((x, y) => x[0] - y[0]);

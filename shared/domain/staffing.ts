@@ -14,6 +14,7 @@
 import { countersNeeded, erlangC, offeredLoad } from './erlang.ts';
 import { type PoolHour, type Roster, poolMeets, pooledNeed, rosterMoves } from '../sim/pooled.ts';
 import { DEFAULT_ROUTING } from './routing.ts';
+import { usualTimesOff } from './eta-usual.ts';
 import type { RoutingPolicy, UsualDay } from './hall-state.ts';
 
 export interface StaffingService {
@@ -136,22 +137,31 @@ export function staffingPlan(services: StaffingService[], roster: RosterCounter[
 /**
  * The share of a counter's hour spent on breaks, by hour of day, in the hall's usual day: within
  * each counter's usual day (its first opening to its last closing), the minutes of each hour it is
- * usually not open, over the minutes of that hour within its day, all counters together.
+ * usually away — its usual breaks as they were taken and its other usual closures (eta-usual.ts
+ * usualTimesOff, as the expected wait foresees them) — over the minutes of that hour within its
+ * day, all counters together.
  */
 export function usualBreakShare(usual: UsualDay): number[] {
   const shift = new Array<number>(24).fill(0);
   const off = new Array<number>(24).fill(0);
   const overlap = (a: number, b: number, c: number, d: number) => Math.max(0, Math.min(b, d) - Math.max(a, c));
-  for (const spans of Object.values(usual.open)) {
+  for (const [id, spans] of Object.entries(usual.open)) {
     if (spans.length === 0) continue;
     const start = spans[0]![0];
     const end = spans[spans.length - 1]![1];
+    const { breaks, closures } = usualTimesOff(usual, id);
+    // Away: the union of its breaks and closures, within its day.
+    const away = [...breaks, ...closures].sort((x, y) => x[0] - y[0]).reduce<[number, number][]>((u, [a, b]) => {
+      const last = u.at(-1);
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else u.push([a, b]);
+      return u;
+    }, []);
     for (let h = 0; h < 24; h++) {
       const inDay = overlap(h * 60, h * 60 + 60, start, end);
       if (inDay <= 0) continue;
-      const open = spans.reduce((a, [x, y]) => a + overlap(h * 60, h * 60 + 60, x, y), 0);
       shift[h]! += inDay;
-      off[h]! += inDay - open;
+      off[h]! += away.reduce((sum, [a, b]) => sum + overlap(h * 60, h * 60 + 60, Math.max(a, start), Math.min(b, end)), 0);
     }
   }
   return shift.map((m, h) => (m > 0 ? Math.round((off[h]! / m) * 1000) / 1000 : 0));

@@ -2,7 +2,8 @@
 // share of today's roster each service gets.
 import { describe, expect, it } from 'vitest';
 import { countersNeeded } from '../../../shared/domain/erlang.ts';
-import { staffingPlan } from '../../../shared/domain/staffing.ts';
+import { staffingPlan, usualBreakShare } from '../../../shared/domain/staffing.ts';
+import type { UsualDay } from '../../../shared/domain/hall-state.ts';
 
 const hours = (entries: Record<number, number>) => Array.from({ length: 24 }, (_x, h) => entries[h] ?? 0);
 
@@ -91,5 +92,21 @@ describe('the pooled need (the hall as it works)', () => {
     ];
     const roster = [{ counterId: 'k1', serviceIds: ['a', 'b'] }, { counterId: 'k2', serviceIds: ['b'] }];
     expect(JSON.stringify(staffingPlan(services, roster, 0.8))).toBe(JSON.stringify(staffingPlan(services, roster, 0.8)));
+  });
+
+  it('counts a counter\'s usual breaks as they are taken, and its other closures, in the hour\'s share away', () => {
+    // Open 08:00–12:00; closed on most days only 10:20–10:30 (a 20-minute break taken at another
+    // time each day, learnt as 10:15–10:35) and 11:30–11:45 (a closure).
+    const usual: UsualDay = {
+      days: 5, held: {},
+      open: { k1: [[480, 620], [630, 690], [705, 720]] },
+      breaks: { k1: [{ start: 615, minutes: 20, earliest: 600, latest: 650 }] },
+    };
+    const share = usualBreakShare(usual);
+    expect(share[10]).toBeCloseTo(20 / 60, 3);
+    expect(share[11]).toBeCloseTo(15 / 60, 3);
+    expect(share[9]).toBe(0);
+    // Without the breaks learnt (an older usual day), the spans closed on most days.
+    expect(usualBreakShare({ ...usual, breaks: {} })[10]).toBeCloseTo(10 / 60, 3);
   });
 });
