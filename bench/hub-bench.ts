@@ -54,28 +54,29 @@ function tailBreakdown(file: string): void {
   const appendP99 = pct(appends, 99);
   row('append + fsync of the same window\'s commits, p50 / p99', `${pct(appends, 50).toFixed(2)} / ${appendP99.toFixed(2)} ms`);
   row('ticket issue p99 ÷ append + fsync p99 (same run)', `${(issueP99 / appendP99).toFixed(2)}`, '<= 2', issueP99 / appendP99 <= 2);
-  // Deciding an issue: the batch's deciding overlapping a working-hall issue request (one command a batch here).
-  const overlaps = (a: { start: number; ms: number }, b: { start: number; ms: number }) => a.start < b.start + b.ms && b.start < a.start + a.ms;
-  let j = 0;
-  const quote: number[] = [];
-  for (const r of issues) {
-    while (j < d.decides.length && d.decides[j]!.start + d.decides[j]!.ms < r.start) j++;
-    for (let k = j; k < d.decides.length && d.decides[k]!.start <= r.start + r.ms; k++) if (overlaps(d.decides[k]!, r)) quote.push(d.decides[k]!.ms);
-  }
-  row('the quote at issue (deciding an issue), p50 / p99', `${pct(quote, 50).toFixed(3)} / ${pct(quote, 99).toFixed(3)} ms`, '<= 1 ms', pct(quote, 99) <= 1);
-  // Each issue phase by phase: before its deciding (HTTP, the sign-in check, validation), the deciding,
-  // the append + fsync of its commit, and after it (applying, publishing, the answer written).
-  const within = (r: { start: number; ms: number }, x: { start: number }) => x.start >= r.start && x.start <= r.start + r.ms;
+  // Each issue phase by phase (one command a batch here): before its deciding (HTTP, the sign-in
+  // check, validation), the deciding (where the quote at issue is made), the append + fsync of its
+  // commit, and after it (applying, publishing, the answer written). The spans are in time order.
   const phases: Record<'before' | 'deciding' | 'append' | 'after', number[]> = { before: [], deciding: [], append: [], after: [] };
+  let nextDecide = 0;
+  let nextAppend = 0;
+  const firstWithin = (spans: { start: number; ms: number }[], at: number, r: { start: number; ms: number }) => {
+    while (at < spans.length && spans[at]!.start < r.start) at++;
+    return at;
+  };
   for (const r of issues) {
-    const dec = d.decides.find((x) => within(r, x));
-    const app = d.appends.find((x) => within(r, x));
-    if (!dec || !app) continue;
+    nextDecide = firstWithin(d.decides, nextDecide, r);
+    nextAppend = firstWithin(d.appends, nextAppend, r);
+    const dec = d.decides[nextDecide];
+    const app = d.appends[nextAppend];
+    if (!dec || !app || dec.start > r.start + r.ms || app.start > r.start + r.ms) continue;
     phases.before.push(dec.start - r.start);
     phases.deciding.push(dec.ms);
     phases.append.push(app.ms);
     phases.after.push(r.start + r.ms - (app.start + app.ms));
   }
+  const quote = phases.deciding;
+  row('the quote at issue (deciding an issue), p50 / p99', `${pct(quote, 50).toFixed(3)} / ${pct(quote, 99).toFixed(3)} ms`, '<= 1 ms', pct(quote, 99) <= 1);
   row('an issue phase by phase, p50 / p99: before deciding (HTTP, sign-in check, validation)', `${pct(phases.before, 50).toFixed(2)} / ${pct(phases.before, 99).toFixed(2)} ms`);
   row('  deciding / its append + fsync / after (apply, publish, the answer written)', (['deciding', 'append', 'after'] as const).map((k) => `${pct(phases[k], 50).toFixed(2)}/${pct(phases[k], 99).toFixed(2)}`).join('  ') + ' ms');
   const cut = pct(issues.map((r) => r.ms), 99);
